@@ -1,0 +1,126 @@
+/**
+ * Full dates written in English prose ("16 October 2020", "October 28, 2020", "27th of September 2020"): finding
+ * them, and telling which are not calendar dates ("016 October 2020", "31 September 2022"). Dates without a year
+ * ("11 and 17 October") are not reported.
+ */
+import { findUrlZones, insideZones, lineStartBefore } from '../symbols/urlZones';
+import type { CalendarDate } from './calendarDate';
+import { daysInMonth, isLeapYear, MONTH_NAMES } from './calendarDate';
+
+export type { CalendarDate } from './calendarDate';
+export { addDays, addMonths, compareDates, daysInMonth, formatDate, fromIsoDate, isCalendarDate, toIsoDate } from './calendarDate';
+
+/** A date found in a text. */
+export interface DateMatch {
+	start: number;
+	end: number;
+	/** text[start, end) as written. */
+	raw: string;
+	/** Present when the date is a calendar date. */
+	date?: CalendarDate;
+	/** Present when it is not: a message naming what is wrong. */
+	invalid?: string;
+}
+
+const ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
+const MONTH = `(${MONTH_NAMES.join('|')}|(?:${ABBREVIATIONS.join('|')})\\.?)`;
+const GAP = '(?:[ \\t\\u00a0]+|[ \\t\\u00a0]*(?:\\r\\n|\\n|\\r)[ \\t\\u00a0]*)';
+const DAY = '(\\d{1,4})(?:st|nd|rd|th)?';
+const YEAR = '(\\d{4})(?![\\p{N}])';
+const BEFORE_NUMBER = '(?<![\\p{L}\\p{N}.,/])';
+
+/** "16 October 2020", "27th of September 2020", "1 Sept. 2020". */
+const DAY_MONTH_YEAR = new RegExp(`${BEFORE_NUMBER}${DAY}${GAP}(?:of${GAP})?${MONTH}${GAP}?,?${GAP}${YEAR}`, 'giu');
+/** "October 28, 2020", "October 28 2020". */
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}${GAP}${DAY}(?![\\p{N}])${GAP}?,?${GAP}${YEAR}`, 'giu');
+
+const ABBREVIATION_MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+
+/** Month number (1–12) of an English month name (any case) or a capitalised abbreviation ("Sept.", "Oct"). */
+function monthNumber(name: string): number | undefined {
+	const bare = name.replace(/\.$/, '');
+	const lower = bare.toLowerCase();
+	const full = MONTH_NAMES.findIndex((m) => m.toLowerCase() === lower);
+	if (full >= 0) {
+		return full + 1;
+	}
+	return bare[0] === bare[0].toUpperCase() ? ABBREVIATION_MONTHS[lower] : undefined;
+}
+
+/** Judges day, month and year as written: the date, or a message saying why it is not one. */
+function judgeDate(raw: string, dayText: string, month: number, yearText: string): Pick<DateMatch, 'date' | 'invalid'> {
+	const quoted = `“${raw.replace(/\s+/g, ' ')}”`;
+	const year = Number(yearText);
+	const day = Number(dayText);
+	const monthName = MONTH_NAMES[month - 1];
+	if (dayText.length > 2) {
+		const digits = dayText.length === 3 ? 'three-digit' : `${dayText.length}-digit`;
+		return { invalid: `${quoted} has a ${digits} day; a day is written 1–31 without leading zeros` };
+	}
+	if (day === 0) {
+		return { invalid: `${quoted} has day 0; days of the month start at 1` };
+	}
+	if (year === 0) {
+		return { invalid: `${quoted} has year 0, which no calendar has` };
+	}
+	const length = daysInMonth(year, month);
+	if (day > length) {
+		if (month === 2 && day === 29) {
+			return { invalid: `${quoted} is not a calendar date: ${year} is not a leap year, so February ${year} has 28 days` };
+		}
+		if (day > 31) {
+			return { invalid: `${quoted} is not a calendar date: no month has ${day} days` };
+		}
+		return { invalid: `${quoted} is not a calendar date: ${monthName} has ${length} days${month === 2 && isLeapYear(year) ? ` in ${year}` : ''}` };
+	}
+	return { date: { year, month, day } };
+}
+
+/** Clamps the optional scan bounds to the text. */
+function scanBounds(text: string, start: number | undefined, end: number | undefined): { from: number; to: number } {
+	const to = Math.max(0, Math.min(text.length, Number.isFinite(end) ? Math.trunc(end as number) : text.length));
+	const from = Math.max(0, Math.min(to, Number.isFinite(start) ? Math.trunc(start as number) : 0));
+	return { from, to };
+}
+
+/**
+ * Finds full dates in text[start, end) — "16 October 2020", "1 September 2020", "October 28, 2020",
+ * "27th of September 2020" — in order, and reports impossible ones ("016 October 2020", "31 September 2022",
+ * "29 February 2021", "0 May 2020") with `invalid`. Dates inside web addresses and dates without a year are skipped.
+ */
+export function scanDates(text: string, start?: number, end?: number): DateMatch[] {
+	if (typeof text !== 'string') {
+		return [];
+	}
+	const { from, to } = scanBounds(text, start, end);
+	const bounded = to === text.length ? text : text.slice(0, to);
+	const zones = findUrlZones(bounded, lineStartBefore(bounded, from), to);
+	const found: DateMatch[] = [];
+	const collect = (pattern: RegExp, dayGroup: number, monthGroup: number): void => {
+		const regex = new RegExp(pattern.source, pattern.flags);
+		regex.lastIndex = from;
+		for (let match = regex.exec(bounded); match; match = regex.exec(bounded)) {
+			const month = monthNumber(match[monthGroup]);
+			if (month === undefined || insideZones(zones, match.index)) {
+				continue;
+			}
+			const raw = match[0];
+			found.push({ start: match.index, end: match.index + raw.length, raw, ...judgeDate(raw, match[dayGroup], month, match[3]) });
+		}
+	};
+	collect(DAY_MONTH_YEAR, 1, 2);
+	collect(MONTH_DAY_YEAR, 2, 1);
+	found.sort((a, b) => a.start - b.start);
+	return found.filter((match, i) => i === 0 || match.start >= found[i - 1].end);
+}
+
+/** Parses one date string such as "22 December 2020" (surrounding white space allowed); undefined when it is not a full date. */
+export function parseDate(raw: string): DateMatch | undefined {
+	if (typeof raw !== 'string') {
+		return undefined;
+	}
+	const leading = raw.length - raw.trimStart().length;
+	const trimmedEnd = raw.trimEnd().length;
+	const matches = scanDates(raw, leading, trimmedEnd);
+	return matches.length === 1 && matches[0].start === leading && matches[0].end === trimmedEnd ? matches[0] : undefined;
+}

@@ -1,0 +1,171 @@
+/**
+ * UN document symbols: parsing one symbol, finding every symbol-shaped text in a letter (well formed or
+ * not), the undocs.org link of a part, and a plain-language explanation.
+ */
+import { numberToOrdinal } from '../sessions/ordinals';
+import { bodyName, SPECIAL_KINDS, SUFFIX_KINDS } from './seriesNames';
+import { judgeCandidate } from './symbolGrammar';
+import { readSymbolCandidate, SERIES_START } from './symbolReader';
+import type { DocumentSymbolRef, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
+import { findUrlZones, insideZones, lineStartBefore } from './urlZones';
+
+export type { DocumentSymbolRef, SpecialKind, SuffixKind, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
+
+/** Clamps the optional scan bounds to the text. */
+function scanBounds(text: string, start: number | undefined, end: number | undefined): { from: number; to: number } {
+	const to = Math.max(0, Math.min(text.length, Number.isFinite(end) ? Math.trunc(end as number) : text.length));
+	const from = Math.max(0, Math.min(to, Number.isFinite(start) ? Math.trunc(start as number) : 0));
+	return { from, to };
+}
+
+/**
+ * Finds every symbol-shaped text in text[start, end) (defaults: the whole text), well formed or malformed, in
+ * order. Joint symbols ("A/75/495-S/2020/981", with a hyphen, an en dash, "\-" or spaces) are one match;
+ * a symbol wrapped after "/" or a dash across a line break is one match spanning the break. Nothing inside
+ * web addresses or Markdown link targets is reported; trailing punctuation is never part of a symbol.
+ */
+export function scanDocumentSymbols(text: string, start?: number, end?: number): SymbolMatch[] {
+	if (typeof text !== 'string') {
+		return [];
+	}
+	const { from, to } = scanBounds(text, start, end);
+	const bounded = to === text.length ? text : text.slice(0, to);
+	const zones = findUrlZones(bounded, lineStartBefore(bounded, from), to);
+	const matches: SymbolMatch[] = [];
+	const seriesStart = new RegExp(SERIES_START.source, SERIES_START.flags);
+	seriesStart.lastIndex = from;
+	for (let found = seriesStart.exec(bounded); found; found = seriesStart.exec(bounded)) {
+		if (insideZones(zones, found.index)) {
+			continue;
+		}
+		const candidate = readSymbolCandidate(bounded, found.index);
+		if (!candidate) {
+			continue;
+		}
+		const verdict = judgeCandidate(candidate);
+		const match: SymbolMatch = { start: candidate.start, end: candidate.end, raw: bounded.slice(candidate.start, candidate.end) };
+		if ('symbol' in verdict) {
+			match.symbol = verdict.symbol;
+		} else {
+			match.malformed = verdict.malformed;
+		}
+		matches.push(match);
+		seriesStart.lastIndex = candidate.end;
+	}
+	return matches;
+}
+
+/** Removes Markdown escapes and surrounding white space and emphasis from a symbol given on its own. */
+function unwrapSymbolString(raw: string): string {
+	return raw
+		.replace(/\\([-–—()[\]*_.\\])/g, '$1')
+		.trim()
+		.replace(/^[[*_`]+/, '')
+		.replace(/[\]*_`]+$/, '')
+		.trim();
+}
+
+/**
+ * Parses one symbol string: one part or a joint symbol whose parts are separated by "-", "–", "—" or spaces;
+ * tolerant of Markdown escapes ("\-", "\(1993\)") and of a final full stop.
+ */
+export function parseDocumentSymbol(raw: string): SymbolParseResult {
+	if (typeof raw !== 'string') {
+		return { ok: false, reason: 'no symbol was given' };
+	}
+	const text = unwrapSymbolString(raw);
+	if (text === '') {
+		return { ok: false, reason: 'no symbol was given' };
+	}
+	const candidate = readSymbolCandidate(text, 0);
+	if (!candidate) {
+		return { ok: false, reason: `“${text}” does not start with a UN document series such as A/, S/ or E/ followed by a number` };
+	}
+	const rest = text.slice(candidate.end).replace(/^[.,;:)”’"']+$/, '');
+	if (rest.trim() !== '') {
+		return { ok: false, reason: `“${text}” has unexpected text after the symbol: “${rest.trim()}”` };
+	}
+	const verdict = judgeCandidate(candidate);
+	return 'symbol' in verdict ? { ok: true, symbol: verdict.symbol } : { ok: false, reason: verdict.malformed };
+}
+
+/**
+ * The resolver link of one part: https://undocs.org/<part>; resolutions carry their year without a space
+ * (https://undocs.org/S/RES/822(1993)). A string is parsed first and used as written (spaces removed) when it is
+ * not a single well-formed part.
+ */
+export function undocsUrl(part: SymbolPart | string): string {
+	let text: string;
+	if (typeof part === 'string') {
+		const parsed = parseDocumentSymbol(part);
+		text = parsed.ok && parsed.symbol.parts.length === 1 ? parsed.symbol.parts[0].text : unwrapSymbolString(part).replace(/\s+/g, '');
+	} else {
+		text = part.text;
+	}
+	return `https://undocs.org/${encodeURI(text)}`;
+}
+
+/** "seventy-fifth session" or "2020" for a part, when it carries either. */
+function sessionOrYearOf(part: SymbolPart): string | undefined {
+	if (part.session !== undefined) {
+		return `${numberToOrdinal(part.session)} session`;
+	}
+	return part.year === undefined ? undefined : String(part.year);
+}
+
+/** Human descriptions of a part's kind and suffixes: "resolution", "draft L.1", "addendum 1". */
+function componentsOf(part: SymbolPart): string[] {
+	const components: string[] = [];
+	if (part.special) {
+		const name = SPECIAL_KINDS.get(part.special.kind.toUpperCase()) ?? part.special.kind;
+		const isMeetingRecord = part.special.kind === 'PV' || part.special.kind === 'SR';
+		components.push(part.special.value === undefined ? name : `${name} ${isMeetingRecord ? 'of meeting ' : ''}${part.special.value}`);
+	}
+	for (const suffix of part.suffixes) {
+		const name = SUFFIX_KINDS.get(suffix.kind) ?? suffix.kind;
+		components.push(suffix.number === undefined ? name : `${name} ${suffix.number}`);
+	}
+	return components;
+}
+
+/** Explains one part: organ, body, session or year, number, components and link. */
+function explainPart(part: SymbolPart): SymbolPartExplanation {
+	const explanation: SymbolPartExplanation = { symbol: part.text, organ: part.organ, components: componentsOf(part), url: undocsUrl(part) };
+	if (part.bodies.length > 0) {
+		explanation.body = part.bodies.map(bodyName).join(', ');
+	}
+	const sessionOrYear = sessionOrYearOf(part);
+	if (sessionOrYear !== undefined) {
+		explanation.sessionOrYear = sessionOrYear;
+	}
+	if (part.number !== undefined) {
+		explanation.number = part.number;
+	}
+	return explanation;
+}
+
+/** One sentence for a part: "General Assembly, Third Committee, seventy-fifth session, document L.1 (revision 1)". */
+function describePart(explanation: SymbolPartExplanation): string {
+	const pieces = [explanation.organ];
+	if (explanation.body !== undefined) {
+		pieces.push(explanation.body);
+	}
+	if (explanation.sessionOrYear !== undefined) {
+		pieces.push(explanation.sessionOrYear);
+	}
+	let text = pieces.join(', ');
+	if (explanation.number !== undefined) {
+		text += `, document ${explanation.number}`;
+	}
+	return explanation.components.length > 0 ? `${text} (${explanation.components.join(', ')})` : text;
+}
+
+/** A plain-language explanation of a symbol: organ, body, session or year, number, components, suffixes; one entry per part. */
+export function explainDocumentSymbol(symbol: DocumentSymbolRef): SymbolExplanation {
+	const parts = symbol.parts.map(explainPart);
+	const described = parts.map(describePart);
+	const summary = parts.length > 1
+		? `Joint symbol of one document issued under ${parts.length} series: ${described.join('; ')}.`
+		: `${described[0] ?? symbol.text}.`;
+	return { parts, summary };
+}

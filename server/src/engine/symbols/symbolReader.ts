@@ -1,0 +1,194 @@
+/**
+ * Reads the text of a UN document symbol at a position: the series, the "/"-separated components, a
+ * parenthesised year, session or volume, and further parts of a joint symbol. It only finds the extent
+ * and the pieces; symbolGrammar.ts judges whether they form a valid symbol.
+ */
+import { SERIES_ORGANS } from './seriesNames';
+import { partLooksNumbered } from './symbolGrammar';
+
+/** The pieces of one part as written, before validation. */
+export interface RawSymbolPart {
+	series: string;
+	/** Components after the series, without separators or white space; "" for an empty one ("A//75"). */
+	components: string[];
+	/** Content of a trailing parenthesis that belongs to the symbol: "1993", "XXX", "Vol. I". */
+	paren?: string;
+	/** True when the part ends with "/" and no component follows it ("A/75/"). */
+	trailingSlash: boolean;
+	start: number;
+	end: number;
+}
+
+/** A symbol-shaped run of text: one part or the parts of a joint symbol. */
+export interface RawSymbolCandidate {
+	start: number;
+	end: number;
+	parts: RawSymbolPart[];
+}
+
+const SERIES_PATTERN = [...SERIES_ORGANS.keys()].sort((a, b) => b.length - a.length).join('|');
+const SERIES_AT = new RegExp(`(?:${SERIES_PATTERN})(?=/)`, 'y');
+/** Every place where a series followed by "/" starts a token. */
+export const SERIES_START = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}/.\\\\])(?:${SERIES_PATTERN})(?=/)`, 'gu');
+
+const PAREN_AT = /[ \u00a0]?\\?\(([^()\\\r\n]{1,16})\\?\)/y;
+const JOINT_SEPARATOR_AT = /[ \t\u00a0]*(?:(?:\\?-|–|—)[ \t\u00a0]*(?:(?:\r\n|\n|\r)[ \t\u00a0]*)?|(?<=[ \t\u00a0]))/y;
+
+/** Letters, digits and "." make up a component. */
+function isComponentChar(code: number): boolean {
+	return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46;
+}
+
+function isDigit(code: number): boolean {
+	return code >= 48 && code <= 57;
+}
+
+/** The series at `pos` when a known series followed by "/" starts there. */
+function seriesAt(text: string, pos: number): string | undefined {
+	SERIES_AT.lastIndex = pos;
+	const match = SERIES_AT.exec(text);
+	return match ? match[0] : undefined;
+}
+
+/** When a single line break (with optional spaces around it) follows `pos` and a component starts after it, that start. */
+function afterLineWrap(text: string, pos: number): number | undefined {
+	let p = pos;
+	while (p < text.length && (text[p] === ' ' || text[p] === '\t')) {
+		p++;
+	}
+	if (text[p] === '\r' && text[p + 1] === '\n') {
+		p += 2;
+	} else if (text[p] === '\n' || text[p] === '\r') {
+		p++;
+	} else {
+		return undefined;
+	}
+	while (p < text.length && (text[p] === ' ' || text[p] === '\t')) {
+		p++;
+	}
+	return p < text.length && isComponentChar(text.charCodeAt(p)) && text[p] !== '.' ? p : undefined;
+}
+
+/** Reads one component at `pos`: letters, digits and dots; "ES-10" and "S-27" (special sessions) keep their hyphen. */
+function readComponent(text: string, pos: number): number {
+	let q = pos;
+	while (q < text.length && isComponentChar(text.charCodeAt(q))) {
+		q++;
+	}
+	const word = text.slice(pos, q);
+	if ((word === 'ES' || word === 'S') && text[q] === '-' && isDigit(text.charCodeAt(q + 1))) {
+		q++;
+		while (q < text.length && isDigit(text.charCodeAt(q))) {
+			q++;
+		}
+	}
+	return q;
+}
+
+/** Whether a parenthesis content belongs to the symbol: a year or Roman session of a resolution, or a volume/part. */
+function parenBelongsToSymbol(content: string, components: readonly string[]): boolean {
+	const trimmed = content.trim();
+	if (/^(?:Vol|Part)\.?\s?(?:[IVXLC]+|\d{1,3})$/i.test(trimmed)) {
+		return true;
+	}
+	const isResolution = components.some((c) => c.toUpperCase() === 'RES');
+	return isResolution && (/^(?:19|20)\d\d$/.test(trimmed) || /^[IVXLC]+$/.test(trimmed) || /^ES-\d+$/.test(trimmed));
+}
+
+/** Reads one part starting with its series at `pos`; undefined when no series followed by "/" starts there. */
+export function readSymbolPart(text: string, pos: number): RawSymbolPart | undefined {
+	const series = seriesAt(text, pos);
+	if (series === undefined) {
+		return undefined;
+	}
+	const components: string[] = [];
+	let trailingSlash = false;
+	let q = pos + series.length + 1;
+	for (;;) {
+		const componentEnd = readComponent(text, q);
+		const component = text.slice(q, componentEnd).replace(/\.+$/, '');
+		if (component === '') {
+			if (text[q] === '/') {
+				components.push('');
+				q++;
+				continue;
+			}
+			trailingSlash = true;
+			break;
+		}
+		components.push(component);
+		q = q + component.length;
+		if (q !== componentEnd || text[q] !== '/') {
+			break;
+		}
+		const next = q + 1;
+		if (next < text.length && (isComponentChar(text.charCodeAt(next)) || text[next] === '/')) {
+			q = next;
+			continue;
+		}
+		const wrapped = afterLineWrap(text, next);
+		q = wrapped ?? next;
+		if (wrapped === undefined) {
+			trailingSlash = true;
+			break;
+		}
+	}
+	let paren: string | undefined;
+	if (!trailingSlash) {
+		PAREN_AT.lastIndex = q;
+		const match = PAREN_AT.exec(text);
+		if (match && parenBelongsToSymbol(match[1], components)) {
+			paren = match[1].trim();
+			q = PAREN_AT.lastIndex;
+		}
+	}
+	return { series, components, paren, trailingSlash, start: pos, end: q };
+}
+
+/** Where the next part of a joint symbol starts after `pos` ("-", "–", "—", "\-" or spaces, then a series), and whether a dash joined it. */
+function nextJointPartStart(text: string, pos: number): { start: number; dashed: boolean } | undefined {
+	JOINT_SEPARATOR_AT.lastIndex = pos;
+	const match = JOINT_SEPARATOR_AT.exec(text);
+	if (!match || match[0] === '') {
+		return undefined;
+	}
+	const start = JOINT_SEPARATOR_AT.lastIndex;
+	return seriesAt(text, start) === undefined ? undefined : { start, dashed: /[-–—]/.test(match[0]) };
+}
+
+/**
+ * Parts joined by spaces alone are only the usual GA + SC pair of a letter ("A/75/495 S/2020/981"): anything else
+ * separated by a space is a list of separate symbols.
+ */
+function spaceJoinable(previous: RawSymbolPart, next: RawSymbolPart): boolean {
+	return previous.series === 'A' && next.series === 'S' && /^\d+$/.test(previous.components[0] ?? '') && /^\d+$/.test(next.components[0] ?? '');
+}
+
+/**
+ * Reads a symbol-shaped run at `pos` (where a series starts): one part, or several parts of different series
+ * joined by a dash or spaces. Undefined when nothing symbol-like starts there or the run carries no number
+ * ("A/B", "S/he" and "A/C.3" are not symbols).
+ */
+export function readSymbolCandidate(text: string, pos: number): RawSymbolCandidate | undefined {
+	const first = readSymbolPart(text, pos);
+	if (!first || !partLooksNumbered(first.components, first.trailingSlash)) {
+		return undefined;
+	}
+	const parts = [first];
+	let end = first.end;
+	for (;;) {
+		const separator = nextJointPartStart(text, end);
+		if (separator === undefined) {
+			break;
+		}
+		const next = readSymbolPart(text, separator.start);
+		const previous = parts[parts.length - 1];
+		if (!next || parts.some((p) => p.series === next.series) || !partLooksNumbered(next.components, next.trailingSlash)
+			|| (!separator.dashed && !spaceJoinable(previous, next))) {
+			break;
+		}
+		parts.push(next);
+		end = next.end;
+	}
+	return { start: pos, end, parts };
+}
