@@ -1,0 +1,181 @@
+/**
+ * Facts about General Assembly sessions and agenda items (data/ga-sessions.yaml, read by the host and passed in as
+ * text), and the session arithmetic built on them: session windows, which session a date falls in, and the date
+ * windows the diagnostics check citations and headers against.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { CalendarDate } from '../calendar/calendarDate';
+import { addMonths, compareDates, formatDate, fromIsoDate } from '../calendar/calendarDate';
+import type { SymbolPart } from '../symbols/symbolTypes';
+import { numberToOrdinal } from './ordinals';
+
+export { numberToOrdinal, ordinalToNumber } from './ordinals';
+
+/** One known agenda item title and how sure the source is. */
+export interface AgendaTitleFact {
+	readonly title: string;
+	readonly confidence: string;
+}
+
+/** Facts loaded from data/ga-sessions.yaml. */
+export interface ReferenceData {
+	readonly sessions: ReadonlyMap<number, { readonly opened: CalendarDate; readonly confidence: string }>;
+	readonly agenda: ReadonlyMap<number, ReadonlyMap<number, AgendaTitleFact>>;
+	/** What could not be read from the data file (the rest is still used). */
+	readonly problems: readonly string[];
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function toCalendarDate(value: unknown): CalendarDate | undefined {
+	if (value instanceof Date) {
+		return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+	}
+	return typeof value === 'string' ? fromIsoDate(value) : undefined;
+}
+
+/** Reads the data file's text. Tolerant: entries that cannot be read are listed in `problems`; never throws. */
+export function parseReferenceData(yamlText: string): ReferenceData {
+	const problems: string[] = [];
+	const sessions = new Map<number, { opened: CalendarDate; confidence: string }>();
+	const agenda = new Map<number, Map<number, AgendaTitleFact>>();
+	let root: Record<string, unknown> | undefined;
+	try {
+		root = asRecord(parseYaml(yamlText));
+	} catch (error) {
+		problems.push(`the data file is not valid YAML: ${(error as Error).message}`);
+	}
+	for (const [key, value] of Object.entries(asRecord(root?.sessions) ?? {})) {
+		const opened = toCalendarDate(asRecord(value)?.opened);
+		if (!/^\d+$/.test(key) || !opened) {
+			problems.push(`session ${key}: needs a number and an "opened" date`);
+			continue;
+		}
+		sessions.set(Number(key), { opened, confidence: String(asRecord(value)?.confidence ?? 'unknown') });
+	}
+	for (const [sessionKey, items] of Object.entries(asRecord(root?.agenda) ?? {})) {
+		const titles = new Map<number, AgendaTitleFact>();
+		for (const [itemKey, fact] of Object.entries(asRecord(items) ?? {})) {
+			const title = asRecord(fact)?.title;
+			if (!/^\d+$/.test(itemKey) || typeof title !== 'string') {
+				problems.push(`agenda ${sessionKey}/${itemKey}: needs a number and a title`);
+				continue;
+			}
+			titles.set(Number(itemKey), { title, confidence: String(asRecord(fact)?.confidence ?? 'unknown') });
+		}
+		if (/^\d+$/.test(sessionKey)) {
+			agenda.set(Number(sessionKey), titles);
+		}
+	}
+	return { sessions, agenda, problems };
+}
+
+/** When a GA session opened and closed; outside the table, the widest plausible bounds (estimated). */
+export interface SessionWindow {
+	readonly earliestOpening: CalendarDate;
+	readonly latestOpening: CalendarDate;
+	readonly earliestClosing: CalendarDate;
+	readonly latestClosing: CalendarDate;
+	readonly estimated: boolean;
+}
+
+function openingBounds(data: ReferenceData, session: number): { earliest: CalendarDate; latest: CalendarDate; estimated: boolean } {
+	const known = data.sessions.get(session);
+	if (known) {
+		return { earliest: known.opened, latest: known.opened, estimated: false };
+	}
+	const year = 1945 + session;
+	return { earliest: { year, month: 9, day: 1 }, latest: { year, month: 9, day: 30 }, estimated: true };
+}
+
+/** The window of GA session `session`: it opens on its opening day and closes on the day the next one opens. */
+export function gaSessionWindow(data: ReferenceData, session: number): SessionWindow {
+	const opening = openingBounds(data, session);
+	const closing = openingBounds(data, session + 1);
+	return {
+		earliestOpening: opening.earliest, latestOpening: opening.latest,
+		earliestClosing: closing.earliest, latestClosing: closing.latest,
+		estimated: opening.estimated || closing.estimated,
+	};
+}
+
+/** The GA sessions a date can belong to: one, or two on a changeover day (or in an estimated changeover month). */
+export function gaSessionsForDate(data: ReferenceData, date: CalendarDate): number[] {
+	const guess = date.year - 1945;
+	return [guess - 1, guess].filter((session) => {
+		const window = gaSessionWindow(data, session);
+		return compareDates(date, window.earliestOpening) >= 0 && compareDates(date, window.latestClosing) <= 0;
+	});
+}
+
+/** The Security Council year ordinal of a date: 2020 → 75 (year N = 1945 + N). */
+export function scYearOrdinal(date: CalendarDate): number {
+	return date.year - 1945;
+}
+
+/** The title of an agenda item of a session, when the data file knows it. */
+export function agendaItemTitle(data: ReferenceData, session: number, item: number): AgendaTitleFact | undefined {
+	return data.agenda.get(session)?.get(item);
+}
+
+function normaliseTitle(title: string): string {
+	return title.toLowerCase().replace(/[*_“”"'’‘:.,;]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The item numbers a title has in every session's known agenda (case, spacing, emphasis and punctuation do not matter). */
+export function findAgendaTitle(data: ReferenceData, title: string): { session: number; item: number; title: string }[] {
+	const wanted = normaliseTitle(title);
+	const found: { session: number; item: number; title: string }[] = [];
+	for (const [session, items] of data.agenda) {
+		for (const [item, fact] of items) {
+			if (normaliseTitle(fact.title) === wanted) {
+				found.push({ session, item, title: fact.title });
+			}
+		}
+	}
+	return found;
+}
+
+/** GA symbols carry the session number from the 31st session (1976) on. */
+const FIRST_SESSION_IN_SYMBOLS = 31;
+
+/**
+ * The distribution dates a document with this symbol part can have (SPEC `citation-date-mismatch`): `S/YYYY/…` from
+ * 1 January YYYY to 31 January YYYY+1 (a symbol given in late December may be issued in early January); `A/N/…` from
+ * 1 January of the year the session opens to one year after it closed ("long after"). Undefined when the part carries
+ * neither (old `S/24493`, Secretariat issuances).
+ */
+export function citationDateWindow(data: ReferenceData, part: SymbolPart): { earliest: CalendarDate; latest: CalendarDate; reason: string } | undefined {
+	if (part.series === 'S' && part.year !== undefined && (!part.special || part.special.kind !== 'RES')) {
+		return {
+			earliest: { year: part.year, month: 1, day: 1 },
+			latest: { year: part.year + 1, month: 1, day: 31 },
+			reason: `Security Council documents numbered in ${part.year} are issued in ${part.year} (or, for the last ones, early in January ${part.year + 1})`,
+		};
+	}
+	if (part.series === 'A' && part.session !== undefined && part.session >= FIRST_SESSION_IN_SYMBOLS && part.bodies.length === 0 && (!part.special || part.special.kind !== 'RES')) {
+		const window = gaSessionWindow(data, part.session);
+		const latest = addMonths(window.latestClosing, 12);
+		return {
+			earliest: { year: 1945 + part.session, month: 1, day: 1 },
+			latest,
+			reason: `documents of the General Assembly's ${numberToOrdinal(part.session)} session appear from early ${1945 + part.session} until the session closes (${window.estimated ? 'September' : formatDate(window.latestClosing).replace(/^\d+ /, '')} ${window.latestClosing.year})`,
+		};
+	}
+	return undefined;
+}
+
+/** How long before a session opens letters may already name it (its provisional agenda exists; letters cite it in the weeks before). */
+export const PROVISIONAL_AGENDA_LEAD_MONTHS = 3;
+
+/**
+ * The dates a letter whose header names GA session `session` can be distributed on (SPEC `session-date-mismatch`): from
+ * three months before the session opens (the provisional agenda is out) to the day the next session opens inclusive
+ * (the changeover day belongs to either session).
+ */
+export function gaHeaderDateWindow(data: ReferenceData, session: number): { earliest: CalendarDate; latest: CalendarDate } {
+	const window = gaSessionWindow(data, session);
+	return { earliest: addMonths(window.earliestOpening, -PROVISIONAL_AGENDA_LEAD_MONTHS), latest: window.latestClosing };
+}
