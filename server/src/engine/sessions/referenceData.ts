@@ -63,6 +63,10 @@ export function parseReferenceData(yamlText: string): ReferenceData {
 				problems.push(`agenda ${sessionKey}/${itemKey}: needs a number and a title`);
 				continue;
 			}
+			const unexpected = Object.keys(asRecord(fact) ?? {}).filter((key) => !['title', 'confidence', 'source'].includes(key));
+			if (unexpected.length > 0) {
+				problems.push(`agenda ${sessionKey}/${itemKey}: unexpected ${unexpected.map((key) => `"${key}"`).join(', ')} (quote a title that contains a comma)`);
+			}
 			titles.set(Number(itemKey), { title, confidence: String(asRecord(fact)?.confidence ?? 'unknown') });
 		}
 		if (/^\d+$/.test(sessionKey)) {

@@ -1,0 +1,86 @@
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A small deterministic pseudo-random generator (mulberry32), so that every run builds the same corpus. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures', 'letters');
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The five real letters, the shapes the corpus mixes. */
+export function readSeedLetters(): string[] {
+	return readdirSync(FIXTURES).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(FIXTURES, name), 'utf8'));
+}
+
+/**
+ * Derives one letter from a seed letter: renumbers document symbols, moves days of dates, and, by chance, adds a
+ * masthead symbol, page furniture (running headers, job numbers, page numbers) between paragraphs, CRLF line endings
+ * or a byte-order mark, so that the corpus holds the shapes the parser must read.
+ */
+export function deriveLetter(seed: string, random: () => number, serial: number): string {
+	let text = seed.replace(/\b(A\/\d{2}\/|S\/20\d\d\/)(\d{1,4})\b/g, (_, prefix: string) => `${prefix}${1 + Math.floor(random() * 1400)}`);
+	text = text.replace(/\b([1-9]|[12]\d) (January|February|March|April|May|June|July|August|September|October|November|December) (20[12]\d)\b/g, (_, _day: string, month: string, year: string) => `${1 + Math.floor(random() * 28)} ${month} ${year}`);
+	const symbol = `A/75/${100 + serial % 900}–S/2020/${200 + serial % 1000}`;
+	if (random() < 0.4) {
+		text = `United Nations ${symbol}\n\n${text}`;
+	}
+	if (random() < 0.5) {
+		const job = `20-${String(10000 + serial % 89999).padStart(5, '0')} (E) 0${1 + Math.floor(random() * 9)}1120`;
+		let page = 2;
+		text = text.replace(/\n\n(?=[A-Z])/g, (match) => (random() < 0.08 ? `\n\n${job}\n*20${String(serial).padStart(5, '0')}*\n\n${symbol.replace('–', '\n')}\n\n${page++}/9\n\n` : match));
+	}
+	if (random() < 0.1) {
+		text = text.replace(/\n/g, '\r\n');
+	}
+	if (random() < 0.05) {
+		text = `\ufeff${text}`;
+	}
+	return text;
+}
+
+/** A long letter of about `targetBytes`: a real letter whose body and footnotes are repeated with fresh numbers. */
+export function buildLongLetter(targetBytes: number, seedIndex = 1): string {
+	const seeds = readSeedLetters();
+	const random = seededRandom(42 + seedIndex);
+	const base = seeds[seedIndex];
+	const closing = base.indexOf('I should be grateful');
+	const head = base.slice(0, closing > 0 ? closing : base.length);
+	const tail = closing > 0 ? base.slice(closing) : '';
+	let body = head;
+	let round = 0;
+	while (Buffer.byteLength(body) + Buffer.byteLength(tail) < targetBytes) {
+		round++;
+		const day = 1 + Math.floor(random() * 28);
+		body += `\n\nParagraph block ${round}: the Council recalled its resolutions 822 (1993) and 884 (1993) and the letter A/75/${100 + round}-S/2020/${300 + round} (${day} ${MONTHS[round % 12]} 2020).\n\n`;
+		body += deriveLetter(head.slice(head.indexOf('Letter dated')), random, round);
+	}
+	return body + tail;
+}
+
+/** Writes `count` derived letters into `dir` (emptied first) and returns their paths. Deterministic for a given count. */
+export function generateCorpus(dir: string, count: number): string[] {
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const seeds = readSeedLetters();
+	const random = seededRandom(20201103);
+	const paths: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const sub = join(dir, `batch-${String(Math.floor(i / 500)).padStart(2, '0')}`);
+		if (i % 500 === 0) {
+			mkdirSync(sub, { recursive: true });
+		}
+		const path = join(sub, `letter-${String(i).padStart(5, '0')}.${random() < 0.2 ? 'md' : 'txt'}`);
+		writeFileSync(path, deriveLetter(seeds[i % seeds.length], random, i));
+		paths.push(path);
+	}
+	return paths;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { DiagnosticSettings, LetterDiagnostic, SeveritySetting } from '../engine/diagnostics/codes';
+import { isDiagnosticCode } from '../engine/diagnostics/codes';
+import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
+import { LineIndex } from '../engine/text/lineIndex';
+import type { LetterFileOptions } from '../node/letterFiles';
+import { DEFAULT_LETTER_FILE_OPTIONS } from '../node/letterFiles';
+import { loadReferenceData } from '../node/referenceDataFile';
+import { loadLetterWorkspace } from '../node/letterWorkspace';
+import type { CommandIo } from './commandIo';
+import { UsageError } from './commandIo';
+
+/** One diagnostic as `check --format json` prints it (lines and columns 1-based; columns count UTF-16 code units, as VS Code shows them). */
+export interface CheckResult {
+	readonly file: string;
+	readonly line: number;
+	readonly column: number;
+	readonly endLine: number;
+	readonly endColumn: number;
+	readonly code: string;
+	readonly severity: string;
+	readonly message: string;
+}
+
+interface CheckArguments {
+	readonly paths: string[];
+	readonly format: 'text' | 'json';
+	readonly configPath?: string;
+}
+
+function parseArguments(argv: readonly string[]): CheckArguments {
+	const paths: string[] = [];
+	let format: 'text' | 'json' = 'text';
+	let configPath: string | undefined;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--format') {
+			const value = argv[++i];
+			if (value !== 'text' && value !== 'json') {
+				throw new UsageError(`--format takes "text" or "json"${value ? `, not "${value}"` : ''}`);
+			}
+			format = value;
+		} else if (arg.startsWith('--format=')) {
+			return parseArguments([...argv.slice(0, i), '--format', arg.slice(9), ...argv.slice(i + 1)]);
+		} else if (arg === '--config') {
+			configPath = argv[++i];
+			if (!configPath) {
+				throw new UsageError('--config needs a file');
+			}
+		} else if (arg.startsWith('--')) {
+			throw new UsageError(`unknown option ${arg}`);
+		} else {
+			paths.push(arg);
+		}
+	}
+	if (paths.length === 0) {
+		throw new UsageError('check needs at least one folder or file');
+	}
+	return { paths, format, configPath };
+}
+
+/** The check configuration: diagnostic settings and which files are letters. */
+export interface CheckConfig {
+	readonly diagnostics: DiagnosticSettings;
+	readonly files: LetterFileOptions;
+}
+
+const SEVERITY_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/**
+ * Reads a `--config` file (YAML or JSON). Accepts the editor's setting names, flat (`"diplomaticLetters.diagnostics.citation-unresolved": "off"`)
+ * or nested (`diagnostics: { citation-unresolved: off }`, `ignoredSymbols`, `include`, `exclude`, `maxFileSizeKB`).
+ */
+export function readCheckConfig(path: string | undefined): CheckConfig {
+	if (!path) {
+		return { diagnostics: { severities: {}, ignoredSymbols: [] }, files: DEFAULT_LETTER_FILE_OPTIONS };
+	}
+	let raw: unknown;
+	try {
+		raw = parseYaml(readFileSync(path, 'utf8'));
+	} catch (error) {
+		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`;
+		throw new UsageError(`config ${path}: ${reason}`);
+	}
+	if (raw === null || raw === undefined) {
+		raw = {};
+	}
+	if (typeof raw !== 'object' || Array.isArray(raw)) {
+		throw new UsageError(`config ${path}: expected a mapping of settings`);
+	}
+	const settings = new Map<string, unknown>();
+	const flatten = (prefix: string, value: unknown) => {
+		if (value && typeof value === 'object' && !Array.isArray(value)) {
+			for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+				flatten(prefix ? `${prefix}.${key}` : key, inner);
+			}
+		} else {
+			settings.set(prefix.replace(/^diplomaticLetters\./, ''), value);
+		}
+	};
+	flatten('', raw);
+	const severities: Record<string, SeveritySetting> = {};
+	let ignoredSymbols: string[] = [];
+	let files: LetterFileOptions = DEFAULT_LETTER_FILE_OPTIONS;
+	for (const [key, value] of settings) {
+		if (key.startsWith('diagnostics.')) {
+			const code = key.slice('diagnostics.'.length);
+			if (!isDiagnosticCode(code)) {
+				throw new UsageError(`config ${path}: unknown diagnostic code "${code}"`);
+			}
+			if (typeof value !== 'string' || !SEVERITY_SETTINGS.has(value)) {
+				throw new UsageError(`config ${path}: ${code} must be one of error, warning, information, hint, off`);
+			}
+			severities[code] = value as SeveritySetting;
+		} else if (key === 'ignoredSymbols' && Array.isArray(value)) {
+			ignoredSymbols = value.map(String);
+		} else if ((key === 'include' || key === 'exclude') && Array.isArray(value)) {
+			files = { ...files, [key]: value.map(String) };
+		} else if (key === 'maxFileSizeKB' && typeof value === 'number' && value > 0) {
+			files = { ...files, maxFileSize: value * 1024 };
+		} else {
+			throw new UsageError(`config ${path}: unknown or invalid setting "${key}"`);
+		}
+	}
+	return { diagnostics: { severities, ignoredSymbols }, files };
+}
+
+/** Runs `check`: every diagnostic of every letter under the paths. Exit 0 without errors, 1 with at least one, 2 on bad usage. */
+export function runCheckCommand(argv: readonly string[], io: CommandIo): number {
+	const args = parseArguments(argv);
+	const config = readCheckConfig(args.configPath);
+	const data = loadReferenceData();
+	const workspace = loadLetterWorkspace(args.paths, config.files, data);
+	for (const skipped of workspace.skipped) {
+		io.stderr(`diplomatic-letters: skipped ${skipped.displayPath}: ${skipped.reason}\n`);
+	}
+	const results: CheckResult[] = [];
+	for (const file of workspace.files) {
+		const entry = workspace.index.get(file.uri);
+		if (!entry) {
+			continue;
+		}
+		const lines = new LineIndex(entry.letter.text);
+		for (const diagnostic of computeLetterDiagnostics(entry, workspace.index, data, config.diagnostics)) {
+			results.push(toResult(file.displayPath, lines, diagnostic));
+		}
+	}
+	if (args.format === 'json') {
+		io.stdout(`${JSON.stringify(results, undefined, 2)}\n`);
+	} else {
+		for (const result of results) {
+			io.stdout(`${result.file}:${result.line}:${result.column}: ${result.severity} ${result.code}: ${result.message}\n`);
+		}
+		const letters = workspace.files.filter((file) => workspace.index.get(file.uri)?.letter.detection.isLetter).length;
+		const count = (severity: string) => results.filter((result) => result.severity === severity).length;
+		io.stdout(`${letters} letter${letters === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information')} information, ${count('hint')} hints\n`);
+	}
+	return results.some((result) => result.severity === 'error') ? 1 : 0;
+}
+
+function toResult(file: string, lines: LineIndex, diagnostic: LetterDiagnostic): CheckResult {
+	const start = lines.positionAt(diagnostic.range.start);
+	const end = lines.positionAt(diagnostic.range.end);
+	return {
+		file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+		code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message,
+	};
+}

@@ -1,0 +1,127 @@
+import { compareDates, formatDate } from '../calendar/dates';
+import type { Citation, Letter, LetterReference } from '../letter/model';
+import type { ReferenceData } from '../sessions/referenceData';
+import { citationDateWindow } from '../sessions/referenceData';
+import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+import type { DiagnosticSettings, Finding } from './codes';
+
+/** Resolutions, records and presidential statements are never letters: a workspace of letters cannot resolve them. */
+const NEVER_A_LETTER = new Set(['RES', 'PV', 'PRST', 'SR']);
+
+/** True when a cited symbol could be a letter or note circulated as a document (not a resolution, record or statement). */
+export function couldBeCorrespondence(symbol: DocumentSymbolRef): boolean {
+	return symbol.parts.every((part) => !part.special || !NEVER_A_LETTER.has(part.special.kind));
+}
+
+function isIgnored(symbol: DocumentSymbolRef, settings: DiagnosticSettings): boolean {
+	const ignored = new Set(settings.ignoredSymbols.map((text) => text.replace(/\s+/g, '').replace(/–|—/g, '-')));
+	return ignored.has(symbol.text) || symbol.parts.some((part) => ignored.has(part.text));
+}
+
+/** `citation-date-mismatch`: a cited date that the symbol cannot have. */
+export function checkCitationDates(letter: Letter, data: ReferenceData): Finding[] {
+	const findings: Finding[] = [];
+	for (const citation of letter.citations) {
+		const date = citation.date?.date;
+		if (!date || !citation.date) {
+			continue;
+		}
+		for (const part of citation.symbol.parts) {
+			const window = citationDateWindow(data, part);
+			if (window && (compareDates(date, window.earliest) < 0 || compareDates(date, window.latest) > 0)) {
+				findings.push({
+					code: 'citation-date-mismatch',
+					range: citation.date.range,
+					message: `${part.text} cannot be dated ${formatDate(date)}: ${window.reason}. Check the symbol and the date.`,
+				});
+				break;
+			}
+		}
+	}
+	return findings;
+}
+
+/** `citation-date-conflict` and `citation-unresolved`: what the workspace knows of each cited symbol. */
+export function checkCitationsAgainstWorkspace(self: IndexedLetter, index: LetterIndex, settings: DiagnosticSettings): Finding[] {
+	const findings: Finding[] = [];
+	const ownParts = new Set(index.identity(self.uri)?.symbol.parts.map((part) => part.text) ?? []);
+	for (const citation of self.letter.citations) {
+		if (citation.symbol.parts.some((part) => ownParts.has(part.text))) {
+			continue;
+		}
+		const resolved = index.resolve(citation.symbol).filter((entry) => entry.uri !== self.uri);
+		if (resolved.length === 0) {
+			if (couldBeCorrespondence(citation.symbol) && !isIgnored(citation.symbol, settings)) {
+				findings.push({
+					code: 'citation-unresolved',
+					range: citation.range,
+					message: `${citation.symbol.text} is not a letter in this workspace (it may simply be outside the folder). Add the letter to the folder to follow the citation, or ignore this symbol.`,
+					fix: { symbol: citation.symbol.text },
+				});
+			}
+			continue;
+		}
+		const conflict = dateConflict(citation, resolved);
+		if (conflict) {
+			findings.push(conflict);
+		}
+	}
+	return findings;
+}
+
+function dateConflict(citation: Citation, resolved: readonly IndexedLetter[]): Finding | undefined {
+	const cited = citation.date?.date;
+	if (!cited || !citation.date) {
+		return undefined;
+	}
+	for (const entry of resolved) {
+		const distribution = entry.letter.distribution?.date;
+		if (distribution?.date && compareDates(distribution.date, cited) !== 0) {
+			return {
+				code: 'citation-date-conflict',
+				range: citation.date.range,
+				message: `${citation.symbol.text} is cited as dated ${formatDate(cited)}, but the workspace letter ${entry.fileName} with that symbol is distributed on ${formatDate(distribution.date)}. Correct the cited date.`,
+				fix: { replacement: formatDate(distribution.date) },
+				related: [{ uri: entry.uri, range: distribution.range, message: `Distribution date of ${entry.fileName}` }],
+			};
+		}
+	}
+	return undefined;
+}
+
+/** The workspace letters a letter reference points at: same letter date, and the same sender State. */
+export function resolveLetterReference(self: IndexedLetter, reference: LetterReference, index: LetterIndex): IndexedLetter[] {
+	const date = reference.date?.date;
+	if (!date) {
+		return [];
+	}
+	const country = reference.own ? self.letter.title?.sender?.country : reference.sender?.country;
+	return index.letters().filter((entry) => {
+		const title = entry.letter.title;
+		if (entry.uri === self.uri || !title?.date?.date || compareDates(title.date.date, date) !== 0) {
+			return false;
+		}
+		return country === undefined || title.sender?.country?.toLowerCase() === country.toLowerCase();
+	});
+}
+
+/** `letter-reference-unresolved`: a reference to another UN letter that neither a nearby symbol nor a workspace letter resolves. */
+export function checkLetterReferences(self: IndexedLetter, index: LetterIndex): Finding[] {
+	const findings: Finding[] = [];
+	for (const reference of self.letter.letterReferences) {
+		if (!reference.unCorrespondence || reference.nearbySymbol || !reference.date?.date) {
+			continue;
+		}
+		if (resolveLetterReference(self, reference, index).length > 0) {
+			continue;
+		}
+		const who = reference.own ? 'from the same sender' : reference.sender?.country ? `from ${reference.sender.country}` : 'of that description';
+		findings.push({
+			code: 'letter-reference-unresolved',
+			range: reference.range,
+			message: `The letter dated ${formatDate(reference.date.date)} is not identified: no symbol is given with it and no workspace letter ${who} has that date. Give its symbol after the reference, or add the letter to the folder.`,
+		});
+	}
+	return findings;
+}

@@ -1,0 +1,41 @@
+import { parseDate } from '../calendar/dates';
+import type { Letter } from '../letter/model';
+import type { Finding } from './codes';
+
+/** `symbol-malformed`: text shaped like a document symbol that breaks the symbol grammar. */
+export function checkMalformedSymbols(letter: Letter): Finding[] {
+	return letter.malformedSymbols.map((malformed) => ({
+		code: 'symbol-malformed',
+		range: malformed.range,
+		message: `“${malformed.raw}” is not a valid UN document symbol: ${malformed.reason}. Complete or correct the symbol.`,
+		fix: { symbol: malformed.raw },
+	}));
+}
+
+/** The date a malformed day was clearly meant to be: `016 October 2020` → `16 October 2020`. */
+export function intendedDate(raw: string): string | undefined {
+	const match = /^0+(\d{1,2})(\s+[A-Za-z]+\s+\d{4})$/.exec(raw.trim());
+	if (!match) {
+		return undefined;
+	}
+	const candidate = `${match[1]}${match[2]}`;
+	return parseDate(candidate)?.date ? candidate : undefined;
+}
+
+/** `date-invalid`: a date that is not a calendar date. */
+export function checkInvalidDates(letter: Letter): Finding[] {
+	const findings: Finding[] = [];
+	for (const date of letter.dates) {
+		if (!date.invalid) {
+			continue;
+		}
+		const intended = intendedDate(date.raw);
+		findings.push({
+			code: 'date-invalid',
+			range: date.range,
+			message: `“${date.raw}” is not a calendar date: ${date.invalid}. ${intended ? `Did you mean “${intended}”?` : 'Correct the date.'}`,
+			fix: intended ? { replacement: intended } : undefined,
+		});
+	}
+	return findings;
+}

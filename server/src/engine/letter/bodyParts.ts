@@ -1,0 +1,106 @@
+import type { DateMatch } from '../calendar/dates';
+import { parseItemNumbers } from './agenda';
+import { collapse, toDateMention, trimRange } from './header';
+import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
+import type { Block } from './textLayout';
+
+const ANNEX_HEADING = /^\s*Annex(?:\s+([IVXLC]+|\d{1,2}))?(?=\s*$|\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters))/i;
+
+/** Finds the annex headings (`Annex I to the letter dated …`, a line `Annex II`) and the text each covers. */
+export function findAnnexes(blocks: readonly Block[], masked: string, from: number): Annex[] {
+	const headings: { label: string; start: number; end: number }[] = [];
+	for (const block of blocks) {
+		if (block.start < from) {
+			continue;
+		}
+		const firstLine = masked.slice(block.lines[0].start, block.lines[0].end);
+		const match = ANNEX_HEADING.exec(firstLine);
+		if (!match) {
+			continue;
+		}
+		const heading = trimRange(masked, block.start, block.end);
+		headings.push({ label: (match[1] ?? '').toUpperCase(), start: heading.start, end: heading.end });
+	}
+	return headings.map((heading, i) => ({
+		label: heading.label,
+		headingRange: { start: heading.start, end: heading.end },
+		range: { start: heading.start, end: i + 1 < headings.length ? headings[i + 1].start : lastBlockEnd(blocks) },
+	}));
+}
+
+function lastBlockEnd(blocks: readonly Block[]): number {
+	return blocks.length > 0 ? blocks[blocks.length - 1].end : 0;
+}
+
+const CIRCULATED = /\bcirculated\s+as\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+/i;
+
+/** Finds the closing request (`… be circulated as a document of the General Assembly, under agenda items 34, 71 and 135, and of the Security Council.`). */
+export function findClosingRequest(blocks: readonly Block[], masked: string, from: number): ClosingRequest | undefined {
+	for (let i = blocks.length - 1; i >= 0; i--) {
+		const block = blocks[i];
+		if (block.start < from) {
+			break;
+		}
+		const blockText = masked.slice(block.start, block.end);
+		const match = CIRCULATED.exec(blockText);
+		if (!match) {
+			continue;
+		}
+		const request = blockText.slice(match.index);
+		const agenda = /\b(?:under\s+)?(?:agenda\s+items?|items?)\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)/i.exec(request);
+		const agendaItems = agenda ? parseItemNumbers(masked, block.start + match.index + agenda.index + agenda[0].indexOf(agenda[1]), block.start + match.index + agenda.index + agenda[0].indexOf(agenda[1]) + agenda[1].length) : [];
+		const organs = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council'].filter((organ) => new RegExp(organ.replace(/ /g, '\\s+'), 'i').test(request));
+		return { range: trimRange(masked, block.start, block.end), agendaItems, organs };
+	}
+	return undefined;
+}
+
+/** Finds the signature block: `(Signed) Name` and the lines of function under it. */
+export function findSignature(blocks: readonly Block[], masked: string, from: number): Signature | undefined {
+	for (const block of blocks) {
+		if (block.start < from) {
+			continue;
+		}
+		const blockText = masked.slice(block.start, block.end);
+		const match = /\(\s*Signed\s*\)\s*([^\n]*)/i.exec(blockText);
+		if (match && match.index < 40) {
+			const name = collapse(match[1]).replace(/(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+Representative|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs))+$/i, '');
+			return { range: trimRange(masked, block.start + match.index, block.end), name: name || undefined };
+		}
+	}
+	return undefined;
+}
+
+/** Finds the parts proper to a note verbale: the reference number, the sender mission, the addressee and the closing place and date. */
+export function findNoteVerbaleParts(blocks: readonly Block[], masked: string, dates: readonly DateMatch[]): NoteVerbaleParts | undefined {
+	let reference: NoteVerbaleParts['reference'];
+	let senderMission: NoteVerbaleParts['senderMission'];
+	let addressee: NoteVerbaleParts['addressee'];
+	let placeAndDate: NoteVerbaleParts['placeAndDate'];
+	for (const block of blocks) {
+		const blockText = masked.slice(block.start, block.end);
+		const ref = /^\s*(?:Ref(?:erence)?\.?|No\.)\s*:?\s*(\S[^\n]{0,60})$/im.exec(blockText);
+		if (!reference && ref && block.lines.length <= 2) {
+			const start = block.start + ref.index + ref[0].indexOf(ref[1]);
+			reference = { text: ref[1].trim(), range: { start, end: start + ref[1].trim().length } };
+			continue;
+		}
+		if (!senderMission && /^\s*(?:The\s+)?Permanent\s+Mission\b/i.test(blockText) && block.lines.length <= 6 && !/compliments/i.test(blockText)) {
+			senderMission = { text: collapse(blockText), range: trimRange(masked, block.start, block.end) };
+			continue;
+		}
+		if (!addressee && /^\s*(?:Office\s+of\s+the|The\s+Secretary-General|Secretary-General|Office\s+for|United\s+Nations\s+High\s+Commissioner)\b/i.test(blockText) && block.lines.length <= 6 && !/\.\s*$/.test(blockText.trim())) {
+			addressee = { text: collapse(blockText), range: trimRange(masked, block.start, block.end) };
+			continue;
+		}
+		const place = /^\s*([A-Z][A-Za-z .'-]{1,40}),\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*\.?\s*$)/.exec(blockText);
+		if (place && block.lines.length === 1) {
+			const date = dates.find((candidate) => candidate.start >= block.start && candidate.end <= block.end);
+			placeAndDate = { place: place[1].trim(), date: date && toDateMention(date), range: trimRange(masked, block.start, block.end) };
+		}
+	}
+	if (!reference && !senderMission && !addressee && !placeAndDate) {
+		return undefined;
+	}
+	return { reference, senderMission, addressee, placeAndDate };
+}

@@ -1,0 +1,24 @@
+import type { LetterDetection } from './model';
+
+/** How much of the beginning of a file is looked at to decide whether it is UN correspondence (SPEC: the first 4 KB). */
+export const DETECTION_WINDOW = 4096;
+
+const SIGNALS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
+	{ name: 'masthead', pattern: /\bUnited\s+Nations\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b/ },
+	{ name: 'distribution', pattern: /\bDistr\.\s*:/ },
+	{ name: 'agenda', pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
+	{ name: 'letter-title', pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b/i },
+	{ name: 'note-verbale', pattern: /\bNote\s+verbale\b/i },
+	{ name: 'permanent-mission', pattern: /\bPermanent\s+(?:Mission|Representative)\b/ },
+	{ name: 'compliments', pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },
+];
+
+/**
+ * Decides by content whether a text is UN correspondence. Two different signals in the first 4 KB are required, so
+ * that a page of notes that mentions a symbol or a "letter dated …" is not taken for a letter.
+ */
+export function detectLetter(text: string): LetterDetection {
+	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');
+	const signals = SIGNALS.filter((signal) => signal.pattern.test(head)).map((signal) => signal.name);
+	return { isLetter: signals.length >= 2, signals };
+}

@@ -1,0 +1,116 @@
+import type { DateMatch } from '../calendar/dates';
+import type { DocumentSymbolRef, SymbolMatch } from '../symbols/documentSymbols';
+import type { OffsetRange } from '../text/offsetRange';
+import { collapse, countryOf, toDateMention } from './header';
+import type { AnnexReference, Citation, FootnoteMarker, FootnoteText, LetterReference } from './model';
+
+/** What may stand between a symbol and the parenthesised date that follows it: a Markdown link target, spaces, an escape. */
+const BEFORE_CITED_DATE = /^(?:\]\([^)\s]{0,200}\))?[ \t]*(?:\r?\n[ \t]*)?\\?\([ \t]*$/;
+
+/** Attaches to each well-formed symbol the date in parentheses right after it (`A/75/660-S/2020/1267 (22 December 2020)`), and the footnote it stands in. */
+export function buildCitations(text: string, symbols: readonly SymbolMatch[], dates: readonly DateMatch[], footnotes: readonly FootnoteText[], excluded: readonly OffsetRange[]): Citation[] {
+	const citations: Citation[] = [];
+	let dateIndex = 0;
+	for (const match of symbols) {
+		if (!match.symbol || excluded.some((range) => match.start < range.end && range.start < match.end)) {
+			continue;
+		}
+		while (dateIndex < dates.length && dates[dateIndex].start < match.end) {
+			dateIndex++;
+		}
+		const next = dates[dateIndex];
+		let date: Citation['date'];
+		if (next && next.start - match.end < 220 && BEFORE_CITED_DATE.test(text.slice(match.end, next.start)) && /^[ \t]*\\?\)/.test(text.slice(next.end, next.end + 4))) {
+			date = toDateMention(next);
+		} else {
+			const dated = /^,?\s+dated\s+$/.exec(next ? text.slice(match.end, next.start) : '');
+			if (next && dated) {
+				date = toDateMention(next);
+			}
+		}
+		const footnote = footnotes.find((note) => match.start >= note.range.start && match.start < note.range.end)?.label;
+		citations.push({ range: { start: match.start, end: match.end }, raw: match.raw, symbol: match.symbol, date, footnote });
+	}
+	return citations;
+}
+
+const LETTER_REFERENCE = /\b(?:(my|our)|(?:the|a|an|his|her|its|their|that|this)(?:\s+(?:above-mentioned|aforementioned|previous|earlier|identical))?)\s+(?:identical\s+)?(letters?|notes?\s+verbales?)\s+(?:dated|of)\s+/gi;
+const UN_SENDER = /\b(?:Permanent\s+Representative|Deputy\s+Permanent\s+Representative|Permanent\s+Mission|Chargé\s+d[’']affaires|Permanent\s+Observer|Minister\s+(?:for|of)\s+Foreign\s+Affairs|President\s+of\s+the\s+Security\s+Council|Secretary-General|Prime\s+Minister|President)\b/i;
+const UN_ADDRESSEE = /\b(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly)|Chair|United\s+Nations|High\s+Commissioner)\b/i;
+
+/**
+ * Finds references to other letters: `my letter dated 24 February 2020`, `the letter dated 27 March 2020 from the
+ * Permanent Representative of Armenia`. Each says whether it is UN correspondence (own letters, letters of a State's
+ * representatives or to UN officials) and which symbol the text gives for it nearby: later in the same sentence, or in
+ * the footnote whose marker follows it.
+ */
+export function findLetterReferences(masked: string, dates: readonly DateMatch[], symbols: readonly SymbolMatch[], markers: readonly FootnoteMarker[], footnotes: readonly FootnoteText[], excluded: readonly OffsetRange[]): LetterReference[] {
+	const references: LetterReference[] = [];
+	for (const match of masked.matchAll(LETTER_REFERENCE)) {
+		const afterWords = match.index + match[0].length;
+		if (excluded.some((range) => match.index >= range.start && match.index < range.end)) {
+			continue;
+		}
+		const date = dates.find((candidate) => candidate.start === afterWords || (candidate.start > afterWords && candidate.start - afterWords <= 2));
+		if (!date) {
+			continue;
+		}
+		const sentenceEnd = findSentenceEnd(masked, date.end);
+		const tail = masked.slice(date.end, sentenceEnd);
+		const fromMatch = /^\s*,?\s*from\s+(?:the\s+)?([^,;()]{3,200}?)(?=\s+addressed\b|\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
+		const addressedMatch = /^[^.;]*?\baddressed\s+to\s+(?:the\s+)?([^,;()]{3,160}?)(?=\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
+		const own = match[1] !== undefined;
+		const senderText = fromMatch ? collapse(fromMatch[1]) : undefined;
+		const addressee = addressedMatch ? collapse(addressedMatch[1]) : undefined;
+		const unCorrespondence = own || (senderText !== undefined && UN_SENDER.test(senderText) && (addressee === undefined || UN_ADDRESSEE.test(addressee))) || (senderText === undefined && (addressee === undefined || UN_ADDRESSEE.test(addressee)));
+		const end = fromMatch ? date.end + fromMatch[0].length : date.end;
+		references.push({
+			range: { start: match.index, end },
+			own,
+			date: toDateMention(date),
+			sender: senderText ? { text: senderText, country: countryOf(senderText) } : undefined,
+			unCorrespondence,
+			nearbySymbol: nearbySymbol(date.end, sentenceEnd, symbols, markers, footnotes),
+		});
+	}
+	return references;
+}
+
+function nearbySymbol(from: number, sentenceEnd: number, symbols: readonly SymbolMatch[], markers: readonly FootnoteMarker[], footnotes: readonly FootnoteText[]): DocumentSymbolRef | undefined {
+	const inSentence = symbols.find((match) => match.symbol && match.start >= from && match.start < sentenceEnd);
+	if (inSentence?.symbol) {
+		return inSentence.symbol;
+	}
+	const marker = markers.find((candidate) => candidate.range.start >= from && candidate.range.start <= sentenceEnd + 4);
+	const footnote = marker && footnotes.find((note) => note.label === marker.label);
+	if (!footnote) {
+		return undefined;
+	}
+	return symbols.find((match) => match.symbol && match.start >= footnote.labelRange.end && match.start < footnote.range.end)?.symbol;
+}
+
+/** The end of the sentence that contains `offset`: a full stop followed by a space and a capital, or a paragraph end. */
+export function findSentenceEnd(masked: string, offset: number): number {
+	const pattern = /[.!?](?=[”’"»)]?\s+[A-Z“"]|[”’"»)]?\s*$)|\n\s*\n/gm;
+	pattern.lastIndex = offset;
+	const match = pattern.exec(masked);
+	return match ? match.index + 1 : masked.length;
+}
+
+const ANNEX_REFERENCE = /\b(?:(?:see|in|at|contained\s+in|reproduced\s+in)\s+(?:the\s+)?annex(?:es)?(?:\s+([IVXLC]+|\d{1,2})\b)?|\(\s*annex\s+([IVXLC]+|\d{1,2})\s*\)|annex\s+([IVXLC]+|\d{1,2})\s+(?:to|of)\s+the\s+present\s+(?:letter|note))/gi;
+
+/** Finds references to this letter's own annexes: `see annex II`, `(annex I)`, `annex I to the present letter`, `see annex`. */
+export function findAnnexReferences(masked: string, excluded: readonly OffsetRange[]): AnnexReference[] {
+	const references: AnnexReference[] = [];
+	for (const match of masked.matchAll(ANNEX_REFERENCE)) {
+		if (excluded.some((range) => match.index >= range.start && match.index < range.end)) {
+			continue;
+		}
+		const label = (match[1] ?? match[2] ?? match[3] ?? '').toUpperCase();
+		if (label === '' && !/^(?:see)\s+annex\b/i.test(match[0])) {
+			continue;
+		}
+		references.push({ range: { start: match.index, end: match.index + match[0].length }, label });
+	}
+	return references;
+}

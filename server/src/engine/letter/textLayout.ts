@@ -1,0 +1,132 @@
+import type { OffsetRange } from '../text/offsetRange';
+
+/** One line of the text, without its terminator. */
+export interface Line {
+	readonly start: number;
+	readonly end: number;
+}
+
+/** A paragraph: consecutive non-blank lines that are not page furniture. */
+export interface Block {
+	readonly start: number;
+	readonly end: number;
+	readonly lines: readonly Line[];
+}
+
+/** The text cut into lines and paragraphs, with Markdown markup masked out and page furniture set aside. */
+export interface TextLayout {
+	/** The text with Markdown markup (emphasis, heading hashes, link brackets and targets, escapes) and the byte-order mark replaced by spaces: same length, same offsets. */
+	readonly masked: string;
+	readonly lines: readonly Line[];
+	readonly blocks: readonly Block[];
+	readonly furniture: readonly OffsetRange[];
+}
+
+const LINK = /\[([^\]\n]{1,600})\]\(([^)\s]{0,2000})\)/g;
+const ESCAPE = /\\([()[\]\-.*_#!`])/g;
+const HEADING_HASHES = /^[ \t]{0,3}(#{1,6})[ \t]/gm;
+
+/** Replaces Markdown markup by spaces so that structural patterns can ignore it; offsets are unchanged. */
+export function maskMarkup(text: string): string {
+	const chars = text.split('');
+	const blank = (from: number, to: number) => {
+		for (let i = from; i < to; i++) {
+			if (chars[i] !== '\n' && chars[i] !== '\r') {
+				chars[i] = ' ';
+			}
+		}
+	};
+	if (text.charCodeAt(0) === 0xfeff) {
+		chars[0] = ' ';
+	}
+	for (const match of text.matchAll(LINK)) {
+		const start = match.index;
+		blank(start, start + 1);
+		blank(start + 1 + match[1].length, start + match[0].length);
+	}
+	for (const match of text.matchAll(ESCAPE)) {
+		blank(match.index, match.index + 1);
+	}
+	for (const match of text.matchAll(HEADING_HASHES)) {
+		const hashStart = match.index + match[0].indexOf('#');
+		blank(hashStart, hashStart + match[1].length);
+	}
+	for (let i = 0; i < chars.length; i++) {
+		const ch = chars[i];
+		if (ch === '*' || ch === '\t' || ch === '\f' || ch === '\u00a0') {
+			chars[i] = ' ';
+		}
+	}
+	return chars.join('');
+}
+
+/** Splits a text into lines at `\n`, `\r\n` and `\r`. */
+export function splitLines(text: string): Line[] {
+	const lines: Line[] = [];
+	let start = 0;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === 10 || ch === 13) {
+			lines.push({ start, end: i });
+			if (ch === 13 && text.charCodeAt(i + 1) === 10) {
+				i++;
+			}
+			start = i + 1;
+		}
+	}
+	lines.push({ start, end: text.length });
+	return lines;
+}
+
+const JOB_NUMBER = /^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*(?:\*\d{7}\*)?\s*(?:\d{1,3}\/\d{1,3})?\s*$/;
+const BARCODE = /^\s*\*\d{7}\*\s*$/;
+const PAGE_NUMBER = /^\s*(?:\d{1,3}\/\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)\s*$/i;
+const RECYCLE = /^\s*please\s+recycle\b.{0,3}$/i;
+const THEMATIC_BREAK = /^\s*(?:-{3,}|_{3,}|\*{3,})\s*$/;
+const SYMBOL_ONLY = /^\s*(?:[A-Z]{1,6}(?:\/[A-Za-z0-9.()]+)+(?:\s*[-–]\s*|\s+)?)+\s*(?:\d{1,3}\/\d{1,3})?\s*$/;
+
+/** True when a line is page furniture whatever else the letter holds: job numbers, barcodes, page numbers, page breaks. */
+export function isFixedFurniture(line: string): boolean {
+	return JOB_NUMBER.test(line) || BARCODE.test(line) || PAGE_NUMBER.test(line) || RECYCLE.test(line) || THEMATIC_BREAK.test(line);
+}
+
+/** True when a line holds nothing but document symbols (and perhaps a page number): a running header or a masthead line. */
+export function isSymbolOnlyLine(line: string): boolean {
+	return line.length < 120 && SYMBOL_ONLY.test(line);
+}
+
+/**
+ * Cuts the text into lines and paragraphs. `isRunningHeader` decides, for a line holding only symbols, whether it is a
+ * running header between pages (the parser knows the masthead); such lines and fixed furniture separate paragraphs.
+ */
+export function layoutText(text: string, masked: string, isRunningHeader: (line: Line, lineText: string) => boolean): TextLayout {
+	const lines = splitLines(text);
+	const blocks: Block[] = [];
+	const furniture: OffsetRange[] = [];
+	let current: Line[] = [];
+	const flush = () => {
+		if (current.length > 0) {
+			blocks.push({ start: current[0].start, end: current[current.length - 1].end, lines: current });
+			current = [];
+		}
+	};
+	for (const line of lines) {
+		const raw = text.slice(line.start, line.end);
+		const maskedLine = masked.slice(line.start, line.end);
+		if (maskedLine.trim() === '') {
+			flush();
+			if (raw.includes('\f')) {
+				furniture.push({ start: line.start, end: line.end });
+			}
+			continue;
+		}
+		if (isFixedFurniture(raw) || (isSymbolOnlyLine(maskedLine) && isRunningHeader(line, maskedLine))) {
+			flush();
+			furniture.push({ start: line.start, end: line.end });
+			continue;
+		}
+		current.push(line);
+	}
+	flush();
+	return { masked, lines, blocks, furniture };
+}

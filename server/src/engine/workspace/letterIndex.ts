@@ -1,0 +1,280 @@
+import { toIsoDate } from '../calendar/dates';
+import type { Citation, Letter } from '../letter/model';
+import { parseLetter } from '../letter/parseLetter';
+import type { ReferenceData } from '../sessions/referenceData';
+import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import type { LetterIdentity } from './identity';
+import { directIdentity, headerConsistentWithSymbol } from './identity';
+
+/** A letter of the workspace as the index holds it. */
+export interface IndexedLetter {
+	/** The host's identifier of the file (a URI string or a path). */
+	readonly uri: string;
+	readonly fileName: string;
+	readonly letter: Letter;
+	readonly sidecarSymbol?: string;
+	/** Identity from the masthead, the sidecar or the file name; inference from other letters is {@link LetterIndex.identity}. */
+	readonly directIdentity?: LetterIdentity;
+}
+
+/** A letter that cites a symbol, with the citations. */
+export interface CitingLetter {
+	readonly uri: string;
+	readonly citations: readonly Citation[];
+}
+
+/** The last path segment of a URI or path. */
+export function fileNameOf(uri: string): string {
+	const withoutQuery = uri.replace(/[?#].*$/, '');
+	const segment = withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1);
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
+	let set = map.get(key);
+	if (!set) {
+		set = new Set();
+		map.set(key, set);
+	}
+	set.add(uri);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, uri: string): void {
+	const set = map.get(key);
+	if (set) {
+		set.delete(uri);
+		if (set.size === 0) {
+			map.delete(key);
+		}
+	}
+}
+
+/**
+ * The letters of a workspace: who each one is, who cites what, lookups by symbol both ways. Incremental: setting or
+ * deleting one file parses only that file and updates the lookup tables; identities inferred from other letters'
+ * citations are computed on demand and cached until the next change.
+ */
+export class LetterIndex {
+	private readonly entries = new Map<string, IndexedLetter>();
+	private readonly directByPart = new Map<string, Set<string>>();
+	private readonly citersByPart = new Map<string, Set<string>>();
+	private readonly byDistributionDate = new Map<string, Set<string>>();
+	private readonly citersByCitedDate = new Map<string, Set<string>>();
+	private identityCache = new Map<string, LetterIdentity | null>();
+	private resolveCache = new Map<string, IndexedLetter[]>();
+
+	constructor(private readonly data: ReferenceData) {}
+
+	/** Number of files held (letters and non-letters). */
+	get size(): number {
+		return this.entries.size;
+	}
+
+	/** Parses a file's text and indexes it, replacing what was held for that file. */
+	set(uri: string, text: string, options: { sidecarSymbol?: string } = {}): IndexedLetter {
+		return this.setParsed(uri, parseLetter(text, this.data), options);
+	}
+
+	/** Indexes an already parsed letter (the host may parse elsewhere). */
+	setParsed(uri: string, letter: Letter, options: { sidecarSymbol?: string } = {}): IndexedLetter {
+		this.delete(uri);
+		const fileName = fileNameOf(uri);
+		const entry: IndexedLetter = {
+			uri, fileName, letter, sidecarSymbol: options.sidecarSymbol,
+			directIdentity: letter.detection.isLetter ? directIdentity(letter, options.sidecarSymbol, fileName) : undefined,
+		};
+		this.entries.set(uri, entry);
+		for (const part of entry.directIdentity?.symbol.parts ?? []) {
+			addTo(this.directByPart, part.text, uri);
+		}
+		for (const citation of letter.citations) {
+			for (const part of citation.symbol.parts) {
+				addTo(this.citersByPart, part.text, uri);
+			}
+			if (citation.date?.date) {
+				addTo(this.citersByCitedDate, toIsoDate(citation.date.date), uri);
+			}
+		}
+		const distributed = letter.distribution?.date?.date;
+		if (distributed) {
+			addTo(this.byDistributionDate, toIsoDate(distributed), uri);
+		}
+		this.invalidate();
+		return entry;
+	}
+
+	/** Forgets a file. Returns false when it was not held. */
+	delete(uri: string): boolean {
+		const entry = this.entries.get(uri);
+		if (!entry) {
+			return false;
+		}
+		this.entries.delete(uri);
+		for (const part of entry.directIdentity?.symbol.parts ?? []) {
+			removeFrom(this.directByPart, part.text, uri);
+		}
+		for (const citation of entry.letter.citations) {
+			for (const part of citation.symbol.parts) {
+				removeFrom(this.citersByPart, part.text, uri);
+			}
+			if (citation.date?.date) {
+				removeFrom(this.citersByCitedDate, toIsoDate(citation.date.date), uri);
+			}
+		}
+		const distributed = entry.letter.distribution?.date?.date;
+		if (distributed) {
+			removeFrom(this.byDistributionDate, toIsoDate(distributed), uri);
+		}
+		this.invalidate();
+		return true;
+	}
+
+	/** The file held for a URI. */
+	get(uri: string): IndexedLetter | undefined {
+		return this.entries.get(uri);
+	}
+
+	/** Every file held, letters and non-letters, in insertion order. */
+	all(): IndexedLetter[] {
+		return [...this.entries.values()];
+	}
+
+	/** Every letter held (files detected as UN correspondence). */
+	letters(): IndexedLetter[] {
+		return this.all().filter((entry) => entry.letter.detection.isLetter);
+	}
+
+	/** The identity of a letter: its own (masthead, sidecar, file name), else inferred from another letter's dated citation. */
+	identity(uri: string): LetterIdentity | undefined {
+		const cached = this.identityCache.get(uri);
+		if (cached !== undefined) {
+			return cached ?? undefined;
+		}
+		const entry = this.entries.get(uri);
+		const identity = entry && (entry.directIdentity ?? this.inferIdentity(entry));
+		this.identityCache.set(uri, identity ?? null);
+		return identity;
+	}
+
+	/** The workspace letters that are the document with this symbol (any part in common), directly identified or inferred. */
+	resolve(symbol: DocumentSymbolRef): IndexedLetter[] {
+		const cached = this.resolveCache.get(symbol.text);
+		if (cached) {
+			return cached;
+		}
+		const found = new Map<string, IndexedLetter>();
+		for (const part of symbol.parts) {
+			for (const uri of this.directByPart.get(part.text) ?? []) {
+				const entry = this.entries.get(uri);
+				if (entry) {
+					found.set(uri, entry);
+				}
+			}
+		}
+		if (found.size === 0) {
+			for (const uri of this.inferredCandidatesFor(symbol)) {
+				const entry = this.entries.get(uri);
+				if (entry && this.identity(uri)?.symbol.parts.some((part) => symbol.parts.some((other) => other.text === part.text))) {
+					found.set(uri, entry);
+				}
+			}
+		}
+		const result = [...found.values()];
+		this.resolveCache.set(symbol.text, result);
+		return result;
+	}
+
+	/** The letters that cite a symbol (any part in common), with their citations of it. */
+	citing(symbol: DocumentSymbolRef): CitingLetter[] {
+		const uris = new Set<string>();
+		for (const part of symbol.parts) {
+			for (const uri of this.citersByPart.get(part.text) ?? []) {
+				uris.add(uri);
+			}
+		}
+		const texts = new Set(symbol.parts.map((part) => part.text));
+		const result: CitingLetter[] = [];
+		for (const uri of uris) {
+			const entry = this.entries.get(uri);
+			const citations = entry?.letter.citations.filter((citation) => citation.symbol.parts.some((part) => texts.has(part.text))) ?? [];
+			if (citations.length > 0) {
+				result.push({ uri, citations });
+			}
+		}
+		return result;
+	}
+
+	/** The letters that cite the given workspace letter (through its identity). */
+	citersOf(uri: string): CitingLetter[] {
+		const identity = this.identity(uri);
+		return identity ? this.citing(identity.symbol).filter((citer) => citer.uri !== uri) : [];
+	}
+
+	private invalidate(): void {
+		this.identityCache = new Map();
+		this.resolveCache = new Map();
+	}
+
+	/** Letters that some dated citation of this symbol could point at by inference. */
+	private inferredCandidatesFor(symbol: DocumentSymbolRef): Set<string> {
+		const candidates = new Set<string>();
+		for (const citer of this.citing(symbol)) {
+			for (const citation of citer.citations) {
+				const date = citation.date?.date;
+				for (const uri of date ? this.byDistributionDate.get(toIsoDate(date)) ?? [] : []) {
+					candidates.add(uri);
+				}
+			}
+		}
+		return candidates;
+	}
+
+	private inferIdentity(entry: IndexedLetter): LetterIdentity | undefined {
+		const distributed = entry.letter.distribution?.date?.date;
+		if (!distributed || !entry.letter.detection.isLetter) {
+			return undefined;
+		}
+		const iso = toIsoDate(distributed);
+		const found = new Map<string, LetterIdentity>();
+		for (const citerUri of this.citersByCitedDate.get(iso) ?? []) {
+			if (citerUri === entry.uri) {
+				continue;
+			}
+			const citer = this.entries.get(citerUri);
+			for (const citation of citer?.letter.citations ?? []) {
+				if (!citation.date?.date || toIsoDate(citation.date.date) !== iso || found.has(citation.symbol.text)) {
+					continue;
+				}
+				if (citation.symbol.parts.some((part) => this.directByPart.has(part.text))) {
+					continue;
+				}
+				if (!headerConsistentWithSymbol(entry.letter, citation.symbol) || !this.isOnlyCandidate(entry.uri, iso, citation.symbol)) {
+					continue;
+				}
+				const sameDocument = [...found.keys()].find((key) => found.get(key)?.symbol.parts.some((part) => citation.symbol.parts.some((other) => other.text === part.text)));
+				if (sameDocument !== undefined) {
+					if ((found.get(sameDocument)?.symbol.parts.length ?? 0) >= citation.symbol.parts.length) {
+						continue;
+					}
+					found.delete(sameDocument);
+				}
+				found.set(citation.symbol.text, { symbol: citation.symbol, source: 'inferred', inferredFrom: { uri: citerUri, range: citation.range, date: iso } });
+			}
+		}
+		return found.size === 1 ? [...found.values()][0] : undefined;
+	}
+
+	private isOnlyCandidate(uri: string, iso: string, symbol: DocumentSymbolRef): boolean {
+		for (const other of this.byDistributionDate.get(iso) ?? []) {
+			const entry = this.entries.get(other);
+			if (other !== uri && entry && !entry.directIdentity && headerConsistentWithSymbol(entry.letter, symbol)) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

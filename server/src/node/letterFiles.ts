@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Options deciding which files under a folder are candidate letters (the same rules as the editor's settings). */
+export interface LetterFileOptions {
+	/** Glob patterns of files to consider, relative to the folder (default: every `.txt` and `.md`). */
+	readonly include: readonly string[];
+	/** Glob patterns of files and folders to leave out. */
+	readonly exclude: readonly string[];
+	/** Files larger than this many bytes are not read. */
+	readonly maxFileSize: number;
+}
+
+/** The defaults of `diplomaticLetters.include`, `.exclude` and `.maxFileSizeKB`. */
+export const DEFAULT_LETTER_FILE_OPTIONS: LetterFileOptions = {
+	include: ['**/*.txt', '**/*.md'],
+	exclude: ['**/node_modules/**', '**/.git/**'],
+	maxFileSize: 2048 * 1024,
+};
+
+/** A candidate file found under a path the user gave. */
+export interface FoundFile {
+	readonly path: string;
+	/** The path to show: as given for a file, relative to the folder for a file found in a folder. */
+	readonly displayPath: string;
+	readonly explicit: boolean;
+}
+
+/** Converts a glob (`**`, `*`, `?`, `{a,b}`) to a regular expression over `/`-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+	let pattern = '';
+	for (let i = 0; i < glob.length; i++) {
+		const ch = glob[i];
+		if (ch === '*' && glob[i + 1] === '*') {
+			const slashAfter = glob[i + 2] === '/';
+			pattern += slashAfter ? '(?:.*/)?' : '.*';
+			i += slashAfter ? 2 : 1;
+		} else if (ch === '*') {
+			pattern += '[^/]*';
+		} else if (ch === '?') {
+			pattern += '[^/]';
+		} else if (ch === '{') {
+			const close = glob.indexOf('}', i);
+			if (close > i) {
+				pattern += `(?:${glob.slice(i + 1, close).split(',').map((alt) => alt.replace(/[.+^$()|[\]\\]/g, '\\$&')).join('|')})`;
+				i = close;
+			} else {
+				pattern += '\\{';
+			}
+		} else {
+			pattern += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
+		}
+	}
+	return new RegExp(`^${pattern}$`);
+}
+
+/** True when a `/`-separated relative path matches one of the globs. */
+export function matchesAny(relativePath: string, globs: readonly RegExp[]): boolean {
+	return globs.some((glob) => glob.test(relativePath));
+}
+
+/** Thrown for a path the user gave that does not exist or cannot be listed. */
+export class BadPathError extends Error {
+	constructor(readonly path: string, reason: string) {
+		super(`${path}: ${reason}`);
+		this.name = 'BadPathError';
+	}
+}
+
+/**
+ * Lists the candidate letter files under the given paths: files given explicitly are always candidates; folders are
+ * walked with the include and exclude globs. Throws {@link BadPathError} for a path that does not exist.
+ */
+export function findLetterFiles(paths: readonly string[], options: LetterFileOptions = DEFAULT_LETTER_FILE_OPTIONS): FoundFile[] {
+	const include = options.include.map(globToRegExp);
+	const exclude = options.exclude.map(globToRegExp);
+	const found: FoundFile[] = [];
+	for (const path of paths) {
+		let stats;
+		try {
+			stats = statSync(path);
+		} catch {
+			throw new BadPathError(path, 'no such file or folder');
+		}
+		if (stats.isFile()) {
+			found.push({ path, displayPath: path, explicit: true });
+		} else if (stats.isDirectory()) {
+			walk(path, path, include, exclude, found);
+		} else {
+			throw new BadPathError(path, 'not a file or a folder');
+		}
+	}
+	return found;
+}
+
+function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[], found: FoundFile[]): void {
+	let entries;
+	try {
+		entries = readdirSync(folder, { withFileTypes: true });
+	} catch {
+		throw new BadPathError(folder, 'cannot be read (permission denied?)');
+	}
+	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	for (const entry of entries) {
+		const full = join(folder, entry.name);
+		const rel = relative(root, full).split(sep).join('/');
+		if (matchesAny(rel, exclude) || matchesAny(`${rel}/`, exclude)) {
+			continue;
+		}
+		if (entry.isDirectory()) {
+			walk(root, full, include, exclude, found);
+		} else if (entry.isFile() && matchesAny(rel, include)) {
+			found.push({ path: full, displayPath: rel, explicit: false });
+		}
+	}
+}
+
+/** The outcome of reading a candidate file: its text, or why it was not read. */
+export type ReadOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Reads a file as UTF-8 text, refusing files larger than `maxFileSize`, binary files (a NUL byte in the first 8 KB)
+ * and invalid UTF-8, each with a clear reason.
+ */
+export function readLetterFile(path: string, maxFileSize: number): ReadOutcome {
+	let size: number;
+	try {
+		size = statSync(path).size;
+	} catch (error) {
+		return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+	}
+	if (size > maxFileSize) {
+		return { ok: false, reason: `is larger than ${Math.round(maxFileSize / 1024)} KB (${Math.round(size / 1024)} KB); raise diplomaticLetters.maxFileSizeKB to check it` };
+	}
+	let bytes: Buffer;
+	try {
+		bytes = readFileSync(path);
+	} catch (error) {
+		return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+	}
+	return decodeLetterBytes(bytes);
+}
+
+/** Decodes file bytes as UTF-8, refusing binary content and invalid UTF-8. */
+export function decodeLetterBytes(bytes: Uint8Array): ReadOutcome {
+	if (bytes.subarray(0, 8192).includes(0)) {
+		return { ok: false, reason: 'is a binary file, not text' };
+	}
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		return { ok: false, reason: 'is not valid UTF-8 text; save it as UTF-8' };
+	}
+}

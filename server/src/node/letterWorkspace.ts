@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import type { ReferenceData } from '../engine/sessions/referenceData';
+import { LetterIndex } from '../engine/workspace/letterIndex';
+import type { FoundFile, LetterFileOptions } from './letterFiles';
+import { findLetterFiles, readLetterFile } from './letterFiles';
+
+/** A candidate file that was read and indexed. */
+export interface IndexedFile extends FoundFile {
+	readonly uri: string;
+}
+
+/** The letters under some paths, read from disk and indexed. */
+export interface LoadedWorkspace {
+	readonly index: LetterIndex;
+	readonly files: readonly IndexedFile[];
+	readonly skipped: readonly (FoundFile & { readonly reason: string })[];
+}
+
+/** The sidecar of a letter file (SPEC): `<letter file name>.annotations.yaml` next to it. */
+export function sidecarPathOf(letterPath: string): string {
+	return `${letterPath}.annotations.yaml`;
+}
+
+/** Reads `document.symbol` from a letter's sidecar, when the sidecar exists and says so; a broken sidecar gives nothing here (its own diagnostic reports it). */
+export function readSidecarSymbol(letterPath: string): string | undefined {
+	const path = sidecarPathOf(letterPath);
+	if (!existsSync(path)) {
+		return undefined;
+	}
+	try {
+		const symbol: unknown = parseDocument(readFileSync(path, 'utf8')).getIn(['document', 'symbol']);
+		return typeof symbol === 'string' && symbol.trim() !== '' ? symbol.trim() : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Finds, reads and indexes every candidate letter under the paths. Unreadable files are reported in `skipped`. */
+export function loadLetterWorkspace(paths: readonly string[], options: LetterFileOptions, data: ReferenceData): LoadedWorkspace {
+	const index = new LetterIndex(data);
+	const files: IndexedFile[] = [];
+	const skipped: (FoundFile & { reason: string })[] = [];
+	for (const file of findLetterFiles(paths, options)) {
+		const outcome = readLetterFile(file.path, options.maxFileSize);
+		if (!outcome.ok) {
+			skipped.push({ ...file, reason: outcome.reason });
+			continue;
+		}
+		const uri = file.path;
+		index.set(uri, outcome.text, { sidecarSymbol: readSidecarSymbol(file.path) });
+		files.push({ ...file, uri });
+	}
+	return { index, files, skipped };
+}
