@@ -3,11 +3,12 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { scanDates } from '../../../server/src/engine/calendar/dates';
 import { parseDocumentSymbol, scanDocumentSymbols } from '../../../server/src/engine/symbols/documentSymbols';
+import { scanResolutionCitations } from '../../../server/src/engine/symbols/resolutions';
 
 /** Text built from pieces that look like symbols, dates, URLs and Markdown, so the scanners meet their edge cases. */
 const letterLikeText = fc.array(fc.oneof(
 	fc.constantFrom('A/', 'S/', 'E/CN.4/', 'A/RES/', 'S/RES/', '75', '2020', '/', '-', '–', ' ', '\n', '\r\n', '\\-', '\\(', '\\)', '(', ')', '[', '](#)',
-		'.', ',', 'L.1', 'Add.1', 'www.', 'http://', '<', '>', '*', '016', '31', ' October ', ' September ', 'February', ' of ', 'th', '1993', 'XXX', 'Vol. I'),
+		'.', ',', 'L.1', 'Add.1', 'www.', 'http://', '<', '>', '*', '016', '31', ' October ', ' September ', 'February', ' of ', 'th', '1993', 'XXX', 'Vol. I', 'resolution ', 'Resolutions ', ' and ', ', ', 'Security Council ', 'General Assembly '),
 	fc.string({ maxLength: 6 }),
 	fc.integer({ min: 0, max: 3000 }).map(String),
 ), { maxLength: 40 }).map((pieces) => pieces.join(''));
@@ -61,6 +62,16 @@ void describe('scanners on arbitrary text', () => {
 				}
 			}
 		}), { numRuns: 1000 });
+	});
+
+	void it('scanResolutionCitations never throws and returns ordered ranges inside the text', () => {
+		fc.assert(fc.property(fc.oneof(letterLikeText, fc.string()), (text) => {
+			const matches = scanResolutionCitations(text);
+			assertRanges(text, matches, 0, text.length);
+			for (const match of matches) {
+				assert.ok(match.url.startsWith('https://undocs.org/'));
+			}
+		}), { numRuns: 2000 });
 	});
 
 	void it('parseDocumentSymbol never throws', () => {
