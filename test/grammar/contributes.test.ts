@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const root = join(import.meta.dirname, '..', '..');
+
+interface MenuEntry {
+	command: string;
+	when?: string;
+	group?: string;
+}
+
+interface Setting {
+	type?: string;
+	default?: unknown;
+	enum?: string[];
+	markdownDescription: string;
+}
+
+interface GrammarContribution {
+	language?: string;
+	scopeName: string;
+	path: string;
+	injectTo?: string[];
+}
+
+interface Manifest {
+	activationEvents: string[];
+	contributes: {
+		languages: { id: string; aliases: string[]; extensions?: string[]; filenamePatterns: string[]; configuration: string }[];
+		grammars: GrammarContribution[];
+		configuration: { title: string; properties: Record<string, Setting> };
+		commands: { command: string; title: string; category: string }[];
+		menus: Record<string, MenuEntry[]>;
+		keybindings: (MenuEntry & { key: string; mac?: string })[];
+		viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
+		views: Record<string, { id: string; name: string }[]>;
+		yamlValidation: { fileMatch: string; url: string }[];
+	};
+}
+
+interface GrammarFile {
+	scopeName: string;
+	injectionSelector?: string;
+	patterns: { include?: string }[];
+	repository?: Record<string, unknown>;
+}
+
+function readJson<T>(relativePath: string): T {
+	return JSON.parse(readFileSync(join(root, relativePath), 'utf8')) as T;
+}
+
+const manifest = readJson<Manifest>('package.json');
+const contributes = manifest.contributes;
+
+/** The diagnostic codes and default severities of the product contract (SPEC.md, "Diagnostics"). */
+const specDiagnostics: Record<string, string> = {
+	'footnote-missing-text': 'error',
+	'footnote-unreferenced': 'warning',
+	'footnote-duplicate': 'warning',
+	'symbol-malformed': 'error',
+	'date-invalid': 'error',
+	'citation-date-mismatch': 'warning',
+	'citation-date-conflict': 'warning',
+	'citation-unresolved': 'information',
+	'letter-reference-unresolved': 'information',
+	'annex-missing': 'warning',
+	'agenda-mismatch': 'warning',
+	'session-date-mismatch': 'warning',
+	'letter-date-after-distribution': 'warning',
+	'annotation-orphaned': 'warning',
+	'sidecar-invalid': 'error',
+};
+
+/** Command ids and titles the client, the views and the documentation rely on. */
+const expectedCommands: Record<string, string> = {
+	'diplomaticLetters.openCitedDocument': 'Open Cited Document',
+	'diplomaticLetters.showCitingLetters': 'Show Citing Letters',
+	'diplomaticLetters.openOnUndocs': 'Open on undocs.org',
+	'diplomaticLetters.reindexWorkspace': 'Re-index Workspace',
+	'diplomaticLetters.annotateSelection': 'Annotate Selection',
+	'diplomaticLetters.editTags': 'Edit Tags',
+	'diplomaticLetters.editNote': 'Edit Note',
+	'diplomaticLetters.removeAnnotation': 'Remove Annotation',
+	'diplomaticLetters.renameTag': 'Rename Tag',
+	'diplomaticLetters.setTagColour': 'Set Tag Colour',
+	'diplomaticLetters.nextAnnotation': 'Next Annotation',
+	'diplomaticLetters.previousAnnotation': 'Previous Annotation',
+	'diplomaticLetters.attachOrphanToSelection': 'Attach Orphan to Selection',
+	'diplomaticLetters.exportAnnotations': 'Export Annotations',
+	'diplomaticLetters.filterAnnotations': 'Filter Annotations',
+	'diplomaticLetters.clearAnnotationFilter': 'Clear Annotation Filter',
+	'diplomaticLetters.restartServer': 'Restart Language Server',
+};
+
+void describe('package.json contributes', () => {
+	void it('registers the diplomatic-letter language without claiming every .txt file', () => {
+		const [language] = contributes.languages;
+		assert.ok(language !== undefined);
+		assert.equal(contributes.languages.length, 1);
+		assert.equal(language.id, 'diplomatic-letter');
+		assert.ok(language.aliases.includes('Diplomatic Letter'));
+		assert.deepEqual(language.extensions ?? [], []);
+		assert.ok(!language.filenamePatterns.some((pattern: string) => pattern === '*.txt' || pattern === '**/*.txt'));
+		assert.ok(existsSync(join(root, language.configuration)));
+	});
+
+	void it('points each grammar at a file with the same scope name; the injection goes into Markdown', () => {
+		for (const grammar of contributes.grammars) {
+			assert.equal(readJson<GrammarFile>(grammar.path).scopeName, grammar.scopeName, grammar.path);
+		}
+		const injection = contributes.grammars.find((grammar) => grammar.injectTo !== undefined);
+		assert.ok(injection !== undefined);
+		assert.equal(injection.scopeName, 'text.diplomatic-letter.injection');
+		assert.deepEqual(injection.injectTo, ['text.html.markdown']);
+		assert.match(readJson<GrammarFile>(injection.path).injectionSelector ?? '', /^L:text\.html\.markdown /);
+	});
+
+	void it('has the injection reuse repository rules that exist in the main grammar', () => {
+		const main = readJson<GrammarFile>('syntaxes/diplomatic-letter.tmLanguage.json');
+		const injection = readJson<GrammarFile>('syntaxes/diplomatic-letter.injection.tmLanguage.json');
+		const includes = injection.patterns.map((pattern) => pattern.include ?? '');
+		assert.ok(includes.length > 0);
+		for (const include of includes) {
+			const [scope, key] = include.split('#');
+			assert.equal(scope, 'text.diplomatic-letter');
+			assert.ok(key !== undefined && key in (main.repository ?? {}), include);
+		}
+	});
+
+	void it('has a setting for every diagnostic code with the contract default severity', () => {
+		const properties = contributes.configuration.properties;
+		const codes = Object.keys(properties)
+			.filter((key) => key.startsWith('diplomaticLetters.diagnostics.'))
+			.map((key) => key.slice('diplomaticLetters.diagnostics.'.length));
+		assert.deepEqual(codes.sort(), Object.keys(specDiagnostics).sort());
+		for (const [code, severity] of Object.entries(specDiagnostics)) {
+			const setting = properties[`diplomaticLetters.diagnostics.${code}`];
+			assert.equal(setting.default, severity, code);
+			assert.deepEqual(setting.enum, ['error', 'warning', 'information', 'hint', 'off']);
+			assert.match(setting.markdownDescription, new RegExp(`\`${code}\`.+when`));
+		}
+	});
+
+	void it('has the workspace settings with their defaults', () => {
+		const properties = contributes.configuration.properties;
+		assert.equal(contributes.configuration.title, 'Diplomatic Letters');
+		assert.deepEqual(properties['diplomaticLetters.include'].default, ['**/*.txt', '**/*.md']);
+		assert.deepEqual(properties['diplomaticLetters.exclude'].default, ['**/node_modules/**', '**/.git/**']);
+		assert.equal(properties['diplomaticLetters.maxFileSizeKB'].default, 2048);
+		assert.equal(properties['diplomaticLetters.ignoredSymbols'].type, 'array');
+		assert.equal(properties['diplomaticLetters.annotations.author'].type, 'string');
+		assert.deepEqual(properties['diplomaticLetters.trace.server'].enum, ['off', 'messages', 'verbose']);
+	});
+
+	void it('declares exactly the agreed commands, all in the "Diplomatic Letters" category', () => {
+		const declared = Object.fromEntries(
+			(contributes.commands as { command: string; title: string; category: string }[]).map((command) => {
+				assert.equal(command.category, 'Diplomatic Letters', command.command);
+				return [command.command, command.title];
+			}),
+		);
+		assert.deepEqual(declared, expectedCommands);
+	});
+
+	void it('refers only to declared commands and views from menus and keybindings', () => {
+		const commandIds = new Set(Object.keys(expectedCommands));
+		const viewIds = new Set(
+			Object.values(contributes.views).flatMap((views) => views.map((view) => view.id)),
+		);
+		const entries: MenuEntry[] = [...Object.values(contributes.menus).flat(), ...contributes.keybindings];
+		for (const entry of entries) {
+			assert.ok(commandIds.has(entry.command), entry.command);
+			for (const [, view] of (entry.when ?? '').matchAll(/view == ([\w.]+)/g)) {
+				assert.ok(viewIds.has(view), view);
+			}
+		}
+		assert.deepEqual([...viewIds].sort(), ['diplomaticLetters.citations', 'diplomaticLetters.tags', 'diplomaticLetters.thisLetter']);
+	});
+
+	void it('hides item-only commands from the command palette and offers annotation on a selection in a letter', () => {
+		const palette = new Map((contributes.menus.commandPalette ?? []).map((entry) => [entry.command, entry.when]));
+		for (const itemOnly of ['editTags', 'editNote', 'removeAnnotation', 'setTagColour']) {
+			assert.equal(palette.get(`diplomaticLetters.${itemOnly}`), 'false', itemOnly);
+		}
+		const context = contributes.menus['editor/context'] ?? [];
+		assert.ok(
+			context.some(
+				(entry) =>
+					entry.command === 'diplomaticLetters.annotateSelection' &&
+					entry.when === 'editorHasSelection && diplomaticLetters.isLetter',
+			),
+		);
+	});
+
+	void it('binds keys only when a letter has focus, avoiding the fold shortcuts on macOS', () => {
+		const reserved = new Set(['cmd+alt+[', 'cmd+alt+]', 'ctrl+shift+[', 'ctrl+shift+]']);
+		for (const binding of contributes.keybindings) {
+			assert.match(binding.when ?? '', /diplomaticLetters\.isLetter/);
+			assert.ok(!reserved.has(binding.key) && !reserved.has(binding.mac ?? binding.key), binding.command);
+		}
+	});
+
+	void it('has an activity-bar container whose icon exists', () => {
+		const [container] = contributes.viewsContainers.activitybar;
+		assert.equal(container.id, 'diplomaticLetters');
+		assert.equal(container.title, 'Annotations');
+		assert.match(readFileSync(join(root, container.icon), 'utf8'), /currentColor/);
+	});
+
+	void it('validates the annotation sidecars and the tag vocabulary with the shipped schemas', () => {
+		assert.deepEqual(contributes.yamlValidation, [
+			{ fileMatch: '*.annotations.yaml', url: './schemas/annotations.schema.json' },
+			{ fileMatch: '.diplomatic-letters/tags.yaml', url: './schemas/tags.schema.json' },
+		]);
+		assert.ok(existsSync(join(root, 'schemas', 'tags.schema.json')));
+	});
+
+	void it('activates for plain text, Markdown, letters and workspaces with annotations', () => {
+		assert.deepEqual(manifest.activationEvents, [
+			'onLanguage:plaintext',
+			'onLanguage:markdown',
+			'onLanguage:diplomatic-letter',
+			'workspaceContains:**/*.annotations.yaml',
+		]);
+	});
+});
