@@ -29,6 +29,12 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/** The `confidence` of a fact: its text, or "unknown" when missing or not text. */
+function confidenceOf(fact: unknown): string {
+	const confidence = asRecord(fact)?.confidence;
+	return typeof confidence === 'string' && confidence.trim() !== '' ? confidence : 'unknown';
+}
+
 function toCalendarDate(value: unknown): CalendarDate | undefined {
 	if (value instanceof Date) {
 		return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
@@ -53,7 +59,7 @@ export function parseReferenceData(yamlText: string): ReferenceData {
 			problems.push(`session ${key}: needs a number and an "opened" date`);
 			continue;
 		}
-		sessions.set(Number(key), { opened, confidence: String(asRecord(value)?.confidence ?? 'unknown') });
+		sessions.set(Number(key), { opened, confidence: confidenceOf(value) });
 	}
 	for (const [sessionKey, items] of Object.entries(asRecord(root?.agenda) ?? {})) {
 		const titles = new Map<number, AgendaTitleFact>();
@@ -67,7 +73,7 @@ export function parseReferenceData(yamlText: string): ReferenceData {
 			if (unexpected.length > 0) {
 				problems.push(`agenda ${sessionKey}/${itemKey}: unexpected ${unexpected.map((key) => `"${key}"`).join(', ')} (quote a title that contains a comma)`);
 			}
-			titles.set(Number(itemKey), { title, confidence: String(asRecord(fact)?.confidence ?? 'unknown') });
+			titles.set(Number(itemKey), { title, confidence: confidenceOf(fact) });
 		}
 		if (/^\d+$/.test(sessionKey)) {
 			agenda.set(Number(sessionKey), titles);
@@ -147,25 +153,37 @@ const FIRST_SESSION_IN_SYMBOLS = 31;
 
 /**
  * The distribution dates a document with this symbol part can have (SPEC `citation-date-mismatch`): `S/YYYY/…` from
- * 1 January YYYY to 31 January YYYY+1 (a symbol given in late December may be issued in early January); `A/N/…` from
- * 1 January of the year the session opens to one year after it closed ("long after"). Undefined when the part carries
- * neither (old `S/24493`, Secretariat issuances).
+ * 1 January YYYY to 31 January YYYY+1 (a symbol given in late December may be issued in early January: S/2016/1140 is
+ * dated 6 January 2017); `A/N/…` (N ≥ 31) from 1 January of the year the session opens to one year after it closed
+ * ("long after"); other series that carry a year (`E/2020/…`, `E/CN.4/2005/…`, `ST/SGB/2003/…`) from 1 January of the
+ * year before (pre-session documents) to 31 December of the year after. Undefined when the part carries no session
+ * or year (old `S/24493`, `CCPR/C/GC/36`) and for resolutions, whose date is their adoption.
  */
 export function citationDateWindow(data: ReferenceData, part: SymbolPart): { earliest: CalendarDate; latest: CalendarDate; reason: string } | undefined {
-	if (part.series === 'S' && part.year !== undefined && (!part.special || part.special.kind !== 'RES')) {
+	if (part.special?.kind === 'RES') {
+		return undefined;
+	}
+	if (part.series === 'S' && part.year !== undefined) {
 		return {
 			earliest: { year: part.year, month: 1, day: 1 },
 			latest: { year: part.year + 1, month: 1, day: 31 },
 			reason: `Security Council documents numbered in ${part.year} are issued in ${part.year} (or, for the last ones, early in January ${part.year + 1})`,
 		};
 	}
-	if (part.series === 'A' && part.session !== undefined && part.session >= FIRST_SESSION_IN_SYMBOLS && part.bodies.length === 0 && (!part.special || part.special.kind !== 'RES')) {
+	if (part.series === 'A' && part.session !== undefined && part.session >= FIRST_SESSION_IN_SYMBOLS && part.bodies.length === 0) {
 		const window = gaSessionWindow(data, part.session);
-		const latest = addMonths(window.latestClosing, 12);
+		const closing = window.estimated ? `in September ${window.latestClosing.year}` : `on ${formatDate(window.latestClosing)}`;
 		return {
 			earliest: { year: 1945 + part.session, month: 1, day: 1 },
-			latest,
-			reason: `documents of the General Assembly's ${numberToOrdinal(part.session)} session appear from early ${1945 + part.session} until the session closes (${window.estimated ? 'September' : formatDate(window.latestClosing).replace(/^\d+ /, '')} ${window.latestClosing.year})`,
+			latest: addMonths(window.latestClosing, 12),
+			reason: `documents of the General Assembly's ${numberToOrdinal(part.session)} session appear from early ${1945 + part.session}, and the session closed ${closing}`,
+		};
+	}
+	if (part.series !== 'A' && part.series !== 'S' && part.year !== undefined) {
+		return {
+			earliest: { year: part.year - 1, month: 1, day: 1 },
+			latest: { year: part.year + 1, month: 12, day: 31 },
+			reason: `documents numbered under ${part.year} are issued between the year before (for the coming session) and the year after`,
 		};
 	}
 	return undefined;
