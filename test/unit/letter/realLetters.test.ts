@@ -76,7 +76,7 @@ describe('001: Azerbaijan, 18 December 2020 (Markdown export: <sup>, links, esca
 		assert.equal(agendaSummary(letter).length, 8);
 		assert.ok(letter.agenda!.items.every((item) => item.title?.source === 'agenda-data' && item.title.range !== undefined));
 		assert.equal(letter.title?.sender?.country, 'Azerbaijan');
-		assert.equal(toIsoDate(letter.title!.date!.date!), '2020-12-18');
+		assert.equal(toIsoDate(letter.title.date!.date!), '2020-12-18');
 	});
 	it('pairs the 11 footnotes', () => {
 		const pairs = footnotePairs(letter);
@@ -137,7 +137,7 @@ describe('003: note verbale of the Permanent Mission in Geneva', () => {
 		assert.match(letter.noteVerbale?.senderMission?.text ?? '', /^Permanent Mission of the Republic of Azerbaijan/);
 		assert.match(letter.noteVerbale?.addressee?.text ?? '', /^Office of the United Nations High Commissioner for Human Rights/);
 		assert.equal(letter.noteVerbale?.placeAndDate?.place, 'Geneva');
-		assert.equal(toIsoDate(letter.noteVerbale!.placeAndDate!.date!.date!), '2020-11-04');
+		assert.equal(toIsoDate(letter.noteVerbale.placeAndDate.date!.date!), '2020-11-04');
 	});
 	it('has no masthead, distribution or agenda, and cites Security Council resolutions', () => {
 		assert.equal(letter.distribution, undefined);

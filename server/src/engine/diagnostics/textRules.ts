@@ -30,10 +30,13 @@ export function checkInvalidDates(letter: Letter): Finding[] {
 			continue;
 		}
 		const intended = intendedDate(date.raw);
+		const reason = date.invalid.replace(/\.$/, '');
+		const written = date.raw.replace(/\s+/g, ' ');
+		const what = reason.includes(written) ? reason : `“${written}” is not a calendar date: ${reason}`;
 		findings.push({
 			code: 'date-invalid',
 			range: date.range,
-			message: `“${date.raw}” is not a calendar date: ${date.invalid}. ${intended ? `Did you mean “${intended}”?` : 'Correct the date.'}`,
+			message: `${what}. ${intended ? `Did you mean “${intended}”?` : 'Correct the date.'}`,
 			fix: intended ? { replacement: intended } : undefined,
 		});
 	}

@@ -5,7 +5,7 @@ import { collapse, countryOf, toDateMention } from './header';
 import type { AnnexReference, Citation, FootnoteMarker, FootnoteText, LetterReference } from './model';
 
 /** What may stand between a symbol and the parenthesised date that follows it: a Markdown link target, spaces, an escape. */
-const BEFORE_CITED_DATE = /^(?:\]\([^)\s]{0,200}\))?[ \t]*(?:\r?\n[ \t]*)?\\?\([ \t]*$/;
+const BEFORE_CITED_DATE = /^(?:\]\([^)\s]{0,200}\))?[*_]{0,2}[ \t]*(?:\r?\n[ \t]*)?\\?\([ \t]*$/;
 
 /** Attaches to each well-formed symbol the date in parentheses right after it (`A/75/660-S/2020/1267 (22 December 2020)`), and the footnote it stands in. */
 export function buildCitations(text: string, symbols: readonly SymbolMatch[], dates: readonly DateMatch[], footnotes: readonly FootnoteText[], excluded: readonly OffsetRange[]): Citation[] {
@@ -46,7 +46,8 @@ const UN_ADDRESSEE = /\b(?:Secretary-General|President\s+of\s+the\s+(?:Security\
  */
 export function findLetterReferences(masked: string, dates: readonly DateMatch[], symbols: readonly SymbolMatch[], markers: readonly FootnoteMarker[], footnotes: readonly FootnoteText[], excluded: readonly OffsetRange[]): LetterReference[] {
 	const references: LetterReference[] = [];
-	for (const match of masked.matchAll(LETTER_REFERENCE)) {
+	const matches = [...masked.matchAll(LETTER_REFERENCE)];
+	for (const [i, match] of matches.entries()) {
 		const afterWords = match.index + match[0].length;
 		if (excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			continue;
@@ -55,7 +56,7 @@ export function findLetterReferences(masked: string, dates: readonly DateMatch[]
 		if (!date) {
 			continue;
 		}
-		const sentenceEnd = findSentenceEnd(masked, date.end);
+		const sentenceEnd = Math.min(findSentenceEnd(masked, date.end), matches[i + 1]?.index ?? masked.length);
 		const tail = masked.slice(date.end, sentenceEnd);
 		const fromMatch = /^\s*,?\s*from\s+(?:the\s+)?([^,;()]{3,200}?)(?=\s+addressed\b|\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
 		const addressedMatch = /^[^.;]*?\baddressed\s+to\s+(?:the\s+)?([^,;()]{3,160}?)(?=\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
