@@ -58,6 +58,8 @@ export interface TagSummary {
 	/** From the tag vocabulary, when defined there. */
 	readonly colour?: string;
 	readonly description?: string;
+	/** True when the tag is defined in `.diplomatic-letters/tags.yaml` (the tag picker offers these first). */
+	readonly inVocabulary?: boolean;
 	readonly annotations: readonly AnnotationInfo[];
 }
 
