@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { SERIES_ORGANS } from '../../server/src/engine/symbols/seriesNames';
 
 const configurationPath = join(import.meta.dirname, '..', '..', 'language-configuration.json');
 const configuration = JSON.parse(readFileSync(configurationPath, 'utf8')) as { wordPattern: string };
@@ -45,6 +46,12 @@ void describe('language-configuration wordPattern', () => {
 	for (const symbol of symbols) {
 		void it(`keeps ${symbol} as one word wherever the cursor is in it`, () => {
 			assertWholeWordEverywhere(`⁷ See ${symbol}, (${symbol}) and “${symbol}”.`, symbol);
+		});
+	}
+
+	for (const series of SERIES_ORGANS.keys()) {
+		void it(`keeps symbols of the ${series} series whole, as the engine reads them`, () => {
+			assertWholeWordEverywhere(`See ${series}/2020/1/Add.1—S/2020/2.`, `${series}/2020/1/Add.1—S/2020/2`);
 		});
 	}
 
