@@ -181,3 +181,15 @@ export function reanchorAnnotations(letterText: string, annotations: readonly An
   const index = prepareLetterForAnchoring(letterText);
   return annotations.map((annotation) => reanchorAnnotation(index, annotation));
 }
+
+/**
+ * The annotation as it should be stored after re-anchoring: found → the new target and no orphaned mark;
+ * orphaned → marked, with its last known target kept.
+ */
+export function annotationAfterReanchor(annotation: Annotation, result: ReanchorResult): Annotation {
+  const { status: _status, ...attached } = annotation;
+  if (result.target === undefined) {
+    return { ...attached, status: 'orphaned' };
+  }
+  return { ...attached, target: result.target };
+}

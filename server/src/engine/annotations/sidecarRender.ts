@@ -4,7 +4,7 @@
  * order, tags as a flow list. Together with random ids this lets git merge two people's annotations of the same
  * letter line by line without conflicts, as long as they did not annotate the same spot.
  */
-import { Document, isSeq } from 'yaml';
+import { Document, isScalar, isSeq, Scalar } from 'yaml';
 import { inlineScalarText } from './yamlTextPatch';
 import type { Annotation } from './types';
 
@@ -39,6 +39,13 @@ export function renderAnnotationItem(annotation: Annotation, dashColumn: number,
   const tags = document.getIn([0, 'tags'], true);
   if (isSeq(tags)) {
     tags.flow = true;
+  }
+  // Quote and context keep their line breaks as `\n` on one line: exact characters matter there, not layout.
+  for (const key of ['exact', 'prefix', 'suffix']) {
+    const scalar = document.getIn([0, 'target', key], true);
+    if (isScalar(scalar) && typeof scalar.value === 'string' && /[\r\n]/.test(scalar.value)) {
+      scalar.type = Scalar.QUOTE_DOUBLE;
+    }
   }
   const block = document.toString({ lineWidth: 0, indent: indentStep, indentSeq: true, flowCollectionPadding: false });
   const padding = ' '.repeat(dashColumn);
