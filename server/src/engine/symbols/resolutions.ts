@@ -35,6 +35,7 @@ const ITEM = /(\[)?((?:E?S-\d{1,2})\/\d{1,4}|(\d{1,4})\/(\d{1,4})|(\d{1,4})(?:[ 
 const SEPARATOR = /(?:[ \t\u00a0]*,[ \t\u00a0]*(?:and[ \t\u00a0]+|as well as[ \t\u00a0]+|or[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|as well as|or)[ \t\u00a0]+|[ \t\u00a0]*;[ \t\u00a0]*(?:and[ \t\u00a0]+)?)/y;
 const AFTER_ITEM_FORBIDDEN = /^[\p{L}\p{N}/\\-]/u;
 const MONTH_AFTER = /^[ \u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
+const SENTENCE_BREAK = /[.!?]["”’)]?[ \t]+(?=[A-Z“"])|\n[ \t]*(?:\r?\n)/g;
 const ORGAN_MENTION = /Security Council|General Assembly|Human Rights Council|Economic and Social Council/g;
 
 /** One list item as read, before its organ is decided. */
@@ -53,10 +54,12 @@ interface RawItem {
 function organBefore(text: string, pos: number): { organ: OrganContext; distance: number } | undefined {
 	const windowStart = Math.max(0, pos - 240);
 	let slice = text.slice(windowStart, pos);
-	const sentenceBreak = Math.max(slice.search(/(?:[.!?]["”’)]?[ \t]+(?=[A-Z“"])|\n\s*\n)(?![\s\S]*(?:[.!?]["”’)]?[ \t]+(?=[A-Z“"])|\n\s*\n))/), -1);
-	if (sentenceBreak >= 0) {
-		slice = slice.slice(sentenceBreak);
+	let sentenceStart = 0;
+	SENTENCE_BREAK.lastIndex = 0;
+	for (let found = SENTENCE_BREAK.exec(slice); found; found = SENTENCE_BREAK.exec(slice)) {
+		sentenceStart = found.index + found[0].length;
 	}
+	slice = slice.slice(sentenceStart);
 	let last: RegExpExecArray | undefined;
 	ORGAN_MENTION.lastIndex = 0;
 	for (let match = ORGAN_MENTION.exec(slice); match; match = ORGAN_MENTION.exec(slice)) {

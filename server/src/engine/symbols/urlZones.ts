@@ -5,9 +5,11 @@
  */
 import type { OffsetRange } from '../text/offsetRange';
 
-const AUTOLINK = /<(?:[a-z][a-z0-9+.-]*:|www\.)[^>\s]*>?/gi;
-const SCHEME_OR_WWW = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.)[^\s<>"“”]*/gi;
-const DOMAIN_PATH = /(?<![\p{L}\p{N}@./\\-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,}\/[^\s<>"“”]*/gu;
+const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{0,15}:|www\.)[^>\s]*>?/gi;
+const SCHEME_OR_WWW = /(?:\b[a-z][a-z0-9+.-]{0,15}:\/\/|\bwww\.)[^\s<>"“”]*/gi;
+/** A top-level domain followed by a path ("….eu/…"): where a domain-and-path address without "www." is looked for. */
+const DOMAIN_ENDING = /\.[a-z]{2,}\//g;
+const URL_TAIL = /[^\s<>"“”]*/y;
 const LINK_TARGET_OPEN = /\]\(/g;
 
 /** The end of a Markdown link target opened at `open` (the "(" position): the matching ")", or the line's end. */
@@ -32,6 +34,32 @@ function linkTargetEnd(text: string, open: number, limit: number): number {
 	return limit;
 }
 
+function isHostChar(ch: string): boolean {
+	return /^[A-Za-z0-9.-]$/.test(ch);
+}
+
+/**
+ * Addresses written as a domain and a path without a scheme or "www." ("ceas.europa.eu/headquarters/…"): found from
+ * their ".tld/" and extended back to the host's start and forward to the next white space.
+ */
+function collectDomainPaths(text: string, from: number, to: number, zones: { start: number; end: number }[]): void {
+	DOMAIN_ENDING.lastIndex = from;
+	for (let match = DOMAIN_ENDING.exec(text); match && match.index < to; match = DOMAIN_ENDING.exec(text)) {
+		let start = match.index;
+		while (start > 0 && isHostChar(text[start - 1])) {
+			start--;
+		}
+		const hostStartsWell = start < match.index && /^[A-Za-z0-9]$/.test(text[start]) && !/^[@/\\]$/.test(text[start - 1] ?? '');
+		if (!hostStartsWell) {
+			continue;
+		}
+		URL_TAIL.lastIndex = match.index;
+		URL_TAIL.exec(text);
+		zones.push({ start, end: URL_TAIL.lastIndex });
+		DOMAIN_ENDING.lastIndex = Math.max(DOMAIN_ENDING.lastIndex, URL_TAIL.lastIndex);
+	}
+}
+
 /** Every URL zone that overlaps text[from, to), sorted by start and merged. */
 export function findUrlZones(text: string, from: number, to: number): OffsetRange[] {
 	const zones: { start: number; end: number }[] = [];
@@ -46,11 +74,13 @@ export function findUrlZones(text: string, from: number, to: number): OffsetRang
 	};
 	collect(AUTOLINK);
 	collect(SCHEME_OR_WWW);
-	collect(DOMAIN_PATH);
+	collectDomainPaths(text, from, to, zones);
 	LINK_TARGET_OPEN.lastIndex = from;
 	for (let match = LINK_TARGET_OPEN.exec(text); match && match.index < to; match = LINK_TARGET_OPEN.exec(text)) {
 		const open = match.index + 1;
-		zones.push({ start: open, end: linkTargetEnd(text, open, text.length) + 1 });
+		const close = linkTargetEnd(text, open, text.length);
+		zones.push({ start: open, end: close + 1 });
+		LINK_TARGET_OPEN.lastIndex = Math.max(LINK_TARGET_OPEN.lastIndex, close);
 	}
 	zones.sort((a, b) => a.start - b.start);
 	const merged: { start: number; end: number }[] = [];
@@ -84,6 +114,9 @@ export function insideZones(zones: readonly OffsetRange[], offset: number): bool
 
 /** The start of the line holding `offset` (zones are computed from there so a URL that began earlier is seen whole). */
 export function lineStartBefore(text: string, offset: number): number {
-	const newline = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
-	return newline + 1;
+	let i = Math.min(offset, text.length);
+	while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
+		i--;
+	}
+	return i;
 }
