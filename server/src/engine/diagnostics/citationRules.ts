@@ -97,13 +97,8 @@ export function resolveLetterReference(self: IndexedLetter, reference: LetterRef
 		return [];
 	}
 	const country = reference.own ? self.letter.title?.sender?.country : reference.sender?.country;
-	return index.letters().filter((entry) => {
-		const title = entry.letter.title;
-		if (entry.uri === self.uri || !title?.date?.date || compareDates(title.date.date, date) !== 0) {
-			return false;
-		}
-		return country === undefined || title.sender?.country?.toLowerCase() === country.toLowerCase();
-	});
+	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri
+		&& (country === undefined || entry.letter.title?.sender?.country?.toLowerCase() === country.toLowerCase()));
 }
 
 /** `letter-reference-unresolved`: a reference to another UN letter that neither a nearby symbol nor a workspace letter resolves. */

@@ -28,36 +28,17 @@ const HEADING_HASHES = /^[ \t]{0,3}(#{1,6})[ \t]/gm;
 
 /** Replaces Markdown markup by spaces so that structural patterns can ignore it; offsets are unchanged. */
 export function maskMarkup(text: string): string {
-	const chars = text.split('');
-	const blank = (from: number, to: number) => {
-		for (let i = from; i < to; i++) {
-			if (chars[i] !== '\n' && chars[i] !== '\r') {
-				chars[i] = ' ';
-			}
-		}
-	};
-	if (text.charCodeAt(0) === 0xfeff) {
-		chars[0] = ' ';
+	let masked = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+	if (masked.includes('](')) {
+		masked = masked.replace(LINK, (whole: string, inner: string) => ` ${inner}${' '.repeat(whole.length - inner.length - 1)}`);
 	}
-	for (const match of text.matchAll(LINK)) {
-		const start = match.index;
-		blank(start, start + 1);
-		blank(start + 1 + match[1].length, start + match[0].length);
+	if (masked.includes('\\')) {
+		masked = masked.replace(ESCAPE, ' $1');
 	}
-	for (const match of text.matchAll(ESCAPE)) {
-		blank(match.index, match.index + 1);
+	if (masked.includes('#')) {
+		masked = masked.replace(HEADING_HASHES, (whole: string) => whole.replace(/#/g, ' '));
 	}
-	for (const match of text.matchAll(HEADING_HASHES)) {
-		const hashStart = match.index + match[0].indexOf('#');
-		blank(hashStart, hashStart + match[1].length);
-	}
-	for (let i = 0; i < chars.length; i++) {
-		const ch = chars[i];
-		if (ch === '*' || ch === '\t' || ch === '\f' || ch === '\u00a0') {
-			chars[i] = ' ';
-		}
-	}
-	return chars.join('');
+	return masked.replace(/[*\t\f\u00a0]/g, ' ');
 }
 
 /** Splits a text into lines at `\n`, `\r\n` and `\r`. */

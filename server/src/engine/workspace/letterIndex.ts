@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../calendar/dates';
 import { toIsoDate } from '../calendar/dates';
 import type { Citation, Letter } from '../letter/model';
 import { parseLetter } from '../letter/parseLetter';
@@ -64,6 +65,7 @@ export class LetterIndex {
 	private readonly citersByPart = new Map<string, Set<string>>();
 	private readonly byDistributionDate = new Map<string, Set<string>>();
 	private readonly citersByCitedDate = new Map<string, Set<string>>();
+	private readonly byTitleDate = new Map<string, Set<string>>();
 	private identityCache = new Map<string, LetterIdentity | null>();
 	private resolveCache = new Map<string, IndexedLetter[]>();
 
@@ -103,6 +105,10 @@ export class LetterIndex {
 		if (distributed) {
 			addTo(this.byDistributionDate, toIsoDate(distributed), uri);
 		}
+		const written = letter.title?.date?.date;
+		if (written) {
+			addTo(this.byTitleDate, toIsoDate(written), uri);
+		}
 		this.invalidate();
 		return entry;
 	}
@@ -128,6 +134,10 @@ export class LetterIndex {
 		const distributed = entry.letter.distribution?.date?.date;
 		if (distributed) {
 			removeFrom(this.byDistributionDate, toIsoDate(distributed), uri);
+		}
+		const written = entry.letter.title?.date?.date;
+		if (written) {
+			removeFrom(this.byTitleDate, toIsoDate(written), uri);
 		}
 		this.invalidate();
 		return true;
@@ -186,6 +196,11 @@ export class LetterIndex {
 		const result = [...found.values()];
 		this.resolveCache.set(symbol.text, result);
 		return result;
+	}
+
+	/** The letters whose title carries this letter date (`Letter dated 24 February 2020 …`). */
+	lettersWrittenOn(date: CalendarDate): IndexedLetter[] {
+		return [...(this.byTitleDate.get(toIsoDate(date)) ?? [])].map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined);
 	}
 
 	/** The letters that cite a symbol (any part in common), with their citations of it. */
