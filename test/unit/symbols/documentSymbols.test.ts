@@ -236,3 +236,18 @@ void describe('explainDocumentSymbol', () => {
 		assert.match(explainDocumentSymbol(resolution.symbol).summary, /^Security Council, 1993, document 822 \(resolution\)\.$/);
 	});
 });
+
+void describe('scan bounds and web addresses', () => {
+	void it('skips an address that began before the bounds', () => {
+		const text = 'See www.example.org/reports/S/2020/1 and S/2020/2.';
+		const inside = text.indexOf('S/2020/1');
+		assert.deepEqual(scanDocumentSymbols(text, inside).map((m) => m.raw), ['S/2020/2']);
+	});
+
+	void it('treats bounds that are not numbers as absent and clamps the rest', () => {
+		const text = 'A/75/1 and S/2020/2';
+		assert.equal(scanDocumentSymbols(text, Number.NaN, Number.POSITIVE_INFINITY).length, 2);
+		assert.equal(scanDocumentSymbols(text, -10, 1000).length, 2);
+		assert.deepEqual(scanDocumentSymbols(text, 15, 5), []);
+	});
+});

@@ -3,7 +3,8 @@
  * them, and telling which are not calendar dates ("016 October 2020", "31 September 2022"). Dates without a year
  * ("11 and 17 October") are not reported.
  */
-import { findUrlZones, insideZones, lineStartBefore } from '../symbols/urlZones';
+import { scanWindow } from '../symbols/scanWindow';
+import { insideZones } from '../symbols/urlZones';
 import type { CalendarDate } from './calendarDate';
 import { daysInMonth, isLeapYear, MONTH_NAMES } from './calendarDate';
 
@@ -76,13 +77,6 @@ function judgeDate(raw: string, dayText: string, month: number, yearText: string
 	return { date: { year, month, day } };
 }
 
-/** Clamps the optional scan bounds to the text. */
-function scanBounds(text: string, start: number | undefined, end: number | undefined): { from: number; to: number } {
-	const to = Math.max(0, Math.min(text.length, Number.isFinite(end) ? Math.trunc(end as number) : text.length));
-	const from = Math.max(0, Math.min(to, Number.isFinite(start) ? Math.trunc(start as number) : 0));
-	return { from, to };
-}
-
 /**
  * Finds full dates in text[start, end) — "16 October 2020", "1 September 2020", "October 28, 2020",
  * "27th of September 2020" — in order, and reports impossible ones ("016 October 2020", "31 September 2022",
@@ -92,9 +86,7 @@ export function scanDates(text: string, start?: number, end?: number): DateMatch
 	if (typeof text !== 'string') {
 		return [];
 	}
-	const { from, to } = scanBounds(text, start, end);
-	const bounded = to === text.length ? text : text.slice(0, to);
-	const zones = findUrlZones(bounded, lineStartBefore(bounded, from), to);
+	const { from, text: bounded, zones } = scanWindow(text, start, end);
 	const found: DateMatch[] = [];
 	const collect = (pattern: RegExp, dayGroup: number, monthGroup: number): void => {
 		const regex = new RegExp(pattern.source, pattern.flags);

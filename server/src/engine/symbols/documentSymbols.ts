@@ -7,16 +7,10 @@ import { bodyName, SPECIAL_KINDS, SUFFIX_KINDS } from './seriesNames';
 import { judgeCandidate } from './symbolGrammar';
 import { readSymbolCandidate, SERIES_START } from './symbolReader';
 import type { DocumentSymbolRef, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
-import { findUrlZones, insideZones, lineStartBefore } from './urlZones';
+import { scanWindow } from './scanWindow';
+import { insideZones } from './urlZones';
 
 export type { DocumentSymbolRef, SpecialKind, SuffixKind, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
-
-/** Clamps the optional scan bounds to the text. */
-function scanBounds(text: string, start: number | undefined, end: number | undefined): { from: number; to: number } {
-	const to = Math.max(0, Math.min(text.length, Number.isFinite(end) ? Math.trunc(end as number) : text.length));
-	const from = Math.max(0, Math.min(to, Number.isFinite(start) ? Math.trunc(start as number) : 0));
-	return { from, to };
-}
 
 /**
  * Finds every symbol-shaped text in text[start, end) (defaults: the whole text), well formed or malformed, in
@@ -28,9 +22,7 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 	if (typeof text !== 'string') {
 		return [];
 	}
-	const { from, to } = scanBounds(text, start, end);
-	const bounded = to === text.length ? text : text.slice(0, to);
-	const zones = findUrlZones(bounded, lineStartBefore(bounded, from), to);
+	const { from, text: bounded, zones } = scanWindow(text, start, end);
 	const matches: SymbolMatch[] = [];
 	const seriesStart = new RegExp(SERIES_START.source, SERIES_START.flags);
 	seriesStart.lastIndex = from;

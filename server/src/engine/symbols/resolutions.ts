@@ -4,7 +4,8 @@
  * ("four resolutions – [822 \(1993\)](#), …"). Each resolution of a list is one match over its number.
  */
 import { romanToNumber } from '../sessions/ordinals';
-import { findUrlZones, insideZones, lineStartBefore } from './urlZones';
+import { scanWindow } from './scanWindow';
+import { insideZones } from './urlZones';
 
 /** One resolution cited in prose. */
 export interface ResolutionMatch {
@@ -164,13 +165,6 @@ function undocsResolutionUrl(symbol: string): string {
 	return `https://undocs.org/${encodeURI(symbol.replace(/\s+/g, ''))}`;
 }
 
-/** Clamps the optional scan bounds to the text. */
-function scanBounds(text: string, start: number | undefined, end: number | undefined): { from: number; to: number } {
-	const to = Math.max(0, Math.min(text.length, Number.isFinite(end) ? Math.trunc(end as number) : text.length));
-	const from = Math.max(0, Math.min(to, Number.isFinite(start) ? Math.trunc(start as number) : 0));
-	return { from, to };
-}
-
 /**
  * Finds resolution citations in text[start, end): after "resolution(s)", each number of the list that follows.
  * Organs: "N (YYYY)" is the Security Council (S/RES/N (YYYY)) unless "General Assembly" comes just before;
@@ -183,9 +177,7 @@ export function scanResolutionCitations(text: string, start?: number, end?: numb
 	if (typeof text !== 'string') {
 		return [];
 	}
-	const { from, to } = scanBounds(text, start, end);
-	const bounded = to === text.length ? text : text.slice(0, to);
-	const zones = findUrlZones(bounded, lineStartBefore(bounded, from), to);
+	const { from, text: bounded, zones } = scanWindow(text, start, end);
 	const trigger = new RegExp(TRIGGER.source, TRIGGER.flags);
 	trigger.lastIndex = from;
 	const matches: ResolutionMatch[] = [];

@@ -111,12 +111,3 @@ export function insideZones(zones: readonly OffsetRange[], offset: number): bool
 	}
 	return false;
 }
-
-/** The start of the line holding `offset` (zones are computed from there so a URL that began earlier is seen whole). */
-export function lineStartBefore(text: string, offset: number): number {
-	let i = Math.min(offset, text.length);
-	while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
-		i--;
-	}
-	return i;
-}
