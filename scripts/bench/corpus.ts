@@ -47,23 +47,27 @@ export function deriveLetter(seed: string, random: () => number, serial: number)
 	return text;
 }
 
-/** A long letter of about `targetBytes`: a real letter whose body and footnotes are repeated with fresh numbers. */
-export function buildLongLetter(targetBytes: number, seedIndex = 1): string {
+/**
+ * A letter of about `targetBytes`: the header and title of a real letter, then body paragraphs and footnotes taken
+ * from the real letters (renumbered) until the size is reached, then the closing request and signature.
+ */
+export function buildLongLetter(targetBytes: number): string {
 	const seeds = readSeedLetters();
-	const random = seededRandom(42 + seedIndex);
-	const base = seeds[seedIndex];
-	const closing = base.indexOf('I should be grateful');
-	const head = base.slice(0, closing > 0 ? closing : base.length);
-	const tail = closing > 0 ? base.slice(closing) : '';
-	let body = head;
+	const random = seededRandom(42);
+	const base = seeds[0];
+	const bodyStart = base.indexOf('I am writing');
+	const closingStart = base.indexOf('I kindly request');
+	const head = base.slice(0, bodyStart);
+	const tail = base.slice(closingStart);
+	const paragraphs = seeds.flatMap((seed) => seed.split(/\n\s*\n/)).filter((paragraph) => paragraph.length > 200 && !/Distr\.|Agenda item|circulated as/.test(paragraph));
+	let body = '';
 	let round = 0;
-	while (Buffer.byteLength(body) + Buffer.byteLength(tail) < targetBytes) {
+	while (Buffer.byteLength(head) + Buffer.byteLength(body) + Buffer.byteLength(tail) < targetBytes) {
 		round++;
-		const day = 1 + Math.floor(random() * 28);
-		body += `\n\nParagraph block ${round}: the Council recalled its resolutions 822 (1993) and 884 (1993) and the letter A/75/${100 + round}-S/2020/${300 + round} (${day} ${MONTHS[round % 12]} 2020).\n\n`;
-		body += deriveLetter(head.slice(head.indexOf('Letter dated')), random, round);
+		const paragraph = deriveLetter(paragraphs[Math.floor(random() * paragraphs.length)], random, round);
+		body += `${paragraph}\n\nThe Council recalled resolution 822 (1993) and document A/75/${100 + round}-S/2020/${300 + round} (${1 + (round % 28)} ${MONTHS[round % 12]} 2020).\n\n`;
 	}
-	return body + tail;
+	return head + body + tail;
 }
 
 /** Writes `count` derived letters into `dir` (emptied first) and returns their paths. Deterministic for a given count. */
