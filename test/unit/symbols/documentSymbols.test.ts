@@ -119,6 +119,15 @@ void describe('scanDocumentSymbols: well-formed symbols', () => {
 		const afterDash = only('see A/75/495–\r\nS/2020/981.');
 		assert.equal(afterDash.symbol?.text, 'A/75/495-S/2020/981');
 		assert.equal(afterDash.end, 'see A/75/495–\r\nS/2020/981'.length);
+		assert.equal(only('A/\n  75/1').symbol?.text, 'A/75/1');
+		assert.equal(only('A/C.3/\n75/L.1').symbol?.text, 'A/C.3/75/L.1');
+	});
+
+	void it('does not run a symbol into the words of the next line or across a blank line', () => {
+		const word = only('see A/75/\nThe next paragraph');
+		assert.equal(word.raw, 'A/75/');
+		assert.ok(word.malformed);
+		assert.equal(only('see S/2020/\n\n981 cases').raw, 'S/2020/');
 	});
 
 	void it('keeps list items separate', () => {

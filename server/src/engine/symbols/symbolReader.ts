@@ -50,7 +50,11 @@ function seriesAt(text: string, pos: number): string | undefined {
 	return match ? match[0] : undefined;
 }
 
-/** When a single line break (with optional spaces around it) follows `pos` and a component starts after it, that start. */
+/**
+ * When a single line break (with optional spaces around it) follows `pos` and the next line goes on with a
+ * component that carries a digit ("495", "L.1") or is followed by "/" ("C.3/", "RES/"), where that component starts.
+ * A next line that starts with an ordinary word ("The …") does not continue the symbol.
+ */
 function afterLineWrap(text: string, pos: number): number | undefined {
 	let p = pos;
 	while (p < text.length && (text[p] === ' ' || text[p] === '\t')) {
@@ -66,7 +70,11 @@ function afterLineWrap(text: string, pos: number): number | undefined {
 	while (p < text.length && (text[p] === ' ' || text[p] === '\t')) {
 		p++;
 	}
-	return p < text.length && isComponentChar(text.charCodeAt(p)) && text[p] !== '.' ? p : undefined;
+	if (p >= text.length || !isComponentChar(text.charCodeAt(p)) || text[p] === '.') {
+		return undefined;
+	}
+	const componentEnd = readComponent(text, p);
+	return /\d/.test(text.slice(p, componentEnd)) || text[componentEnd] === '/' ? p : undefined;
 }
 
 /** Reads one component at `pos`: letters, digits and dots; "ES-10" and "S-27" (special sessions) keep their hyphen. */
@@ -113,25 +121,20 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 				q++;
 				continue;
 			}
+			const wrapped = afterLineWrap(text, q);
+			if (wrapped !== undefined) {
+				q = wrapped;
+				continue;
+			}
 			trailingSlash = true;
 			break;
 		}
 		components.push(component);
-		q = q + component.length;
+		q += component.length;
 		if (q !== componentEnd || text[q] !== '/') {
 			break;
 		}
-		const next = q + 1;
-		if (next < text.length && (isComponentChar(text.charCodeAt(next)) || text[next] === '/')) {
-			q = next;
-			continue;
-		}
-		const wrapped = afterLineWrap(text, next);
-		q = wrapped ?? next;
-		if (wrapped === undefined) {
-			trailingSlash = true;
-			break;
-		}
+		q++;
 	}
 	let paren: string | undefined;
 	if (!trailingSlash) {
