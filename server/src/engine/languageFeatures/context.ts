@@ -1,0 +1,90 @@
+/**
+ * What every language feature needs: the workspace index, the reference data, the settings, and conversions between
+ * the engine's string offsets and the line/character positions editors speak.
+ */
+import type { DiagnosticSettings } from '../diagnostics/codes';
+import type { Letter } from '../letter/model';
+import type { ReferenceData } from '../sessions/referenceData';
+import type { TextPosition } from '../text/lineIndex';
+import { LineIndex } from '../text/lineIndex';
+import type { OffsetRange } from '../text/offsetRange';
+import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+
+/** A range as zero-based line/character positions (UTF-16 characters), `end` exclusive: the shape of an LSP range. */
+export interface TextRange {
+	readonly start: TextPosition;
+	readonly end: TextPosition;
+}
+
+/** A range in a file of the workspace. */
+export interface TextLocation {
+	readonly uri: string;
+	readonly range: TextRange;
+}
+
+/** Lets a long computation stop early; structurally compatible with LSP's `CancellationToken`. */
+export interface CancellationSignal {
+	readonly isCancellationRequested: boolean;
+}
+
+/** A signal that is never raised. */
+export const NEVER_CANCELLED: CancellationSignal = Object.freeze({ isCancellationRequested: false });
+
+/** The settings that a language feature reads for one letter. */
+export interface LetterSettings {
+	readonly diagnostics: DiagnosticSettings;
+}
+
+/** What the host gives the language service. */
+export interface LanguageServiceInit {
+	/** The workspace index, kept current by the host (open documents override disk content). */
+	readonly index: LetterIndex;
+	/** GA sessions and agenda facts. */
+	readonly data: ReferenceData;
+	/** The settings of the letter at `uri` (resource-scoped); defaults when the host has none. */
+	readonly settings: (uri: string) => LetterSettings;
+}
+
+const lineIndexes = new WeakMap<Letter, LineIndex>();
+
+/** The line index of a parsed letter, built once per parsed text. */
+export function lineIndexOf(letter: Letter): LineIndex {
+	let lines = lineIndexes.get(letter);
+	if (!lines) {
+		lines = new LineIndex(letter.text);
+		lineIndexes.set(letter, lines);
+	}
+	return lines;
+}
+
+/** Converts an offset range of a letter to positions. */
+export function toTextRange(letter: Letter, range: OffsetRange): TextRange {
+	const lines = lineIndexOf(letter);
+	return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
+}
+
+/** Converts a position in a letter to an offset. */
+export function toOffset(letter: Letter, position: TextPosition): number {
+	return lineIndexOf(letter).offsetAt(position);
+}
+
+/** A location in a workspace letter. */
+export function locationIn(entry: IndexedLetter, range: OffsetRange): TextLocation {
+	return { uri: entry.uri, range: toTextRange(entry.letter, range) };
+}
+
+/** Collapses white space (line breaks of PDF text) to single spaces. */
+export function oneLine(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The title line of a letter on one line, or undefined. */
+export function titleOf(entry: IndexedLetter): string | undefined {
+	const title = entry.letter.title;
+	return title ? oneLine(entry.letter.text.slice(title.range.start, title.range.end)) : undefined;
+}
+
+/** Where to land in a letter that is the target of a citation: its masthead, else its title, else its start. */
+export function landingRange(entry: IndexedLetter): OffsetRange {
+	return entry.letter.masthead?.range ?? entry.letter.title?.range ?? { start: 0, end: 0 };
+}

@@ -1,0 +1,189 @@
+/** Hover: what an element of a letter means, in Markdown. */
+import { formatDate } from '../calendar/dates';
+import type { Citation, Letter, OrganHeader } from '../letter/model';
+import type { ReferenceData } from '../sessions/referenceData';
+import { agendaItemTitle, gaSessionWindow, numberToOrdinal } from '../sessions/referenceData';
+import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import { explainDocumentSymbol } from '../symbols/documentSymbols';
+import type { ResolutionMatch } from '../symbols/resolutions';
+import type { TextPosition } from '../text/lineIndex';
+import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+import { resolveLetterReference } from '../diagnostics/citationRules';
+import type { TextRange } from './context';
+import { oneLine, titleOf, toOffset, toTextRange } from './context';
+import type { LetterElement } from './elementAt';
+import { elementAt } from './elementAt';
+import { countLetters, describeIdentity, lettersCiting, lettersWithSymbol } from './workspaceLookups';
+
+/** Markdown shown for an element, and the range it covers. */
+export interface LetterHover {
+	readonly markdown: string;
+	readonly range: TextRange;
+}
+
+function code(text: string): string {
+	return `\`${text.replace(/`/g, "'")}\``;
+}
+
+function symbolLines(symbol: DocumentSymbolRef): string[] {
+	const explanation = explainDocumentSymbol(symbol);
+	const lines = [`**${symbol.text}**: ${explanation.summary}`, ''];
+	for (const part of explanation.parts) {
+		const facts = [part.organ, part.body, part.sessionOrYear, part.number === undefined ? undefined : `number ${part.number}`, ...part.components]
+			.filter((fact): fact is string => fact !== undefined);
+		lines.push(`- [${part.symbol}](${part.url}): ${facts.join(', ')}`);
+	}
+	return lines;
+}
+
+function workspaceLines(index: LetterIndex, self: IndexedLetter, symbol: DocumentSymbolRef): string[] {
+	const lines: string[] = [''];
+	const targets = lettersWithSymbol(index, symbol, self.uri);
+	if (targets.length === 0) {
+		lines.push('Not a letter in this workspace.');
+	}
+	for (const target of targets) {
+		const title = titleOf(target);
+		lines.push(`In this workspace: ${code(target.fileName)}${title ? `, ${title}` : ''} (${describeIdentity(index, index.identity(target.uri))}).`);
+	}
+	const citers = lettersCiting(index, symbol, self.uri).filter((citer) => !targets.some((target) => target.uri === citer.uri));
+	lines.push('', `Cited by ${countLetters(citers.length)} in this workspace.`);
+	return lines;
+}
+
+function citationHover(index: LetterIndex, self: IndexedLetter, citation: Citation): string[] {
+	const lines = symbolLines(citation.symbol);
+	if (citation.date?.date) {
+		lines.push('', `Cited as dated ${formatDate(citation.date.date)}.`);
+	}
+	return [...lines, ...workspaceLines(index, self, citation.symbol)];
+}
+
+function mastheadHover(index: LetterIndex, self: IndexedLetter, symbol: DocumentSymbolRef): string[] {
+	const citers = lettersCiting(index, symbol, self.uri);
+	return [...symbolLines(symbol), '', `The symbol of this letter. Cited by ${countLetters(citers.length)} in this workspace.`];
+}
+
+function resolutionHover(resolution: ResolutionMatch): string[] {
+	const organ = resolution.body ?? (resolution.organ === 'unknown' ? 'organ not named nearby' : resolution.organ);
+	const facts = [organ, `number ${resolution.number}`];
+	if (resolution.year !== undefined) {
+		facts.push(`adopted in ${resolution.year}`);
+	}
+	if (resolution.session !== undefined) {
+		facts.push(typeof resolution.session === 'number' ? `${numberToOrdinal(resolution.session)} session` : `session ${resolution.session}`);
+	}
+	return [`**Resolution ${resolution.symbol}**: ${facts.join(', ')}.`, '', `[${resolution.symbol}](${resolution.url})`];
+}
+
+function sessionOf(letter: Letter): number | undefined {
+	return letter.agenda?.session ?? letter.organs.find((organ) => organ.organ === 'General Assembly' && organ.unit === 'session')?.ordinal;
+}
+
+function agendaHover(letter: Letter, data: ReferenceData, element: Extract<LetterElement, { kind: 'agenda-item' }>): string[] {
+	const session = sessionOf(letter);
+	const sessionText = session === undefined ? '' : ` of the ${numberToOrdinal(session)} session`;
+	const provisional = letter.agenda?.provisional ? ' (provisional agenda)' : '';
+	const title = element.headerItem?.title;
+	const lines = [`**Agenda item ${element.number}**${sessionText}${provisional}`, ''];
+	if (title) {
+		const source = title.source === 'agenda-data' ? 'from the agenda data of the session' : title.source === 'other-sessions-order' ? 'from the agenda data, matched by title' : 'from the order of the titles in this letter';
+		lines.push(`${oneLine(title.text)} (${source}).`);
+	} else {
+		const fact = session === undefined ? undefined : agendaItemTitle(data, session, element.number);
+		lines.push(fact ? `${fact.title} (from the agenda data of the session).` : 'Title unknown: not in the agenda data of the session, and the letter gives none.');
+	}
+	if (element.inClosingRequest && !element.headerItem) {
+		lines.push('', 'This item is not listed in the header.');
+	}
+	return lines;
+}
+
+function sessionHover(data: ReferenceData, organ: OrganHeader): string[] {
+	if (organ.organ === 'Security Council' && organ.unit === 'year') {
+		return [`**Security Council, ${numberToOrdinal(organ.ordinal)} year**: the calendar year ${1945 + organ.ordinal}.`];
+	}
+	if (organ.unit !== 'session') {
+		return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} ${organ.unit}**`];
+	}
+	const window = gaSessionWindow(data, organ.ordinal);
+	const opened = window.earliestOpening === window.latestOpening || formatDate(window.earliestOpening) === formatDate(window.latestOpening)
+		? `opened ${formatDate(window.earliestOpening)}`
+		: `opened in ${formatDate(window.earliestOpening).replace(/^\d+ /, '')} (estimated)`;
+	const closed = formatDate(window.earliestClosing) === formatDate(window.latestClosing)
+		? `closed ${formatDate(window.earliestClosing)}, when the ${numberToOrdinal(organ.ordinal + 1)} session opened`
+		: `closes when the ${numberToOrdinal(organ.ordinal + 1)} session opens, in ${formatDate(window.earliestClosing).replace(/^\d+ /, '')} (estimated)`;
+	return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} session**: ${opened}; ${closed}.`];
+}
+
+function letterReferenceHover(index: LetterIndex, self: IndexedLetter, element: Extract<LetterElement, { kind: 'letter-reference' }>): string[] {
+	const reference = element.reference;
+	const dated = reference.date?.date ? ` dated ${formatDate(reference.date.date)}` : '';
+	const lines = [`**${reference.own ? 'Earlier letter of the same sender' : 'Letter'}${dated}**`, ''];
+	if (reference.nearbySymbol) {
+		lines.push(`Given as ${code(reference.nearbySymbol.text)}.`);
+		for (const target of lettersWithSymbol(index, reference.nearbySymbol, self.uri)) {
+			lines.push(`In this workspace: ${code(target.fileName)}${titleOf(target) ? `, ${titleOf(target)}` : ''}.`);
+		}
+		return lines;
+	}
+	const found = resolveLetterReference(self, reference, index);
+	lines.push(found.length === 0 ? 'No workspace letter has that date and sender.' : found.map((target) => `In this workspace: ${code(target.fileName)}${titleOf(target) ? `, ${titleOf(target)}` : ''}.`).join('\n\n'));
+	return lines;
+}
+
+function titleHover(index: LetterIndex, self: IndexedLetter): string[] {
+	const identity = index.identity(self.uri);
+	if (!identity) {
+		return ['**This letter**: no document symbol known (no masthead, sidecar, file name or citation with its date).'];
+	}
+	const citers = lettersCiting(index, identity.symbol, self.uri);
+	return [`**This letter is ${identity.symbol.text}** (${describeIdentity(index, identity)}).`, '', `Cited by ${countLetters(citers.length)} in this workspace.`];
+}
+
+function describe(index: LetterIndex, data: ReferenceData, self: IndexedLetter, element: LetterElement): string[] {
+	const letter = self.letter;
+	switch (element.kind) {
+		case 'masthead':
+			return mastheadHover(index, self, element.symbol);
+		case 'citation':
+			return citationHover(index, self, element.citation);
+		case 'resolution':
+			return resolutionHover(element.resolution);
+		case 'footnote-marker': {
+			const footnote = letter.footnotes.find((note) => note.label === element.marker.label);
+			return [`**Footnote ${element.marker.label}**`, '', footnote ? oneLine(footnote.text) : 'No footnote text with this number in the letter.'];
+		}
+		case 'footnote-text': {
+			const uses = letter.footnoteMarkers.filter((marker) => marker.label === element.footnote.label).length;
+			return [`**Footnote ${element.footnote.label}**: referenced by ${uses} marker${uses === 1 ? '' : 's'}.`];
+		}
+		case 'annex-reference': {
+			const annex = letter.annexes.find((item) => item.label === element.reference.label);
+			return annex ? [`**Annex ${annex.label}**`, '', oneLine(letter.text.slice(annex.headingRange.start, annex.headingRange.end))] : [`**Annex ${element.reference.label}**: not in this letter.`];
+		}
+		case 'annex-heading':
+			return [`**Annex ${element.annex.label}**`];
+		case 'agenda-item':
+			return agendaHover(letter, data, element);
+		case 'session-name':
+			return sessionHover(data, element.organ);
+		case 'letter-reference':
+			return letterReferenceHover(index, self, element);
+		case 'title':
+			return titleHover(index, self);
+	}
+}
+
+/** The hover of the element at a position of a workspace letter; undefined on plain text or in a non-letter. */
+export function provideHover(index: LetterIndex, data: ReferenceData, uri: string, position: TextPosition): LetterHover | undefined {
+	const self = index.get(uri);
+	if (!self) {
+		return undefined;
+	}
+	const element = elementAt(self.letter, toOffset(self.letter, position));
+	if (!element) {
+		return undefined;
+	}
+	return { markdown: describe(index, data, self, element).join('\n'), range: toTextRange(self.letter, element.range) };
+}

@@ -1,0 +1,38 @@
+/** Lookups shared by the features: which workspace letters a symbol is, and which letters cite it. */
+import { formatDate, fromIsoDate } from '../calendar/dates';
+import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import type { LetterIdentity } from '../workspace/identity';
+import type { CitingLetter, IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+
+/** The workspace letters (other than `selfUri`) that are the document with this symbol. */
+export function lettersWithSymbol(index: LetterIndex, symbol: DocumentSymbolRef, selfUri: string): IndexedLetter[] {
+	return index.resolve(symbol).filter((entry) => entry.uri !== selfUri);
+}
+
+/** The letters (other than `selfUri`) that cite this symbol. */
+export function lettersCiting(index: LetterIndex, symbol: DocumentSymbolRef, selfUri: string): CitingLetter[] {
+	return index.citing(symbol).filter((citer) => citer.uri !== selfUri);
+}
+
+/** "1 letter", "3 letters". */
+export function countLetters(count: number): string {
+	return `${count} letter${count === 1 ? '' : 's'}`;
+}
+
+/** How a resolved letter's identity reads in a hover: `masthead`, `sidecar`, `file name`, or the inference. */
+export function describeIdentity(index: LetterIndex, identity: LetterIdentity | undefined): string {
+	if (!identity) {
+		return 'no identity';
+	}
+	if (identity.source === 'inferred' && identity.inferredFrom) {
+		const citer = index.get(identity.inferredFrom.uri);
+		return `inferred from ${citer?.fileName ?? identity.inferredFrom.uri}'s citation dated ${formatIsoDate(identity.inferredFrom.date)}`;
+	}
+	return identity.source === 'file-name' ? 'from its file name' : `from its ${identity.source}`;
+}
+
+/** Formats an ISO date of the index (`2020-12-16`) as a letter writes it (`16 December 2020`). */
+export function formatIsoDate(iso: string): string {
+	const date = fromIsoDate(iso);
+	return date ? formatDate(date) : iso;
+}

@@ -1,0 +1,69 @@
+/**
+ * The language service of diplomatic letters: every editor feature over the workspace index, with no editor or LSP
+ * runtime. The host keeps the index current (files on disk, open documents over them) and passes the reference data and
+ * a settings lookup; each `provideX` answers from the index in line/character positions (UTF-16), as LSP does.
+ */
+import type { TextPosition } from './text/lineIndex';
+import { provideCitations, provideSymbolAt } from './languageFeatures/citations';
+import type { CitationsView, SymbolAtView } from './languageFeatures/citations';
+import { provideCodeActions } from './languageFeatures/codeActions';
+import type { LetterCodeAction } from './languageFeatures/codeActions';
+import { provideCodeLenses } from './languageFeatures/codeLens';
+import type { CitedByLens } from './languageFeatures/codeLens';
+import { provideCompletions } from './languageFeatures/completion';
+import type { LetterCompletionList } from './languageFeatures/completion';
+import type { CancellationSignal, LanguageServiceInit, TextLocation, TextRange } from './languageFeatures/context';
+import { provideDefinitions } from './languageFeatures/definitions';
+import type { DefinitionLink } from './languageFeatures/definitions';
+import { provideDiagnostics } from './languageFeatures/diagnostics';
+import type { PlacedDiagnostic } from './languageFeatures/diagnostics';
+import { provideDocumentLinks } from './languageFeatures/documentLinks';
+import type { LetterDocumentLink } from './languageFeatures/documentLinks';
+import { provideDocumentOutline } from './languageFeatures/documentOutline';
+import type { OutlineEntry } from './languageFeatures/documentOutline';
+import { provideFoldingRanges } from './languageFeatures/folding';
+import type { LetterFoldingRange } from './languageFeatures/folding';
+import { provideHover } from './languageFeatures/hover';
+import type { LetterHover } from './languageFeatures/hover';
+import { provideReferences } from './languageFeatures/references';
+import { provideWorkspaceSymbols } from './languageFeatures/workspaceSymbols';
+import type { LetterSymbol } from './languageFeatures/workspaceSymbols';
+
+export type { CancellationSignal, LanguageServiceInit, LetterSettings, TextLocation, TextRange } from './languageFeatures/context';
+
+/** Every feature of the language service. Positions are zero-based lines and UTF-16 characters. */
+export interface LetterLanguageService {
+	provideDiagnostics(uri: string): PlacedDiagnostic[];
+	provideHover(uri: string, position: TextPosition): LetterHover | undefined;
+	provideDefinitions(uri: string, position: TextPosition): DefinitionLink[];
+	provideReferences(uri: string, position: TextPosition, includeDeclaration: boolean, token?: CancellationSignal): TextLocation[];
+	provideDocumentLinks(uri: string): LetterDocumentLink[];
+	provideDocumentOutline(uri: string): OutlineEntry[];
+	provideWorkspaceSymbols(query: string, token?: CancellationSignal): LetterSymbol[];
+	provideCompletions(uri: string, position: TextPosition, token?: CancellationSignal): LetterCompletionList;
+	provideFoldingRanges(uri: string): LetterFoldingRange[];
+	provideCodeLenses(uri: string, token?: CancellationSignal): CitedByLens[];
+	provideCodeActions(uri: string, range: TextRange): LetterCodeAction[];
+	provideCitations(uri: string): CitationsView;
+	provideSymbolAt(uri: string, position: TextPosition): SymbolAtView | undefined;
+}
+
+/** Wires the language features over the host's index, data and settings. */
+export function createLetterLanguageService(init: LanguageServiceInit): LetterLanguageService {
+	const { index, data, settings } = init;
+	return Object.freeze({
+		provideDiagnostics: (uri: string) => provideDiagnostics(index, data, uri, settings(uri).diagnostics),
+		provideHover: (uri: string, position: TextPosition) => provideHover(index, data, uri, position),
+		provideDefinitions: (uri: string, position: TextPosition) => provideDefinitions(index, uri, position),
+		provideReferences: (uri: string, position: TextPosition, includeDeclaration: boolean, token?: CancellationSignal) => provideReferences(index, uri, position, includeDeclaration, token),
+		provideDocumentLinks: (uri: string) => provideDocumentLinks(index.get(uri)),
+		provideDocumentOutline: (uri: string) => provideDocumentOutline(index.get(uri)),
+		provideWorkspaceSymbols: (query: string, token?: CancellationSignal) => provideWorkspaceSymbols(index, query, token),
+		provideCompletions: (uri: string, position: TextPosition, token?: CancellationSignal) => provideCompletions(index, uri, position, token),
+		provideFoldingRanges: (uri: string) => provideFoldingRanges(index.get(uri)),
+		provideCodeLenses: (uri: string, token?: CancellationSignal) => provideCodeLenses(index, uri, token),
+		provideCodeActions: (uri: string, range: TextRange) => provideCodeActions(index, data, uri, range, settings(uri).diagnostics),
+		provideCitations: (uri: string) => provideCitations(index, uri),
+		provideSymbolAt: (uri: string, position: TextPosition) => provideSymbolAt(index, uri, position),
+	});
+}
