@@ -153,8 +153,11 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 			io.stdout(`${result.file}:${result.line}:${result.column}: ${result.severity} ${result.code}: ${result.message}\n`);
 		}
 		const letters = workspace.files.filter((file) => workspace.index.get(file.uri)?.letter.detection.isLetter).length;
-		const count = (severity: string) => results.filter((result) => result.severity === severity).length;
-		io.stdout(`${letters} letter${letters === 1 ? '' : 's'} checked: ${count('error')} errors, ${count('warning')} warnings, ${count('information')} information, ${count('hint')} hints\n`);
+		const count = (severity: string, singular: string, plural: string) => {
+			const n = results.filter((result) => result.severity === severity).length;
+			return `${n} ${n === 1 ? singular : plural}`;
+		};
+		io.stdout(`${letters} letter${letters === 1 ? '' : 's'} checked: ${count('error', 'error', 'errors')}, ${count('warning', 'warning', 'warnings')}, ${count('information', 'information', 'information')}, ${count('hint', 'hint', 'hints')}\n`);
 	}
 	return results.some((result) => result.severity === 'error') ? 1 : 0;
 }
