@@ -10,6 +10,8 @@
 // The work happens in a staging folder that is renamed into place only when everything succeeded, so an
 // interrupted run never leaves a half-installed code-server behind. Output of npm goes to a log file whose tail is
 // shown on failure.
+//
+// Usage: node scripts/vscode/setup.mjs [--quiet]   (--quiet: print nothing when already installed)
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -157,12 +159,14 @@ export async function ensureCodeServer() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    await ensureCodeServer();
-    console.log(`code-server ${CODE_SERVER_VERSION} ready: ${codeServerEntry}`);
-  } catch (error) {
-    if (!(error instanceof SetupError)) throw error;
-    console.error(`setup: ${error.message}`);
-    process.exitCode = 1;
-  }
+  ensureCodeServer().then(
+    () => {
+      if (!process.argv.includes('--quiet')) console.log(`code-server ${CODE_SERVER_VERSION} ready: ${codeServerEntry}`);
+    },
+    (error) => {
+      if (!(error instanceof SetupError)) throw error;
+      console.error(`setup: ${error.message}`);
+      process.exitCode = 1;
+    },
+  );
 }
