@@ -80,6 +80,13 @@ void describe('scanDocumentSymbols: well-formed symbols', () => {
 		assert.deepEqual([hrc.bodies, hrc.session], [['HRC'], 45]);
 	});
 
+	void it('reads numbered resolutions and decisions of other bodies', () => {
+		const [unea] = partsOf('UNEP/EA.5/Res.1');
+		assert.deepEqual([unea.organ, unea.bodies, unea.special, unea.number], ['United Nations Environment Programme', ['EA.5'], { kind: 'RES', value: '1' }, 'Res.1']);
+		const [record] = partsOf('A/PV.2345');
+		assert.deepEqual([record.special, record.session], [{ kind: 'PV', value: '2345' }, undefined]);
+	});
+
 	void it('decodes conference volumes, Secretariat issuances, treaty bodies and ECOSOC', () => {
 		const [conference] = partsOf('A/CONF.151/26 (Vol. I)');
 		assert.deepEqual([conference.text, conference.bodies, conference.number, conference.suffixes],
@@ -240,6 +247,12 @@ void describe('explainDocumentSymbol', () => {
 		const record = parseDocumentSymbol('A/75/PV.12');
 		assert.ok(record.ok);
 		assert.deepEqual(explainDocumentSymbol(record.symbol).parts[0].components, ['provisional verbatim record of meeting 12']);
+		const commission = parseDocumentSymbol('E/CN.4/2005/L.10/Add.1');
+		assert.ok(commission.ok);
+		assert.equal(explainDocumentSymbol(commission.symbol).parts[0].body, 'Commission on Human Rights');
+		const lawCommission = parseDocumentSymbol('A/CN.4/750');
+		assert.ok(lawCommission.ok);
+		assert.equal(explainDocumentSymbol(lawCommission.symbol).parts[0].body, 'International Law Commission');
 		const resolution = parseDocumentSymbol('S/RES/822 (1993)');
 		assert.ok(resolution.ok);
 		assert.match(explainDocumentSymbol(resolution.symbol).summary, /^Security Council, 1993, document 822 \(resolution\)\.$/);

@@ -124,7 +124,7 @@ function componentsOf(part: SymbolPart): string[] {
 function explainPart(part: SymbolPart): SymbolPartExplanation {
 	const explanation: SymbolPartExplanation = { symbol: part.text, organ: part.organ, components: componentsOf(part), url: undocsUrl(part) };
 	if (part.bodies.length > 0) {
-		explanation.body = part.bodies.map(bodyName).join(', ');
+		explanation.body = part.bodies.map((body) => bodyName(body, part.series)).join(', ');
 	}
 	const sessionOrYear = sessionOrYearOf(part);
 	if (sessionOrYear !== undefined) {

@@ -36,6 +36,14 @@ export const SECRETARIAT_ISSUANCES: ReadonlyMap<string, string> = new Map([
 
 const COMMITTEE_ORDINALS = ['', 'First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'];
 
+/** Commissions of the General Assembly, whose "CN" numbers differ from ECOSOC's. */
+const ASSEMBLY_COMMISSIONS: Record<string, string> = {
+	'CN.4': 'International Law Commission',
+	'CN.9': 'United Nations Commission on International Trade Law',
+	'CN.10': 'Disarmament Commission',
+};
+
+/** Functional commissions of the Economic and Social Council. */
 const FUNCTIONAL_COMMISSIONS: Record<string, string> = {
 	'CN.3': 'Statistical Commission',
 	'CN.4': 'Commission on Human Rights',
@@ -62,13 +70,17 @@ const NAMED_BODIES: Record<string, string> = {
 	'C.12': 'Committee on Economic, Social and Cultural Rights',
 };
 
-/** The human name of a body component of a symbol ("C.3" → "Third Committee"); the component itself when unknown. */
-export function bodyName(component: string): string {
+/**
+ * The human name of a body component of a symbol in a series ("C.3" → "Third Committee"; "CN.4" → "Commission on
+ * Human Rights" under E, "International Law Commission" under A); the component itself when unknown.
+ */
+export function bodyName(component: string, series: string): string {
 	const committee = /^C\.([1-6])$/.exec(component);
 	if (committee) {
 		return `${COMMITTEE_ORDINALS[Number(committee[1])]} Committee`;
 	}
-	const known = FUNCTIONAL_COMMISSIONS[component] ?? NAMED_BODIES[component] ?? SECRETARIAT_ISSUANCES.get(component);
+	const commissions = series === 'A' ? ASSEMBLY_COMMISSIONS : series === 'E' ? FUNCTIONAL_COMMISSIONS : {};
+	const known = commissions[component] ?? NAMED_BODIES[component] ?? SECRETARIAT_ISSUANCES.get(component);
 	if (known !== undefined) {
 		return known;
 	}

@@ -10,7 +10,7 @@ import type { DocumentSymbolRef, SymbolPart } from './symbolTypes';
 type ComponentKind = 'number' | 'suffix' | 'valueSpecial' | 'special' | 'body' | 'invalid';
 
 const SUFFIX = /^(Add|Corr|Rev|Amend|Summary)\.(\d+)$/i;
-const VALUE_SPECIAL = /^(L|PV|SR|CRP|WP|INF|NGO|MISC)\.(\d+)$/i;
+const VALUE_SPECIAL = /^(L|PV|SR|CRP|WP|INF|NGO|MISC|RES|DEC)\.(\d+)$/i;
 const SPECIAL = /^(RES|DEC|PRST|INF|PV|SR|CRP|WP|NGO|MISC)$/i;
 const BODY = /^[A-Z][A-Za-z]*(?:[.-](?:\d+|[IVXL]+))*$/;
 
