@@ -50,7 +50,7 @@ const handEdited = [
 describe('sidecar edits keep everything else', () => {
   it('createSidecarText writes the SPEC layout, sorted by position, and parses back', () => {
     const text = createSidecarText('000.txt', [annotationAt('bbbbbb', 900), annotationAt('aaaaaa', 100)], { symbol: 'A/75/495-S/2020/981' });
-    assert.match(text, /^# Annotations of 000\.txt\. Hand edits and comments are kept\.\nversion: 1\ndocument:\n  file: 000\.txt\n  symbol: A\/75\/495-S\/2020\/981\nannotations:\n  - id: aaaaaa\n    tags: \[allegation\]\n/);
+    assert.match(text, /^# Annotations of 000\.txt\. Hand edits and comments are kept\.\nversion: 1\ndocument:\n {2}file: 000\.txt\n {2}symbol: A\/75\/495-S\/2020\/981\nannotations:\n {2}- id: aaaaaa\n {4}tags: \[allegation\]\n/);
     const parsed = parseSidecar(text);
     assert.ok(parsed.ok);
     assert.deepEqual(parsed.sidecar.annotations.map((annotation) => annotation.id), ['aaaaaa', 'bbbbbb']);
@@ -59,16 +59,16 @@ describe('sidecar edits keep everything else', () => {
   it('adds an annotation between the others by position, touching no other line', () => {
     const text = textOf(addAnnotation(handEdited, annotationAt('bbbbbb', 1000, { note: 'two\nlines' })));
     const added = text.slice(handEdited.indexOf('  # My comment'), text.indexOf('  # My comment'));
-    assert.match(added, /^  - id: bbbbbb\n    tags: \[allegation\]\n    note: \|-\n      two\n      lines\n/);
+    assert.match(added, /^ {2}- id: bbbbbb\n {4}tags: \[allegation\]\n {4}note: \|-\n {6}two\n {6}lines\n/);
     assert.equal(text.replace(added, ''), handEdited);
   });
 
   it('appends an annotation after the last one and into an empty list', () => {
     const text = textOf(addAnnotation(handEdited, annotationAt('dddddd', 9000)));
     assert.ok(text.startsWith(handEdited));
-    assert.match(text.slice(handEdited.length), /^\n  - id: dddddd\n/);
+    assert.match(text.slice(handEdited.length), /^\n {2}- id: dddddd\n/);
     const empty = textOf(addAnnotation(createSidecarText('x.txt', []), annotationAt('eeeeee', 5)));
-    assert.match(empty, /\nannotations:\n  - id: eeeeee\n/);
+    assert.match(empty, /\nannotations:\n {2}- id: eeeeee\n/);
   });
 
   it('updates a target and marks an orphan without touching comments or the folded note', () => {

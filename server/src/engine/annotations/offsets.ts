@@ -58,8 +58,8 @@ export function createOffsetConverter(text: string): OffsetConverter {
     codePointLength,
     toCodePoint(utf16Index) {
       const index = Math.min(Math.max(0, Math.trunc(utf16Index)), text.length);
-      // Pairs that end at or before `index` count as one code point each.
-      return index - countWhile((start) => start + 2 <= index);
+      // Each pair starting before `index` counts one unit less (a pair split by `index` maps to its start).
+      return index - countWhile((start) => start < index);
     },
     toUtf16(codePointOffset) {
       if (!Number.isInteger(codePointOffset) || codePointOffset < 0 || codePointOffset > codePointLength) {

@@ -91,18 +91,14 @@ function fuzzyCandidates(haystack: string, quote: string): Candidate[] {
     .map((match) => ({ collapsedStart: match.start, collapsedEnd: match.end, quoteScore: 1 - match.errors / quote.length, method: 'fuzzy' as const }));
 }
 
-/** Trims whitespace the quote does not have from the ends of a found range. */
-function trimToQuote(text: string, range: TextRange, exact: string): TextRange {
+/** Widens a range over up to `leading` whitespace characters before it and `trailing` after it. */
+function widenOverWhitespace(text: string, range: TextRange, leading: number, trailing: number): TextRange {
   let { start, end } = range;
-  if (!/^\s/.test(exact)) {
-    while (start < end && /\s/.test(text[start] ?? '')) {
-      start++;
-    }
+  for (let count = 0; count < leading && start > 0 && /\s/.test(text[start - 1] ?? ''); count++) {
+    start--;
   }
-  if (!/\s$/.test(exact)) {
-    while (end > start && /\s/.test(text[end - 1] ?? '')) {
-      end--;
-    }
+  for (let count = 0; count < trailing && end < text.length && /\s/.test(text[end] ?? ''); count++) {
+    end++;
   }
   return { start, end };
 }
@@ -115,9 +111,13 @@ export function reanchorAnnotation(letter: string | AnchoringIndex, annotation: 
   const index = typeof letter === 'string' ? prepareLetterForAnchoring(letter) : letter;
   const { letterText, view, converter } = index;
   const stored = annotation.target;
-  const quote = collapseWhitespace(stored.exact);
-  const prefix = collapseWhitespace(stored.prefix);
-  const suffix = collapseWhitespace(stored.suffix);
+  // The search runs on the quote without its edge whitespace, which belongs with the context instead: in the
+  // collapsed view one space may stand for whitespace of both the quote and its context.
+  const leading = /^\s*/.exec(stored.exact)?.[0] ?? '';
+  const trailing = /\s*$/.exec(stored.exact)?.[0] ?? '';
+  const quote = collapseWhitespace(stored.exact.trim());
+  const prefix = collapseWhitespace(stored.prefix + leading);
+  const suffix = collapseWhitespace(trailing + stored.suffix);
   const orphan = (score: number | undefined): ReanchorResult => ({ status: 'orphaned', method: 'none', score, range: undefined, target: undefined });
   if (quote.trim() === '') {
     return orphan(undefined);
@@ -154,8 +154,9 @@ export function reanchorAnnotation(letter: string | AnchoringIndex, annotation: 
 
   const atStoredPosition: Candidate[] = [];
   if (oldStart !== undefined && oldEnd !== undefined && oldEnd > oldStart && letterText.slice(oldStart, oldEnd) === stored.exact) {
-    const collapsedStart = view.collapsedOffset(oldStart);
-    atStoredPosition.push({ collapsedStart, collapsedEnd: view.collapsedOffset(oldEnd - 1) + 1, quoteScore: 1, method: 'position', originalRange: { start: oldStart, end: oldEnd } });
+    const collapsedStart = view.collapsedOffset(oldStart + leading.length);
+    const collapsedEnd = view.collapsedOffset(oldEnd - trailing.length - 1) + 1;
+    atStoredPosition.push({ collapsedStart, collapsedEnd, quoteScore: 1, method: 'position', originalRange: { start: oldStart, end: oldEnd } });
   }
   let winner = best([...atStoredPosition, ...exactCandidates(haystack, quote)]);
   if (winner === undefined || winner.evidence < ANCHOR_ACCEPT_THRESHOLD) {
@@ -168,7 +169,7 @@ export function reanchorAnnotation(letter: string | AnchoringIndex, annotation: 
     return orphan(winner?.evidence);
   }
   const { candidate } = winner;
-  const mapped = candidate.originalRange ?? trimToQuote(letterText, { start: view.originalStart(candidate.collapsedStart), end: view.originalEnd(candidate.collapsedEnd) }, stored.exact);
+  const mapped = candidate.originalRange ?? widenOverWhitespace(letterText, { start: view.originalStart(candidate.collapsedStart), end: view.originalEnd(candidate.collapsedEnd) }, leading.length, trailing.length);
   const target = targetForRange(letterText, mapped);
   const range = { start: converter.toUtf16(target.start) ?? mapped.start, end: converter.toUtf16(target.end) ?? mapped.end };
   const samePlace = target.start === stored.start && target.end === stored.end && target.exact === stored.exact;
