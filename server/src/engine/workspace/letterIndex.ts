@@ -54,6 +54,11 @@ function removeFrom(map: Map<string, Set<string>>, key: string, uri: string): vo
 	}
 }
 
+/** True when `outer` names every part of `inner` and more (`A/75/660-S/2020/1267` covers `S/2020/1267`). */
+function covers(outer: DocumentSymbolRef, inner: DocumentSymbolRef): boolean {
+	return outer.parts.length > inner.parts.length && inner.parts.every((part) => outer.parts.some((other) => other.text === part.text));
+}
+
 /**
  * The letters of a workspace: who each one is, who cites what, lookups by symbol both ways. Incremental: setting or
  * deleting one file parses only that file and updates the lookup tables; identities inferred from other letters'
@@ -248,20 +253,23 @@ export class LetterIndex {
 		return candidates;
 	}
 
+	/**
+	 * The symbol that dated citations elsewhere give this letter: every cited symbol dated with its distribution date
+	 * that no letter carries and that only this letter could be. A citation of one part (`S/2020/1267`) names the same
+	 * document as the joint symbol (`A/75/660-S/2020/1267`), which is kept; any other disagreement leaves the letter
+	 * unidentified. Citers are read in URI order, so the result never depends on the order letters were added.
+	 */
 	private inferIdentity(entry: IndexedLetter): LetterIdentity | undefined {
 		const distributed = entry.letter.distribution?.date?.date;
 		if (!distributed || !entry.letter.detection.isLetter) {
 			return undefined;
 		}
 		const iso = toIsoDate(distributed);
-		const found = new Map<string, LetterIdentity>();
-		for (const citerUri of this.citersByCitedDate.get(iso) ?? []) {
-			if (citerUri === entry.uri) {
-				continue;
-			}
-			const citer = this.entries.get(citerUri);
-			for (const citation of citer?.letter.citations ?? []) {
-				if (!citation.date?.date || toIsoDate(citation.date.date) !== iso || found.has(citation.symbol.text)) {
+		const candidates = new Map<string, LetterIdentity>();
+		const citerUris = [...(this.citersByCitedDate.get(iso) ?? [])].filter((uri) => uri !== entry.uri).sort();
+		for (const citerUri of citerUris) {
+			for (const citation of this.entries.get(citerUri)?.letter.citations ?? []) {
+				if (candidates.has(citation.symbol.text) || !citation.date?.date || toIsoDate(citation.date.date) !== iso) {
 					continue;
 				}
 				if (citation.symbol.parts.some((part) => this.directByPart.has(part.text))) {
@@ -270,17 +278,12 @@ export class LetterIndex {
 				if (!headerConsistentWithSymbol(entry.letter, citation.symbol) || !this.isOnlyCandidate(entry.uri, iso, citation.symbol)) {
 					continue;
 				}
-				const sameDocument = [...found.keys()].find((key) => found.get(key)?.symbol.parts.some((part) => citation.symbol.parts.some((other) => other.text === part.text)));
-				if (sameDocument !== undefined) {
-					if ((found.get(sameDocument)?.symbol.parts.length ?? 0) >= citation.symbol.parts.length) {
-						continue;
-					}
-					found.delete(sameDocument);
-				}
-				found.set(citation.symbol.text, { symbol: citation.symbol, source: 'inferred', inferredFrom: { uri: citerUri, range: citation.range, date: iso } });
+				candidates.set(citation.symbol.text, { symbol: citation.symbol, source: 'inferred', inferredFrom: { uri: citerUri, range: citation.range, date: iso } });
 			}
 		}
-		return found.size === 1 ? [...found.values()][0] : undefined;
+		const all = [...candidates.values()];
+		const fullest = all.filter((candidate) => !all.some((other) => other !== candidate && covers(other.symbol, candidate.symbol)));
+		return fullest.length === 1 ? fullest[0] : undefined;
 	}
 
 	private isOnlyCandidate(uri: string, iso: string, symbol: DocumentSymbolRef): boolean {

@@ -1,0 +1,288 @@
+// The workspace letter index: identity (masthead > sidecar > file name > inferred), lookups both ways, and
+// incremental updates that always agree with an index built afresh.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseDocumentSymbol } from '../../../server/src/engine/symbols/documentSymbols';
+import type { DocumentSymbolRef } from '../../../server/src/engine/symbols/documentSymbols';
+import { symbolFromFileName } from '../../../server/src/engine/workspace/identity';
+import { LetterIndex } from '../../../server/src/engine/workspace/letterIndex';
+import { makeLetter, referenceData } from '../helpers/fixtures';
+
+function symbol(text: string): DocumentSymbolRef {
+	const parsed = parseDocumentSymbol(text);
+	assert.ok(parsed.ok, text);
+	return parsed.symbol;
+}
+
+const title = (date: string, country = 'Azerbaijan') => `Letter dated ${date} from the Permanent Representative of ${country} to the United Nations addressed to the Secretary-General`;
+
+/** A letter distributed on 22 December 2020 under the 75th session and year, without a masthead symbol. */
+const UNNAMED_DECEMBER = makeLetter({ distributed: '22 December 2020', title: title('18 December 2020') });
+/** A letter that cites A/75/660-S/2020/1267 with that date. */
+const CITING_DECEMBER = makeLetter({ distributed: '11 February 2021', title: title('10 February 2021'), year: 'Seventy-sixth', body: ['See A/75/660-S/2020/1267 (22 December 2020) for the facts.'] });
+
+describe('LetterIndex identity', () => {
+	it('takes the masthead symbol first, over sidecar and file name', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/A_75_1-S_2020_1.txt', makeLetter({ masthead: 'A/75/356–S/2020/947' }), { sidecarSymbol: 'A/75/2' });
+		const identity = index.identity('file:///w/A_75_1-S_2020_1.txt');
+		assert.equal(identity?.symbol.text, 'A/75/356-S/2020/947');
+		assert.equal(identity?.source, 'masthead');
+	});
+
+	it('takes the sidecar symbol over the file name', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/A_75_1-S_2020_1.txt', makeLetter(), { sidecarSymbol: 'A/75/356-S/2020/947' });
+		assert.deepEqual(pick(index, 'file:///w/A_75_1-S_2020_1.txt'), ['A/75/356-S/2020/947', 'sidecar']);
+	});
+
+	it('ignores a sidecar symbol that is not a symbol, and falls back to the file name', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/A_75_356-S_2020_947.txt', makeLetter(), { sidecarSymbol: 'not a symbol' });
+		assert.deepEqual(pick(index, 'file:///w/A_75_356-S_2020_947.txt'), ['A/75/356-S/2020/947', 'file-name']);
+	});
+
+	it('reads symbols spelled in file names', () => {
+		assert.equal(symbolFromFileName('A_75_356-S_2020_947.txt')?.text, 'A/75/356-S/2020/947');
+		assert.equal(symbolFromFileName('A-75-356.txt')?.text, 'A/75/356');
+		assert.equal(symbolFromFileName('A-75-356-S-2020-947.md')?.text, 'A/75/356-S/2020/947');
+		assert.equal(symbolFromFileName('S_2020_1104.md')?.text, 'S/2020/1104');
+		assert.equal(symbolFromFileName('000_c1c47ee4ee510e2c.txt'), undefined);
+		assert.equal(symbolFromFileName('notes-2020.txt'), undefined);
+	});
+
+	it('takes a file name identity over an inferred one', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', CITING_DECEMBER);
+		index.set('file:///w/A-75-999.txt', UNNAMED_DECEMBER);
+		assert.deepEqual(pick(index, 'file:///w/A-75-999.txt'), ['A/75/999', 'file-name']);
+	});
+
+	it('infers the identity from a dated citation when exactly one letter has that date and a consistent header', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', CITING_DECEMBER);
+		index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		const identity = index.identity('file:///w/unnamed.txt');
+		assert.deepEqual(pick(index, 'file:///w/unnamed.txt'), ['A/75/660-S/2020/1267', 'inferred']);
+		assert.equal(identity?.inferredFrom?.uri, 'file:///w/citing.txt');
+		assert.equal(identity?.inferredFrom?.date, '2020-12-22');
+		assert.equal(CITING_DECEMBER.slice(identity.inferredFrom.range.start, identity.inferredFrom.range.end), 'A/75/660-S/2020/1267');
+	});
+
+	it('refuses to infer when two letters share the date and a consistent header', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', CITING_DECEMBER);
+		index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		index.set('file:///w/twin.txt', makeLetter({ distributed: '22 December 2020', title: title('21 December 2020', 'Armenia') }));
+		assert.equal(index.identity('file:///w/unnamed.txt'), undefined);
+		assert.equal(index.identity('file:///w/twin.txt'), undefined);
+		assert.deepEqual(index.resolve(symbol('A/75/660-S/2020/1267')), []);
+	});
+
+	it('infers the one of two same-day letters whose header is consistent', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', CITING_DECEMBER);
+		index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		index.set('file:///w/ga-only.txt', makeLetter({ distributed: '22 December 2020', session: 'Seventy-fourth', title: title('21 December 2020', 'Armenia') }));
+		assert.deepEqual(pick(index, 'file:///w/unnamed.txt'), ['A/75/660-S/2020/1267', 'inferred']);
+		assert.equal(index.identity('file:///w/ga-only.txt'), undefined);
+	});
+
+	it('refuses to infer when the header session or year is inconsistent with the symbol', () => {
+		for (const parts of [{ session: 'Seventy-fourth' }, { year: 'Seventy-sixth' }]) {
+			const index = new LetterIndex(referenceData);
+			index.set('file:///w/citing.txt', CITING_DECEMBER);
+			index.set('file:///w/unnamed.txt', makeLetter({ distributed: '22 December 2020', title: title('18 December 2020'), ...parts }));
+			assert.equal(index.identity('file:///w/unnamed.txt'), undefined, JSON.stringify(parts));
+		}
+	});
+
+	it('keeps the joint symbol when other letters cite only one of its parts with the same date, whatever the order', () => {
+		const part = makeLetter({ body: ['See S/2020/1267 (22 December 2020) and A/75/660 (22 December 2020).'] });
+		for (const order of [['file:///w/joint.txt', 'file:///w/part.txt'], ['file:///w/part.txt', 'file:///w/joint.txt']]) {
+			const index = new LetterIndex(referenceData);
+			index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+			for (const uri of order) {
+				index.set(uri, uri.endsWith('joint.txt') ? CITING_DECEMBER : part);
+			}
+			assert.deepEqual(pick(index, 'file:///w/unnamed.txt'), ['A/75/660-S/2020/1267', 'inferred'], order.join(' then '));
+		}
+	});
+
+	it('refuses to infer when two citations with that date disagree on the symbol, whatever the order', () => {
+		const other = makeLetter({ body: ['See A/75/660-S/2020/1268 (22 December 2020).'] });
+		for (const order of [['file:///w/x.txt', 'file:///w/y.txt'], ['file:///w/y.txt', 'file:///w/x.txt']]) {
+			const index = new LetterIndex(referenceData);
+			index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+			for (const uri of order) {
+				index.set(uri, uri.endsWith('x.txt') ? CITING_DECEMBER : other);
+			}
+			assert.equal(index.identity('file:///w/unnamed.txt'), undefined, order.join(' then '));
+		}
+	});
+
+	it('does not infer a symbol that another letter already carries', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', CITING_DECEMBER);
+		index.set('file:///w/named.txt', makeLetter({ masthead: 'A/75/660–S/2020/1267', distributed: '22 December 2020' }));
+		index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		assert.equal(index.identity('file:///w/unnamed.txt'), undefined);
+		assert.deepEqual(index.resolve(symbol('A/75/660-S/2020/1267')).map((entry) => entry.uri), ['file:///w/named.txt']);
+	});
+
+	it('does not infer from a citation without a date, nor from the letter’s own citations', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', makeLetter({ body: ['See A/75/660-S/2020/1267 for the facts.'] }));
+		index.set('file:///w/self.txt', makeLetter({ distributed: '22 December 2020', title: title('18 December 2020'), body: ['The present letter, A/75/660-S/2020/1267 (22 December 2020), is circulated.'] }));
+		assert.equal(index.identity('file:///w/self.txt'), undefined);
+	});
+
+	it('gives a text that is not a letter no identity, even with a symbol file name', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/S_2020_1104.txt', 'Notes for the meeting: read S/2020/1104 again before Tuesday.');
+		assert.equal(index.identity('file:///w/S_2020_1104.txt'), undefined);
+		assert.deepEqual(index.letters(), []);
+		assert.deepEqual(index.citing(symbol('S/2020/1104')), []);
+	});
+});
+
+describe('LetterIndex lookups both ways', () => {
+	const index = new LetterIndex(referenceData);
+	index.set('file:///w/cited.txt', makeLetter({ masthead: 'A/75/356–S/2020/947', distributed: '28 September 2020' }));
+	index.set('file:///w/first.txt', makeLetter({ body: ['See A/75/356-S/2020/947 (28 September 2020) and S/2020/1104.'] }));
+	index.set('file:///w/second.txt', makeLetter({ body: ['As in S/2020/947, the facts stand; see also A/75/356–S/2020/947.'] }));
+
+	it('resolves a symbol, a joint symbol written another way, or one of its parts, to the letter', () => {
+		for (const text of ['A/75/356-S/2020/947', 'A/75/356–S/2020/947', 'S/2020/947', 'A/75/356']) {
+			assert.deepEqual(index.resolve(symbol(text)).map((entry) => entry.uri), ['file:///w/cited.txt'], text);
+		}
+		assert.deepEqual(index.resolve(symbol('S/2020/1104')), []);
+	});
+
+	it('lists the letters that cite a symbol, with their citations of it', () => {
+		const citing = index.citing(symbol('A/75/356-S/2020/947'));
+		assert.deepEqual(citing.map((citer) => [citer.uri, citer.citations.length]), [['file:///w/first.txt', 1], ['file:///w/second.txt', 2]]);
+		assert.deepEqual(index.citing(symbol('S/2020/1104')).map((citer) => citer.uri), ['file:///w/first.txt']);
+	});
+
+	it('lists the citers of a workspace letter through its identity, and nothing for a letter without one', () => {
+		assert.deepEqual(index.citersOf('file:///w/cited.txt').map((citer) => citer.uri), ['file:///w/first.txt', 'file:///w/second.txt']);
+		assert.deepEqual(index.citersOf('file:///w/first.txt'), []);
+		assert.deepEqual(index.citersOf('file:///w/missing.txt'), []);
+	});
+
+	it('follows an inferred identity both ways', () => {
+		const inferred = new LetterIndex(referenceData);
+		inferred.set('file:///w/citing.txt', CITING_DECEMBER);
+		inferred.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		assert.deepEqual(inferred.resolve(symbol('S/2020/1267')).map((entry) => entry.uri), ['file:///w/unnamed.txt']);
+		assert.deepEqual(inferred.citersOf('file:///w/unnamed.txt').map((citer) => citer.uri), ['file:///w/citing.txt']);
+	});
+});
+
+function pick(index: LetterIndex, uri: string): [string | undefined, string | undefined] {
+	const identity = index.identity(uri);
+	return [identity?.symbol.text, identity?.source];
+}
+
+// Incremental updates: a pool of letters whose mastheads, dates and citations overlap, so that identities are inferred,
+// contested and lost as letters come and go.
+const SYMBOLS = ['A/75/660-S/2020/1267', 'A/75/660-S/2020/1268', 'A/75/661-S/2020/1268', 'S/2020/1267', 'A/75/660', 'A/75/662-S/2020/1270', 'A/76/100-S/2021/300'];
+const DATES = ['22 December 2020', '23 December 2020', '3 March 2021'];
+const URIS = ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/A_75_662-S_2020_1270.txt', 'file:///w/c.md', 'file:///w/d.txt'];
+
+/** A value one time in five, else undefined: most letters of the pool carry no identity of their own, so that identities are inferred. */
+function rarely<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
+	return fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+}
+
+interface PoolLetter {
+	readonly text: string;
+	readonly sidecarSymbol?: string;
+}
+
+const poolLetter: fc.Arbitrary<PoolLetter> = fc.record({
+	masthead: rarely(fc.constantFrom(...SYMBOLS)),
+	distributed: fc.constantFrom(...DATES),
+	session: fc.constantFrom('Seventy-fifth', 'Seventy-fifth', 'Seventy-sixth'),
+	year: fc.constantFrom('Seventy-fifth', 'Seventy-sixth'),
+	cited: fc.array(fc.record({ symbol: fc.constantFrom(...SYMBOLS), date: fc.option(fc.constantFrom(...DATES)) }), { maxLength: 3 }),
+	sidecarSymbol: rarely(fc.constantFrom(...SYMBOLS)),
+}).map((parts) => ({
+	text: makeLetter({
+		masthead: parts.masthead,
+		distributed: parts.distributed,
+		session: parts.session,
+		year: parts.year,
+		title: title(parts.distributed),
+		body: [parts.cited.length > 0 ? `See ${parts.cited.map((cited) => `${cited.symbol}${cited.date ? ` (${cited.date})` : ''}`).join(', ')} for the facts.` : 'No citation here.'],
+	}),
+	sidecarSymbol: parts.sidecarSymbol,
+}));
+
+type Operation = { readonly kind: 'set'; readonly uri: string; readonly letter: PoolLetter } | { readonly kind: 'delete'; readonly uri: string };
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), letter: fc.oneof(poolLetter, fc.constant({ text: 'Notes: S/2020/1267 (22 December 2020) to read.' })) }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), uri: fc.constantFrom(...URIS) }) },
+);
+
+/** Everything observable of an index, independent of insertion order. */
+function snapshot(index: LetterIndex): unknown {
+	const uris = index.all().map((entry) => entry.uri).sort();
+	const identities = uris.map((uri) => {
+		const identity = index.identity(uri);
+		return [uri, identity?.symbol.text, identity?.source, identity?.inferredFrom?.uri, identity?.inferredFrom?.date];
+	});
+	const lookups = SYMBOLS.map((text) => [
+		text,
+		index.resolve(symbol(text)).map((entry) => entry.uri).sort(),
+		index.citing(symbol(text)).map((citer) => `${citer.uri}×${citer.citations.length}`).sort(),
+	]);
+	const citers = uris.map((uri) => [uri, index.citersOf(uri).map((citer) => citer.uri).sort()]);
+	return { identities, lookups, citers, letters: index.letters().map((entry) => entry.uri).sort() };
+}
+
+describe('LetterIndex incremental updates', () => {
+	it('set, delete and set again equals a fresh build', () => {
+		const incremental = new LetterIndex(referenceData);
+		incremental.set('file:///w/citing.txt', CITING_DECEMBER);
+		incremental.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		snapshot(incremental);
+		incremental.delete('file:///w/citing.txt');
+		assert.equal(incremental.identity('file:///w/unnamed.txt'), undefined, 'the inference goes with the citing letter');
+		incremental.set('file:///w/citing.txt', CITING_DECEMBER);
+		const fresh = new LetterIndex(referenceData);
+		fresh.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		fresh.set('file:///w/citing.txt', CITING_DECEMBER);
+		assert.deepEqual(snapshot(incremental), snapshot(fresh));
+		assert.equal(incremental.identity('file:///w/unnamed.txt')?.source, 'inferred');
+		assert.equal(incremental.delete('file:///w/nothing.txt'), false);
+	});
+
+	it('any sequence of adds, updates and removes equals an index built from the final state (property)', () => {
+		fc.assert(fc.property(fc.array(operation, { minLength: 1, maxLength: 25 }), fc.boolean(), (operations, reverse) => {
+			const incremental = new LetterIndex(referenceData);
+			const final = new Map<string, PoolLetter>();
+			for (const op of operations) {
+				if (op.kind === 'set') {
+					incremental.set(op.uri, op.letter.text, { sidecarSymbol: op.letter.sidecarSymbol });
+					final.set(op.uri, op.letter);
+				} else {
+					assert.equal(incremental.delete(op.uri), final.delete(op.uri));
+				}
+				// Query between operations, so that stale caches would show.
+				incremental.resolve(symbol(SYMBOLS[operations.length % SYMBOLS.length]));
+				incremental.identity(URIS[operations.length % URIS.length]);
+			}
+			const fresh = new LetterIndex(referenceData);
+			const entries = [...final.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+			for (const [uri, letter] of reverse ? entries.reverse() : entries) {
+				fresh.set(uri, letter.text, { sidecarSymbol: letter.sidecarSymbol });
+			}
+			assert.equal(incremental.size, fresh.size);
+			assert.deepEqual(snapshot(incremental), snapshot(fresh));
+		}), { numRuns: 800 });
+	});
+});
