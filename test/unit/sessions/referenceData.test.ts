@@ -127,8 +127,15 @@ void describe('citationDateWindow (SPEC citation-date-mismatch)', () => {
 		assert.match(window.reason, /seventy-fifth session.*14 September 2021/);
 	});
 
-	void it('says nothing for symbols that carry no session or year, and for resolutions', () => {
-		for (const symbol of ['S/24493', 'A/8052', 'CCPR/C/GC/36', 'S/RES/822 (1993)', 'A/RES/75/1']) {
+	void it('treats Main Committee documents as documents of the session', () => {
+		const window = citationDateWindow(data, part('A/C.3/75/L.1/Rev.1'));
+		assert.ok(window);
+		assert.ok(!inside(window, date(2019, 10, 1)));
+		assert.ok(inside(window, date(2020, 11, 10)));
+	});
+
+	void it('says nothing for symbols that carry no session or year, other councils\' sessions, and resolutions', () => {
+		for (const symbol of ['S/24493', 'A/8052', 'A/30/100', 'CCPR/C/GC/36', 'A/HRC/45/1', 'S/RES/822 (1993)', 'A/RES/75/1']) {
 			assert.equal(citationDateWindow(data, part(symbol)), undefined, symbol);
 		}
 	});

@@ -148,13 +148,19 @@ export function findAgendaTitle(data: ReferenceData, title: string): { session: 
 	return found;
 }
 
+/** A Main Committee of the Assembly ("C.1" … "C.6"): its documents belong to the Assembly's session. */
+function isMainCommittee(body: string): boolean {
+	return /^C\.[1-6]$/.test(body);
+}
+
 /** GA symbols carry the session number from the 31st session (1976) on. */
 const FIRST_SESSION_IN_SYMBOLS = 31;
 
 /**
  * The distribution dates a document with this symbol part can have (SPEC `citation-date-mismatch`): `S/YYYY/…` from
  * 1 January YYYY to 31 January YYYY+1 (a symbol given in late December may be issued in early January: S/2016/1140 is
- * dated 6 January 2017); `A/N/…` (N ≥ 31) from 1 January of the year the session opens to one year after it closed
+ * dated 6 January 2017); `A/N/…` and Main Committee `A/C.3/N/…` (N ≥ 31) from 1 January of the year the session opens
+ * to one year after it closed
  * ("long after"); other series that carry a year (`E/2020/…`, `E/CN.4/2005/…`, `ST/SGB/2003/…`) from 1 January of the
  * year before (pre-session documents) to 31 December of the year after. Undefined when the part carries no session
  * or year (old `S/24493`, `CCPR/C/GC/36`) and for resolutions, whose date is their adoption.
@@ -170,7 +176,7 @@ export function citationDateWindow(data: ReferenceData, part: SymbolPart): { ear
 			reason: `Security Council documents numbered in ${part.year} are issued in ${part.year} (or, for the last ones, early in January ${part.year + 1})`,
 		};
 	}
-	if (part.series === 'A' && part.session !== undefined && part.session >= FIRST_SESSION_IN_SYMBOLS && part.bodies.length === 0) {
+	if (part.series === 'A' && part.session !== undefined && part.session >= FIRST_SESSION_IN_SYMBOLS && part.bodies.every(isMainCommittee)) {
 		const window = gaSessionWindow(data, part.session);
 		const closing = window.estimated ? `in September ${window.latestClosing.year}` : `on ${formatDate(window.latestClosing)}`;
 		return {
