@@ -25,6 +25,7 @@ export interface ReferenceData {
 	readonly problems: readonly string[];
 }
 
+/** The value as a plain mapping, or undefined when it is a scalar, a list or nothing. */
 function asRecord(value: unknown): Record<string, unknown> | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
@@ -35,6 +36,7 @@ function confidenceOf(fact: unknown): string {
 	return typeof confidence === 'string' && confidence.trim() !== '' ? confidence : 'unknown';
 }
 
+/** A YAML date ("2020-09-15" as text, or a Date under the YAML 1.1 schema) as a calendar date; undefined when not a real date. */
 function toCalendarDate(value: unknown): CalendarDate | undefined {
 	if (value instanceof Date) {
 		return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
@@ -91,6 +93,7 @@ export interface SessionWindow {
 	readonly estimated: boolean;
 }
 
+/** The opening day of a session from the table, or all of September of year 1945 + n when the table does not know it. */
 function openingBounds(data: ReferenceData, session: number): { earliest: CalendarDate; latest: CalendarDate; estimated: boolean } {
 	const known = data.sessions.get(session);
 	if (known) {
@@ -130,6 +133,7 @@ export function agendaItemTitle(data: ReferenceData, session: number, item: numb
 	return data.agenda.get(session)?.get(item);
 }
 
+/** A title reduced for comparison: lower case, no Markdown emphasis, quotes or punctuation, single spaces. */
 function normaliseTitle(title: string): string {
 	return title.toLowerCase().replace(/[*_“”"'’‘:.,;]/g, '').replace(/\s+/g, ' ').trim();
 }
