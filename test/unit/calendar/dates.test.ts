@@ -62,6 +62,10 @@ void describe('scanDates', () => {
 		assert.deepEqual(scanDates('see www.example.org/news/1 May 2020'), []);
 	});
 
+	void it('does not take a year and a count for a month-day-year date', () => {
+		assert.deepEqual(scanDates('in December 1993, 2000 people fled; in 2020 October 2020 was'), []);
+	});
+
 	void it('ignores numbers glued to other text and lower-case abbreviations', () => {
 		assert.deepEqual(scanDates('No.12 May 2020x; 3 oct 2020; 1.5 March 2020'), []);
 	});

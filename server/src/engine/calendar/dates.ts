@@ -26,14 +26,17 @@ export interface DateMatch {
 const ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
 const MONTH = `(${MONTH_NAMES.join('|')}|(?:${ABBREVIATIONS.join('|')})\\.?)`;
 const GAP = '(?:[ \\t\\u00a0]+|[ \\t\\u00a0]*(?:\\r\\n|\\n|\\r)[ \\t\\u00a0]*)';
-const DAY = '(\\d{1,4})(?:st|nd|rd|th)?';
+/** Up to three digits, so that "016 October 2020" is found and reported; four digits before a month are a year. */
+const DAY = '(\\d{1,3})(?:st|nd|rd|th)?';
+/** After the month only a one- or two-digit day: "December 1993, 2000 people" is not a date. */
+const SHORT_DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})(?![\\p{N}])';
 const BEFORE_NUMBER = '(?<![\\p{L}\\p{N}.,/])';
 
 /** "16 October 2020", "27th of September 2020", "1 Sept. 2020". */
 const DAY_MONTH_YEAR = new RegExp(`${BEFORE_NUMBER}${DAY}${GAP}(?:of${GAP})?${MONTH}${GAP}?,?${GAP}${YEAR}`, 'giu');
 /** "October 28, 2020", "October 28 2020". */
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}${GAP}${DAY}(?![\\p{N}])${GAP}?,?${GAP}${YEAR}`, 'giu');
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}${GAP}${SHORT_DAY}(?![\\p{N}])${GAP}?,?${GAP}${YEAR}`, 'giu');
 
 const ABBREVIATION_MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -55,8 +58,7 @@ function judgeDate(raw: string, dayText: string, month: number, yearText: string
 	const day = Number(dayText);
 	const monthName = MONTH_NAMES[month - 1];
 	if (dayText.length > 2) {
-		const digits = dayText.length === 3 ? 'three-digit' : `${dayText.length}-digit`;
-		return { invalid: `${quoted} has a ${digits} day; a day is written 1–31 without leading zeros` };
+		return { invalid: `${quoted} has a three-digit day; a day is written 1–31 without leading zeros` };
 	}
 	if (day === 0) {
 		return { invalid: `${quoted} has day 0; days of the month start at 1` };
