@@ -83,6 +83,17 @@ void describe('scanResolutionCitations: forms and organs', () => {
 		assert.deepEqual(summary('Security Council members met. Later, resolution 1325 was cited.'), [['1325', 'S/RES/1325', 'unknown']]);
 	});
 
+	void it('takes the organ named right after the list when none comes before', () => {
+		assert.deepEqual(summary('Resolutions 822, 853, 874 and 884 of the Security Council').map(([, , organ]) => organ), Array(4).fill('Security Council'));
+		assert.deepEqual(summary('resolutions 181 and 194 of the General Assembly'), [['181', 'A/RES/181', 'General Assembly'], ['194', 'A/RES/194', 'General Assembly']]);
+		assert.deepEqual(summary('resolution 1 adopted by the UN Security Council'), [['1', 'S/RES/1', 'Security Council']]);
+	});
+
+	void it('does not read "conflict resolution" followed by a count as a citation', () => {
+		assert.deepEqual(summary('a peaceful conflict resolution 2 times faster'), []);
+		assert.deepEqual(summary('conflict resolution 1325 (2000)'), [['1325 (2000)', 'S/RES/1325 (2000)', 'Security Council']]);
+	});
+
 	void it('names other councils in `body`', () => {
 		const [hrc] = scanResolutionCitations('Human Rights Council resolution 45/1');
 		assert.deepEqual([hrc.symbol, hrc.organ, hrc.body, hrc.session], ['A/HRC/RES/45/1', 'unknown', 'Human Rights Council', 45]);

@@ -37,6 +37,9 @@ const SEPARATOR = /(?:[ \t\u00a0]*,[ \t\u00a0]*(?:and[ \t\u00a0]+|as well as[ \t
 const AFTER_ITEM_FORBIDDEN = /^[\p{L}\p{N}/\\-]/u;
 const MONTH_AFTER = /^[ \u00a0]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
 const SENTENCE_BREAK = /[.!?]["”’)]?[ \t]+(?=[A-Z“"])|\n[ \t]*(?:\r?\n)/g;
+/** "conflict resolution 2…", "dispute resolution 3…": the word names a process, the number is something else. */
+const PROCESS_WORD_BEFORE = /(?:conflict|dispute)[ \t\u00a0]+$/i;
+const ORGAN_AFTER = /^\\?\)?\]?(?:\([^()\r\n]*\))?[ \t\u00a0]*,?[ \t\u00a0]+(?:of|by|adopted by)[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:UN[ \t\u00a0]+|United Nations[ \t\u00a0]+)?(Security Council|General Assembly|Human Rights Council|Economic and Social Council)/;
 const ORGAN_MENTION = /Security Council|General Assembly|Human Rights Council|Economic and Social Council/g;
 
 /** One list item as read, before its organ is decided. */
@@ -67,6 +70,12 @@ function organBefore(text: string, pos: number): { organ: OrganContext; distance
 		last = match;
 	}
 	return last ? { organ: last[0] as OrganContext, distance: slice.length - (last.index + last[0].length) } : undefined;
+}
+
+/** The organ named right after a list ("… 874 and 884 of the Security Council"), when the sentence named none before. */
+function organAfter(text: string, end: number): { organ: OrganContext; distance: number } | undefined {
+	const match = ORGAN_AFTER.exec(text.slice(end, end + 80));
+	return match ? { organ: match[1] as OrganContext, distance: 0 } : undefined;
 }
 
 /** Reads one list item at `pos`; undefined when none is there or it runs into other text ("8/43-C", "12 May"). */
@@ -189,7 +198,11 @@ export function scanResolutionCitations(text: string, start?: number, end?: numb
 		if (items.length === 0) {
 			continue;
 		}
-		const context = organBefore(bounded, found.index);
+		const bare = items.every((item) => item.parenthesis === undefined && item.slashHead === undefined && item.specialSession === undefined);
+		if (bare && PROCESS_WORD_BEFORE.test(bounded.slice(Math.max(0, found.index - 12), found.index))) {
+			continue;
+		}
+		const context = organBefore(bounded, found.index) ?? organAfter(bounded, items[items.length - 1].end);
 		const siblingHasYear = items.some((item) => item.parenthesis !== undefined && /^\d{4}$/.test(item.parenthesis));
 		for (const item of items) {
 			matches.push(resolveItem(bounded, item, context, siblingHasYear));
