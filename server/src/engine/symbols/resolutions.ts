@@ -178,9 +178,10 @@ function undocsResolutionUrl(symbol: string): string {
  * Finds resolution citations in text[start, end): after "resolution(s)", each number of the list that follows.
  * Organs: "N (YYYY)" is the Security Council (S/RES/N (YYYY)) unless "General Assembly" comes just before;
  * "N/M" is the General Assembly (A/RES/N/M; A/HRC/RES/N/M after "Human Rights Council"; E/RES/YYYY/N for a year);
- * "N (roman)" is an old GA resolution; a bare "N" is the Security Council when the sentence names it before or a
- * sibling in the list carries a year, otherwise organ 'unknown' with the SC symbol as the best guess (bare numbers
- * in letters are almost always Security Council resolutions).
+ * "N (roman)" is an old GA resolution; a bare "N" is the Security Council when the sentence names it before (or,
+ * naming no organ before, right after the list: "… and 884 of the Security Council") or a sibling in the list carries
+ * a year, otherwise organ 'unknown' with the SC symbol as the best guess (bare numbers in letters are almost always
+ * Security Council resolutions). "conflict resolution 2 …" is not a citation.
  */
 export function scanResolutionCitations(text: string, start?: number, end?: number): ResolutionMatch[] {
 	if (typeof text !== 'string') {
