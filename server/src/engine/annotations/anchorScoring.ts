@@ -2,7 +2,7 @@
  * How well a candidate place in the letter fits an annotation: quote, prefix, suffix and distance from the old
  * position, each scored 0..1 and weighted. The weights follow the Hypothesis client's text-quote anchoring
  * (quote 50, prefix 20, suffix 20, position 2): the quote matters most, the context tells repeats apart and the
- * old position only breaks ties. Acceptance is decided separately, on the weakest part (`weakestAnchorEvidence`),
+ * old position only breaks ties. Acceptance is decided separately, on the context (`anchorEvidence`),
  * against the threshold in `reanchor.ts`.
  */
 
@@ -67,12 +67,28 @@ export function combineAnchorScore(parts: AnchorScoreParts): number {
   return total / weight;
 }
 
+/** No side of the stored context may be less similar than this, whatever the other side (see `anchorEvidence`). */
+export const CONTEXT_SIDE_FLOOR = 0.8;
+
 /**
- * The weakest evidence 0..1 of a candidate: the lowest of the quote, prefix and suffix similarities (sides the
- * annotation does not store are left out). A candidate is accepted only when this reaches the threshold, so a strong
- * quote can never make up for a context that differs: that is what keeps repeated phrases from capturing an
- * annotation whose passage was deleted.
+ * The evidence 0..1 that a candidate is the annotated place, judged on its context: the similarity of the whole
+ * stored context (prefix and suffix together, weighted by length), or 0 when one side alone falls below
+ * `CONTEXT_SIDE_FLOOR`. The context is what tells one place from another, so a perfect quote never makes up for a
+ * context that differs — that keeps a repeated phrase from capturing an annotation whose passage was deleted. The
+ * quote itself may have been edited; how much is bounded by the fuzzy search (`MAX_FUZZY_ERROR_RATE`). An
+ * annotation that stores no context at all is judged on its quote.
  */
-export function weakestAnchorEvidence(parts: AnchorScoreParts): number {
-  return Math.min(parts.quote, parts.prefix ?? 1, parts.suffix ?? 1);
+export function anchorEvidence(parts: AnchorScoreParts, prefixLength: number, suffixLength: number): number {
+  const sides = [
+    { similarity: parts.prefix, length: prefixLength },
+    { similarity: parts.suffix, length: suffixLength },
+  ].filter((side): side is { similarity: number; length: number } => side.similarity !== undefined && side.length > 0);
+  if (sides.length === 0) {
+    return parts.quote;
+  }
+  if (sides.some((side) => side.similarity < CONTEXT_SIDE_FLOOR)) {
+    return 0;
+  }
+  const total = sides.reduce((sum, side) => sum + side.length, 0);
+  return sides.reduce((sum, side) => sum + side.similarity * side.length, 0) / total;
 }

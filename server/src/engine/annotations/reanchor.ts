@@ -10,7 +10,7 @@
  */
 import search from 'approx-string-match';
 import { targetForRange } from './annotationTarget';
-import { combineAnchorScore, prefixSimilarity, suffixSimilarity, weakestAnchorEvidence } from './anchorScoring';
+import { anchorEvidence, combineAnchorScore, prefixSimilarity, suffixSimilarity } from './anchorScoring';
 import { createOffsetConverter } from './offsets';
 import type { OffsetConverter } from './offsets';
 import { collapseWhitespace, createWhitespaceView } from './whitespaceView';
@@ -18,15 +18,19 @@ import type { WhitespaceView } from './whitespaceView';
 import type { Annotation, AnnotationTarget, TextRange } from './types';
 
 /**
- * A candidate is accepted only when its quote, its prefix and its suffix are each at least this similar to what
- * was stored (1 − edit distance / length). 0.75 lets a re-wrapped paragraph, a word changed inside the span or a
- * word inserted next to it (up to 8 of the 32 context characters) keep the annotation, and rejects a repeated
- * phrase standing in another context. The calibration tests in `test/unit/annotations/anchorThreshold.test.ts`
- * check both sides of it on the five fixture letters.
+ * A candidate is accepted only when the context the annotation stores (32 characters of prefix and of suffix) is at
+ * least this similar to the text around it (1 − edit distance / length, whitespace runs counted as one space), with
+ * neither side below `CONTEXT_SIDE_FLOOR` (0.8); its quote may differ by up to `MAX_FUZZY_ERROR_RATE`.
+ * 0.9 of 64 characters is about six characters of change: re-wrapped text, a word changed inside the span and a
+ * word of up to 6 characters inserted right next to it keep the annotation. It rejects repeated phrases in other
+ * contexts that lower values accept, from letter 001: "and injuring" in two casualty reports ("…lives of 25
+ * civilians and injuring more than 84…" / "…death of 21 civilians and injuring more than 70…", one side 75% alike)
+ * and "www.hrw" in two footnotes citing different reports (both sides 80–88% alike, 84% together).
+ * The calibration tests in `test/unit/annotations/anchorThreshold.test.ts` check both sides of it.
  */
-export const ANCHOR_ACCEPT_THRESHOLD = 0.75;
+export const ANCHOR_ACCEPT_THRESHOLD = 0.9;
 
-/** At most this share of the quote's characters may differ in a fuzzy match. */
+/** At most this share of the quote's characters may differ in a fuzzy match (edits inside the span). */
 export const MAX_FUZZY_ERROR_RATE = 0.25;
 
 /** How an annotation was found again. */
@@ -39,7 +43,7 @@ export interface ReanchorResult {
   /** Which step found it (`none` when orphaned). */
   readonly method: AnchorMethod;
   /**
-   * The weakest evidence (0..1, see `weakestAnchorEvidence`) of the chosen candidate, or of the closest rejected one
+   * The evidence (0..1, see `anchorEvidence`) of the chosen candidate, or of the closest rejected one
    * when orphaned; `undefined` when no candidate existed at all.
    */
   readonly score: number | undefined;
@@ -136,7 +140,7 @@ export function reanchorAnnotation(letter: string | AnchoringIndex, annotation: 
       suffix: suffix.length === 0 ? undefined : suffixSimilarity(suffix, after),
       position: 1 - Math.abs(candidate.collapsedStart - oldCollapsed) / Math.max(1, haystack.length),
     };
-    return { candidate, evidence: weakestAnchorEvidence(parts), rank: combineAnchorScore(parts) };
+    return { candidate, evidence: anchorEvidence(parts, prefix.length, suffix.length), rank: combineAnchorScore(parts) };
   };
   /** The best-ranked acceptable candidate, else the rejected one with the strongest evidence. */
   const best = (candidates: readonly Candidate[]): { candidate: Candidate; evidence: number; rank: number } | undefined => {
