@@ -44,6 +44,23 @@ function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
 	set.add(uri);
 }
 
+function countIn(map: Map<string, Map<string, number>>, key: string, inner: string, delta: number): void {
+	let counts = map.get(key);
+	if (!counts) {
+		counts = new Map();
+		map.set(key, counts);
+	}
+	const next = (counts.get(inner) ?? 0) + delta;
+	if (next > 0) {
+		counts.set(inner, next);
+	} else {
+		counts.delete(inner);
+		if (counts.size === 0) {
+			map.delete(key);
+		}
+	}
+}
+
 function removeFrom(map: Map<string, Set<string>>, key: string, uri: string): void {
 	const set = map.get(key);
 	if (set) {
@@ -71,6 +88,8 @@ export class LetterIndex {
 	private readonly byDistributionDate = new Map<string, Set<string>>();
 	private readonly citersByCitedDate = new Map<string, Set<string>>();
 	private readonly byTitleDate = new Map<string, Set<string>>();
+	/** For each cited part, the dates it is cited with and how many citations give each (so removal is exact). */
+	private readonly citedDatesByPart = new Map<string, Map<string, number>>();
 	private identityCache = new Map<string, LetterIdentity | null>();
 	private resolveCache = new Map<string, IndexedLetter[]>();
 
@@ -103,7 +122,11 @@ export class LetterIndex {
 				addTo(this.citersByPart, part.text, uri);
 			}
 			if (citation.date?.date) {
-				addTo(this.citersByCitedDate, toIsoDate(citation.date.date), uri);
+				const iso = toIsoDate(citation.date.date);
+				addTo(this.citersByCitedDate, iso, uri);
+				for (const part of citation.symbol.parts) {
+					countIn(this.citedDatesByPart, part.text, iso, 1);
+				}
 			}
 		}
 		const distributed = letter.distribution?.date?.date;
@@ -133,7 +156,11 @@ export class LetterIndex {
 				removeFrom(this.citersByPart, part.text, uri);
 			}
 			if (citation.date?.date) {
-				removeFrom(this.citersByCitedDate, toIsoDate(citation.date.date), uri);
+				const iso = toIsoDate(citation.date.date);
+				removeFrom(this.citersByCitedDate, iso, uri);
+				for (const part of citation.symbol.parts) {
+					countIn(this.citedDatesByPart, part.text, iso, -1);
+				}
 			}
 		}
 		const distributed = entry.letter.distribution?.date?.date;
@@ -239,13 +266,12 @@ export class LetterIndex {
 		this.resolveCache = new Map();
 	}
 
-	/** Letters that some dated citation of this symbol could point at by inference. */
+	/** Letters that some dated citation of this symbol could point at by inference: those distributed on a cited date. */
 	private inferredCandidatesFor(symbol: DocumentSymbolRef): Set<string> {
 		const candidates = new Set<string>();
-		for (const citer of this.citing(symbol)) {
-			for (const citation of citer.citations) {
-				const date = citation.date?.date;
-				for (const uri of date ? this.byDistributionDate.get(toIsoDate(date)) ?? [] : []) {
+		for (const part of symbol.parts) {
+			for (const iso of this.citedDatesByPart.get(part.text)?.keys() ?? []) {
+				for (const uri of this.byDistributionDate.get(iso) ?? []) {
 					candidates.add(uri);
 				}
 			}
