@@ -243,7 +243,7 @@ void describe('explainDocumentSymbol', () => {
 		assert.ok(result.ok);
 		const [part] = explainDocumentSymbol(result.symbol).parts;
 		assert.equal(part.body, 'Third Committee');
-		assert.deepEqual(part.components, ['limited distribution (draft) 1', 'revision 1']);
+		assert.deepEqual(part.components, ['limited distribution (draft) L.1', 'revision 1']);
 		const record = parseDocumentSymbol('A/75/PV.12');
 		assert.ok(record.ok);
 		assert.deepEqual(explainDocumentSymbol(record.symbol).parts[0].components, ['provisional verbatim record of meeting 12']);

@@ -105,13 +105,24 @@ function sessionOrYearOf(part: SymbolPart): string | undefined {
 	return part.year === undefined ? undefined : String(part.year);
 }
 
+/** "resolution", "resolution 1" (Res.1), "provisional verbatim record of meeting 12", "limited distribution (draft) L.1". */
+function describeSpecial(special: NonNullable<SymbolPart['special']>): string {
+	const kind = special.kind.toUpperCase();
+	const name = SPECIAL_KINDS.get(kind) ?? special.kind;
+	if (special.value === undefined) {
+		return name;
+	}
+	if (kind === 'PV' || kind === 'SR') {
+		return `${name} of meeting ${special.value}`;
+	}
+	return kind === 'RES' || kind === 'DEC' ? `${name} ${special.value}` : `${name} ${special.kind}.${special.value}`;
+}
+
 /** Human descriptions of a part's kind and suffixes: "resolution", "draft L.1", "addendum 1". */
 function componentsOf(part: SymbolPart): string[] {
 	const components: string[] = [];
 	if (part.special) {
-		const name = SPECIAL_KINDS.get(part.special.kind.toUpperCase()) ?? part.special.kind;
-		const isMeetingRecord = part.special.kind === 'PV' || part.special.kind === 'SR';
-		components.push(part.special.value === undefined ? name : `${name} ${isMeetingRecord ? 'of meeting ' : ''}${part.special.value}`);
+		components.push(describeSpecial(part.special));
 	}
 	for (const suffix of part.suffixes) {
 		const name = SUFFIX_KINDS.get(suffix.kind) ?? suffix.kind;
