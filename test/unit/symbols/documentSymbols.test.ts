@@ -194,7 +194,7 @@ void describe('scanDocumentSymbols: no false alarms', () => {
 
 void describe('parseDocumentSymbol', () => {
 	void it('parses joint symbols with any separator and Markdown escapes', () => {
-		for (const raw of ['A/74/771-S/2020/242', 'A/74/771–S/2020/242', 'A/74/771 — S/2020/242', 'A/74/771 S/2020/242', 'A/74/771\\-S/2020/242', '  A/74/771-S/2020/242. ']) {
+		for (const raw of ['A/74/771-S/2020/242', 'A/74/771–S/2020/242', 'A/74/771 — S/2020/242', 'A/74/771 S/2020/242', 'A/74/771\\-S/2020/242', '  A/74/771-S/2020/242. ', '(A/74/771-S/2020/242)', '[A/74/771-S/2020/242]', '“A/74/771-S/2020/242”']) {
 			const result = parseDocumentSymbol(raw);
 			assert.ok(result.ok, raw);
 			assert.equal(result.symbol.text, 'A/74/771-S/2020/242');

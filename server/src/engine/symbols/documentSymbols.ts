@@ -52,7 +52,7 @@ function unwrapSymbolString(raw: string): string {
 	return raw
 		.replace(/\\([-–—()[\]*_.\\])/g, '$1')
 		.trim()
-		.replace(/^[[*_`]+/, '')
+		.replace(/^[[(*_`“"']+/, '')
 		.replace(/[\]*_`]+$/, '')
 		.trim();
 }
