@@ -126,14 +126,25 @@ export function readCheckConfig(path: string | undefined): CheckConfig {
 	return { diagnostics: { severities, ignoredSymbols }, files };
 }
 
-/** Runs `check`: every diagnostic of every letter under the paths. Exit 0 without errors, 1 with at least one, 2 on bad usage. */
+/**
+ * Runs `check`: every diagnostic of every letter under the paths. Exit 0 without errors, 1 with at least one, 2 on bad
+ * usage or when a file named on the command line cannot be read (files found in a folder are skipped with a message).
+ */
 export function runCheckCommand(argv: readonly string[], io: CommandIo): number {
 	const args = parseArguments(argv);
 	const config = readCheckConfig(args.configPath);
 	const data = loadReferenceData();
 	const workspace = loadLetterWorkspace(args.paths, config.files, data);
+	const unreadable = workspace.skipped.filter((skipped) => skipped.explicit);
+	if (unreadable.length > 0) {
+		// A file the user named cannot be checked: like a bad path, the check did not run as asked.
+		for (const skipped of unreadable) {
+			io.stderr(`diplomatic-letters: ${skipped.displayPath} ${skipped.reason}\n`);
+		}
+		return 2;
+	}
 	for (const skipped of workspace.skipped) {
-		io.stderr(`diplomatic-letters: skipped ${skipped.displayPath}: ${skipped.reason}\n`);
+		io.stderr(`diplomatic-letters: skipped ${skipped.displayPath}: it ${skipped.reason}\n`);
 	}
 	const results: CheckResult[] = [];
 	for (const file of workspace.files) {

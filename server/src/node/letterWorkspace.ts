@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { LetterIndex } from '../engine/workspace/letterIndex';
@@ -41,7 +42,14 @@ export function loadLetterWorkspace(paths: readonly string[], options: LetterFil
 	const index = new LetterIndex(data);
 	const files: IndexedFile[] = [];
 	const skipped: (FoundFile & { reason: string })[] = [];
+	const seen = new Set<string>();
 	for (const file of findLetterFiles(paths, options)) {
+		// The same file reached twice (a folder and a file in it, `dir` and `./dir/`) is read and reported once.
+		const absolute = resolve(file.path);
+		if (seen.has(absolute)) {
+			continue;
+		}
+		seen.add(absolute);
 		const outcome = readLetterFile(file.path, options.maxFileSize);
 		if (!outcome.ok) {
 			skipped.push({ ...file, reason: outcome.reason });
