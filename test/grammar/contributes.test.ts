@@ -37,6 +37,7 @@ interface Manifest {
 		viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
 		views: Record<string, { id: string; name: string }[]>;
 		yamlValidation: { fileMatch: string; url: string }[];
+		configurationDefaults: Record<string, Record<string, unknown>>;
 	};
 }
 
@@ -215,6 +216,24 @@ void describe('package.json contributes', () => {
 			{ fileMatch: '.diplomatic-letters/tags.yaml', url: './schemas/tags.schema.json' },
 		]);
 		assert.ok(existsSync(join(root, 'schemas', 'tags.schema.json')));
+	});
+
+	void it('wraps letters and lets a double-click select a symbol or a hyphenated name whole', () => {
+		const defaults = contributes.configurationDefaults['[diplomatic-letter]'];
+		assert.ok(defaults !== undefined);
+		assert.equal(defaults['editor.wordWrap'], 'on');
+		const separators = String(defaults['editor.wordSeparators']);
+		for (const kept of ['-', '/', '–']) {
+			assert.ok(!separators.includes(kept), kept);
+		}
+		for (const separator of ['.', ',', '(', ')', '"', '“', '”']) {
+			assert.ok(separators.includes(separator), separator);
+		}
+	});
+
+	void it('does not treat an apostrophe as a closing bracket (it would show as an unmatched bracket)', () => {
+		const configuration = readJson<{ brackets: string[][] }>(contributes.languages[0]?.configuration ?? '');
+		assert.deepEqual(configuration.brackets, [['(', ')'], ['[', ']'], ['“', '”']]);
 	});
 
 	void it('activates for plain text, Markdown, letters and workspaces with annotations', () => {
