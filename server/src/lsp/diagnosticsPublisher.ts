@@ -1,0 +1,80 @@
+/**
+ * Sends the diagnostics of open documents: pushed (`textDocument/publishDiagnostics`) to clients without pull
+ * diagnostics, pulled (`textDocument/diagnostic`) by the others, who are asked to refresh after cross-file changes.
+ * Edits are debounced briefly; an opened document is answered at once.
+ */
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { DiagnosticSettings } from '../engine/diagnostics/codes';
+
+/** Delay between the last edit and the diagnostics of the edited document (ms). */
+export const EDIT_DEBOUNCE_MS = 30;
+
+/** Computes a document's diagnostics (after syncing the index); empty for a non-letter. */
+export type DiagnosticsSource = (uri: string) => Promise<Diagnostic[]>;
+
+/** Codes that depend on the whole workspace: silenced until the folders are indexed, so they do not flicker. */
+const WORKSPACE_CODES = ['citation-unresolved', 'letter-reference-unresolved', 'citation-date-conflict'] as const;
+
+/** The settings to use while the index is incomplete: workspace-dependent codes off. */
+export function whileIndexing(settings: DiagnosticSettings): DiagnosticSettings {
+	const severities = { ...settings.severities };
+	for (const code of WORKSPACE_CODES) {
+		severities[code] = 'off';
+	}
+	return { ...settings, severities };
+}
+
+/** Publishes (or lets clients pull) diagnostics of open documents. */
+export class DiagnosticsPublisher {
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+
+	constructor(private readonly connection: Connection, private readonly pull: boolean, private readonly compute: DiagnosticsSource) {}
+
+	/** Whether the client pulls diagnostics. */
+	get pullMode(): boolean {
+		return this.pull;
+	}
+
+	/** Schedules the diagnostics of a document (`delay` 0: at once). */
+	schedule(uri: string, delay: number, version?: number): void {
+		if (this.pull) {
+			return;
+		}
+		const existing = this.timers.get(uri);
+		if (existing) {
+			clearTimeout(existing);
+		}
+		this.timers.set(uri, setTimeout(() => {
+			this.timers.delete(uri);
+			void this.publish(uri, version);
+		}, delay));
+	}
+
+	/** Diagnostics of every open document again (cross-file change, settings change). */
+	refresh(uris: readonly string[]): void {
+		if (this.pull) {
+			void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+			return;
+		}
+		for (const uri of uris) {
+			this.schedule(uri, EDIT_DEBOUNCE_MS);
+		}
+	}
+
+	/** Clears a closed document's diagnostics. */
+	clear(uri: string): void {
+		const timer = this.timers.get(uri);
+		if (timer) {
+			clearTimeout(timer);
+			this.timers.delete(uri);
+		}
+		if (!this.pull) {
+			void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+		}
+	}
+
+	private async publish(uri: string, version: number | undefined): Promise<void> {
+		const diagnostics = await this.compute(uri);
+		await this.connection.sendDiagnostics({ uri, version, diagnostics });
+	}
+}
