@@ -99,3 +99,31 @@ export function buildTagPickEntries(state: TagPickState): TagPickEntry[] {
 	}
 	return entries;
 }
+
+/** One rename of a workspace-wide tag rename. */
+export interface TagRename {
+	readonly from: string;
+	readonly to: string;
+}
+
+/**
+ * The renames that renaming `from` to `to` implies: the tag itself (when used) and every tag below it, so that
+ * `legal` → `law` also turns `legal/self-defence` into `law/self-defence`. Empty when nothing changes.
+ */
+export function tagRenames(workspaceTags: readonly string[], from: string, to: string): TagRename[] {
+	if (from === to) {
+		return [];
+	}
+	const renames: TagRename[] = [];
+	for (const tag of workspaceTags) {
+		if (tag === from) {
+			renames.push({ from, to });
+		} else if (tag.startsWith(`${from}/`)) {
+			renames.push({ from: tag, to: `${to}${tag.slice(from.length)}` });
+		}
+	}
+	if (!renames.some((rename) => rename.from === from)) {
+		renames.unshift({ from, to });
+	}
+	return renames;
+}
