@@ -55,6 +55,8 @@ export interface StartOptions {
   readonly port?: number;
   /** Extra user settings. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Leave an existing User/settings.json alone (a persistent user-data folder keeps the user's own settings). */
+  readonly keepExistingSettings?: boolean;
   /** Receives every line code-server prints; nothing is printed when absent. */
   readonly onOutput?: (line: string) => void;
   /** How long to wait for the HTTP endpoint, in milliseconds (default 60 s). */
@@ -138,10 +140,12 @@ export async function installExtension(vsixPath: string, extensionsDir: string, 
   }
 }
 
-function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> | undefined): void {
+function writeUserSettings(userDataDir: string, settings: Readonly<Record<string, unknown>> | undefined, keepExisting: boolean): void {
   const userDir = join(userDataDir, 'User');
+  const file = join(userDir, 'settings.json');
+  if (keepExisting && existsSync(file)) return;
   mkdirSync(userDir, { recursive: true });
-  writeFileSync(join(userDir, 'settings.json'), `${JSON.stringify({ ...quietUserSettings, ...settings }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ ...quietUserSettings, ...settings }, null, 2)}\n`);
 }
 
 function forwardLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
@@ -164,17 +168,47 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** code-servers started by this process and not yet stopped; they are killed if this process ends first. */
+const runningServers = new Set<ChildProcess>();
+let cleanupInstalled = false;
+
+/**
+ * code-server runs in its own process group (so that stopping it reaches the extension host and watchers it starts),
+ * which also shields it from a Ctrl-C in the terminal. So when this process exits, or is interrupted and nothing else
+ * handles the signal, the groups still running are killed before the signal takes its default course.
+ */
+function killServersWhenThisProcessEnds(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  const killAll = (): void => {
+    for (const child of runningServers) signalGroup(child, 'SIGKILL');
+  };
+  process.on('exit', killAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      if (process.listenerCount(signal) > 0) return;
+      killAll();
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 /** Starts code-server serving `options.folder` and resolves once its HTTP endpoint answers. */
 export async function startCodeServer(options: StartOptions): Promise<RunningCodeServer> {
   const entry = ensureCodeServer();
   const port = options.port ?? await findFreePort();
-  writeUserSettings(options.userDataDir, options.settings);
+  writeUserSettings(options.userDataDir, options.settings, options.keepExistingSettings ?? false);
   const args = [...baseArguments(entry, options.extensionsDir, options.userDataDir), '--bind-addr', `127.0.0.1:${port}`,
     '--ignore-last-opened', options.folder];
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  killServersWhenThisProcessEnds();
+  runningServers.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
-  void exited.then(() => { gone = true; });
+  void exited.then(() => {
+    gone = true;
+    runningServers.delete(child);
+  });
   const recent: string[] = [];
   const onLine = (line: string): void => {
     recent.push(line);
@@ -201,5 +235,5 @@ export async function startCodeServer(options: StartOptions): Promise<RunningCod
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`${reason}\nLast lines of code-server:\n${recent.join('\n')}`, { cause: error });
   }
-  return { url, folderUrl: `${url}?folder=${encodeURIComponent(options.folder)}`, port, process: child, stop };
+  return { url, folderUrl: `${url}?folder=${encodeURIComponent(options.folder).replace(/%2F/g, '/')}`, port, process: child, stop };
 }
