@@ -215,7 +215,9 @@ void describe('package.json contributes', () => {
 			{ fileMatch: '*.annotations.yaml', url: './schemas/annotations.schema.json' },
 			{ fileMatch: '.diplomatic-letters/tags.yaml', url: './schemas/tags.schema.json' },
 		]);
-		assert.ok(existsSync(join(root, 'schemas', 'tags.schema.json')));
+		for (const { url } of contributes.yamlValidation) {
+			assert.ok(existsSync(join(root, url)), url);
+		}
 	});
 
 	void it('wraps letters and lets a double-click select a symbol or a hyphenated name whole', () => {
