@@ -40,6 +40,14 @@ describe('annex-missing', () => {
 		assert.deepEqual(missingAnnexes('The statement of the ministry (see annex) is clear.', annex), []);
 	});
 
+	it('does not take the annex of another document for one of this letter', () => {
+		assert.deepEqual(missingAnnexes('As set out in annex II to resolution 2231 (2015), and in annex I of the report of the Secretary-General (A/75/100), the obligations stand.'), []);
+	});
+
+	it('still reports an annex said to be of the present letter', () => {
+		assert.deepEqual(missingAnnexes('The map is in annex II to the present letter.', TWO_ANNEXES.slice(0, 2)).map((diagnostic) => diagnostic.text), ['in annex II']);
+	});
+
 	it('does not take the annex headings themselves or "annexation" for references', () => {
 		assert.deepEqual(missingAnnexes('The policy of annexation continues.', TWO_ANNEXES), []);
 	});

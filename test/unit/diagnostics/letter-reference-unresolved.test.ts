@@ -15,7 +15,7 @@ describe('letter-reference-unresolved', () => {
 		assert.equal(rest.length, 0);
 		assert.equal(diagnostic.severity, 'information');
 		assert.equal(diagnostic.text, 'my letter dated 24 February 2020');
-		assert.match(diagnostic.message, /24 February 2020/);
+		assert.ok(diagnostic.message.startsWith('“My letter dated 24 February 2020” is not identified'), diagnostic.message);
 		assert.match(diagnostic.message, SAYS_WHAT_TO_DO);
 	});
 
@@ -23,6 +23,11 @@ describe('letter-reference-unresolved', () => {
 		const [diagnostic] = unresolved('In reference to the letter dated 27 March 2020 from the Permanent Representative of Azerbaijan, I would like to point out the following.');
 		assert.equal(diagnostic.text, 'the letter dated 27 March 2020 from the Permanent Representative of Azerbaijan');
 		assert.match(diagnostic.message, /Azerbaijan/);
+	});
+
+	it('names a note verbale as such', () => {
+		const [diagnostic] = unresolved('Further to the note verbale dated 24 February 2020 from the Permanent Mission of Armenia, I write again.');
+		assert.ok(diagnostic.message.startsWith('“The note verbale dated 24 February 2020 from the Permanent Mission of Armenia”'), diagnostic.message);
 	});
 
 	it('is resolved by a symbol in parentheses after it', () => {

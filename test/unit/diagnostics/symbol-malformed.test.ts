@@ -34,6 +34,10 @@ describe('symbol-malformed', () => {
 		assert.deepEqual(malformed('The record is at https://undocs.org/en/S/2020/ and at https://www.un.org/S/2020/ for everyone.'), []);
 	});
 
+	it('does not report a series written with an ellipsis on purpose', () => {
+		assert.deepEqual(malformed('The documents A/75/… and S/2020/... of the series are listed in the annex.'), []);
+	});
+
 	it('does not report a date written with slashes or a fraction', () => {
 		assert.deepEqual(malformed('On 12/10/2020, 3/4 of the villages were hit, and 1/2 of the roads.'), []);
 	});

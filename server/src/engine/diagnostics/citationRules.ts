@@ -112,10 +112,11 @@ export function checkLetterReferences(self: IndexedLetter, index: LetterIndex): 
 			continue;
 		}
 		const who = reference.own ? 'from the same sender' : reference.sender?.country ? `from ${reference.sender.country}` : 'of that description';
+		const words = self.letter.text.slice(reference.range.start, reference.range.end).replace(/\s+/g, ' ');
 		findings.push({
 			code: 'letter-reference-unresolved',
 			range: reference.range,
-			message: `The letter dated ${formatDate(reference.date.date)} is not identified: no symbol is given with it and no workspace letter ${who} has that date. Give its symbol after the reference, or add the letter to the folder.`,
+			message: `“${words.charAt(0).toUpperCase()}${words.slice(1)}” is not identified: no symbol is given with it and no workspace letter ${who} is dated ${formatDate(reference.date.date)}. Give its symbol after the reference, or add the letter to the folder.`,
 		});
 	}
 	return findings;

@@ -100,10 +100,14 @@ export function annexNumber(label: string): number {
 	return total;
 }
 
-/** `annex-missing`: `see annex II` with no Annex II in the letter. */
+/** After `annex II`: `to resolution 2231 (2015)`, `of the report of …` — the annex of another document, not of this letter. */
+const ANOTHER_DOCUMENTS_ANNEX = /^\s*(?:to|of)\s+(?!(?:the\s+)?(?:present|this)\s+(?:letter|note|communication)\b)\S/i;
+
+/** `annex-missing`: `see annex II` with no Annex II in the letter (`in annex II to resolution 2231 (2015)` is another document's). */
 export function checkAnnexReferences(letter: Letter): Finding[] {
 	const present = new Set(letter.annexes.map((annex) => annexNumber(annex.label)));
 	return letter.annexReferences
+		.filter((reference) => !ANOTHER_DOCUMENTS_ANNEX.test(letter.text.slice(reference.range.end, reference.range.end + 80)))
 		.filter((reference) => (reference.label === '' ? letter.annexes.length === 0 : !present.has(annexNumber(reference.label))))
 		.map((reference) => ({
 			code: 'annex-missing' as const,

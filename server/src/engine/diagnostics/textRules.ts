@@ -2,12 +2,15 @@ import { parseDate } from '../calendar/dates';
 import type { Letter } from '../letter/model';
 import type { Finding } from './codes';
 
-/** `symbol-malformed`: text shaped like a document symbol that breaks the symbol grammar. */
+/** `S/2020/…`: a symbol cut short on purpose, standing for a series of documents. */
+const ELLIPSIS_AFTER = /^(?:…|\.{3})/;
+
+/** `symbol-malformed`: text shaped like a document symbol that breaks the symbol grammar (a deliberate `S/2020/…` does not). */
 export function checkMalformedSymbols(letter: Letter): Finding[] {
-	return letter.malformedSymbols.map((malformed) => ({
+	return letter.malformedSymbols.filter((malformed) => !ELLIPSIS_AFTER.test(letter.text.slice(malformed.range.end, malformed.range.end + 3))).map((malformed) => ({
 		code: 'symbol-malformed',
 		range: malformed.range,
-		message: `“${malformed.raw}” is not a valid UN document symbol: ${malformed.reason}. Complete or correct the symbol.`,
+		message: `Malformed document symbol: ${malformed.reason.replace(/\.$/, '')}. Complete or correct the symbol.`,
 		fix: { symbol: malformed.raw },
 	}));
 }
