@@ -180,10 +180,15 @@ void describe('package.json contributes', () => {
 		assert.deepEqual([...viewIds].sort(), ['diplomaticLetters.citations', 'diplomaticLetters.tags', 'diplomaticLetters.thisLetter']);
 	});
 
-	void it('hides item-only commands from the command palette and offers annotation on a selection in a letter', () => {
+	void it('offers letter commands in the palette only for a letter, and Clear Filter only while a filter is on', () => {
 		const palette = new Map((contributes.menus.commandPalette ?? []).map((entry) => [entry.command, entry.when]));
-		for (const itemOnly of ['editTags', 'editNote', 'removeAnnotation', 'setTagColour']) {
-			assert.equal(palette.get(`diplomaticLetters.${itemOnly}`), 'false', itemOnly);
+		for (const letterCommand of ['editTags', 'editNote', 'removeAnnotation', 'nextAnnotation', 'previousAnnotation', 'openCitedDocument']) {
+			assert.equal(palette.get(`diplomaticLetters.${letterCommand}`), 'diplomaticLetters.isLetter', letterCommand);
+		}
+		assert.equal(palette.get('diplomaticLetters.annotateSelection'), 'editorHasSelection && diplomaticLetters.isLetter');
+		assert.equal(palette.get('diplomaticLetters.clearAnnotationFilter'), 'diplomaticLetters.annotationFilterActive');
+		for (const anywhere of ['reindexWorkspace', 'renameTag', 'setTagColour', 'exportAnnotations', 'filterAnnotations', 'restartServer']) {
+			assert.equal(palette.has(`diplomaticLetters.${anywhere}`), false, anywhere);
 		}
 		const context = contributes.menus['editor/context'] ?? [];
 		assert.ok(
