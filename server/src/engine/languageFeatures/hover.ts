@@ -46,7 +46,7 @@ function workspaceLines(index: LetterIndex, self: IndexedLetter, symbol: Documen
 		const title = titleOf(target);
 		lines.push(`In this workspace: ${code(target.fileName)}${title ? `, ${title}` : ''} (${describeIdentity(index, index.identity(target.uri))}).`);
 	}
-	const citers = lettersCiting(index, symbol, self.uri).filter((citer) => !targets.some((target) => target.uri === citer.uri));
+	const citers = index.citing(symbol).filter((citer) => !targets.some((target) => target.uri === citer.uri));
 	lines.push('', `Cited by ${countLetters(citers.length)} in this workspace.`);
 	return lines;
 }
