@@ -18,5 +18,6 @@ export type { AnchorMethod, AnchoringIndex, ReanchorResult } from './reanchor';
 export { shiftRangeThroughEdit, applyTextEditsToAnnotations } from './editTracking';
 export type { TextReplacement, TrackedRange } from './editTracking';
 export { anchorEvidence, CONTEXT_SIDE_FLOOR } from './anchorScoring';
+export { letterAnnotationFindings, sidecarFileFindings } from './annotationFindings';
 export { toW3C, toCsv, toBrat, csvField, CSV_COLUMNS } from './exportFormats';
 export type { BratDocument, ExportedLetter, W3cAnnotationCollection } from './exportFormats';
