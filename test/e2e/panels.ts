@@ -3,6 +3,8 @@
 import { relative } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterTwoFrames } from './dom';
+
+const briefly = { timeout: 1_000 };
 import type { PageElement } from './dom';
 
 /** One entry of the Problems panel. */
@@ -53,7 +55,9 @@ async function renderedProblemRows(list: Locator): Promise<RawProblemRow[]> {
       index: Number(row.dataset.index),
       last: row.dataset.lastElement === 'true',
       level: Number(row.getAttribute('aria-level')),
-      file: row.querySelector('.monaco-icon-label')?.getAttribute('aria-label') ?? '',
+      // A file row is labelled "<n> problems in file <name> of folder <folder>" (VS Code 1.100).
+      file: /in file (.+) of folder (.+)$/.exec(row.getAttribute('aria-label') ?? '')?.slice(1).reverse().join('/')
+        ?? (row.querySelector('.label-name')?.textContent ?? '').trim(),
       severity: ['error', 'warning', 'info'].find((kind) => icon?.classList.contains(kind)) ?? '',
       message: message ?? '', source: source ?? '', code: code ?? '', position: position ?? '',
     };
@@ -65,27 +69,35 @@ export async function nextFrames(page: Page): Promise<void> {
   await page.evaluate(afterTwoFrames);
 }
 
-/** Reads every entry of the (visible) Problems panel, scrolling through it with the mouse wheel. */
+/**
+ * Scrolls a list by `deltaY` pixels with a wheel event sent to its scrollable element. (The mouse wheel is not used:
+ * where the mouse rests, a row's tooltip may cover the list and take the wheel.)
+ */
+async function scrollList(list: Locator, deltaY: number): Promise<void> {
+  await list.evaluate((element, delta) => {
+    const scrollable = element.querySelector('.monaco-scrollable-element') ?? element;
+    scrollable.dispatchEvent(new WheelEvent('wheel', { deltaY: delta, deltaMode: 0, bubbles: true, cancelable: true }));
+  }, deltaY);
+  await nextFrames(list.page());
+}
+
+/** Reads every entry of the (visible) Problems panel, scrolling through it. */
 export async function readProblems(page: Page, workspaceRoot: string | undefined): Promise<ProblemEntry[]> {
   const list = page.locator('.markers-panel .monaco-list').first();
   if (!await list.isVisible()) return [];
-  const box = await list.boundingBox();
+  const box = await list.boundingBox(briefly);
   if (!box) return [];
   const rows = new Map<number, RawProblemRow>();
   let rendered = await renderedProblemRows(list);
   if (rendered.length > 0 && !rendered.some((row) => row.index === 0)) {
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, -1e7);
-    await nextFrames(page);
+    await scrollList(list, -1e7);
     rendered = await renderedProblemRows(list);
   }
   for (let step = 0; step < 10_000; step += 1) {
     const before = rows.size;
     for (const row of rendered) rows.set(row.index, row);
     if (rendered.length === 0 || rendered.some((row) => row.last) || rows.size === before) break;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, box.height * 0.8);
-    await nextFrames(page);
+    await scrollList(list, box.height * 0.8);
     rendered = await renderedProblemRows(list);
   }
   const entries: ProblemEntry[] = [];
@@ -111,7 +123,7 @@ export async function readProblems(page: Page, workspaceRoot: string | undefined
 export async function readTreeView(page: Page, name: string): Promise<TreeRow[] | undefined> {
   let pane: Locator | undefined;
   for (const candidate of await page.locator('.part.sidebar .pane, .part.auxiliarybar .pane, .part.panel .pane').all()) {
-    const title = (await candidate.locator('.pane-header .title').first().textContent().catch(() => null))?.trim();
+    const title = (await candidate.locator('.pane-header .title').first().textContent(briefly).catch(() => null))?.trim();
     if (title?.toLowerCase() === name.toLowerCase() && await candidate.isVisible()) {
       pane = candidate;
       break;
@@ -119,7 +131,7 @@ export async function readTreeView(page: Page, name: string): Promise<TreeRow[] 
   }
   if (!pane) return undefined;
   const header = pane.locator('.pane-header').first();
-  if (await header.getAttribute('aria-expanded') === 'false') {
+  if (await header.getAttribute('aria-expanded', briefly) === 'false') {
     await header.click();
     await nextFrames(page);
   }

@@ -24,10 +24,16 @@ export interface FindOptions {
   readonly occurrence?: number;
 }
 
+/** For reads inside a poll: an element that went away fails fast, and the poll tries again. */
+export const briefly = { timeout: 1_000 };
 const quickInput = '.quick-input-widget';
 const activeTab = '.tabs-container .tab.active';
 const findInput = '.find-widget.visible textarea[aria-label="Find"]';
 const visibleHover = '.monaco-editor .monaco-hover:not(.hidden)';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** Drives one workbench page. */
 export class Workbench {
@@ -43,22 +49,28 @@ export class Workbench {
     await this.page.keyboard.press(shortcut);
     const input = this.page.locator(`${quickInput} .quick-input-box input`);
     await poll(`the quick input opened by ${shortcut}`, async () =>
-      await input.isVisible() && (await input.inputValue()).startsWith(prefix) ? true : undefined);
+      await input.isVisible() && (await input.inputValue(briefly)).startsWith(prefix) ? true : undefined);
     return input;
   }
 
-  /** Clicks the first row of the open quick input whose label is `label`, once it is listed. */
+  /**
+   * Clicks the first row of the open quick input whose label is `label` (and whose description contains
+   * `description`). The locator is resolved again at each try, so rows re-rendered while results arrive do not matter.
+   */
   private async pickQuickInputRow(label: string, what: string, description?: string): Promise<void> {
-    const rows = this.page.locator(`${quickInput} .monaco-list-row`);
-    const index = await poll(what, async () => {
-      const listed = await rows.evaluateAll((elements) => (elements as unknown as PageElement[]).map((row) => ({
-        name: (row.querySelector('.label-name')?.textContent ?? '').trim(),
-        description: row.querySelector('.label-description')?.textContent ?? '',
-      })));
-      const found = listed.findIndex((row) => row.name === label && (description === undefined || row.description.includes(description)));
-      return found >= 0 ? found : undefined;
-    });
-    await rows.nth(index).click();
+    const row = this.quickInputRow(label, description);
+    try {
+      await row.first().click();
+    } catch (error) {
+      const listed = await this.page.locator(`${quickInput} .monaco-list-row .label-name`).allTextContents();
+      throw new Error(`Gave up waiting for ${what}; listed: ${JSON.stringify(listed)}`, { cause: error });
+    }
+  }
+
+  private quickInputRow(label: string, description?: string): Locator {
+    const row = this.page.locator(`${quickInput} .monaco-list-row`)
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+    return description === undefined ? row : row.filter({ has: this.page.locator('.label-description', { hasText: description }) });
   }
 
   private async waitForQuickInputClosed(): Promise<void> {
@@ -78,33 +90,41 @@ export class Workbench {
         ? true : undefined);
   }
 
-  /** Runs a command from the Command Palette by its full title as listed there, e.g. `View: Toggle Word Wrap`. */
+  /**
+   * Runs a command from the Command Palette by its full title as listed there, e.g. `View: Toggle Word Wrap`.
+   * Returns once the palette has closed or the command has opened an input of its own ({@link answerQuickInput}).
+   */
   async runCommand(title: string): Promise<void> {
     const input = await this.openQuickInput('Control+Shift+P', '>');
     await input.fill(`>${title}`);
     await this.pickQuickInputRow(title, `the Command Palette to list "${title}"`);
-    await this.waitForQuickInputClosed();
+    await poll(`the Command Palette to run "${title}"`, async () =>
+      !await input.isVisible() || await input.inputValue(briefly) !== `>${title}` ? true : undefined);
   }
 
-  /** Answers an input box or picks in a quick pick that a command opened: types `value` and presses Enter. */
+  /**
+   * Answers an input box or quick pick that a command opened: types `value` and presses Enter. Returns once the
+   * input has closed or the command has moved on to its next input.
+   */
   async answerQuickInput(value: string): Promise<void> {
     const input = this.page.locator(`${quickInput} .quick-input-box input`);
     await poll('a quick input to answer', async () => await input.isVisible() ? true : undefined);
     await input.fill(value);
     await input.press('Enter');
-    await this.waitForQuickInputClosed();
+    await poll(`the quick input to take "${value}"`, async () =>
+      !await input.isVisible() || await input.inputValue(briefly) !== value ? true : undefined);
   }
 
-  /** Picks the item labelled `label` in a quick pick that a command opened. */
+  /** Picks the item labelled `label` in a quick pick that a command opened; returns once it is no longer listed. */
   async pickQuickItem(label: string): Promise<void> {
     await this.pickQuickInputRow(label, `the quick pick to list "${label}"`);
+    await poll(`the quick pick to take "${label}"`, async () =>
+      !await this.page.locator(quickInput).isVisible() || await this.quickInputRow(label).count() === 0 ? true : undefined);
   }
 
-  /** Shows a view by its name (`View: Open View`), e.g. `Outline` or a view the extension contributes. */
+  /** Shows a view by its name as `View: Open View` lists it, e.g. `Outline` or a view the extension contributes. */
   async showView(name: string): Promise<void> {
-    await this.runCommand('View: Open View');
-    const input = this.page.locator(`${quickInput} .quick-input-box input`);
-    await poll('the Open View list', async () => await input.isVisible() ? true : undefined);
+    const input = await this.openQuickInput('Control+Shift+P', '>');
     await input.fill(`view ${name}`);
     await this.pickQuickInputRow(name, `Open View to list "${name}"`);
     await this.waitForQuickInputClosed();
@@ -113,13 +133,13 @@ export class Workbench {
   /** File name of the active editor tab, or `undefined` without one. */
   async activeEditor(): Promise<string | undefined> {
     const tab = this.page.locator(activeTab).first();
-    return await tab.count() > 0 ? (await tab.getAttribute('data-resource-name')) ?? undefined : undefined;
+    return await tab.count() > 0 ? (await tab.getAttribute('data-resource-name', briefly)) ?? undefined : undefined;
   }
 
   /** The language mode of the active editor as the status bar names it, e.g. `Plain Text`. */
   async languageMode(): Promise<string | undefined> {
     const item = this.page.locator('[id="status.editor.mode"]');
-    return await item.isVisible() ? (await item.textContent())?.trim() : undefined;
+    return await item.isVisible() ? (await item.textContent(briefly))?.trim() : undefined;
   }
 
   /** Moves the keyboard focus into the active editor (Ctrl+1) and waits until it is there. */
@@ -133,7 +153,7 @@ export class Workbench {
 
   /** The cursor position and selection size, as the status bar shows them. */
   async cursor(): Promise<CursorPosition | undefined> {
-    const text = await this.page.locator('[id="status.editor.selection"]').textContent().catch(() => null);
+    const text = await this.page.locator('[id="status.editor.selection"]').textContent(briefly).catch(() => null);
     const match = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text ?? '');
     if (!match) return undefined;
     return { line: Number(match[1]), column: Number(match[2]), selected: Number(match[3] ?? 0) };
@@ -149,13 +169,13 @@ export class Workbench {
     await poll('the Find widget', async () => await input.isVisible() ? true : undefined);
     for (const [toggle, wanted] of [['case-sensitive', 'true'], ['whole-word', 'false'], ['regex', 'false']] as const) {
       const button = this.page.locator(`.find-widget.visible .monaco-custom-toggle.codicon-${toggle}`);
-      if (await button.getAttribute('aria-checked') !== wanted) await button.click();
+      if (await button.getAttribute('aria-checked', briefly) !== wanted) await button.click();
     }
     await input.fill(text);
     const count = this.page.locator('.find-widget.visible .matchesCount');
     // The widget shows "2 of 5", or "? of 5" while the cursor is on no match (it then needs one Enter).
     const currentMatch = async (): Promise<number> => poll(`"${text}" in the Find widget`, async () => {
-      const shown = (await count.textContent()) ?? '';
+      const shown = (await count.textContent(briefly)) ?? '';
       const match = /^(\d+|\?) of (\d+)/.exec(shown);
       if (!match) throw new Error(`the Find widget says "${shown}"`);
       if (Number(match[2]) < occurrence) throw new Error(`"${text}" occurs only ${match[2]} times`);
@@ -200,7 +220,7 @@ export class Workbench {
     await this.focusEditor();
     await this.page.keyboard.press('Control+S');
     await poll('the active editor to be saved', async () => {
-      const classes = await this.page.locator(activeTab).first().getAttribute('class');
+      const classes = await this.page.locator(activeTab).first().getAttribute('class', briefly);
       return classes !== null && !classes.split(' ').includes('dirty') ? true : undefined;
     });
   }
@@ -212,7 +232,7 @@ export class Workbench {
   async hover(text: string, options: FindOptions & { readonly expect?: string } = {}): Promise<string> {
     await this.select(text, options);
     const box = await poll(`the selection of "${text}" on screen`, async () =>
-      (await this.page.locator('.editor-instance .monaco-editor .view-overlays .selected-text').first().boundingBox()) ?? undefined);
+      (await this.page.locator('.editor-instance .monaco-editor .view-overlays .selected-text').first().boundingBox(briefly)) ?? undefined);
     const x = box.x + Math.min(box.width / 2, 40);
     const y = box.y + box.height / 2;
     const hover = this.page.locator(visibleHover).first();
@@ -230,7 +250,7 @@ export class Workbench {
         last = '';
         return undefined;
       }
-      const shown = (await hover.innerText()).trim();
+      const shown = (await hover.innerText(briefly)).trim();
       if (shown !== last) {
         last = shown;
         since = Date.now();
