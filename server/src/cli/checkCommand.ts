@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { DiagnosticSettings, LetterDiagnostic, SeveritySetting } from '../engine/diagnostics/codes';
-import { isDiagnosticCode } from '../engine/diagnostics/codes';
+import { applySeverities, isDiagnosticCode } from '../engine/diagnostics/codes';
+import type { SidecarFindings } from '../engine/diagnostics/annotationRules';
+import { checkSidecar } from '../engine/diagnostics/annotationRules';
 import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
 import { LineIndex } from '../engine/text/lineIndex';
 import type { LetterFileOptions } from '../node/letterFiles';
-import { DEFAULT_LETTER_FILE_OPTIONS } from '../node/letterFiles';
+import { DEFAULT_LETTER_FILE_OPTIONS, readLetterFile } from '../node/letterFiles';
 import { loadReferenceData } from '../node/referenceDataFile';
-import { loadLetterWorkspace } from '../node/letterWorkspace';
+import { loadLetterWorkspace, sidecarPathOf } from '../node/letterWorkspace';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
 
@@ -149,12 +152,20 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 	const results: CheckResult[] = [];
 	for (const file of workspace.files) {
 		const entry = workspace.index.get(file.uri);
-		if (!entry) {
+		if (!entry?.letter.detection.isLetter) {
 			continue;
 		}
 		const lines = new LineIndex(entry.letter.text);
-		for (const diagnostic of computeLetterDiagnostics(entry, workspace.index, data, config.diagnostics)) {
+		const sidecar = readSidecarFindings(file.path, entry.letter.text, io);
+		const onLetter = [...computeLetterDiagnostics(entry, workspace.index, data, config.diagnostics), ...applySeverities(sidecar?.findings.onLetter ?? [], config.diagnostics)];
+		for (const diagnostic of onLetter.sort((a, b) => a.range.start - b.range.start)) {
 			results.push(toResult(file.displayPath, lines, diagnostic));
+		}
+		if (sidecar) {
+			const sidecarLines = new LineIndex(sidecar.text);
+			for (const diagnostic of applySeverities(sidecar.findings.onSidecar, config.diagnostics)) {
+				results.push(toResult(sidecarPathOf(file.displayPath), sidecarLines, diagnostic));
+			}
 		}
 	}
 	if (args.format === 'json') {
@@ -171,6 +182,20 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 		io.stdout(`${letters} letter${letters === 1 ? '' : 's'} checked: ${count('error', 'error', 'errors')}, ${count('warning', 'warning', 'warnings')}, ${count('information', 'information', 'information')}, ${count('hint', 'hint', 'hints')}\n`);
 	}
 	return results.some((result) => result.severity === 'error') ? 1 : 0;
+}
+
+/** The annotation findings of a letter's sidecar, when it has one; a sidecar that cannot be read is reported on stderr. */
+function readSidecarFindings(letterPath: string, letterText: string, io: CommandIo): { text: string; findings: SidecarFindings } | undefined {
+	const path = sidecarPathOf(letterPath);
+	if (!existsSync(path)) {
+		return undefined;
+	}
+	const read = readLetterFile(path, Number.MAX_SAFE_INTEGER);
+	if (!read.ok) {
+		io.stderr(`diplomatic-letters: skipped the sidecar ${path}: it ${read.reason}\n`);
+		return undefined;
+	}
+	return { text: read.text, findings: checkSidecar(letterText, read.text, basename(path)) };
 }
 
 function toResult(file: string, lines: LineIndex, diagnostic: LetterDiagnostic): CheckResult {

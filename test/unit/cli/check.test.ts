@@ -61,6 +61,7 @@ describe('diplomatic-letters check (built CLI)', () => {
 		assert.ok(existsSync(CLI), `${CLI} is missing: run \`npm run build\` before these tests`);
 		root = mkdtempSync(join(tmpdir(), 'dl-check-'));
 		chmodSync(root, 0o755);
+		writeFileSync(join(root, 'only-annotations.yaml'), 'diagnostics:\n  citation-unresolved: off\n');
 	});
 	after(() => {
 		if (root) {
@@ -205,6 +206,36 @@ describe('diplomatic-letters check (built CLI)', () => {
 			const run = check([dir]);
 			assert.equal(run.status, 0, run.stderr);
 			assert.match(run.stdout, /^0 letters checked/m);
+		});
+	});
+
+	describe('annotation sidecars', () => {
+		const NAME_000 = FIXTURE_LETTER_NAMES[0];
+		const VALID = ['version: 1', 'document:', `  file: ${NAME_000}`, 'annotations:', '  - id: 7f3a9c', '    tags: [casualty-figure]', '    created: 2026-11-23T10:00:00Z', '    target:', '      exact: killing of 43 civilians', '      prefix: "attacks have resulted in the "', '      suffix: ", including women and children"', '      start: 1893', '      end: 1916'];
+		const ORPHAN = ['  - id: 8a1b2c', '    tags: [allegation]', '    created: 2026-11-23T10:00:00Z', '    target:', '      exact: shelling of the maternity hospital in Stepanakert on 28 October', '      prefix: "the "', '      suffix: " was"', '      start: 2100', '      end: 2162'];
+
+		it('reports an orphaned annotation on the letter', () => {
+			const dir = folder('sidecar-orphan', ['000'], { [`${NAME_000}.annotations.yaml`]: [...VALID, ...ORPHAN, ''].join('\n') });
+			const run = check([dir, '--format', 'json']);
+			assert.equal(run.status, 0, run.stderr);
+			const orphans = (JSON.parse(run.stdout) as { file: string; code: string; severity: string; message: string }[]).filter((result) => result.code === 'annotation-orphaned');
+			assert.deepEqual(orphans.map((result) => [result.file, result.severity]), [[NAME_000, 'warning']]);
+			assert.match(orphans[0].message, /8a1b2c/);
+		});
+
+		it('reports an invalid sidecar on the sidecar and on the letter, and exits 1', () => {
+			const dir = folder('sidecar-invalid', ['000'], { [`${NAME_000}.annotations.yaml`]: [...VALID.slice(0, 6), ''].join('\n') });
+			const run = check([dir]);
+			assert.equal(run.status, 1, run.stderr);
+			assert.match(run.stdout, new RegExp(`^${NAME_000}:1:1: error sidecar-invalid: The annotation sidecar ${NAME_000}\\.annotations\\.yaml is invalid: `, 'm'));
+			assert.match(run.stdout, new RegExp(`^${NAME_000}\\.annotations\\.yaml:5:5: error sidecar-invalid: annotation 7f3a9c: `, 'm'));
+		});
+
+		it('says nothing of a sidecar whose annotations are all found', () => {
+			const dir = folder('sidecar-valid', ['000'], { [`${NAME_000}.annotations.yaml`]: [...VALID, ''].join('\n') });
+			const run = check([dir, '--config', join(root, 'only-annotations.yaml')]);
+			assert.equal(run.status, 0, run.stderr);
+			assert.equal(run.stdout, '1 letter checked: 0 errors, 0 warnings, 0 information, 0 hints\n');
 		});
 	});
 
