@@ -10,15 +10,15 @@ const counts = new Map<SurvivalOutcome, number>([['found correctly', 0], ['orpha
 const started = performance.now();
 const cases = survivalCases();
 for (const testCase of cases) {
-  const { outcome, expected, found } = runSurvivalCase(testCase);
-  counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-  if (outcome === 'lost' || outcome === 'wrong attachment') {
-    console.log(`  ${outcome}: ${testCase.letter} — ${testCase.name} (expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)})`);
-  }
+	const { outcome, expected, found } = runSurvivalCase(testCase);
+	counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+	if (outcome === 'lost' || outcome === 'wrong attachment') {
+		console.log(`  ${outcome}: ${testCase.letter} — ${testCase.name} (expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)})`);
+	}
 }
 const elapsed = performance.now() - started;
 console.log(`annotation edit survival: ${cases.length} cases on 5 letters (${elapsed.toFixed(0)} ms)`);
 for (const [outcome, count] of counts) {
-  console.log(`  ${outcome.padEnd(20)} ${count}`);
+	console.log(`  ${outcome.padEnd(20)} ${count}`);
 }
 process.exitCode = (counts.get('wrong attachment') ?? 0) === 0 ? 0 : 1;

@@ -10,41 +10,41 @@ const untagged = createAnnotation(letter, 0, 5, { randomId: () => 'bbbb2222', no
 const orphan: Annotation = { ...untagged, id: 'cccc3333', status: 'orphaned' };
 
 describe('exports', () => {
-  it('counts positions in code points (an emoji before the span counts one)', () => {
-    assert.equal(multiLine.target.start, at - 1);
-  });
+	it('counts positions in code points (an emoji before the span counts one)', () => {
+		assert.equal(multiLine.target.start, at - 1);
+	});
 
-  it('brat: splits a span at line breaks into fragments and types untagged annotations as Annotation', () => {
-    const { ann, skippedOrphans } = toBrat({ source: 'letter.txt', annotations: [untagged, multiLine, orphan] });
-    const start = multiLine.target.start;
-    assert.equal(ann, [
-      'T1\tAnnotation 0 5\tIntro',
-      `T2\tcasualty_figure ${start} ${start + 13};${start + 14} ${start + 23}\tkilling of 43 civilians`,
-      '#1\tAnnotatorNotes T2\tTwo lines',
-      '',
-    ].join('\n'));
-    assert.equal(skippedOrphans, 1);
-  });
+	it('brat: splits a span at line breaks into fragments and types untagged annotations as Annotation', () => {
+		const { ann, skippedOrphans } = toBrat({ source: 'letter.txt', annotations: [untagged, multiLine, orphan] });
+		const start = multiLine.target.start;
+		assert.equal(ann, [
+			'T1\tAnnotation 0 5\tIntro',
+			`T2\tcasualty_figure ${start} ${start + 13};${start + 14} ${start + 23}\tkilling of 43 civilians`,
+			'#1\tAnnotatorNotes T2\tTwo lines',
+			'',
+		].join('\n'));
+		assert.equal(skippedOrphans, 1);
+	});
 
-  it('CSV: quotes fields with commas, quotes and line breaks, one row per tag, CRLF', () => {
-    assert.equal(csvField('plain'), 'plain');
-    assert.equal(csvField('a, "b"'), '"a, ""b"""');
-    assert.equal(csvField('x\ny'), '"x\ny"');
-    const csv = toCsv([{ source: 'letter.txt', annotations: [{ ...multiLine, tags: ['a', 'b'] }, orphan] }]);
-    const rows = csv.split('\r\n');
-    assert.equal(rows.length, 5);
-    assert.ok(rows[1]?.startsWith('letter.txt,aaaa1111,a,'));
-    assert.ok(rows[1]?.includes(',"killing of 43\ncivilians","Two\nlines",jdoe,'));
-    assert.ok(rows[2]?.startsWith('letter.txt,aaaa1111,b,'));
-    assert.ok(rows[3]?.endsWith(',orphaned'));
-  });
+	it('CSV: quotes fields with commas, quotes and line breaks, one row per tag, CRLF', () => {
+		assert.equal(csvField('plain'), 'plain');
+		assert.equal(csvField('a, "b"'), '"a, ""b"""');
+		assert.equal(csvField('x\ny'), '"x\ny"');
+		const csv = toCsv([{ source: 'letter.txt', annotations: [{ ...multiLine, tags: ['a', 'b'] }, orphan] }]);
+		const rows = csv.split('\r\n');
+		assert.equal(rows.length, 5);
+		assert.ok(rows[1]?.startsWith('letter.txt,aaaa1111,a,'));
+		assert.ok(rows[1]?.includes(',"killing of 43\ncivilians","Two\nlines",jdoe,'));
+		assert.ok(rows[2]?.startsWith('letter.txt,aaaa1111,b,'));
+		assert.ok(rows[3]?.endsWith(',orphaned'));
+	});
 
-  it('W3C: an orphan keeps only its quote selector; creator, tags and note become bodies', () => {
-    const collection = toW3C([{ source: 'my letter.txt', annotations: [multiLine, orphan] }]) as { first: { items: Record<string, unknown>[] } };
-    const [attached, lost] = collection.first.items;
-    assert.equal(attached?.id, 'my%20letter.txt.annotations.yaml#aaaa1111');
-    assert.deepEqual(attached?.creator, { type: 'Person', name: 'jdoe' });
-    assert.deepEqual((lost?.target as { selector: { type: string }[] }).selector.map((selector) => selector.type), ['TextQuoteSelector']);
-    assert.equal(lost?.motivation, 'commenting');
-  });
+	it('W3C: an orphan keeps only its quote selector; creator, tags and note become bodies', () => {
+		const collection = toW3C([{ source: 'my letter.txt', annotations: [multiLine, orphan] }]) as { first: { items: Record<string, unknown>[] } };
+		const [attached, lost] = collection.first.items;
+		assert.equal(attached?.id, 'my%20letter.txt.annotations.yaml#aaaa1111');
+		assert.deepEqual(attached?.creator, { type: 'Person', name: 'jdoe' });
+		assert.deepEqual((lost?.target as { selector: { type: string }[] }).selector.map((selector) => selector.type), ['TextQuoteSelector']);
+		assert.equal(lost?.motivation, 'commenting');
+	});
 });

@@ -14,38 +14,38 @@ export const ANCHOR_SCORE_WEIGHTS = { quote: 50, prefix: 20, suffix: 20, positio
  * rest is free): how far `text` is from beginning with `pattern`. O(|pattern| × |text|); both are short here.
  */
 export function distanceToBestPrefix(pattern: string, text: string): number {
-  let previous = Array.from({ length: text.length + 1 }, (_, column) => column);
-  for (let row = 1; row <= pattern.length; row++) {
-    const current = [row];
-    for (let column = 1; column <= text.length; column++) {
-      const substitution = (previous[column - 1] ?? 0) + (pattern[row - 1] === text[column - 1] ? 0 : 1);
-      current.push(Math.min(substitution, (previous[column] ?? 0) + 1, (current[column - 1] ?? 0) + 1));
-    }
-    previous = current;
-  }
-  return Math.min(...previous);
+	let previous = Array.from({ length: text.length + 1 }, (_, column) => column);
+	for (let row = 1; row <= pattern.length; row++) {
+		const current = [row];
+		for (let column = 1; column <= text.length; column++) {
+			const substitution = (previous[column - 1] ?? 0) + (pattern[row - 1] === text[column - 1] ? 0 : 1);
+			current.push(Math.min(substitution, (previous[column] ?? 0) + 1, (current[column - 1] ?? 0) + 1));
+		}
+		previous = current;
+	}
+	return Math.min(...previous);
 }
 
 function reversed(text: string): string {
-  return [...text].reverse().join('');
+	return [...text].reverse().join('');
 }
 
 /** Similarity 0..1 of the stored `prefix` to the text just before a candidate (`before` ends at the candidate). */
 export function prefixSimilarity(prefix: string, before: string): number {
-  return prefix.length === 0 ? 1 : Math.max(0, 1 - distanceToBestPrefix(reversed(prefix), reversed(before)) / prefix.length);
+	return prefix.length === 0 ? 1 : Math.max(0, 1 - distanceToBestPrefix(reversed(prefix), reversed(before)) / prefix.length);
 }
 
 /** Similarity 0..1 of the stored `suffix` to the text just after a candidate (`after` starts at the candidate's end). */
 export function suffixSimilarity(suffix: string, after: string): number {
-  return suffix.length === 0 ? 1 : Math.max(0, 1 - distanceToBestPrefix(suffix, after) / suffix.length);
+	return suffix.length === 0 ? 1 : Math.max(0, 1 - distanceToBestPrefix(suffix, after) / suffix.length);
 }
 
 /** The parts of a candidate's score, each 0..1 (`undefined` for a context side the annotation does not store). */
 export interface AnchorScoreParts {
-  readonly quote: number;
-  readonly prefix: number | undefined;
-  readonly suffix: number | undefined;
-  readonly position: number;
+	readonly quote: number;
+	readonly prefix: number | undefined;
+	readonly suffix: number | undefined;
+	readonly position: number;
 }
 
 /**
@@ -53,18 +53,18 @@ export interface AnchorScoreParts {
  * annotation does not store are left out of the weights.
  */
 export function combineAnchorScore(parts: AnchorScoreParts): number {
-  const weights = ANCHOR_SCORE_WEIGHTS;
-  let total = weights.quote * parts.quote + weights.position * parts.position;
-  let weight = weights.quote + weights.position;
-  if (parts.prefix !== undefined) {
-    total += weights.prefix * parts.prefix;
-    weight += weights.prefix;
-  }
-  if (parts.suffix !== undefined) {
-    total += weights.suffix * parts.suffix;
-    weight += weights.suffix;
-  }
-  return total / weight;
+	const weights = ANCHOR_SCORE_WEIGHTS;
+	let total = weights.quote * parts.quote + weights.position * parts.position;
+	let weight = weights.quote + weights.position;
+	if (parts.prefix !== undefined) {
+		total += weights.prefix * parts.prefix;
+		weight += weights.prefix;
+	}
+	if (parts.suffix !== undefined) {
+		total += weights.suffix * parts.suffix;
+		weight += weights.suffix;
+	}
+	return total / weight;
 }
 
 /** No side of the stored context may be less similar than this, whatever the other side (see `anchorEvidence`). */
@@ -79,16 +79,16 @@ export const CONTEXT_SIDE_FLOOR = 0.8;
  * annotation that stores no context at all is judged on its quote.
  */
 export function anchorEvidence(parts: AnchorScoreParts, prefixLength: number, suffixLength: number): number {
-  const sides = [
-    { similarity: parts.prefix, length: prefixLength },
-    { similarity: parts.suffix, length: suffixLength },
-  ].filter((side): side is { similarity: number; length: number } => side.similarity !== undefined && side.length > 0);
-  if (sides.length === 0) {
-    return parts.quote;
-  }
-  if (sides.some((side) => side.similarity < CONTEXT_SIDE_FLOOR)) {
-    return 0;
-  }
-  const total = sides.reduce((sum, side) => sum + side.length, 0);
-  return sides.reduce((sum, side) => sum + side.similarity * side.length, 0) / total;
+	const sides = [
+		{ similarity: parts.prefix, length: prefixLength },
+		{ similarity: parts.suffix, length: suffixLength },
+	].filter((side): side is { similarity: number; length: number } => side.similarity !== undefined && side.length > 0);
+	if (sides.length === 0) {
+		return parts.quote;
+	}
+	if (sides.some((side) => side.similarity < CONTEXT_SIDE_FLOOR)) {
+		return 0;
+	}
+	const total = sides.reduce((sum, side) => sum + side.length, 0);
+	return sides.reduce((sum, side) => sum + side.similarity * side.length, 0) / total;
 }

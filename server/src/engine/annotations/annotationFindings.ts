@@ -9,8 +9,8 @@ import type { ReanchorResult } from './reanchor';
 import type { SidecarParseResult } from './sidecarParse';
 
 function shortQuote(exact: string): string {
-  const flat = exact.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+	const flat = exact.replace(/\s+/g, ' ').trim();
+	return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
 }
 
 /**
@@ -20,42 +20,42 @@ function shortQuote(exact: string): string {
  * `sidecarName` is the sidecar's file name, as the messages show it.
  */
 export function letterAnnotationFindings(letterText: string, sidecarName: string, parsed: SidecarParseResult, results?: readonly ReanchorResult[]): Finding[] {
-  if (!parsed.ok) {
-    const [first] = parsed.problems;
-    const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problem${parsed.problems.length > 2 ? 's' : ''})` : '';
-    return [
-      {
-        code: 'sidecar-invalid',
-        range: { start: 0, end: 0 },
-        message: `The annotation sidecar ${sidecarName} is not valid, so this letter's annotations are not shown: ${first?.message ?? 'unknown problem'}${more}. Fix the file; it is never overwritten while invalid.`,
-      },
-    ];
-  }
-  const converter = createOffsetConverter(letterText);
-  const findings: Finding[] = [];
-  parsed.sidecar.annotations.forEach((annotation, index) => {
-    const orphaned = results === undefined ? annotation.status === 'orphaned' : results[index]?.status === 'orphaned';
-    if (!orphaned) {
-      return;
-    }
-    const start = converter.toUtf16(annotation.target.start) ?? letterText.length;
-    findings.push({
-      code: 'annotation-orphaned',
-      range: { start, end: start },
-      message: `Annotation ${annotation.id} ("${shortQuote(annotation.target.exact)}") can no longer be found in this letter. It is kept in ${sidecarName}, marked orphaned: select the text it belongs to and run "Attach to Selection", or delete it.`,
-    });
-  });
-  return findings;
+	if (!parsed.ok) {
+		const [first] = parsed.problems;
+		const more = parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more problem${parsed.problems.length > 2 ? 's' : ''})` : '';
+		return [
+			{
+				code: 'sidecar-invalid',
+				range: { start: 0, end: 0 },
+				message: `The annotation sidecar ${sidecarName} is not valid, so this letter's annotations are not shown: ${first?.message ?? 'unknown problem'}${more}. Fix the file; it is never overwritten while invalid.`,
+			},
+		];
+	}
+	const converter = createOffsetConverter(letterText);
+	const findings: Finding[] = [];
+	parsed.sidecar.annotations.forEach((annotation, index) => {
+		const orphaned = results === undefined ? annotation.status === 'orphaned' : results[index]?.status === 'orphaned';
+		if (!orphaned) {
+			return;
+		}
+		const start = converter.toUtf16(annotation.target.start) ?? letterText.length;
+		findings.push({
+			code: 'annotation-orphaned',
+			range: { start, end: start },
+			message: `Annotation ${annotation.id} ("${shortQuote(annotation.target.exact)}") can no longer be found in this letter. It is kept in ${sidecarName}, marked orphaned: select the text it belongs to and run "Attach to Selection", or delete it.`,
+		});
+	});
+	return findings;
 }
 
 /** `sidecar-invalid` findings on the sidecar file itself, one per problem, at its range in the sidecar's text. */
 export function sidecarFileFindings(parsed: SidecarParseResult): Finding[] {
-  if (parsed.ok) {
-    return [];
-  }
-  return parsed.problems.map((problem) => ({
-    code: 'sidecar-invalid',
-    range: problem.range,
-    message: `${problem.message}. The extension will not write this file until it is valid.`,
-  }));
+	if (parsed.ok) {
+		return [];
+	}
+	return parsed.problems.map((problem) => ({
+		code: 'sidecar-invalid',
+		range: problem.range,
+		message: `${problem.message}. The extension will not write this file until it is valid.`,
+	}));
 }

@@ -13,45 +13,45 @@ export const DEFAULT_CONTEXT_LENGTH = 32;
  * widened so that it does not split a surrogate pair; context never starts or ends inside one either.
  */
 export function targetForRange(letterText: string, range: TextRange, contextLength = DEFAULT_CONTEXT_LENGTH): AnnotationTarget {
-  const { start, end } = snapRangeToCodePoints(letterText, Math.max(0, range.start), Math.min(letterText.length, range.end));
-  let prefixStart = Math.max(0, start - contextLength);
-  if (isInsideSurrogatePair(letterText, prefixStart)) {
-    prefixStart++;
-  }
-  let suffixEnd = Math.min(letterText.length, end + contextLength);
-  if (isInsideSurrogatePair(letterText, suffixEnd)) {
-    suffixEnd--;
-  }
-  const converter = createOffsetConverter(letterText);
-  return {
-    exact: letterText.slice(start, end),
-    prefix: letterText.slice(prefixStart, start),
-    suffix: letterText.slice(end, suffixEnd),
-    start: converter.toCodePoint(start),
-    end: converter.toCodePoint(end),
-  };
+	const { start, end } = snapRangeToCodePoints(letterText, Math.max(0, range.start), Math.min(letterText.length, range.end));
+	let prefixStart = Math.max(0, start - contextLength);
+	if (isInsideSurrogatePair(letterText, prefixStart)) {
+		prefixStart++;
+	}
+	let suffixEnd = Math.min(letterText.length, end + contextLength);
+	if (isInsideSurrogatePair(letterText, suffixEnd)) {
+		suffixEnd--;
+	}
+	const converter = createOffsetConverter(letterText);
+	return {
+		exact: letterText.slice(start, end),
+		prefix: letterText.slice(prefixStart, start),
+		suffix: letterText.slice(end, suffixEnd),
+		start: converter.toCodePoint(start),
+		end: converter.toCodePoint(end),
+	};
 }
 
 /** A new random annotation id: 8 lowercase hexadecimal digits from the platform's cryptographic generator. */
 export function generateAnnotationId(): string {
-  const bytes = new Uint8Array(4);
-  globalThis.crypto.getRandomValues(bytes);
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+	const bytes = new Uint8Array(4);
+	globalThis.crypto.getRandomValues(bytes);
+	return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Options of `createAnnotation`. */
 export interface CreateAnnotationOptions {
-  readonly tags?: readonly string[];
-  readonly note?: string;
-  readonly author?: string;
-  /** The creation time; defaults to the current time. Stored to the second in UTC (`2026-11-23T10:00:00Z`). */
-  readonly now?: Date;
-  /** Produces id candidates; defaults to `generateAnnotationId`. Candidates in `existingIds` are skipped. */
-  readonly randomId?: () => string;
-  /** Ids already used in the sidecar. */
-  readonly existingIds?: ReadonlySet<string>;
-  /** Characters of context on each side; default `DEFAULT_CONTEXT_LENGTH`. */
-  readonly contextLength?: number;
+	readonly tags?: readonly string[];
+	readonly note?: string;
+	readonly author?: string;
+	/** The creation time; defaults to the current time. Stored to the second in UTC (`2026-11-23T10:00:00Z`). */
+	readonly now?: Date;
+	/** Produces id candidates; defaults to `generateAnnotationId`. Candidates in `existingIds` are skipped. */
+	readonly randomId?: () => string;
+	/** Ids already used in the sidecar. */
+	readonly existingIds?: ReadonlySet<string>;
+	/** Characters of context on each side; default `DEFAULT_CONTEXT_LENGTH`. */
+	readonly contextLength?: number;
 }
 
 /**
@@ -59,27 +59,27 @@ export interface CreateAnnotationOptions {
  * out of bounds or only whitespace, or when no unused id could be drawn.
  */
 export function createAnnotation(letterText: string, start: number, end: number, options: CreateAnnotationOptions = {}): Annotation | undefined {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= letterText.length && start < end) || letterText.slice(start, end).trim() === '') {
-    return undefined;
-  }
-  const draw = options.randomId ?? generateAnnotationId;
-  let id: string | undefined;
-  for (let attempt = 0; attempt < 100 && id === undefined; attempt++) {
-    const candidate = draw();
-    id = options.existingIds?.has(candidate) === true ? undefined : candidate;
-  }
-  if (id === undefined) {
-    return undefined;
-  }
-  const created = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return {
-    id,
-    tags: [...new Set(options.tags ?? [])],
-    ...(options.note === undefined || options.note === '' ? {} : { note: options.note }),
-    ...(options.author === undefined || options.author === '' ? {} : { author: options.author }),
-    created,
-    target: targetForRange(letterText, { start, end }, options.contextLength),
-  };
+	if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= letterText.length && start < end) || letterText.slice(start, end).trim() === '') {
+		return undefined;
+	}
+	const draw = options.randomId ?? generateAnnotationId;
+	let id: string | undefined;
+	for (let attempt = 0; attempt < 100 && id === undefined; attempt++) {
+		const candidate = draw();
+		id = options.existingIds?.has(candidate) === true ? undefined : candidate;
+	}
+	if (id === undefined) {
+		return undefined;
+	}
+	const created = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	return {
+		id,
+		tags: [...new Set(options.tags ?? [])],
+		...(options.note === undefined || options.note === '' ? {} : { note: options.note }),
+		...(options.author === undefined || options.author === '' ? {} : { author: options.author }),
+		created,
+		target: targetForRange(letterText, { start, end }, options.contextLength),
+	};
 }
 
 /**
@@ -87,9 +87,9 @@ export function createAnnotation(letterText: string, start: number, end: number,
  * positions recomputed and the orphaned mark removed; `undefined` when the range is empty or out of bounds.
  */
 export function retargetAnnotation(letterText: string, annotation: Annotation, range: TextRange, contextLength = DEFAULT_CONTEXT_LENGTH): Annotation | undefined {
-  if (!(range.start >= 0 && range.end <= letterText.length && range.start < range.end)) {
-    return undefined;
-  }
-  const { status: _status, ...rest } = annotation;
-  return { ...rest, target: targetForRange(letterText, range, contextLength) };
+	if (!(range.start >= 0 && range.end <= letterText.length && range.start < range.end)) {
+		return undefined;
+	}
+	const { status: _status, ...rest } = annotation;
+	return { ...rest, target: targetForRange(letterText, range, contextLength) };
 }

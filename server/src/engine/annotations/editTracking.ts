@@ -7,9 +7,9 @@ import type { TextRange } from './types';
 
 /** One replacement: `start..end` (UTF-16, of the text before the edit) becomes `newText`. */
 export interface TextReplacement {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
+	readonly start: number;
+	readonly end: number;
+	readonly newText: string;
 }
 
 /**
@@ -21,28 +21,28 @@ export interface TextReplacement {
  * - an edit covering the whole range orphans it.
  */
 export function shiftRangeThroughEdit(range: TextRange, edit: TextReplacement): TextRange | undefined {
-  const delta = edit.newText.length - (edit.end - edit.start);
-  if (edit.end <= range.start) {
-    return { start: range.start + delta, end: range.end + delta };
-  }
-  if (edit.start >= range.end) {
-    return range;
-  }
-  if (edit.start <= range.start && edit.end >= range.end) {
-    return undefined;
-  }
-  if (edit.start >= range.start && edit.end <= range.end) {
-    return { start: range.start, end: range.end + delta };
-  }
-  if (edit.start < range.start) {
-    return { start: edit.start + edit.newText.length, end: range.end + delta };
-  }
-  return { start: range.start, end: edit.start };
+	const delta = edit.newText.length - (edit.end - edit.start);
+	if (edit.end <= range.start) {
+		return { start: range.start + delta, end: range.end + delta };
+	}
+	if (edit.start >= range.end) {
+		return range;
+	}
+	if (edit.start <= range.start && edit.end >= range.end) {
+		return undefined;
+	}
+	if (edit.start >= range.start && edit.end <= range.end) {
+		return { start: range.start, end: range.end + delta };
+	}
+	if (edit.start < range.start) {
+		return { start: edit.start + edit.newText.length, end: range.end + delta };
+	}
+	return { start: range.start, end: edit.start };
 }
 
 /** Something whose text range is tracked: `undefined` once it has been orphaned by an edit. */
 export interface TrackedRange {
-  readonly range: TextRange | undefined;
+	readonly range: TextRange | undefined;
 }
 
 /**
@@ -50,14 +50,14 @@ export interface TrackedRange {
  * tracked item. Items orphaned by an edit get `range: undefined` and stay orphaned; other fields are kept.
  */
 export function applyTextEditsToAnnotations<T extends TrackedRange>(items: readonly T[], edits: readonly TextReplacement[]): T[] {
-  return items.map((item) => {
-    let range = item.range;
-    for (const edit of edits) {
-      if (range === undefined) {
-        break;
-      }
-      range = shiftRangeThroughEdit(range, edit);
-    }
-    return range === item.range ? item : { ...item, range };
-  });
+	return items.map((item) => {
+		let range = item.range;
+		for (const edit of edits) {
+			if (range === undefined) {
+				break;
+			}
+			range = shiftRangeThroughEdit(range, edit);
+		}
+		return range === item.range ? item : { ...item, range };
+	});
 }

@@ -9,70 +9,70 @@
 
 /** A range of UTF-16 indices into a JS string, `end` exclusive. */
 export interface TextRange {
-  /** First UTF-16 index of the range. */
-  readonly start: number;
-  /** UTF-16 index just after the range. */
-  readonly end: number;
+	/** First UTF-16 index of the range. */
+	readonly start: number;
+	/** UTF-16 index just after the range. */
+	readonly end: number;
 }
 
 /** Where an annotation points: a W3C TextQuoteSelector and a TextPositionSelector in one object. */
 export interface AnnotationTarget {
-  /** The annotated text, exactly as it stood when the position was last stored. */
-  readonly exact: string;
-  /** Up to 32 characters of text just before `exact` ("" at the start of the letter or when unknown). */
-  readonly prefix: string;
-  /** Up to 32 characters of text just after `exact` ("" at the end of the letter or when unknown). */
-  readonly suffix: string;
-  /** Start of `exact` in the letter, in Unicode code points. */
-  readonly start: number;
-  /** End of `exact` in the letter (exclusive), in Unicode code points. */
-  readonly end: number;
+	/** The annotated text, exactly as it stood when the position was last stored. */
+	readonly exact: string;
+	/** Up to 32 characters of text just before `exact` ("" at the start of the letter or when unknown). */
+	readonly prefix: string;
+	/** Up to 32 characters of text just after `exact` ("" at the end of the letter or when unknown). */
+	readonly suffix: string;
+	/** Start of `exact` in the letter, in Unicode code points. */
+	readonly start: number;
+	/** End of `exact` in the letter (exclusive), in Unicode code points. */
+	readonly end: number;
 }
 
 /** One annotation of a letter, as stored in its sidecar. */
 export interface Annotation {
-  /** Random id (hexadecimal, 8 characters when generated), unique within its sidecar. */
-  readonly id: string;
-  /** Tag names (vocabulary in `.diplomatic-letters/tags.yaml`; undefined tags still work). */
-  readonly tags: readonly string[];
-  /** Free-text note, if any. */
-  readonly note?: string;
-  /** Who made the annotation, if known. */
-  readonly author?: string;
-  /** ISO 8601 creation time, if known. */
-  readonly created?: string;
-  /** `orphaned` when the annotated text could not be found in the letter any more; absent when attached. */
-  readonly status?: 'orphaned';
-  /** Where the annotation points (positions are the last known ones when orphaned). */
-  readonly target: AnnotationTarget;
+	/** Random id (hexadecimal, 8 characters when generated), unique within its sidecar. */
+	readonly id: string;
+	/** Tag names (vocabulary in `.diplomatic-letters/tags.yaml`; undefined tags still work). */
+	readonly tags: readonly string[];
+	/** Free-text note, if any. */
+	readonly note?: string;
+	/** Who made the annotation, if known. */
+	readonly author?: string;
+	/** ISO 8601 creation time, if known. */
+	readonly created?: string;
+	/** `orphaned` when the annotated text could not be found in the letter any more; absent when attached. */
+	readonly status?: 'orphaned';
+	/** Where the annotation points (positions are the last known ones when orphaned). */
+	readonly target: AnnotationTarget;
 }
 
 /** The `document` block of a sidecar: which letter it annotates. */
 export interface SidecarDocumentInfo {
-  /** File name of the letter (no folder). */
-  readonly file: string;
-  /** The letter's UN document symbol, when the sidecar records its identity. */
-  readonly symbol?: string;
+	/** File name of the letter (no folder). */
+	readonly file: string;
+	/** The letter's UN document symbol, when the sidecar records its identity. */
+	readonly symbol?: string;
 }
 
 /** The content of a valid sidecar. */
 export interface Sidecar {
-  /** Format version; only 1 exists. */
-  readonly version: 1;
-  /** The annotated letter. */
-  readonly document: SidecarDocumentInfo;
-  /** The annotations, in file order. */
-  readonly annotations: readonly Annotation[];
+	/** Format version; only 1 exists. */
+	readonly version: 1;
+	/** The annotated letter. */
+	readonly document: SidecarDocumentInfo;
+	/** The annotations, in file order. */
+	readonly annotations: readonly Annotation[];
 }
 
 /** Something wrong with a sidecar's text: it does not parse, fails the schema, or holds merge-conflict markers. */
 export interface SidecarProblem {
-  /** What is wrong and where, readable by a user (e.g. "annotation 7f3a9c: `target.start` must be …"). */
-  readonly message: string;
-  /** UTF-16 range of the offending text in the sidecar. */
-  readonly range: TextRange;
-  /** 1-based line of `range.start`. */
-  readonly line: number;
-  /** 1-based column (UTF-16) of `range.start`. */
-  readonly column: number;
+	/** What is wrong and where, readable by a user (e.g. "annotation 7f3a9c: `target.start` must be …"). */
+	readonly message: string;
+	/** UTF-16 range of the offending text in the sidecar. */
+	readonly range: TextRange;
+	/** 1-based line of `range.start`. */
+	readonly line: number;
+	/** 1-based column (UTF-16) of `range.start`. */
+	readonly column: number;
 }
