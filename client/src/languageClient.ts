@@ -58,7 +58,7 @@ function documentSelector(): LanguageClientOptions['documentSelector'] {
 
 /**
  * The language client, not yet started. The server decides by content which documents are letters, so every plain
- * text and Markdown document is sent; it is told about changes to letters, sidecars and the tag vocabulary on disk.
+ * text and Markdown document is sent. It watches letters and sidecars itself; the client tells it about the tag vocabulary.
  */
 export function createLanguageClient(
 	context: vscode.ExtensionContext,
@@ -71,12 +71,13 @@ export function createLanguageClient(
 		run: { module, transport: TransportKind.stdio },
 		debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
 	};
-	const watchers = ['**/*.{txt,md}', '**/*.annotations.yaml', '**/.diplomatic-letters/tags.yaml']
-		.map((pattern) => vscode.workspace.createFileSystemWatcher(pattern));
-	context.subscriptions.push(...watchers);
+	// The server registers its own watchers for letters and sidecars (dynamic registration); the client adds the tag
+	// vocabulary, which the server reads but does not watch.
+	const vocabularyWatcher = vscode.workspace.createFileSystemWatcher('**/.diplomatic-letters/tags.yaml');
+	context.subscriptions.push(vocabularyWatcher);
 	const clientOptions: LanguageClientOptions = {
 		documentSelector: documentSelector(),
-		synchronize: { configurationSection: CLIENT_ID, fileEvents: watchers },
+		synchronize: { configurationSection: CLIENT_ID, fileEvents: vocabularyWatcher },
 		outputChannel,
 		revealOutputChannelOn: RevealOutputChannelOn.Never,
 		errorHandler: new ServerErrorHandler(policy, reporter),

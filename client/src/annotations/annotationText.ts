@@ -68,9 +68,10 @@ export function annotationHoverMarkdown(annotation: AnnotationInfo, colours: Rea
 	if (annotation.note !== undefined && annotation.note.trim() !== '') {
 		lines.push('', escapeMarkdown(annotation.note));
 	}
-	const byline = [annotation.author, annotation.created === undefined ? undefined : formatCreated(annotation.created)]
-		.filter((part): part is string => part !== undefined && part !== '')
-		.map(escapeMarkdown);
+	const byline = [
+		annotation.author === undefined ? undefined : escapeMarkdown(annotation.author),
+		annotation.created === undefined ? undefined : escapeMarkdown(formatCreated(annotation.created)),
+	].filter((part): part is string => part !== undefined && part !== '');
 	if (byline.length > 0) {
 		lines.push('', `_${byline.join(', ')}_`);
 	}
