@@ -2,7 +2,7 @@
 // fixture folder, driven by Chromium through playwright-core. Every helper polls for the state it needs; none sleeps
 // a fixed time. Usage and selectors: test/e2e/README.md.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -91,6 +91,17 @@ export function ensureProjectVsix(): string {
   return vsix;
 }
 
+/**
+ * Gives the owner write permission on a copied folder and everything in it: fixtures may be read-only in the
+ * repository, and the copy must be editable like a user's own files (VS Code opens read-only files read-only).
+ */
+function makeWritable(folder: string): void {
+  for (const entry of ['', ...readdirSync(folder, { recursive: true, encoding: 'utf8' })]) {
+    const path = join(folder, entry);
+    chmodSync(path, statSync(path).mode | 0o200);
+  }
+}
+
 /** A running VS Code with helpers; {@link VSCode.close} shuts everything down. */
 export class VSCode extends Workbench {
   private constructor(
@@ -114,6 +125,7 @@ export class VSCode extends Workbench {
     const tempRoot = mkdtempSync(join(tmpdir(), 'dl-e2e-'));
     const workspace = join(tempRoot, basename(fixture));
     cpSync(fixture, workspace, { recursive: true });
+    makeWritable(workspace);
     const extensionsDir = join(tempRoot, 'extensions');
     const userDataDir = join(tempRoot, 'user-data');
     mkdirSync(extensionsDir);
