@@ -125,6 +125,14 @@ describe('diplomatic-letters check (built CLI)', () => {
 			assert.ok(results.every((result) => result.file === `explicit/${NAME_001}`));
 		});
 
+		it('counts lines and columns the same in a CRLF file with a byte-order mark', () => {
+			const text = readFixtureLetter('001').text;
+			const dir = folder('crlf', [], { 'windows.txt': `\ufeff${text.replace(/\n/g, '\r\n')}` });
+			const results = JSON.parse(check([dir, '--format', 'json']).stdout) as { code: string; line: number; column: number; endLine: number; endColumn: number }[];
+			const { line, column } = positionOf(text, '016 October 2020');
+			assert.deepEqual(results.filter((result) => result.code === 'date-invalid').map(({ line: l, column: c, endLine, endColumn }) => [l, c, endLine, endColumn]), [[line, column, line, column + 16]]);
+		});
+
 		it('prints an empty array for a folder without letters', () => {
 			const dir = folder('no-letters', [], { 'notes.txt': NOTES });
 			const run = check([dir, '--format', 'json']);

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/engine/diagnostics/codes';
+import { computeLetterDiagnostics } from '../../../server/src/engine/diagnostics/letterDiagnostics';
 import { parseDocumentSymbol } from '../../../server/src/engine/symbols/documentSymbols';
 import type { DocumentSymbolRef } from '../../../server/src/engine/symbols/documentSymbols';
 import { symbolFromFileName } from '../../../server/src/engine/workspace/identity';
@@ -208,6 +210,7 @@ const poolLetter: fc.Arbitrary<PoolLetter> = fc.record({
 	session: fc.constantFrom('Seventy-fifth', 'Seventy-fifth', 'Seventy-sixth'),
 	year: fc.constantFrom('Seventy-fifth', 'Seventy-sixth'),
 	cited: fc.array(fc.record({ symbol: fc.constantFrom(...SYMBOLS), date: fc.option(fc.constantFrom(...DATES)) }), { maxLength: 3 }),
+	reference: rarely(fc.constantFrom(...DATES)),
 	sidecarSymbol: rarely(fc.constantFrom(...SYMBOLS)),
 }).map((parts) => ({
 	text: makeLetter({
@@ -216,7 +219,10 @@ const poolLetter: fc.Arbitrary<PoolLetter> = fc.record({
 		session: parts.session,
 		year: parts.year,
 		title: title(parts.distributed),
-		body: [parts.cited.length > 0 ? `See ${parts.cited.map((cited) => `${cited.symbol}${cited.date ? ` (${cited.date})` : ''}`).join(', ')} for the facts.` : 'No citation here.'],
+		body: [
+			parts.cited.length > 0 ? `See ${parts.cited.map((cited) => `${cited.symbol}${cited.date ? ` (${cited.date})` : ''}`).join(', ')} for the facts.` : 'No citation here.',
+			parts.reference ? `Further to my letter dated ${parts.reference}, I write again.` : 'Nothing more.',
+		],
 	}),
 	sidecarSymbol: parts.sidecarSymbol,
 }));
@@ -241,7 +247,8 @@ function snapshot(index: LetterIndex): unknown {
 		index.citing(symbol(text)).map((citer) => `${citer.uri}×${citer.citations.length}`).sort(),
 	]);
 	const citers = uris.map((uri) => [uri, index.citersOf(uri).map((citer) => citer.uri).sort()]);
-	return { identities, lookups, citers, letters: index.letters().map((entry) => entry.uri).sort() };
+	const diagnostics = uris.map((uri) => [uri, computeLetterDiagnostics(index.get(uri)!, index, referenceData, DEFAULT_DIAGNOSTIC_SETTINGS).map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start}`)]);
+	return { identities, lookups, citers, diagnostics, letters: index.letters().map((entry) => entry.uri).sort() };
 }
 
 describe('LetterIndex incremental updates', () => {
@@ -261,7 +268,7 @@ describe('LetterIndex incremental updates', () => {
 		assert.equal(incremental.delete('file:///w/nothing.txt'), false);
 	});
 
-	it('any sequence of adds, updates and removes equals an index built from the final state (property)', () => {
+	it('any sequence of adds, updates and removes equals an index built from the final state, diagnostics included (property)', () => {
 		fc.assert(fc.property(fc.array(operation, { minLength: 1, maxLength: 25 }), fc.boolean(), (operations, reverse) => {
 			const incremental = new LetterIndex(referenceData);
 			const final = new Map<string, PoolLetter>();
