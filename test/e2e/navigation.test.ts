@@ -1,0 +1,67 @@
+// End-to-end: reading the sample letters in VS Code as a person would. A date that is not a calendar date shows in
+// the Problems panel; the hover over a joint symbol explains it and links to undocs.org; Go to Definition on a cited
+// symbol opens the workspace letter that is that document. One VS Code on a fresh copy of samples/letters/.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { VSCode } from './harness';
+import { launchVSCode, poll } from './harness';
+import { closeHover, hoverOver } from './letterProbes';
+
+const letter001 = '001_fcfde71c67116c43.txt';
+const letter004 = '004_7b45a96a4a663e52.txt';
+/** Cited in 004 with the date 22 December 2020, which is 001's distribution date: 001 is that document. */
+const jointSymbol = 'A/75/660-S/2020/1267';
+
+describe('reading the sample letters', () => {
+  let vscode: VSCode;
+
+  before(async () => {
+    vscode = await launchVSCode({ fixture: 'samples/letters' });
+  });
+
+  after(async () => {
+    await vscode?.close();
+  });
+
+  it('shows date-invalid for "016 October 2020" of 001 in the Problems panel', async () => {
+    await vscode.openFile(letter001);
+    const entries = await vscode.waitForProblems('date-invalid for 016 October 2020 in 001', (shown) =>
+      shown.some((entry) => entry.file === letter001 && entry.code === 'date-invalid' && entry.message.includes('016 October 2020')));
+    const entry = entries.find((shown) => shown.code === 'date-invalid')!;
+    assert.equal(entry.severity, 'error');
+    assert.equal(entry.line, 84, 'the date is in footnote 4, on line 84');
+    // Show the entry in the letter, as a person checking it would.
+    await vscode.page.locator('.markers-panel .monaco-list-row', { hasText: '016 October 2020' }).first().click();
+    await poll('the editor at the invalid date', async () => (await vscode.cursor())?.line === 84 ? true : undefined);
+    await vscode.screenshot('01-problems-date-invalid');
+  });
+
+  it('explains a joint symbol in its hover, with its undocs.org links', async () => {
+    await vscode.openFile(letter004);
+    const hover = await hoverOver(vscode, jointSymbol, 'Joint symbol');
+    await vscode.screenshot('02-hover-joint-symbol');
+    await closeHover(vscode.page);
+    assert.match(hover.text, /General Assembly/);
+    assert.match(hover.text, /Security Council/);
+    assert.ok(hover.links.includes('https://undocs.org/A/75/660'), `links: ${JSON.stringify(hover.links)}`);
+    assert.ok(hover.links.includes('https://undocs.org/S/2020/1267'), `links: ${JSON.stringify(hover.links)}`);
+  });
+
+  it(`goes from the citation of ${jointSymbol} in 004 to letter 001`, async () => {
+    await vscode.openFile(letter004);
+    const cursor = await vscode.placeCursor(jointSymbol);
+    await vscode.press('ArrowRight');
+    await vscode.press('ArrowRight');
+    assert.equal(cursor.line, 74);
+    await vscode.press('F12');
+    await poll(`Go to Definition to open ${letter001}`, async () => await vscode.activeEditor() === letter001 ? true : undefined);
+    const title = await vscode.page.title();
+    assert.ok(title.includes(letter001), `window title: ${title}`);
+    const tabPath = await vscode.page.locator('.tabs-container .tab.active').first().getAttribute('data-resource-name');
+    assert.equal(tabPath, letter001);
+    const landed = await poll('the cursor in 001', async () => vscode.cursor());
+    const visible = await vscode.visibleText();
+    assert.match(visible, /Letter dated 18 December 2020 from the Permanent Representative of Azerbaijan/, `landed at line ${landed.line}`);
+    await vscode.screenshot('03-definition-004-to-001');
+  });
+});
