@@ -1,8 +1,23 @@
 /** The standard LSP features: each handler syncs the index, checks the document is known, and delegates to the service. */
-import type { DocumentDiagnosticReport } from 'vscode-languageserver';
-import { DocumentDiagnosticReportKind } from 'vscode-languageserver';
+import type { CancellationToken, DocumentDiagnosticReport } from 'vscode-languageserver';
+import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { markdown, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLinks, toDocumentSymbols, toFoldingRanges, toLocationLinks, toLspDiagnostic, toWorkspaceSymbols } from './convert';
 import type { ServerContext } from './server';
+
+/**
+ * Runs a workspace-wide computation so that cancellation is honoured: the event loop turns once first (a
+ * `$/cancelRequest` sent right after the request is then seen), and a cancelled request is answered with
+ * `RequestCancelled` before and after the work.
+ */
+async function cancellable<T>(token: CancellationToken, compute: () => T): Promise<T | ResponseError<void>> {
+	await new Promise<void>((resolve) => setImmediate(resolve));
+	const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+	if (token.isCancellationRequested) {
+		return cancelled();
+	}
+	const result = compute();
+	return token.isCancellationRequested ? cancelled() : result;
+}
 
 /** Registers hover, definition, references, links, symbols, completion, folding, code lens, code actions and pull diagnostics. */
 export function registerFeatureHandlers(context: ServerContext): void {
@@ -18,10 +33,10 @@ export function registerFeatureHandlers(context: ServerContext): void {
 		const uri = prepare(params.textDocument.uri);
 		return known(uri) ? toLocationLinks(service.provideDefinitions(uri, params.position)) : null;
 	});
-	connection.onReferences((params, token) => {
+	connection.onReferences((params, token) => cancellable(token, () => {
 		const uri = prepare(params.textDocument.uri);
 		return known(uri) ? service.provideReferences(uri, params.position, params.context.includeDeclaration, token) : null;
-	});
+	}));
 	connection.onDocumentLinks((params) => {
 		const uri = prepare(params.textDocument.uri);
 		return toDocumentLinks(service.provideDocumentLinks(uri));
@@ -30,23 +45,23 @@ export function registerFeatureHandlers(context: ServerContext): void {
 		const uri = prepare(params.textDocument.uri);
 		return toDocumentSymbols(service.provideDocumentOutline(uri));
 	});
-	connection.onWorkspaceSymbol((params, token) => {
+	connection.onWorkspaceSymbol((params, token) => cancellable(token, () => {
 		prepare('');
 		return toWorkspaceSymbols(service.provideWorkspaceSymbols(params.query, token));
-	});
-	connection.onCompletion((params, token) => {
+	}));
+	connection.onCompletion((params, token) => cancellable(token, () => {
 		const uri = prepare(params.textDocument.uri);
 		const list = service.provideCompletions(uri, params.position, token);
 		return { isIncomplete: list.isIncomplete, items: toCompletionItems(list.items) };
-	});
+	}));
 	connection.onFoldingRanges((params) => {
 		const uri = prepare(params.textDocument.uri);
 		return toFoldingRanges(service.provideFoldingRanges(uri));
 	});
-	connection.onCodeLens((params, token) => {
+	connection.onCodeLens((params, token) => cancellable(token, () => {
 		const uri = prepare(params.textDocument.uri);
 		return toCodeLenses(uri, service.provideCodeLenses(uri, token));
-	});
+	}));
 	connection.onCodeAction(async (params) => {
 		await context.settings.get(params.textDocument.uri);
 		const uri = prepare(params.textDocument.uri);

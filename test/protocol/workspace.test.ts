@@ -1,0 +1,150 @@
+// Workspace behaviour of the built server: cross-file effects, file events, push and pull diagnostics, detection by
+// content whatever the languageId, settings, indexing progress and cancellation.
+import assert from 'node:assert/strict';
+import { renameSync, unlinkSync } from 'node:fs';
+import { test } from 'node:test';
+import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DidChangeConfigurationNotification, FileChangeType, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
+import { CITED_LETTER, HAND_WRITTEN, NOT_A_LETTER } from './letters';
+import type { ServerSession } from './serverHarness';
+import { createFixtureFolder, startServer, uriOf } from './serverHarness';
+
+const unresolved = (symbol: string) => (diagnostics: readonly Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.code === 'citation-unresolved' && typeof diagnostic.message === 'string' && diagnostic.message.startsWith(symbol));
+
+function latest(server: ServerSession, path: string): Diagnostic[] {
+	return server.published.get(uriOf(path))?.diagnostics ?? [];
+}
+
+test('adding, renaming and deleting the cited letter updates the citing letter without reopening it', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
+	const server = await startServer({ folder });
+	try {
+		const citing = folder.file('hand-written.txt');
+		await server.open(citing);
+		await server.ready();
+		await server.waitFor('citation-unresolved for S/2020/9999', () => unresolved('S/2020/9999')(latest(server, citing)) || undefined);
+
+		const cited = folder.write('cited.txt', CITED_LETTER);
+		await server.fileEvents([{ path: cited, type: FileChangeType.Created }]);
+		await server.waitFor('S/2020/9999 resolved after the file was created', () => !unresolved('S/2020/9999')(latest(server, citing)) || undefined);
+
+		const renamed = folder.file('renamed.txt');
+		renameSync(cited, renamed);
+		const beforeRename = server.published.get(uriOf(citing))?.count ?? 0;
+		await server.fileEvents([{ path: cited, type: FileChangeType.Deleted }, { path: renamed, type: FileChangeType.Created }]);
+		await server.waitFor('diagnostics after the rename', () => (server.published.get(uriOf(citing))?.count ?? 0) > beforeRename || undefined);
+		assert.equal(unresolved('S/2020/9999')(latest(server, citing)), false);
+
+		unlinkSync(renamed);
+		await server.fileEvents([{ path: renamed, type: FileChangeType.Deleted }]);
+		await server.waitFor('S/2020/9999 unresolved again after the delete', () => unresolved('S/2020/9999')(latest(server, citing)) || undefined);
+		assert.ok(server.registrations.includes('workspace/didChangeWatchedFiles'));
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('a client with pull diagnostics pulls them, is asked to refresh after a file event, and gets no pushes', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
+	const server = await startServer({ folder, pullDiagnostics: true });
+	try {
+		const citing = folder.file('hand-written.txt');
+		await server.open(citing);
+		await server.ready();
+		const pull = () => server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(citing) } });
+		const first = await pull();
+		assert.equal(first.kind, 'full');
+		assert.ok(first.kind === 'full' && unresolved('S/2020/9999')(first.items));
+		const refreshesBefore = server.refreshes.count;
+		await server.fileEvents([{ path: folder.write('cited.txt', CITED_LETTER), type: FileChangeType.Created }]);
+		await server.waitFor('a diagnostic refresh request', () => server.refreshes.count > refreshesBefore || undefined);
+		const second = await pull();
+		assert.ok(second.kind === 'full' && !unresolved('S/2020/9999')(second.items));
+		assert.equal(server.published.has(uriOf(citing)), false);
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('detection is by content: a letter opened as Neovim `text` gets diagnostics, a Markdown non-letter an empty list', async () => {
+	const folder = createFixtureFolder({ 'hand-written.md': HAND_WRITTEN, 'notes.md': NOT_A_LETTER });
+	const server = await startServer({ folder });
+	try {
+		await server.open(folder.file('notes.md'), 'markdown');
+		await server.open(folder.file('hand-written.md'), 'text');
+		assert.deepEqual(await server.diagnosticsOf(folder.file('notes.md')), []);
+		const diagnostics = await server.diagnosticsOf(folder.file('hand-written.md'));
+		assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'date-invalid'));
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('settings: severity per code, off, ignored symbols; a configuration change refreshes the diagnostics', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
+	const server = await startServer({ folder, configuration: { diagnostics: { 'date-invalid': 'off', 'citation-unresolved': 'error' }, ignoredSymbols: ['S/2020/9999'] } });
+	try {
+		const path = folder.file('hand-written.txt');
+		await server.open(path);
+		await server.ready();
+		const diagnostics = await server.waitFor('citation-unresolved as an error', () => {
+			const current = latest(server, path);
+			return current.some((diagnostic) => diagnostic.code === 'citation-unresolved') ? current : undefined;
+		});
+		assert.equal(diagnostics.some((diagnostic) => diagnostic.code === 'date-invalid'), false);
+		assert.equal(unresolved('S/2020/9999')(diagnostics), false);
+		assert.ok(diagnostics.filter((diagnostic) => diagnostic.code === 'citation-unresolved').every((diagnostic) => diagnostic.severity === 1));
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('a client without workspace/configuration gets defaults, and settings pushed with didChangeConfiguration', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
+	const server = await startServer({ folder });
+	try {
+		const path = folder.file('hand-written.txt');
+		await server.open(path);
+		await server.ready();
+		await server.waitFor('date-invalid by default', () => latest(server, path).some((diagnostic) => diagnostic.code === 'date-invalid') || undefined);
+		await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { diplomaticLetters: { diagnostics: { 'date-invalid': 'off' } } } });
+		await server.waitFor('date-invalid gone after the settings change', () => !latest(server, path).some((diagnostic) => diagnostic.code === 'date-invalid') || undefined);
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('indexing reports work-done progress and a status with the number of letters', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN, 'notes.md': NOT_A_LETTER });
+	const server = await startServer({ folder });
+	try {
+		const status = await server.ready();
+		assert.deepEqual({ indexed: status.indexed, total: status.total, letters: status.letters }, { indexed: 7, total: 7, letters: 6 });
+		assert.ok(server.progressMessages.some((message) => /^Indexing letters \d+\/7$/.test(message)));
+		const counted = await server.waitFor('problems counted', () => server.statuses.find((item) => item.state === 'ready' && item.problems.error > 0));
+		assert.ok(counted.problems.information > 0);
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('a cancelled request is answered with RequestCancelled', async () => {
+	const folder = createFixtureFolder();
+	const server = await startServer({ folder });
+	try {
+		await server.ready();
+		const source = new CancellationTokenSource();
+		const pending = server.connection.sendRequest('workspace/symbol', { query: 'letter' }, source.token);
+		source.cancel();
+		await assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
