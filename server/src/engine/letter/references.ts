@@ -34,7 +34,22 @@ export function buildCitations(text: string, symbols: readonly SymbolMatch[], da
 	return citations;
 }
 
-const LETTER_REFERENCE = /\b(?:(my|our)|(?:the|a|an|his|her|its|their|that|this)(?:\s+(?:above-mentioned|aforementioned|previous|earlier|identical))?)\s+(?:identical\s+)?(letters?|notes?\s+verbales?)\s+(?:dated|of)\s+/gi;
+/** `letter dated` / `note verbale of`: found first, because a pattern starting with the determiner would start at every "the". */
+const LETTER_WORDS = /\b(?:letters?|notes?\s+verbales?)\s+(?:dated|of)\s+/gi;
+/** The determiner before the letter words: `my`/`our` (own letters) or `the`, `a`, `its`… with an optional `above-mentioned`. */
+const DETERMINER_BEFORE = /\b(?:(my|our)|the|a|an|his|her|its|their|that|this)(?:\s+(?:above-mentioned|aforementioned|previous|earlier|identical))?\s+(?:identical\s+)?$/i;
+
+/** The letter references of a text: the start of each (its determiner), the end of its words, and whether it is the writer's own. */
+function findReferenceWords(masked: string): { index: number; end: number; own: boolean }[] {
+	const found: { index: number; end: number; own: boolean }[] = [];
+	for (const match of masked.matchAll(LETTER_WORDS)) {
+		const before = DETERMINER_BEFORE.exec(masked.slice(Math.max(0, match.index - 40), match.index));
+		if (before) {
+			found.push({ index: match.index - before[0].length, end: match.index + match[0].length, own: before[1] !== undefined });
+		}
+	}
+	return found;
+}
 const UN_SENDER = /\b(?:Permanent\s+Representative|Deputy\s+Permanent\s+Representative|Permanent\s+Mission|Chargé\s+d[’']affaires|Permanent\s+Observer|Minister\s+(?:for|of)\s+Foreign\s+Affairs|President\s+of\s+the\s+Security\s+Council|Secretary-General|Prime\s+Minister|President)\b/i;
 const UN_ADDRESSEE = /\b(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly)|Chair|United\s+Nations|High\s+Commissioner)\b/i;
 
@@ -46,9 +61,9 @@ const UN_ADDRESSEE = /\b(?:Secretary-General|President\s+of\s+the\s+(?:Security\
  */
 export function findLetterReferences(masked: string, dates: readonly DateMatch[], symbols: readonly SymbolMatch[], markers: readonly FootnoteMarker[], footnotes: readonly FootnoteText[], excluded: readonly OffsetRange[]): LetterReference[] {
 	const references: LetterReference[] = [];
-	const matches = [...masked.matchAll(LETTER_REFERENCE)];
+	const matches = findReferenceWords(masked);
 	for (const [i, match] of matches.entries()) {
-		const afterWords = match.index + match[0].length;
+		const afterWords = match.end;
 		if (excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			continue;
 		}
@@ -60,7 +75,7 @@ export function findLetterReferences(masked: string, dates: readonly DateMatch[]
 		const tail = masked.slice(date.end, sentenceEnd);
 		const fromMatch = /^\s*,?\s*from\s+(?:the\s+)?([^,;()]{3,200}?)(?=\s+addressed\b|\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
 		const addressedMatch = /^[^.;]*?\baddressed\s+to\s+(?:the\s+)?([^,;()]{3,160}?)(?=\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
-		const own = match[1] !== undefined;
+		const own = match.own;
 		const senderText = fromMatch ? collapse(fromMatch[1]) : undefined;
 		const addressee = addressedMatch ? collapse(addressedMatch[1]) : undefined;
 		const unCorrespondence = own || (senderText !== undefined && UN_SENDER.test(senderText) && (addressee === undefined || UN_ADDRESSEE.test(addressee))) || (senderText === undefined && (addressee === undefined || UN_ADDRESSEE.test(addressee)));

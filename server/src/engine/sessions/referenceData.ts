@@ -140,16 +140,25 @@ function normaliseTitle(title: string): string {
 
 /** The item numbers a title has in every session's known agenda (case, spacing, emphasis and punctuation do not matter). */
 export function findAgendaTitle(data: ReferenceData, title: string): { session: number; item: number; title: string }[] {
-	const wanted = normaliseTitle(title);
-	const found: { session: number; item: number; title: string }[] = [];
-	for (const [session, items] of data.agenda) {
-		for (const [item, fact] of items) {
-			if (normaliseTitle(fact.title) === wanted) {
-				found.push({ session, item, title: fact.title });
+	return titleIndexOf(data).get(normaliseTitle(title)) ?? [];
+}
+
+const titleIndexes = new WeakMap<ReferenceData, Map<string, { session: number; item: number; title: string }[]>>();
+
+/** Every known title by its normalised form, built once per data set. */
+function titleIndexOf(data: ReferenceData): Map<string, { session: number; item: number; title: string }[]> {
+	let index = titleIndexes.get(data);
+	if (!index) {
+		index = new Map();
+		for (const [session, items] of data.agenda) {
+			for (const [item, fact] of items) {
+				const key = normaliseTitle(fact.title);
+				index.set(key, [...(index.get(key) ?? []), { session, item, title: fact.title }]);
 			}
 		}
+		titleIndexes.set(data, index);
 	}
-	return found;
+	return index;
 }
 
 /** A Main Committee of the Assembly ("C.1" … "C.6"): its documents belong to the Assembly's session. */
