@@ -140,8 +140,12 @@ test('a cancelled request is answered with RequestCancelled', async () => {
 	try {
 		await server.ready();
 		const source = new CancellationTokenSource();
+		// The request and its cancellation reach the server in one write, as when a user types on.
+		server.process.stdin.cork();
 		const pending = server.connection.sendRequest('workspace/symbol', { query: 'letter' }, source.token);
 		source.cancel();
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		server.process.stdin.uncork();
 		await assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
 	} finally {
 		await server.stop();
