@@ -14,8 +14,12 @@ export function couldBeCorrespondence(symbol: DocumentSymbolRef): boolean {
 	return symbol.parts.every((part) => !part.special || !NEVER_A_LETTER.has(part.special.kind));
 }
 
-function isIgnored(symbol: DocumentSymbolRef, settings: DiagnosticSettings): boolean {
-	const ignored = new Set(settings.ignoredSymbols.map((text) => text.replace(/\s+/g, '').replace(/–|—/g, '-')));
+/** The symbols of `diplomaticLetters.ignoredSymbols`, written as the scanner writes them (no spaces, hyphens between parts). */
+function ignoredSymbolTexts(settings: DiagnosticSettings): Set<string> {
+	return new Set(settings.ignoredSymbols.map((text) => text.replace(/\s+/g, '').replace(/–|—/g, '-')));
+}
+
+function isIgnored(symbol: DocumentSymbolRef, ignored: ReadonlySet<string>): boolean {
 	return ignored.has(symbol.text) || symbol.parts.some((part) => ignored.has(part.text));
 }
 
@@ -46,13 +50,14 @@ export function checkCitationDates(letter: Letter, data: ReferenceData): Finding
 export function checkCitationsAgainstWorkspace(self: IndexedLetter, index: LetterIndex, settings: DiagnosticSettings): Finding[] {
 	const findings: Finding[] = [];
 	const ownParts = new Set(index.identity(self.uri)?.symbol.parts.map((part) => part.text) ?? []);
+	const ignored = ignoredSymbolTexts(settings);
 	for (const citation of self.letter.citations) {
 		if (citation.symbol.parts.some((part) => ownParts.has(part.text))) {
 			continue;
 		}
 		const resolved = index.resolve(citation.symbol).filter((entry) => entry.uri !== self.uri);
 		if (resolved.length === 0) {
-			if (couldBeCorrespondence(citation.symbol) && !isIgnored(citation.symbol, settings)) {
+			if (couldBeCorrespondence(citation.symbol) && !isIgnored(citation.symbol, ignored)) {
 				findings.push({
 					code: 'citation-unresolved',
 					range: citation.range,
