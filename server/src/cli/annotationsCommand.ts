@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
-import { annotationAfterReanchor, parseSidecar, reanchorAnnotations, toBrat, toCsv, toW3C, updateAnnotation } from '../engine/annotations';
+import { annotationAfterReanchor, reanchorAnnotations, storeAnnotations, toBrat, toCsv, toW3C } from '../engine/annotations';
 import type { Annotation, ExportedLetter, ReanchorResult, SidecarEditResult } from '../engine/annotations';
 import { BadPathError, DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, readLetterFile } from '../node/letterFiles';
 import { letterPathForSidecar, readSidecarFile, sidecarPathFor, updateSidecarFile, writeFileAtomically } from '../node/sidecarFiles';
@@ -124,21 +124,11 @@ async function anchorLetters(letters: readonly LetterWithSidecar[], io: CommandI
 
 /** The change that stores re-anchored positions: new targets, orphan marks set or cleared. */
 function storeReanchored(annotations: readonly Annotation[], results: readonly ReanchorResult[]): (text: string) => SidecarEditResult {
-	return (text) => {
-		const parsed = parseSidecar(text);
-		let edited: SidecarEditResult = parsed.ok ? { ok: true, text, sidecar: parsed.sidecar } : parsed;
-		for (const [index, annotation] of annotations.entries()) {
-			const result = results[index];
-			const updated = result === undefined ? annotation : annotationAfterReanchor(annotation, result);
-			if (!edited.ok) {
-				return edited;
-			}
-			if (JSON.stringify(updated) !== JSON.stringify(annotation)) {
-				edited = updateAnnotation(edited.text, annotation.id, { status: updated.status, target: updated.target });
-			}
-		}
-		return edited;
-	};
+	const updated = annotations.map((annotation, index) => {
+		const result = results[index];
+		return result === undefined ? annotation : annotationAfterReanchor(annotation, result);
+	});
+	return (text) => storeAnnotations(text, updated);
 }
 
 async function runReanchor(argv: readonly string[], io: CommandIo): Promise<number> {

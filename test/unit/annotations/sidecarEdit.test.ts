@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addAnnotation, createSidecarText, parseSidecar, removeAnnotation, renameTag, setLetterSymbol, updateAnnotation } from '../../../server/src/engine/annotations';
+import { addAnnotation, annotationAtRange, createSidecarText, parseSidecar, removeAnnotation, renameTag, setLetterSymbol, storeAnnotations, updateAnnotation } from '../../../server/src/engine/annotations';
 import type { Annotation, SidecarEditResult } from '../../../server/src/engine/annotations';
 
 function annotationAt(id: string, start: number, extra: Partial<Annotation> = {}): Annotation {
@@ -126,5 +126,23 @@ describe('sidecar edits keep everything else', () => {
 		const duplicate = addAnnotation(handEdited, annotationAt('aaaaaa', 1));
 		assert.equal(duplicate.ok, false);
 		assert.match(duplicate.ok ? '' : (duplicate.problems[0]?.message ?? ''), /already used/);
+	});
+	it('stores positions tracked in the editor on save: moved targets, orphan marks, nothing else touched', () => {
+		const letter = 'xx attacks have resulted in the killing of 43 civilians, including women and children';
+		const parsed = parseSidecar(handEdited);
+		assert.ok(parsed.ok);
+		const [first, second] = parsed.sidecar.annotations;
+		assert.ok(first && second);
+		const start = letter.indexOf('killing');
+		const saved = [annotationAtRange(letter, first, { start, end: start + 23 }), annotationAtRange(letter, second, undefined)];
+		const text = textOf(storeAnnotations(handEdited, saved));
+		const after = parseSidecar(text);
+		assert.ok(after.ok);
+		assert.equal(after.sidecar.annotations[0]?.target.start, start);
+		assert.equal(after.sidecar.annotations[0]?.target.prefix, 'xx attacks have resulted in the ');
+		assert.equal(after.sidecar.annotations[1]?.status, 'orphaned');
+		assert.equal(after.sidecar.annotations[1]?.target.start, 5000);
+		assert.ok(text.includes('    note: >-\n      A long note folded\n      over two lines.\n'));
+		assert.equal(storeAnnotations(handEdited, [{ ...first, id: 'gone00' }]).ok, false);
 	});
 });

@@ -93,3 +93,13 @@ export function retargetAnnotation(letterText: string, annotation: Annotation, r
 	const { status: _status, ...rest } = annotation;
 	return { ...rest, target: targetForRange(letterText, range, contextLength) };
 }
+
+/**
+ * The annotation as it should be saved after its range was tracked through edits in the editor
+ * (`applyTextEditsToAnnotations`): at `range` of `letterText` with quote, context and positions recomputed, or
+ * marked orphaned (last known target kept) when the range is `undefined` or empty.
+ */
+export function annotationAtRange(letterText: string, annotation: Annotation, range: TextRange | undefined): Annotation {
+	const attached = range === undefined ? undefined : retargetAnnotation(letterText, annotation, range);
+	return attached ?? { ...annotation, status: 'orphaned' };
+}

@@ -309,3 +309,36 @@ export function setLetterSymbol(text: string, symbol: string | undefined): Sidec
 		},
 	});
 }
+
+/**
+ * Stores the given annotations' current state in the sidecar, matched by id: every field that differs (tags, note,
+ * author, created, orphan mark, target) is updated with the minimal edits; ids the sidecar does not hold make the
+ * whole change fail (nothing is written), so a concurrent deletion is not undone. Used to save positions tracked
+ * in the editor and positions found by re-anchoring.
+ */
+export function storeAnnotations(text: string, annotations: readonly Annotation[]): SidecarEditResult {
+	const parsed = parseSidecar(text);
+	if (!parsed.ok) {
+		return parsed;
+	}
+	let result: SidecarEditResult = { ok: true, text, sidecar: parsed.sidecar };
+	for (const annotation of annotations) {
+		if (!result.ok) {
+			return result;
+		}
+		const stored = result.sidecar.annotations.find((candidate) => candidate.id === annotation.id);
+		if (stored === undefined) {
+			return failure(`no annotation with the id \`${annotation.id}\` in this sidecar`);
+		}
+		const changes: Record<string, unknown> = {};
+		for (const key of ['tags', 'note', 'author', 'created', 'status', 'target'] as const) {
+			if (canonicalJson(stored[key]) !== canonicalJson(annotation[key])) {
+				changes[key] = annotation[key];
+			}
+		}
+		if (Object.keys(changes).length > 0) {
+			result = updateAnnotation(result.text, annotation.id, changes);
+		}
+	}
+	return result;
+}
