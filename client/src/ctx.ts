@@ -17,6 +17,7 @@ export class Ctx implements vscode.Disposable {
 	readonly client: LanguageClient;
 	private readonly restartPolicy = new RestartPolicy();
 	private readonly shownErrors = new Set<string>();
+	private readonly notificationEmitters = new Map<string, vscode.EventEmitter<unknown>>();
 	private readonly serverStateEmitter = new vscode.EventEmitter<ServerState>();
 	private currentServerState: ServerState = 'stopped';
 	private gaveUp = false;
@@ -92,9 +93,19 @@ export class Ctx implements vscode.Disposable {
 		return this.currentServerState === 'running' || this.currentServerState === 'starting';
 	}
 
-	/** Listens to a custom notification of the server; the handler survives restarts of the server. */
+	/**
+	 * Listens to a custom notification of the server; the handler survives restarts of the server. The client keeps
+	 * one handler per method (a second registration would replace the first), so the context fans each out.
+	 */
 	onNotification<P>(definition: NotificationDefinition<P>, handler: (params: P) => void): void {
-		this.pushCleanup(this.client.onNotification(definition.type, handler));
+		let emitter = this.notificationEmitters.get(definition.method) as vscode.EventEmitter<P> | undefined;
+		if (emitter === undefined) {
+			const created = new vscode.EventEmitter<P>();
+			this.notificationEmitters.set(definition.method, created);
+			this.pushCleanup(created, this.client.onNotification(definition.type, (params) => created.fire(params)));
+			emitter = created;
+		}
+		this.pushCleanup(emitter.event(handler));
 	}
 
 	/** Shows an error message once (the same text is not shown again until the user restarts the server). */

@@ -10,7 +10,7 @@ const swatchCache = new Map<string, vscode.Uri>();
 export function swatchIcon(colour: string): vscode.Uri {
 	let icon = swatchCache.get(colour);
 	if (icon === undefined) {
-		icon = vscode.Uri.from({ scheme: 'data', path: `image/svg+xml;utf8,${colourSwatchSvg(colour)}` });
+		icon = vscode.Uri.from({ scheme: 'data', path: `image/svg+xml;base64,${Buffer.from(colourSwatchSvg(colour)).toString('base64')}` });
 		swatchCache.set(colour, icon);
 	}
 	return icon;

@@ -18,6 +18,11 @@ import { tagColour } from './tagColours';
 /** The context key true while the annotation views are filtered (shows "Clear Annotation Filter"). */
 export const FILTER_ACTIVE_CONTEXT_KEY = 'diplomaticLetters.annotationFilterActive';
 
+/** A URI string as VS Code writes it, so that the server's and the editor's spellings of one file compare equal. */
+export function normaliseUri(uri: string): string {
+	return vscode.Uri.parse(uri).toString();
+}
+
 /** How long bursts of change notifications (typing in a letter moves its annotations) are gathered. */
 const CHANGE_BATCH_MS = 200;
 
@@ -60,7 +65,7 @@ export class AnnotationStore {
 			}),
 		);
 		ctx.onNotification(AnnotationsChangedNotification, ({ uris }) => {
-			uris.filter((uri) => this.isShown(uri)).forEach((uri) => this.pendingUris.add(uri));
+			uris.map(normaliseUri).filter((uri) => this.isShown(uri)).forEach((uri) => this.pendingUris.add(uri));
 			this.pendingTags = true;
 			this.scheduleBatch();
 		});
@@ -78,7 +83,7 @@ export class AnnotationStore {
 
 	/** The server's answer for a visible letter, if it was asked. */
 	letter(uri: string): DocumentAnnotationsResult | undefined {
-		return this.letters.get(uri);
+		return this.letters.get(normaliseUri(uri));
 	}
 
 	/** The colour a tag is shown in (vocabulary colour, else its default). */
@@ -114,12 +119,13 @@ export class AnnotationStore {
 
 	/** An annotation known to the store (from a visible letter or the workspace's tags). */
 	find(ref: AnnotationRef): AnnotationInfo | undefined {
-		const inLetter = this.letters.get(ref.uri)?.annotations.find((annotation) => annotation.id === ref.id);
+		const uri = normaliseUri(ref.uri);
+		const inLetter = this.letters.get(uri)?.annotations.find((annotation) => annotation.id === ref.id);
 		if (inLetter !== undefined) {
 			return inLetter;
 		}
 		for (const summary of this.tagSummaries) {
-			const found = summary.annotations.find((annotation) => annotation.uri === ref.uri && annotation.id === ref.id);
+			const found = summary.annotations.find((annotation) => annotation.id === ref.id && normaliseUri(annotation.uri) === uri);
 			if (found !== undefined) {
 				return found;
 			}
@@ -129,7 +135,7 @@ export class AnnotationStore {
 
 	/** Asks the server again for the tags and for these letters (after a change made by a command). */
 	refresh(uris: readonly string[]): void {
-		uris.filter((uri) => this.isShown(uri)).forEach((uri) => this.pendingUris.add(uri));
+		uris.map(normaliseUri).filter((uri) => this.isShown(uri)).forEach((uri) => this.pendingUris.add(uri));
 		this.pendingTags = true;
 		this.scheduleBatch(0);
 	}

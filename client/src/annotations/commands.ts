@@ -8,6 +8,7 @@ import { AttachAnnotationRequest, CreateAnnotationRequest, RemoveAnnotationReque
 import type { Ctx } from '../ctx';
 import { isLetterTextDocument } from '../languageSwitching';
 import type { AnnotationStore } from './annotationStore';
+import { normaliseUri } from './annotationStore';
 import { reportEditResult, resolveAnnotation } from './annotationTargets';
 import { excerpt } from './annotationText';
 import type { NavigationDirection } from './letterAnnotations';
@@ -125,7 +126,7 @@ export function registerAnnotationCommands(ctx: Ctx, store: AnnotationStore): vo
 		if (orphan === undefined) {
 			return;
 		}
-		if (orphan.uri !== editor.document.uri.toString()) {
+		if (normaliseUri(orphan.uri) !== editor.document.uri.toString()) {
 			void vscode.window.showInformationMessage('Select the new text of the annotation in its own letter first.');
 			return;
 		}
