@@ -38,6 +38,23 @@ describe('session-date-mismatch', () => {
 		assert.deepEqual(mismatches('Seventy-sixth', 'Seventy-sixth', '20 August 2021'), []);
 	});
 
+	it('accepts the coming session named with items of its preliminary list, issued early in the year it opens', () => {
+		const text = makeLetter({ session: 'Seventy-sixth', year: 'Seventy-sixth', distributed: '25 March 2021', title: titleLine('23 March 2021'), agenda: 'Items 34 and 71 of the preliminary list*', footnotes: ['* A/76/50.'] });
+		assert.deepEqual(diagnoseCode('session-date-mismatch', text), []);
+	});
+
+	it('reports the coming session named with its provisional agenda months before that agenda exists', () => {
+		const text = makeLetter({ session: 'Seventy-sixth', year: 'Seventy-sixth', distributed: '25 March 2021', title: titleLine('23 March 2021'), agenda: 'Items 34 and 71 of the provisional agenda*', footnotes: ['* A/76/150.'] });
+		assert.deepEqual(diagnoseCode('session-date-mismatch', text).map((diagnostic) => diagnostic.text), ['Seventy-sixth session']);
+	});
+
+	it('reports a preliminary list of a session named in the year before it opens', () => {
+		const text = makeLetter({ session: 'Seventy-sixth', year: 'Seventy-fifth', distributed: '10 December 2020', title: titleLine('9 December 2020'), agenda: 'Items 34 and 71 of the preliminary list*', footnotes: ['* A/76/50.'] });
+		const [diagnostic, ...rest] = diagnoseCode('session-date-mismatch', text);
+		assert.equal(rest.length, 0);
+		assert.match(diagnostic.message, /from 1 January 2021 \(items of its preliminary list\)/);
+	});
+
 	it('accepts both sessions on the changeover day (14 September 2021: the 75th closes, the 76th opens)', () => {
 		assert.deepEqual(mismatches('Seventy-fifth', 'Seventy-sixth', '14 September 2021'), []);
 		assert.deepEqual(mismatches('Seventy-sixth', 'Seventy-sixth', '14 September 2021'), []);

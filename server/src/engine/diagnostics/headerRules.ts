@@ -55,11 +55,14 @@ export function checkSessionDates(letter: Letter, data: ReferenceData): Finding[
 			}
 		} else if (organ.organ === 'General Assembly' && organ.unit === 'session') {
 			const window = gaHeaderDateWindow(data, organ.ordinal);
-			if (compareDates(date, window.earliest) < 0 || compareDates(date, window.latest) > 0) {
+			// Items of the preliminary list (issued in February) are cited under the coming session from early in the year it opens.
+			const preliminary = letter.agenda !== undefined && /\bpreliminary\s+list\b/i.test(letter.text.slice(letter.agenda.range.start, letter.agenda.range.end));
+			const earliest = preliminary ? { year: 1945 + organ.ordinal, month: 1, day: 1 } : window.earliest;
+			if (compareDates(date, earliest) < 0 || compareDates(date, window.latest) > 0) {
 				findings.push({
 					code: 'session-date-mismatch',
 					range: organ.ordinalRange,
-					message: `A letter of the General Assembly's ${numberToOrdinal(organ.ordinal)} session cannot be distributed on ${formatDate(date)}: that session's letters run from ${formatDate(window.earliest)} to ${formatDate(window.latest)}. Correct the session or the date.`,
+					message: `A letter of the General Assembly's ${numberToOrdinal(organ.ordinal)} session cannot be distributed on ${formatDate(date)}: that session's letters run from ${formatDate(earliest)}${preliminary ? ' (items of its preliminary list)' : ''} to ${formatDate(window.latest)}. Correct the session or the date.`,
 				});
 			}
 		}
