@@ -145,4 +145,15 @@ describe('sidecar edits keep everything else', () => {
 		assert.ok(text.includes('    note: >-\n      A long note folded\n      over two lines.\n'));
 		assert.equal(storeAnnotations(handEdited, [{ ...first, id: 'gone00' }]).ok, false);
 	});
+	it('keeps CRLF line ends in a Windows sidecar', () => {
+		const crlf = handEdited.replace(/\n/g, '\r\n');
+		const added = textOf(addAnnotation(crlf, annotationAt('bbbbbb', 1000)));
+		const updated = textOf(updateAnnotation(added, 'aaaaaa', { status: 'orphaned' }));
+		assert.equal(/[^\r]\n/.test(updated), false, 'no bare LF');
+		const parsed = parseSidecar(updated);
+		assert.ok(parsed.ok);
+		assert.deepEqual(parsed.sidecar.annotations.map((annotation) => [annotation.id, annotation.status]), [['aaaaaa', 'orphaned'], ['bbbbbb', undefined], ['cccccc', undefined]]);
+		assert.ok(updated.startsWith(crlf.slice(0, crlf.indexOf('  - id: aaaaaa'))));
+		assert.ok(updated.includes('  # My comment about the second one.\r\n'));
+	});
 });

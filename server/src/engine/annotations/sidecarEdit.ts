@@ -74,13 +74,15 @@ function applySidecarChange(text: string, change: SidecarChange): SidecarEditRes
 		const check = parseSidecar(candidate);
 		return check.ok && canonicalJson(check.sidecar) === canonicalJson(expected) ? { ok: true, text: candidate, sidecar: check.sidecar } : undefined;
 	};
+	// A file with CRLF line ends (Windows) gets CRLF in what is written into it too.
+	const lineEnds = (written: string): string => (text.includes('\r\n') ? written.replace(/\r?\n/g, '\r\n') : written);
 	const edits = change.textEdits(text, parsed.document, parsed.sidecar);
-	const patched = edits === undefined ? undefined : matches(applyTextEdits(text, edits));
+	const patched = edits === undefined ? undefined : matches(applyTextEdits(text, edits.map((edit) => ({ ...edit, newText: lineEnds(edit.newText) }))));
 	if (patched !== undefined) {
 		return patched;
 	}
 	change.mutateDocument(parsed.document, parsed.sidecar);
-	return matches(parsed.document.toString(detectedStringifyOptions(text))) ?? failure('the change could not be written safely; the sidecar was left unchanged');
+	return matches(lineEnds(parsed.document.toString(detectedStringifyOptions(text)))) ?? failure('the change could not be written safely; the sidecar was left unchanged');
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
