@@ -45,7 +45,7 @@ export function pickTags(store: AnnotationStore, options: TagPickerOptions): Pro
 	return new Promise((resolve) => {
 		const quickPick = vscode.window.createQuickPick<TagPickItem>();
 		quickPick.title = options.title;
-		quickPick.placeholder = 'Check tags (Space), or type new ones separated by commas; Enter to continue';
+		quickPick.placeholder = 'Check tags, or type new ones (comma-separated)';
 		quickPick.canSelectMany = true;
 		quickPick.matchOnDescription = true;
 		const known = new Set(store.workspaceTags.map((summary) => summary.tag));
