@@ -268,6 +268,19 @@ describe('diplomatic-letters check (built CLI)', () => {
 			assert.equal(results.filter((result) => result.code === 'citation-unresolved').length, 45);
 		});
 
+		it('takes include, exclude and maxFileSizeKB as the editor settings do', () => {
+			const dir = folder('config-files', ['000'], { [`drafts/${NAME_001}`]: readFixtureLetter('001').text });
+			writeFileSync(join(root, 'exclude-drafts.yaml'), 'exclude:\n  - "drafts/**"\n');
+			const excluded = check([dir, '--config', join(root, 'exclude-drafts.yaml')]);
+			assert.equal(excluded.status, 0, excluded.stderr);
+			assert.match(excluded.stdout, /^1 letter checked: 0 errors/m);
+			writeFileSync(join(root, 'tiny.json'), JSON.stringify({ maxFileSizeKB: 1 }));
+			const tiny = check([dir, '--config', join(root, 'tiny.json')]);
+			assert.equal(tiny.status, 0, tiny.stderr);
+			assert.match(tiny.stderr, /skipped 000_c1c47ee4ee510e2c\.txt: it is larger than 1 KB .*maxFileSizeKB/);
+			assert.match(tiny.stdout, /^0 letters checked/m);
+		});
+
 		it('exits 2 for a missing config, an unknown code, a bad severity or a file that is not YAML', () => {
 			const dir = folder('config-bad', ['000']);
 			writeFileSync(join(root, 'unknown-code.yaml'), 'diagnostics:\n  no-such-code: off\n');
