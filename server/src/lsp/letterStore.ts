@@ -7,6 +7,7 @@ import { relative, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import type { TextReplacement } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 import type { LetterFileOptions } from '../node/letterFiles';
@@ -99,15 +100,26 @@ export class LetterStore {
 		return key;
 	}
 
-	/** An open document changed; it is parsed again when next needed. */
-	change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): string | undefined {
+	/**
+	 * An open document changed; it is parsed again when next needed. Returns the URI and each change as a replacement
+	 * of UTF-16 offsets in the text before it (what annotations follow).
+	 */
+	change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): { uri: string; replacements: TextReplacement[] } | undefined {
 		const key = normaliseUri(uri);
-		const document = this.openDocuments.get(key);
+		let document = this.openDocuments.get(key);
 		if (!document) {
 			return undefined;
 		}
-		this.openDocuments.set(key, TextDocument.update(document, changes, version));
-		return key;
+		const replacements: TextReplacement[] = [];
+		for (const change of changes) {
+			const range = 'range' in change ? change.range : undefined;
+			const start = range ? document.offsetAt(range.start) : 0;
+			const end = range ? document.offsetAt(range.end) : document.getText().length;
+			replacements.push({ start, end, newText: change.text });
+			document = TextDocument.update(document, [change], version);
+		}
+		this.openDocuments.set(key, document);
+		return { uri: key, replacements };
 	}
 
 	/** A document was closed: its disk content (when it is a workspace letter file) takes over again. */

@@ -13,10 +13,14 @@ import { registerCustomRequests } from './customRequests';
 import { DiagnosticsPublisher, EDIT_DEBOUNCE_MS, whileIndexing } from './diagnosticsPublisher';
 import { registerFeatureHandlers } from './featureHandlers';
 import { toLspDiagnostic } from './convert';
-import { LetterStore, normaliseUri } from './letterStore';
+import { LetterStore, normaliseUri, pathOfUri, SIDECAR_SUFFIX } from './letterStore';
 import { SettingsCache } from './settings';
 import { StatusReporter } from './statusReporter';
 import { storeIdentityInSidecar } from './sidecarWriter';
+import { AnnotationStore } from './annotationStore';
+import { letterAnnotationDiagnostics, notifyAnnotationsChanged, registerAnnotationRequests, sidecarFileDiagnostics } from './annotationRequests';
+import type { DiagnosticSettings } from '../engine/diagnostics/codes';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** What the handlers share. */
 export interface ServerContext {
@@ -26,6 +30,7 @@ export interface ServerContext {
 	readonly settings: SettingsCache;
 	readonly diagnostics: DiagnosticsPublisher;
 	readonly status: StatusReporter;
+	readonly annotations: AnnotationStore;
 	/** Syncs open documents into the index, then returns the normalised URI. */
 	readonly prepare: (uri: string) => string;
 }
@@ -80,6 +85,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		context = createContext(connection, data, capabilities);
 		registerFeatureHandlers(context);
 		registerCustomRequests(context, () => reindex());
+		registerAnnotationRequests(context, context.annotations, () => folders.flatMap((folder) => pathOfUri(folder.uri) ?? []));
 		return { capabilities: result, serverInfo: { name: 'diplomatic-letters' } };
 	});
 
@@ -122,12 +128,21 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 	});
 
 	connection.onDidChangeWatchedFiles((params) => {
-		const store = context?.store;
+		if (!context) {
+			return;
+		}
+		const { store, annotations } = context;
 		for (const change of params.changes) {
 			if (change.type === FileChangeType.Deleted) {
-				store?.fileDeleted(change.uri);
+				store.fileDeleted(change.uri);
 			} else {
-				store?.fileChanged(change.uri);
+				store.fileChanged(change.uri);
+			}
+			const uri = normaliseUri(change.uri);
+			const letterUri = uri.endsWith(SIDECAR_SUFFIX) ? uri.slice(0, -SIDECAR_SUFFIX.length) : uri;
+			if (uri.endsWith(SIDECAR_SUFFIX) || !store.openDocument(uri)) {
+				store.sync();
+				void annotations.reload(letterUri);
 			}
 		}
 	});
@@ -151,7 +166,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 
 function createContext(connection: Connection, data: ReferenceData, capabilities: ClientCapabilities): ServerContext {
 	const settings = new SettingsCache(connection, capabilities.workspace?.configuration === true);
-	const listeners: { changed?: (uris: readonly string[]) => void; progress?: (indexed: number, total: number) => void } = {};
+	const listeners: { changed?: (uris: readonly string[]) => void; progress?: (indexed: number, total: number) => void; annotations?: (uris: readonly string[]) => void } = {};
 	const store: LetterStore = new LetterStore(data, {
 		onIndexChanged: (uris) => listeners.changed?.(uris),
 		onProgress: (progress) => listeners.progress?.(progress.indexed, progress.total),
@@ -165,10 +180,17 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 		store.sync();
 		return normaliseUri(uri);
 	};
+	const annotations = new AnnotationStore((uri) => store.index.get(uri)?.letter.text, (uris) => listeners.annotations?.(uris));
 	const diagnostics = new DiagnosticsPublisher(connection, capabilities.textDocument?.diagnostic !== undefined, async (uri) => {
-		await settings.get(uri);
+		const own = (await settings.get(uri)).diagnostics;
 		const key = prepare(uri);
-		return service.provideDiagnostics(key).map(toLspDiagnostic);
+		if (key.endsWith(SIDECAR_SUFFIX)) {
+			const letterUri = key.slice(0, -SIDECAR_SUFFIX.length);
+			return sidecarFileDiagnostics(await annotations.get(letterUri), store.openDocument(key)?.getText(), own);
+		}
+		const entry = store.index.get(key);
+		const annotationDiagnostics = entry?.letter.detection.isLetter ? letterAnnotationDiagnostics(annotations.peek(key), entry.letter.text, entry.fileName, own) : [];
+		return [...service.provideDiagnostics(key).map(toLspDiagnostic), ...annotationDiagnostics];
 	});
 	const status = new StatusReporter(
 		connection,
@@ -187,25 +209,65 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 			status.scheduleCount();
 		}
 	};
-	const context: ServerContext = { connection, store, service, settings, diagnostics, status, prepare };
+	const publishedSidecars = new Set<string>();
+	listeners.annotations = (uris) => {
+		notifyAnnotationsChanged(connection, uris);
+		diagnostics.refresh(uris.filter((uri) => store.openDocument(uri) !== undefined));
+		for (const uri of uris) {
+			publishSidecarDiagnostics(connection, uri, annotations, settings.peek(uri).diagnostics, publishedSidecars, diagnostics.pullMode);
+		}
+	};
+	const context: ServerContext = { connection, store, service, settings, diagnostics, status, annotations, prepare };
 	registerDocumentSync(context);
 	return context;
 }
 
 function registerDocumentSync(context: ServerContext): void {
-	const { connection, store, diagnostics } = context;
+	const { connection, store, diagnostics, prepare } = context;
 	connection.onDidOpenTextDocument((params) => {
 		const uri = store.open(params.textDocument.uri, params.textDocument.languageId, params.textDocument.version, params.textDocument.text);
 		diagnostics.schedule(uri, 0, params.textDocument.version);
+		if (!uri.endsWith(SIDECAR_SUFFIX)) {
+			store.sync();
+			void context.annotations.get(uri).then((held) => {
+				if (held.state !== 'none') {
+					diagnostics.schedule(uri, 0);
+					notifyAnnotationsChanged(connection, [uri]);
+				}
+			});
+		}
 	});
 	connection.onDidChangeTextDocument((params) => {
-		const uri = store.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
-		if (uri) {
-			diagnostics.schedule(uri, EDIT_DEBOUNCE_MS, params.textDocument.version);
+		const changed = store.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
+		if (changed) {
+			context.annotations.applyEdits(changed.uri, changed.replacements);
+			diagnostics.schedule(changed.uri, EDIT_DEBOUNCE_MS, params.textDocument.version);
 		}
+	});
+	connection.onDidSaveTextDocument((params) => {
+		const uri = prepare(params.textDocument.uri);
+		void context.annotations.storePositions(uri);
 	});
 	connection.onDidCloseTextDocument((params) => {
 		const uri = store.close(params.textDocument.uri);
 		diagnostics.clear(uri);
 	});
+}
+
+/** Pushes `sidecar-invalid` on the sidecar file itself (and clears it once the sidecar is valid again). */
+function publishSidecarDiagnostics(connection: Connection, letterUri: string, annotations: AnnotationStore, settings: DiagnosticSettings, published: Set<string>, pull: boolean): void {
+	const held = annotations.peek(letterUri);
+	const sidecarUri = `${letterUri}${SIDECAR_SUFFIX}`;
+	const path = pathOfUri(sidecarUri);
+	if (pull || path === undefined || (held?.state !== 'invalid' && !published.has(sidecarUri))) {
+		return;
+	}
+	const text = held?.state === 'invalid' && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+	const items = sidecarFileDiagnostics(held, text, settings);
+	if (items.length > 0) {
+		published.add(sidecarUri);
+	} else {
+		published.delete(sidecarUri);
+	}
+	void connection.sendDiagnostics({ uri: sidecarUri, diagnostics: items });
 }
