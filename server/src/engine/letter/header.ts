@@ -58,7 +58,7 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
 export function countryOf(sender: string): string | undefined {
 	const match = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN)\b|\s+addressed\b|\s*[,(.]|$)/i.exec(sender);
-	return match ? collapse(match[1]) : undefined;
+	return match ? countryOf(match[1]) ?? collapse(match[1]) : undefined;
 }
 
 const ORGAN_HEADER = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s+([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/g;
