@@ -58,6 +58,19 @@ describe('letter-reference-unresolved', () => {
 		assert.deepEqual(unresolved('In reference to the letter dated 27 March 2020 from the Permanent Representative of Azerbaijan, I would like to point out the following.', { others }), []);
 	});
 
+	it('knows a State however its representative and its name are written', () => {
+		const chargeTitle = 'Letter dated 27 March 2020 from the Chargé d’affaires a.i. of the Permanent Mission of Azerbaijan to the United Nations addressed to the Secretary-General';
+		const others = { 'file:///work/azerbaijan.txt': makeLetter({ distributed: '30 March 2020', title: chargeTitle }) };
+		assert.deepEqual(unresolved('In reference to the letter dated 27 March 2020 from the Permanent Representative of the Republic of Azerbaijan, I would like to point out the following.', { others }), []);
+	});
+
+	it('does not take the Democratic Republic of the Congo for the Congo', () => {
+		const others = { 'file:///work/drc.txt': makeLetter({ distributed: '30 March 2020', title: titleLine('27 March 2020', 'the Democratic Republic of the Congo') }) };
+		assert.equal(unresolved('In reference to the letter dated 27 March 2020 from the Permanent Representative of the Republic of the Congo, I would like to point out the following.', { others }).length, 1);
+		const congo = { 'file:///work/congo.txt': makeLetter({ distributed: '30 March 2020', title: titleLine('27 March 2020', 'the Congo') }) };
+		assert.deepEqual(unresolved('In reference to the letter dated 27 March 2020 from the Permanent Representative of the Republic of the Congo, I would like to point out the following.', { others: congo }), []);
+	});
+
 	it('says nothing of a letter to a non-UN addressee from a non-State sender', () => {
 		assert.deepEqual(unresolved('In the letter dated 27 March 2020 from the Executive Director of Human Rights Watch addressed to the Minister of Defence, the following was said.'), []);
 	});

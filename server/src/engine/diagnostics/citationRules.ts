@@ -102,8 +102,16 @@ export function resolveLetterReference(self: IndexedLetter, reference: LetterRef
 		return [];
 	}
 	const country = reference.own ? self.letter.title?.sender?.country : reference.sender?.country;
-	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri
-		&& (country === undefined || entry.letter.title?.sender?.country?.toLowerCase() === country.toLowerCase()));
+	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri && (country === undefined || sameState(entry.letter.title?.sender?.country, country)));
+}
+
+/** A State's name for comparison: case, a leading "the" and a leading "Republic of" do not matter ("the Republic of Azerbaijan" is Azerbaijan). */
+function stateKey(name: string): string {
+	return name.toLowerCase().replace(/\s+/g, ' ').replace(/^(?:the )?(?:republic of )?(?:the )?/, '');
+}
+
+function sameState(a: string | undefined, b: string): boolean {
+	return a !== undefined && stateKey(a) === stateKey(b);
 }
 
 /** `letter-reference-unresolved`: a reference to another UN letter that neither a nearby symbol nor a workspace letter resolves. */
