@@ -31,11 +31,8 @@ export function isInsideSurrogatePair(text: string, index: number): boolean {
 export function createOffsetConverter(text: string): OffsetConverter {
 	// UTF-16 indices of the first half of every surrogate pair, ascending.
 	const astralStarts: number[] = [];
-	for (let index = 0; index < text.length - 1; index++) {
-		if (isInsideSurrogatePair(text, index + 1)) {
-			astralStarts.push(index);
-			index++;
-		}
+	for (const pair of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) {
+		astralStarts.push(pair.index);
 	}
 	const codePointLength = text.length - astralStarts.length;
 

@@ -162,7 +162,9 @@ export function reanchorAnnotation(letter: string | AnchoringIndex, annotation: 
 		const collapsedEnd = view.collapsedOffset(oldEnd - trailing.length - 1) + 1;
 		atStoredPosition.push({ collapsedStart, collapsedEnd, quoteScore: 1, method: 'position', originalRange: { start: oldStart, end: oldEnd } });
 	}
-	let winner = best([...atStoredPosition, ...exactCandidates(haystack, quote)]);
+	// The quote still at its stored position with its context intact cannot be beaten: no need to search.
+	const inPlace = atStoredPosition.length > 0 ? best(atStoredPosition) : undefined;
+	let winner = inPlace !== undefined && inPlace.evidence === 1 ? inPlace : best([...atStoredPosition, ...exactCandidates(haystack, quote)]);
 	if (winner === undefined || winner.evidence < ANCHOR_ACCEPT_THRESHOLD) {
 		const fuzzy = best(fuzzyCandidates(haystack, quote));
 		if (fuzzy !== undefined && (winner === undefined || fuzzy.evidence > winner.evidence)) {

@@ -20,25 +20,32 @@ export function collapseWhitespace(text: string): string {
 	return text.replace(/\s+/g, ' ');
 }
 
-/** Builds the collapsed view of `original`. */
+/** Builds the collapsed view of `original`: O(n) with typed arrays, cheap enough to build per re-anchoring. */
 export function createWhitespaceView(original: string): WhitespaceView {
-	const starts: number[] = [];
+	const collapsed = collapseWhitespace(original);
+	// starts[i]: original offset of collapsed character i; collapsedOf[o]: collapsed index of original offset o.
+	const starts = new Int32Array(collapsed.length + 1);
 	const collapsedOf = new Int32Array(original.length + 1);
-	let collapsed = '';
-	const match = /\s+/y;
+	const runs = /\s+/g;
+	let from = 0;
 	let index = 0;
-	while (index < original.length) {
-		match.lastIndex = index;
-		const run = match.exec(original);
-		const length = run === null ? 1 : run[0].length;
-		collapsedOf.fill(starts.length, index, index + length);
-		starts.push(index);
-		collapsed += run === null ? original[index] : ' ';
-		index += length;
+	const copyUpTo = (end: number): void => {
+		for (let offset = from; offset < end; offset++, index++) {
+			starts[index] = offset;
+			collapsedOf[offset] = index;
+		}
+	};
+	for (let run = runs.exec(original); run !== null; run = runs.exec(original)) {
+		copyUpTo(run.index);
+		starts[index] = run.index;
+		collapsedOf.fill(index, run.index, run.index + run[0].length);
+		index++;
+		from = run.index + run[0].length;
 	}
-	collapsedOf[original.length] = starts.length;
-	starts.push(original.length);
-	const clamp = (value: number): number => Math.min(Math.max(0, value), starts.length - 1);
+	copyUpTo(original.length);
+	starts[index] = original.length;
+	collapsedOf[original.length] = index;
+	const clamp = (value: number): number => Math.min(Math.max(0, value), collapsed.length);
 	return {
 		text: collapsed,
 		originalStart: (at) => starts[clamp(at)] ?? original.length,
