@@ -100,8 +100,7 @@ async function anchorLetters(letters: readonly LetterWithSidecar[], io: CommandI
 	for (const letter of letters) {
 		const state = await readSidecarFile(letter.letterPath);
 		if (state.kind === 'missing') {
-			io.stderr(`${letter.sidecarShown}: no sidecar for this letter\n`);
-			failed = true;
+			io.stderr(`${letter.letterShown}: no annotations (no sidecar ${letter.sidecarShown})\n`);
 			continue;
 		}
 		if (state.kind === 'invalid') {
@@ -150,7 +149,7 @@ async function runReanchor(argv: readonly string[], io: CommandIo): Promise<numb
 			orphans += status === 'orphaned' ? 1 : 0;
 			rows.push({ sidecar: letter.sidecarShown, id: annotation.id, status, start: now.start, end: now.end });
 			const was = `${annotation.target.start}-${annotation.target.end}`;
-			lines.push(`${letter.sidecarShown}: ${annotation.id} ${status === 'moved' ? `moved to ${now.start}-${now.end} (was ${was})` : status === 'orphaned' ? `orphaned (last known ${was}): "${annotation.target.exact.slice(0, 60)}" not found` : `unchanged ${was}`}`);
+			lines.push(`${letter.sidecarShown}: ${annotation.id} ${status === 'moved' ? `moved to ${now.start}-${now.end} (was ${was})` : status === 'orphaned' ? `orphaned (last known ${was}): "${annotation.target.exact.replace(/\s+/g, ' ').slice(0, 60)}" not found` : `unchanged ${was}`}`);
 		});
 		const changed = letter.annotations.some((annotation, index) => {
 			const result = letter.results[index];

@@ -79,6 +79,14 @@ describe('annotations reanchor', () => {
 		assert.deepEqual(rows.map((row) => row.status), ['unchanged', 'orphaned']);
 	});
 
+	it('says so for a letter named explicitly that has no sidecar, without failing', async () => {
+		const { folder } = workspace();
+		const result = await run(folder, 'reanchor', '001_fcfde71c67116c43.txt');
+		assert.equal(result.code, 0);
+		assert.match(result.stderr, /^001_fcfde71c67116c43\.txt: no annotations \(no sidecar 001_fcfde71c67116c43\.txt\.annotations\.yaml\)\n$/);
+		assert.match(result.stdout, /^0 annotation\(s\)/);
+	});
+
 	it('reports an invalid sidecar on stderr with its line and does not touch it', async () => {
 		const { folder, sidecar } = workspace();
 		const broken = readFileSync(sidecar, 'utf8').replace('start:', 'start: [');
