@@ -239,6 +239,16 @@ describe('diplomatic-letters check (built CLI)', () => {
 			assert.match(run.stdout, new RegExp(`^${NAME_000}\\.annotations\\.yaml:5:5: error sidecar-invalid: annotation 7f3a9c: `, 'm'));
 		});
 
+		it('takes a letter’s identity from document.symbol in its sidecar', () => {
+			const sidecar = ['version: 1', 'document:', `  file: ${NAME_000}`, '  symbol: S/2020/1104', 'annotations: []', ''].join('\n');
+			const dir = folder('sidecar-identity', ['000', '001'], { [`${NAME_000}.annotations.yaml`]: sidecar });
+			const results = JSON.parse(check([dir, '--format', 'json']).stdout) as { file: string; code: string; message: string }[];
+			assert.ok(!results.some((result) => result.code === 'citation-unresolved' && result.message.startsWith('S/2020/1104 ')));
+			const conflicts = results.filter((result) => result.code === 'citation-date-conflict');
+			assert.deepEqual(conflicts.map((result) => result.file), [NAME_001]);
+			assert.match(conflicts[0].message, /S\/2020\/1104 is cited as dated 11 November 2020, but the workspace letter 000_c1c47ee4ee510e2c\.txt with that symbol is distributed on 3 November 2020/);
+		});
+
 		it('says nothing of a sidecar whose annotations are all found', () => {
 			const dir = folder('sidecar-valid', ['000'], { [`${NAME_000}.annotations.yaml`]: [...VALID, ''].join('\n') });
 			const run = check([dir, '--config', join(root, 'only-annotations.yaml')]);
