@@ -3,7 +3,7 @@
 // Environment: PORT (default 8080) picks the port; VERBOSE=1 shows code-server's log; VSIX=<file> serves that VSIX
 // instead of building and packaging the working tree.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { ensureCodeServer, installExtension, startCodeServer } from './vscode/codeServer';
@@ -51,8 +51,11 @@ async function main(): Promise<void> {
     if (!existsSync(vsix)) throw new StartError(`npm run package did not write ${vsix}.`);
   }
 
+  // The user-data folder persists (settings, open editors); the extensions folder is made afresh so that VS Code
+  // runs exactly this VSIX, not extensions left there by an earlier run.
   const extensionsDir = join(stateDir, 'extensions');
   const userDataDir = join(stateDir, 'user-data');
+  rmSync(extensionsDir, { recursive: true, force: true });
   console.log(`Installing ${vsix} into ${extensionsDir}`);
   await installExtension(vsix, extensionsDir, userDataDir);
 
