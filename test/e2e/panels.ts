@@ -3,9 +3,10 @@
 import { relative } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterTwoFrames } from './dom';
+import type { PageElement } from './dom';
+import { poll } from './poll';
 
 const briefly = { timeout: 1_000 };
-import type { PageElement } from './dom';
 
 /** One entry of the Problems panel. */
 export interface ProblemEntry {
@@ -47,7 +48,8 @@ interface RawProblemRow {
 }
 
 async function renderedProblemRows(list: Locator): Promise<RawProblemRow[]> {
-  return list.evaluate((element) => [...(element as unknown as PageElement).querySelectorAll('.monaco-list-row')].map((row) => {
+  // Rows of the list proper; the tree's sticky header repeats a file row above them.
+  return list.evaluate((element) => [...(element as unknown as PageElement).querySelectorAll('.monaco-list-rows > .monaco-list-row')].map((row) => {
     const [message, source, code, position] = ['.marker-message', '.marker-source', '.marker-code', '.marker-line']
       .map((selector) => [...row.querySelectorAll(selector)].map((node) => node.textContent ?? '').join('\n').trim());
     const icon = row.querySelector('.marker-icon');
@@ -55,9 +57,11 @@ async function renderedProblemRows(list: Locator): Promise<RawProblemRow[]> {
       index: Number(row.dataset.index),
       last: row.dataset.lastElement === 'true',
       level: Number(row.getAttribute('aria-level')),
-      // A file row is labelled "<n> problems in file <name> of folder <folder>" (VS Code 1.100).
-      file: /in file (.+) of folder (.+)$/.exec(row.getAttribute('aria-label') ?? '')?.slice(1).reverse().join('/')
-        ?? (row.querySelector('.label-name')?.textContent ?? '').trim(),
+      // A file row carries the absolute path on its icon label; its own label reads "<n> problems in file <name> of
+      // folder <folder>" (VS Code 1.100), used when the icon label has none.
+      file: row.querySelector('.monaco-icon-label')?.getAttribute('aria-label')
+        ?? /in file (.+) of folder (.+)$/.exec(row.getAttribute('aria-label') ?? '')?.slice(1).reverse().join('/')
+        ?? '',
       severity: ['error', 'warning', 'info'].find((kind) => icon?.classList.contains(kind)) ?? '',
       message: message ?? '', source: source ?? '', code: code ?? '', position: position ?? '',
     };
@@ -70,15 +74,14 @@ export async function nextFrames(page: Page): Promise<void> {
 }
 
 /**
- * Scrolls a list by `deltaY` pixels with a wheel event sent to its scrollable element. (The mouse wheel is not used:
- * where the mouse rests, a row's tooltip may cover the list and take the wheel.)
+ * Scrolls a list by a mouse wheel over its right edge (its scrollbar). A synthetic wheel event does not scroll VS Code
+ * lists; over a row's text, the wheel would land on the row's tooltip once it shows.
  */
 async function scrollList(list: Locator, deltaY: number): Promise<void> {
-  await list.evaluate((element, delta) => {
-    const scrollable = element.querySelector('.monaco-scrollable-element') ?? element;
-    scrollable.dispatchEvent(new WheelEvent('wheel', { deltaY: delta, deltaMode: 0, bubbles: true, cancelable: true }));
-  }, deltaY);
-  await nextFrames(list.page());
+  const box = await list.boundingBox(briefly);
+  if (!box) return;
+  await list.page().mouse.move(box.x + box.width - 4, box.y + box.height / 2);
+  await list.page().mouse.wheel(0, deltaY);
 }
 
 /** Reads every entry of the (visible) Problems panel, scrolling through it. */
@@ -88,23 +91,39 @@ export async function readProblems(page: Page, workspaceRoot: string | undefined
   const box = await list.boundingBox(briefly);
   if (!box) return [];
   const rows = new Map<number, RawProblemRow>();
+  const scroll = async (deltaY: number, accept: (rendered: RawProblemRow[]) => boolean): Promise<RawProblemRow[] | undefined> => {
+    await scrollList(list, deltaY);
+    return poll('the Problems list to scroll', async () => {
+      const now = await renderedProblemRows(list);
+      return accept(now) ? now : undefined;
+    }, { timeoutMs: 1_000, intervalMs: 30 }).catch(() => undefined);
+  };
+  const lastIndex = (rendered: RawProblemRow[]): number => Math.max(-1, ...rendered.map((row) => row.index));
   let rendered = await renderedProblemRows(list);
-  if (rendered.length > 0 && !rendered.some((row) => row.index === 0)) {
-    await scrollList(list, -1e7);
-    rendered = await renderedProblemRows(list);
+  // Back to the top first; one huge wheel is ignored, so several big ones.
+  for (let step = 0; step < 1_000 && rendered.length > 0 && !rendered.some((row) => row.index === 0); step += 1) {
+    const first = Math.min(...rendered.map((row) => row.index));
+    rendered = await scroll(-box.height * 20, (now) => Math.min(...now.map((row) => row.index)) < first) ?? rendered;
   }
-  for (let step = 0; step < 10_000; step += 1) {
-    const before = rows.size;
+  // The list scrolls by a fraction of a wheel's delta (a sixth in VS Code 1.100), so a wheel of two list heights
+  // moves it by a third of what it shows and no row is skipped; the check below would tell if one were.
+  for (let step = 0; step < 10_000 && rendered.length > 0; step += 1) {
     for (const row of rendered) rows.set(row.index, row);
-    if (rendered.length === 0 || rendered.some((row) => row.last) || rows.size === before) break;
-    await scrollList(list, box.height * 0.8);
-    rendered = await renderedProblemRows(list);
+    if (rendered.some((row) => row.last)) break;
+    const seen = lastIndex(rendered);
+    const next = await scroll(box.height * 2, (now) => lastIndex(now) > seen);
+    if (!next) break;
+    rendered = next;
+  }
+  const indexes = [...rows.keys()].sort((a, b) => a - b);
+  if (indexes.some((index, position) => index !== position)) {
+    throw new Error(`The Problems list skipped rows while scrolling (read rows ${indexes.join(' ')})`);
   }
   const entries: ProblemEntry[] = [];
   let file = '';
   for (const row of [...rows.values()].sort((a, b) => a.index - b.index)) {
     if (row.level === 1) {
-      file = workspaceRoot && row.file.startsWith(workspaceRoot) ? relative(workspaceRoot, row.file).split('\\').join('/') : row.file;
+      file = workspaceRoot && row.file.startsWith(workspaceRoot) ? relative(workspaceRoot, row.file).split('\\').join('/') : row.file.replace(/^\.\//, '');
     } else if (row.level === 2 && row.severity !== '') {
       const position = /Ln (\d+), Col (\d+)/.exec(row.position);
       entries.push({
