@@ -83,7 +83,8 @@ export function readCheckConfig(path: string | undefined): CheckConfig {
 	try {
 		raw = parseYaml(readFileSync(path, 'utf8'));
 	} catch (error) {
-		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`;
+		const { code, syscall } = error as NodeJS.ErrnoException;
+		const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : syscall ? `cannot be read (${code ?? syscall})` : `not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`;
 		throw new UsageError(`config ${path}: ${reason}`);
 	}
 	if (raw === null || raw === undefined) {

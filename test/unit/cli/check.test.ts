@@ -300,6 +300,7 @@ describe('diplomatic-letters check (built CLI)', () => {
 			assertCleanFailure(check([dir, '--config', join(root, 'unknown-code.yaml')]), /unknown diagnostic code "no-such-code"/);
 			assertCleanFailure(check([dir, '--config', join(root, 'bad-severity.yaml')]), /date-invalid must be one of error, warning, information, hint, off/);
 			assertCleanFailure(check([dir, '--config', join(root, 'broken.yaml')]), /broken\.yaml: not valid YAML or JSON/);
+			assertCleanFailure(check([dir, '--config', dir]), /config-bad: is a folder, not a file/);
 		});
 	});
 });
