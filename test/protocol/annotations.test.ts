@@ -100,7 +100,7 @@ describe('annotations over stdio', () => {
 		await server.open(folder.file(L002));
 		const orphaned = await server.waitFor('annotation-orphaned', () => server.published.get(uriOf(folder.file(L002)))?.diagnostics.find((item) => item.code === 'annotation-orphaned'));
 		assert.equal(orphaned.severity, 2);
-		assert.match(typeof orphaned.message === "string" ? orphaned.message : orphaned.message.value, /gone01 \(lost\)/);
+		assert.match(typeof orphaned.message === 'string' ? orphaned.message : orphaned.message.value, /gone01 \(lost\)/);
 		const text = readFileSync(folder.file(L002), 'utf8');
 		const attached = await request<AnnotationEditResult>(AttachAnnotationRequest.method, { textDocument: doc(L002), id: 'gone01', range: { start: positionOf(text, 'Armenia'), end: positionOf(text, 'Armenia', 7) } });
 		assert.ok(attached.ok && attached.annotation?.status === 'attached');
