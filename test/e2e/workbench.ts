@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { PageElement } from './dom';
-import { poll } from './poll';
+import { defaultTimeoutMs, poll } from './poll';
 import { nextFrames, readProblems, readTreeView } from './panels';
 import type { ProblemEntry, TreeRow } from './panels';
 
@@ -77,12 +77,26 @@ export class Workbench {
     await poll('the quick input to close', async () => await this.page.locator(quickInput).isVisible() ? undefined : true);
   }
 
-  /** Opens a file of the workspace by name with Quick Open (Ctrl+P) and waits until its editor shows. */
+  /**
+   * Opens a file of the workspace by its path relative to the folder with Quick Open (Ctrl+P) and waits until its
+   * editor shows. The first file search of a session can be slow on a busy machine; the path is typed again every
+   * 5 s until the file is listed.
+   */
   async openFile(relativePath: string): Promise<void> {
     const parts = relativePath.split('/');
     const name = parts.pop() ?? relativePath;
     const input = await this.openQuickInput('Control+P', '');
-    await input.fill(relativePath);
+    const row = this.quickInputRow(name, parts.length > 0 ? parts.join('/') : undefined);
+    let typedAt = 0;
+    await poll(`Quick Open to list ${relativePath}`, async () => {
+      if (await row.count() > 0) return true;
+      if (Date.now() - typedAt > 5_000) {
+        await input.fill('');
+        await input.fill(relativePath);
+        typedAt = Date.now();
+      }
+      return undefined;
+    }, { timeoutMs: defaultTimeoutMs * 2 });
     await this.pickQuickInputRow(name, `Quick Open to list ${relativePath}`, parts.length > 0 ? parts.join('/') : undefined);
     await this.waitForQuickInputClosed();
     await poll(`the editor of ${relativePath}`, async () =>
