@@ -13,7 +13,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { parseSidecar } from './sidecarParse';
 import { annotationKeyOrder, annotationToPlainObject, compareAnnotationsByPosition, renderAnnotationItem } from './sidecarRender';
-import { applyTextEdits, blockSequenceLayout, deletePairEdit, deleteSequenceItemEdit, inlineFlowSequenceText, inlineScalarText, insertPairEdit, insertSequenceItemEdit, replaceValueEdit } from './yamlTextPatch';
+import { applyTextEdits, blockSequenceLayout, deletePairEdit, deleteSequenceItemEdit, emptySequenceEdits, inlineFlowSequenceText, inlineScalarText, insertPairEdit, insertSequenceItemEdit, replaceValueEdit } from './yamlTextPatch';
 import type { TextEdit } from './yamlTextPatch';
 import type { Annotation, AnnotationTarget, Sidecar, SidecarProblem } from './types';
 
@@ -252,9 +252,13 @@ export function removeAnnotation(text: string, id: string): SidecarEditResult {
 			return index === -1 ? `no annotation with the id \`${id}\` in this sidecar` : { ...sidecar, annotations: sidecar.annotations.filter((annotation) => annotation.id !== id) };
 		},
 		textEdits(source, document, sidecar) {
-			const list = document.get('annotations', true);
-			if (!isSeq(list)) {
+			const listPair = isMap(document.contents) ? pairOf(document.contents, 'annotations') : undefined;
+			const list = listPair?.value;
+			if (listPair === undefined || !isSeq(list)) {
 				return undefined;
+			}
+			if (list.items.length === 1) {
+				return emptySequenceEdits(source, listPair);
 			}
 			const edit = deleteSequenceItemEdit(source, list, indexOfId(sidecar, id));
 			return edit === undefined ? undefined : [edit];

@@ -200,3 +200,25 @@ export function deleteSequenceItemEdit(text: string, seq: YAMLSeq, index: number
 	}
 	return { start: blankStart, end: afterLastLineOf(text, end).offset, newText: '' };
 }
+
+/**
+ * Replaces the block sequence value of `pair` (`key:` followed by `- …` lines) with an empty flow sequence
+ * (`key: []`), keeping a comment on the key's line and everything after the sequence.
+ */
+export function emptySequenceEdits(text: string, pair: Pair): TextEdit[] | undefined {
+	const keyEnd = (pair.key as Node | null)?.range?.[1];
+	const seq = pair.value as Node | null;
+	const seqEnd = seq?.range?.[1];
+	if (keyEnd === undefined || seqEnd === undefined || !isCollection(seq) || seq.flow === true) {
+		return undefined;
+	}
+	const colon = text.indexOf(':', keyEnd);
+	const keyLineEnd = text.indexOf('\n', keyEnd);
+	if (colon === -1 || keyLineEnd === -1 || colon > keyLineEnd) {
+		return undefined;
+	}
+	return [
+		{ start: colon + 1, end: colon + 1, newText: ' []' },
+		{ start: keyLineEnd + 1, end: afterLastLineOf(text, seqEnd).offset, newText: '' },
+	];
+}
