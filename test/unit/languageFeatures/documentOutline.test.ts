@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeLetter } from '../helpers/fixtures';
+import { serviceFor } from './workspace';
+
+const LETTER = makeLetter({ masthead: 'A/75/356-S/2020/947', body: ['Text with a note.¹'], footnotes: ['¹ The note.'], annexes: ['Annex I to the letter dated 31 October 2020', 'Figures.', 'Annex II to the letter dated 31 October 2020', 'More figures.'] });
+
+test('header (masthead, organs, agenda items), title, closing request, signature, footnotes, annexes', () => {
+	const { service } = serviceFor({ 'file:///letter.txt': LETTER });
+	const outline = service.provideDocumentOutline('file:///letter.txt');
+	assert.deepEqual(outline.map((entry) => entry.kind), ['header', 'title', 'closing-request', 'signature', 'footnotes', 'annex', 'annex']);
+	const header = outline[0];
+	assert.deepEqual(header.children.map((child) => child.kind), ['masthead', 'session', 'session', 'agenda']);
+	assert.deepEqual(header.children[3].children.map((item) => [item.name, item.detail]), [['Item 34', 'Prevention of armed conflict'], ['Item 71', 'Right of peoples to self-determination']]);
+	assert.deepEqual(outline.slice(-2).map((entry) => entry.name), ['Annex I', 'Annex II']);
+	for (const entry of outline) {
+		const inside = (entry.selectionRange.start.line > entry.range.start.line || (entry.selectionRange.start.line === entry.range.start.line && entry.selectionRange.start.character >= entry.range.start.character));
+		assert.ok(inside, `${entry.name}: selection inside range`);
+	}
+});
+
+test('a non-letter has no outline', () => {
+	const { service } = serviceFor({ 'file:///notes.md': '# Notes\n\nNothing here.' });
+	assert.deepEqual(service.provideDocumentOutline('file:///notes.md'), []);
+});
