@@ -14,7 +14,11 @@ interface TagPickItem extends vscode.QuickPickItem {
 
 const GROUP_LABELS: Readonly<Record<TagOrigin, string>> = { new: 'New tags', vocabulary: 'Vocabulary', used: 'Used in the workspace' };
 
-function itemsOf(entries: readonly TagPickEntry[]): TagPickItem[] {
+/**
+ * The picker's items. The box filters the list by what is typed, so new tags and the tags named in the box are always
+ * shown: with `allegation, ceasefire` typed, no label would match the whole text.
+ */
+function itemsOf(entries: readonly TagPickEntry[], typed: ReadonlySet<string>): TagPickItem[] {
 	const items: TagPickItem[] = [];
 	let group: TagOrigin | undefined;
 	for (const entry of entries) {
@@ -27,6 +31,7 @@ function itemsOf(entries: readonly TagPickEntry[]): TagPickItem[] {
 			label: entry.tag,
 			description: entry.description === undefined ? count : `${count} · ${entry.description}`,
 			iconPath: entry.origin === 'new' ? new vscode.ThemeIcon('add') : swatchIcon(entry.colour),
+			alwaysShow: entry.origin === 'new' || typed.has(entry.tag),
 			entry,
 		});
 	}
@@ -51,7 +56,7 @@ export function pickTags(store: AnnotationStore, options: TagPickerOptions): Pro
 		const known = new Set(store.workspaceTags.map((summary) => summary.tag));
 		const chosen = new Set(options.initial);
 		const created = options.initial.filter((tag) => !known.has(tag));
-		let renderedNewTags: string | undefined;
+		let renderedAlways: string | undefined;
 		let rendering = false;
 
 		/** Quick picks have no validation message in the stable API: a problem is shown in the title. */
@@ -61,15 +66,15 @@ export function pickTags(store: AnnotationStore, options: TagPickerOptions): Pro
 
 		const render = (): void => {
 			const entries = buildTagPickEntries({ summaries: store.workspaceTags, typed: quickPick.value, chosen, created });
-			const newTags = entries.filter((entry) => entry.origin === 'new').map((entry) => entry.tag).join('\n');
-			const rejected = parseTypedTags(quickPick.value).rejected;
-			showProblem(rejected[0]?.problem);
-			if (newTags === renderedNewTags) {
+			const typed = parseTypedTags(quickPick.value);
+			showProblem(typed.rejected[0]?.problem);
+			const shownAlways = [...entries.filter((entry) => entry.origin === 'new').map((entry) => entry.tag), '', ...typed.tags].join('\n');
+			if (shownAlways === renderedAlways) {
 				return;
 			}
-			renderedNewTags = newTags;
+			renderedAlways = shownAlways;
 			rendering = true;
-			const items = itemsOf(entries);
+			const items = itemsOf(entries, new Set(typed.tags));
 			quickPick.items = items;
 			quickPick.selectedItems = items.filter((item) => item.entry !== undefined && chosen.has(item.entry.tag));
 			rendering = false;
