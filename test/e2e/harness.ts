@@ -74,7 +74,8 @@ function newestModification(path: string): number {
 }
 
 /** What goes into the VSIX: when any of it is newer than the VSIX, the VSIX is rebuilt. */
-const packagedSources = ['client', 'server', 'syntaxes', 'schemas', 'data', 'package.json', 'scripts/build.mjs', '.vscodeignore'];
+const packagedSources = ['client', 'server', 'syntaxes', 'schemas', 'data', 'media', 'package.json', 'language-configuration.json',
+  'README.md', 'CHANGELOG.md', 'LICENSE', 'scripts/build.mjs', '.vscodeignore'];
 
 /**
  * Makes sure the project's VSIX exists and is newer than its sources ({@link packagedSources});
