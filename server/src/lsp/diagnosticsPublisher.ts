@@ -30,6 +30,11 @@ export class DiagnosticsPublisher {
 
 	constructor(private readonly connection: Connection, private readonly pull: boolean, private readonly compute: DiagnosticsSource) {}
 
+	/** The diagnostics of a document as they are now, for a client that pulls them. */
+	diagnosticsOf(uri: string): Promise<Diagnostic[]> {
+		return this.compute(uri);
+	}
+
 	/** Whether the client pulls diagnostics. */
 	get pullMode(): boolean {
 		return this.pull;

@@ -1,7 +1,7 @@
 /** The standard LSP features: each handler syncs the index, checks the document is known, and delegates to the service. */
 import type { CancellationToken, DocumentDiagnosticReport } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { markdown, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLinks, toDocumentSymbols, toFoldingRanges, toLocationLinks, toLspDiagnostic, toWorkspaceSymbols } from './convert';
+import { markdown, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLinks, toDocumentSymbols, toFoldingRanges, toLocationLinks, toWorkspaceSymbols } from './convert';
 import type { ServerContext } from './server';
 
 /**
@@ -70,6 +70,6 @@ export function registerFeatureHandlers(context: ServerContext): void {
 	connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
 		await context.settings.get(params.textDocument.uri);
 		const uri = prepare(params.textDocument.uri);
-		return { kind: DocumentDiagnosticReportKind.Full, items: service.provideDiagnostics(uri).map(toLspDiagnostic) };
+		return { kind: DocumentDiagnosticReportKind.Full, items: await context.diagnostics.diagnosticsOf(uri) };
 	});
 }

@@ -214,7 +214,9 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 		notifyAnnotationsChanged(connection, uris);
 		diagnostics.refresh(uris.filter((uri) => store.openDocument(uri) !== undefined));
 		for (const uri of uris) {
-			publishSidecarDiagnostics(connection, uri, annotations, settings.peek(uri).diagnostics, publishedSidecars, diagnostics.pullMode);
+			// A client that pulls diagnostics pulls those of an open sidecar; a closed sidecar's are always pushed.
+			const pulled = diagnostics.pullMode && store.openDocument(`${uri}${SIDECAR_SUFFIX}`) !== undefined;
+			publishSidecarDiagnostics(connection, uri, annotations, settings.peek(uri).diagnostics, publishedSidecars, pulled);
 		}
 	};
 	const context: ServerContext = { connection, store, service, settings, diagnostics, status, annotations, prepare };
@@ -254,12 +256,15 @@ function registerDocumentSync(context: ServerContext): void {
 	});
 }
 
-/** Pushes `sidecar-invalid` on the sidecar file itself (and clears it once the sidecar is valid again). */
-function publishSidecarDiagnostics(connection: Connection, letterUri: string, annotations: AnnotationStore, settings: DiagnosticSettings, published: Set<string>, pull: boolean): void {
+/**
+ * Pushes `sidecar-invalid` on the sidecar file itself (and clears it once the sidecar is valid again), unless the
+ * client pulls the sidecar's diagnostics (`pulled`: it is open and the client pulls).
+ */
+function publishSidecarDiagnostics(connection: Connection, letterUri: string, annotations: AnnotationStore, settings: DiagnosticSettings, published: Set<string>, pulled: boolean): void {
 	const held = annotations.peek(letterUri);
 	const sidecarUri = `${letterUri}${SIDECAR_SUFFIX}`;
 	const path = pathOfUri(sidecarUri);
-	if (pull || path === undefined || (held?.state !== 'invalid' && !published.has(sidecarUri))) {
+	if (pulled || path === undefined || (held?.state !== 'invalid' && !published.has(sidecarUri))) {
 		return;
 	}
 	const text = held?.state === 'invalid' && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
