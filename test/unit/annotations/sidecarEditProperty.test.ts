@@ -32,7 +32,7 @@ describe('sidecar edits (property)', () => {
 					} else if (model.length === 0) {
 						continue;
 					} else if (operation.kind === 'update') {
-						const chosen = model[operation.pick % model.length] as Annotation;
+						const chosen = model[operation.pick % model.length];
 						const start = Math.max(0, chosen.target.start + operation.shift);
 						const target = { ...chosen.target, start, end: start + chosen.target.exact.length };
 						result = updateAnnotation(text, chosen.id, { note: operation.note, status: operation.orphan ? 'orphaned' : undefined, target });
@@ -40,7 +40,7 @@ describe('sidecar edits (property)', () => {
 						const updated: Annotation = { ...rest, ...(operation.note === undefined ? {} : { note: operation.note }), ...(operation.orphan ? { status: 'orphaned' as const } : {}), target };
 						model = model.map((annotation) => (annotation.id === chosen.id ? updated : annotation));
 					} else if (operation.kind === 'remove') {
-						const chosen = model[operation.pick % model.length] as Annotation;
+						const chosen = model[operation.pick % model.length];
 						result = removeAnnotation(text, chosen.id);
 						model = model.filter((annotation) => annotation.id !== chosen.id);
 					} else {

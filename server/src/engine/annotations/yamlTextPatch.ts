@@ -64,12 +64,15 @@ function pairEnd(pair: Pair): number | undefined {
 	return value?.range?.[1] ?? key?.range?.[1] ?? undefined;
 }
 
-/** Moves a line start up over comment lines directly above it (they belong to the node below them). */
-function includeLeadingComments(text: string, lineStart: number): number {
+/**
+ * Moves a line start up over comment lines directly above it (they belong to the node below them), never above
+ * `floor` — the end of the previous node, so that a block scalar's line starting with `#` is not taken for a comment.
+ */
+function includeLeadingComments(text: string, lineStart: number, floor: number): number {
 	let start = lineStart;
 	while (start > 0) {
 		const previous = lineStartOf(text, start - 1);
-		if (!/^ *#/.test(text.slice(previous, start))) {
+		if (previous < floor || !/^ *#/.test(text.slice(previous, start))) {
 			break;
 		}
 		start = previous;
@@ -109,10 +112,11 @@ export function insertPairEdit(text: string, map: YAMLMap, key: string, valueTex
 		return undefined;
 	}
 	const line = `${' '.repeat(indentWidth)}${inlineScalarText(key)}: ${valueText}`;
-	const before = map.items.find((pair) => isScalar(pair.key) && pair.key.value === beforeKey);
-	const beforeStart = (before?.key as Node | undefined)?.range?.[0];
+	const beforeIndex = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === beforeKey);
+	const beforeStart = (map.items[beforeIndex]?.key as Node | undefined)?.range?.[0];
 	if (beforeStart !== undefined && startsItsLine(text, beforeStart)) {
-		const offset = includeLeadingComments(text, lineStartOf(text, beforeStart));
+		const previous = map.items[beforeIndex - 1];
+		const offset = includeLeadingComments(text, lineStartOf(text, beforeStart), (previous === undefined ? undefined : pairEnd(previous)) ?? 0);
 		return { start: offset, end: offset, newText: `${line}\n` };
 	}
 	const last = map.items[map.items.length - 1];
@@ -160,7 +164,7 @@ export function insertSequenceItemEdit(text: string, seq: YAMLSeq, index: number
 		if (start === undefined) {
 			return undefined;
 		}
-		const offset = includeLeadingComments(text, lineStartOf(text, start));
+		const offset = includeLeadingComments(text, lineStartOf(text, start), items[index - 1]?.range?.[1] ?? 0);
 		return { start: offset, end: offset, newText: blankLineBetween ? `${itemText}\n` : itemText };
 	}
 	const end = items[items.length - 1]?.range?.[1];
@@ -180,14 +184,14 @@ export function deleteSequenceItemEdit(text: string, seq: YAMLSeq, index: number
 	if (seq.flow === true || items.length < 2 || start === undefined || end === undefined) {
 		return undefined;
 	}
-	const regionStart = includeLeadingComments(text, lineStartOf(text, start));
+	const regionStart = includeLeadingComments(text, lineStartOf(text, start), items[index - 1]?.range?.[1] ?? 0);
 	const next = items[index + 1];
 	const nextStart = next?.range?.[0];
 	if (next !== undefined) {
 		if (nextStart === undefined) {
 			return undefined;
 		}
-		return { start: regionStart, end: includeLeadingComments(text, lineStartOf(text, nextStart)), newText: '' };
+		return { start: regionStart, end: includeLeadingComments(text, lineStartOf(text, nextStart), end), newText: '' };
 	}
 	// The last item: take the blank lines that separated it from the previous one with it.
 	let blankStart = regionStart;
