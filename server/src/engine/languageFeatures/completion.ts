@@ -68,7 +68,7 @@ function symbolCompletions(index: LetterIndex, self: IndexedLetter, prefix: stri
 		if (token.isCancellationRequested) {
 			return { isIncomplete: true, items: [] };
 		}
-		for (const citation of entry.letter.citations) {
+		for (const citation of entry.uri === self.uri ? [] : entry.letter.citations) {
 			offer(citation.symbol.text, { kind: 'symbol', detail: `Cited in ${entry.fileName}`, sortText: `2${citation.symbol.text}` });
 		}
 	}
