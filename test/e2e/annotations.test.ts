@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import type { VSCode } from './harness';
 import { launchVSCode, poll } from './harness';
-import { answerStep, passageOnScreen, treeViewMessage, waitForHighlight } from './letterProbes';
+import { answerStep, passageOnScreen, screenshotOnFailure, treeViewMessage, waitForHighlight } from './letterProbes';
 
 const letter = '001_fcfde71c67116c43.txt';
 const sidecar = `${letter}.annotations.yaml`;
@@ -51,7 +51,12 @@ describe('annotating a sample letter', () => {
     await vscode?.close();
   });
 
-  it('annotates a selected passage with a new tag and a note', async () => {
+  /** A test whose failure leaves a screenshot `failed-<screenshot>`; on success the step saves `<screenshot>` itself. */
+  const step = (title: string, screenshot: string, body: () => Promise<void>): void => {
+    it(title, () => screenshotOnFailure(vscode, screenshot, body));
+  };
+
+  step('annotates a selected passage with a new tag and a note', '04-annotate-selection', async () => {
     await vscode.openFile(letter);
     await vscode.select(passage);
     await vscode.runCommand('Diplomatic Letters: Annotate Selection');
@@ -82,7 +87,7 @@ describe('annotating a sample letter', () => {
     await vscode.screenshot('04-annotate-selection');
   });
 
-  it('moves the annotation when a line is typed above it, and saves the new positions', async () => {
+  step('moves the annotation when a line is typed above it, and saves the new positions', '05-annotation-follows-edit', async () => {
     assert.ok(annotationId !== '', 'needs the annotation of the previous step');
     const before = readSidecar(vscode, sidecar).find((annotation) => annotation.id === annotationId)!;
     await vscode.placeCursor(paragraphStart);
@@ -106,15 +111,15 @@ describe('annotating a sample letter', () => {
     await vscode.screenshot('05-annotation-follows-edit');
   });
 
-  it('finds the passage again after a change on disk, and keeps it as orphaned once it is deleted', async () => {
+  step('finds the passage again after a change on disk, and keeps it as orphaned once it is deleted', '06-external-change-and-orphan', async () => {
     assert.ok(annotationId !== '', 'needs the annotation of the previous steps');
     // Another tool rewrites the letter: a new paragraph near the top moves the passage down.
     const added = 'A paragraph that another tool added before the body of the letter.\n\n';
     const original = vscode.readFile(letter);
     const bodyStart = 'In order to realize its unlawful and groundless territorial claims';
     writeFileSync(vscode.file(letter), original.replace(bodyStart, `${added}${bodyStart}`));
-    await poll('the editor to show the change on disk', async () =>
-      (await vscode.page.locator('.editor-instance .view-lines').innerText()).includes('another tool added') ? true : undefined);
+    // The editor reloads the letter from disk (it has no unsaved changes): the Find widget finds the new paragraph.
+    await poll('the editor to show the change on disk', async () => vscode.select(added.trim()));
     await vscode.select(passage);
     await vscode.press('ArrowRight');
     await waitForHighlight(vscode.page, passage);
@@ -140,7 +145,7 @@ describe('annotating a sample letter', () => {
     await vscode.screenshot('06-external-change-and-orphan');
   });
 
-  it('reports a sidecar broken by hand and leaves it as it was', async () => {
+  step('reports a sidecar broken by hand and leaves it as it was', '07-broken-sidecar', async () => {
     const brokenLetter = '000_c1c47ee4ee510e2c.txt';
     const brokenSidecar = `${brokenLetter}.annotations.yaml`;
     const text = vscode.readFile(brokenLetter);

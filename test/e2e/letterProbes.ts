@@ -192,3 +192,17 @@ export async function answerStep(page: Page, title: string, value: string, row?:
     return shown === undefined || !shown.includes(title) ? true : undefined;
   });
 }
+
+/**
+ * Runs one step of a test; when it fails, saves a screenshot `failed-<name>` of the workbench and names its path in the
+ * error, so that a failure in CI shows what the screen looked like.
+ */
+export async function screenshotOnFailure(workbench: Workbench, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    const path = await workbench.screenshot(`failed-${name}`).catch(() => 'none (the page is gone)');
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\nScreenshot: ${path}`, { cause: error });
+  }
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { VSCode } from './harness';
 import { launchVSCode, poll } from './harness';
-import { closeHover, hoverOver } from './letterProbes';
+import { closeHover, hoverOver, screenshotOnFailure } from './letterProbes';
 
 const letter001 = '001_fcfde71c67116c43.txt';
 const letter004 = '004_7b45a96a4a663e52.txt';
@@ -23,7 +23,12 @@ describe('reading the sample letters', () => {
     await vscode?.close();
   });
 
-  it('shows date-invalid for "016 October 2020" of 001 in the Problems panel', async () => {
+  /** A test whose failure leaves a screenshot `failed-<screenshot>`; on success the step saves `<screenshot>` itself. */
+  const step = (title: string, screenshot: string, body: () => Promise<void>): void => {
+    it(title, () => screenshotOnFailure(vscode, screenshot, body));
+  };
+
+  step('shows date-invalid for "016 October 2020" of 001 in the Problems panel', '01-problems-date-invalid', async () => {
     await vscode.openFile(letter001);
     const entries = await vscode.waitForProblems('date-invalid for 016 October 2020 in 001', (shown) =>
       shown.some((entry) => entry.file === letter001 && entry.code === 'date-invalid' && entry.message.includes('016 October 2020')));
@@ -36,7 +41,7 @@ describe('reading the sample letters', () => {
     await vscode.screenshot('01-problems-date-invalid');
   });
 
-  it('explains a joint symbol in its hover, with its undocs.org links', async () => {
+  step('explains a joint symbol in its hover, with its undocs.org links', '02-hover-joint-symbol', async () => {
     await vscode.openFile(letter004);
     const hover = await hoverOver(vscode, jointSymbol, 'Joint symbol');
     await vscode.screenshot('02-hover-joint-symbol');
@@ -47,7 +52,7 @@ describe('reading the sample letters', () => {
     assert.ok(hover.links.includes('https://undocs.org/S/2020/1267'), `links: ${JSON.stringify(hover.links)}`);
   });
 
-  it(`goes from the citation of ${jointSymbol} in 004 to letter 001`, async () => {
+  step(`goes from the citation of ${jointSymbol} in 004 to letter 001`, '03-definition-004-to-001', async () => {
     await vscode.openFile(letter004);
     const cursor = await vscode.placeCursor(jointSymbol);
     await vscode.press('ArrowRight');
