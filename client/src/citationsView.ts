@@ -60,11 +60,6 @@ export class CitationsView implements vscode.TreeDataProvider<CitationNode> {
 		ctx.onNotification(StatusNotification, () => this.scheduleRefresh(REFRESH_DELAY_MS));
 	}
 
-	/** The last answer of the server for the active letter. */
-	get current(): CitationsResult | undefined {
-		return this.result;
-	}
-
 	getTreeItem(node: CitationNode): vscode.TreeItem {
 		switch (node.kind) {
 			case 'group':

@@ -22,11 +22,6 @@ export class StatusBar {
 		this.item.show();
 	}
 
-	/** The last status report of the server, if any. */
-	get status(): StatusParams | undefined {
-		return this.lastStatus;
-	}
-
 	private render(): void {
 		const description = describeStatus(this.ctx.serverState, this.ctx.serverState === 'running' ? this.lastStatus : undefined);
 		this.item.text = description.text;

@@ -64,6 +64,14 @@ export class AnnotationStore {
 				}
 			}),
 		);
+		// Colours and descriptions come from the tag vocabulary: ask again when it is edited, by hand or by a command.
+		const vocabularyWatcher = vscode.workspace.createFileSystemWatcher('**/.diplomatic-letters/tags.yaml');
+		ctx.pushCleanup(
+			vocabularyWatcher,
+			vocabularyWatcher.onDidChange(() => this.refresh([])),
+			vocabularyWatcher.onDidCreate(() => this.refresh([])),
+			vocabularyWatcher.onDidDelete(() => this.refresh([])),
+		);
 		ctx.onNotification(AnnotationsChangedNotification, ({ uris }) => {
 			uris.map(normaliseUri).filter((uri) => this.isShown(uri)).forEach((uri) => this.pendingUris.add(uri));
 			this.pendingTags = true;
