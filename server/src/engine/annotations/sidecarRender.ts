@@ -47,6 +47,11 @@ export function renderAnnotationItem(annotation: Annotation, dashColumn: number,
 			scalar.type = Scalar.QUOTE_DOUBLE;
 		}
 	}
+	// A multi-line note is a literal block, unless blank-but-not-empty lines or edge spaces would not survive one.
+	const note = document.getIn([0, 'note'], true);
+	if (isScalar(note) && typeof note.value === 'string' && /\n/.test(note.value) && note.value.split('\n').some((line) => /^\s|\s$/.test(line))) {
+		note.type = Scalar.QUOTE_DOUBLE;
+	}
 	const block = document.toString({ lineWidth: 0, indent: indentStep, indentSeq: true, flowCollectionPadding: false });
 	const padding = ' '.repeat(dashColumn);
 	return block
