@@ -19,7 +19,7 @@ import { StatusReporter } from './statusReporter';
 import { storeIdentityInSidecar } from './sidecarWriter';
 import { AnnotationStore } from './annotationStore';
 import { letterAnnotationDiagnostics, notifyAnnotationsChanged, registerAnnotationRequests, sidecarFileDiagnostics } from './annotationRequests';
-import type { DiagnosticSettings } from '../engine/diagnostics/codes';
+import type { DiagnosticSettings, Severity } from '../engine/diagnostics/codes';
 import { existsSync, readFileSync } from 'node:fs';
 
 /** What the handlers share. */
@@ -166,7 +166,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 
 function createContext(connection: Connection, data: ReferenceData, capabilities: ClientCapabilities): ServerContext {
 	const settings = new SettingsCache(connection, capabilities.workspace?.configuration === true);
-	const listeners: { changed?: (uris: readonly string[]) => void; progress?: (indexed: number, total: number) => void; annotations?: (uris: readonly string[]) => void } = {};
+	const listeners: { changed?: (uris: readonly string[]) => void; progress?: (indexed: number, total: number) => void; annotations?: (uris: readonly string[]) => void; counted?: (uri: string, severities: readonly Severity[]) => void } = {};
 	const store: LetterStore = new LetterStore(data, {
 		onIndexChanged: (uris) => listeners.changed?.(uris),
 		onProgress: (progress) => listeners.progress?.(progress.indexed, progress.total),
@@ -190,7 +190,11 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 		}
 		const entry = store.index.get(key);
 		const annotationDiagnostics = entry?.letter.detection.isLetter ? letterAnnotationDiagnostics(annotations.peek(key), entry.letter.text, entry.fileName, own) : [];
-		return [...service.provideDiagnostics(key).map(toLspDiagnostic), ...annotationDiagnostics];
+		const placed = service.provideDiagnostics(key);
+		if (store.isIndexed) {
+			listeners.counted?.(key, placed.map((item) => item.diagnostic.severity));
+		}
+		return [...placed.map(toLspDiagnostic), ...annotationDiagnostics];
 	});
 	const status = new StatusReporter(
 		connection,
@@ -200,13 +204,16 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 		(uri) => service.provideDiagnostics(uri).map((placed) => placed.diagnostic.severity),
 	);
 	listeners.progress = (indexed, total) => status.indexingProgress(indexed, total);
+	listeners.counted = (uri, severities) => status.letterCounted(uri, severities);
 	listeners.changed = (uris) => {
 		if (store.isIndexed) {
 			const others = store.openUris().filter((uri) => !uris.includes(uri));
 			if (others.length > 0) {
 				diagnostics.refresh(others);
 			}
-			status.scheduleCount();
+			if (uris.some((uri) => store.openDocument(uri) === undefined) || uris.length === 0) {
+				status.scheduleCount();
+			}
 		}
 	};
 	const publishedSidecars = new Set<string>();

@@ -1,6 +1,7 @@
 /**
  * The `diplomaticLetters/status` notification and the work-done progress of indexing. Problems are counted over every
- * letter in a background pass (time-sliced) after indexing and after changes, at most a few times a second.
+ * letter in a background pass (time-sliced) after indexing and after changes on disk; the diagnostics published for an
+ * open letter while it is edited replace its share of the count at once, without a new pass.
  */
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { Severity } from '../engine/diagnostics/codes';
@@ -12,11 +13,21 @@ import { sendCustomNotification } from './customMessages';
 export type SeverityCounter = (uri: string) => readonly Severity[];
 
 const COUNT_DELAY_MS = 300;
+const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+function tally(severities: readonly Severity[]): Record<Severity, number> {
+	const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+	for (const severity of severities) {
+		counts[severity]++;
+	}
+	return counts;
+}
 const SLICE_MS = 4;
 
 /** Sends status notifications and indexing progress. */
 export class StatusReporter {
 	private problems: ProblemCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+	private readonly perLetter = new Map<string, Record<Severity, number>>();
 	private progress: WorkDoneProgressServerReporter | undefined;
 	private countTimer: NodeJS.Timeout | undefined;
 	private countGeneration = 0;
@@ -70,6 +81,20 @@ export class StatusReporter {
 		}, COUNT_DELAY_MS);
 	}
 
+	/** The diagnostics of one letter were computed (an open letter): its share of the count is replaced. */
+	letterCounted(uri: string, severities: readonly Severity[]): void {
+		const counts = tally(severities);
+		const previous = this.perLetter.get(uri) ?? { error: 0, warning: 0, information: 0, hint: 0 };
+		this.perLetter.set(uri, counts);
+		this.problems = {
+			error: this.problems.error - previous.error + counts.error,
+			warning: this.problems.warning - previous.warning + counts.warning,
+			information: this.problems.information - previous.information + counts.information,
+			hint: this.problems.hint - previous.hint + counts.hint,
+		};
+		this.send();
+	}
+
 	/** The current status. */
 	status(): StatusParams {
 		return { ...this.state(), problems: this.problems };
@@ -87,6 +112,7 @@ export class StatusReporter {
 	private async countProblems(): Promise<void> {
 		const generation = ++this.countGeneration;
 		const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+		const perLetter = new Map<string, Record<Severity, number>>();
 		let sliceStart = Date.now();
 		for (const uri of this.letters()) {
 			if (Date.now() - sliceStart >= SLICE_MS) {
@@ -96,9 +122,15 @@ export class StatusReporter {
 				}
 				sliceStart = Date.now();
 			}
-			for (const severity of this.severitiesOf(uri)) {
-				counts[severity]++;
+			const own = tally(this.severitiesOf(uri));
+			perLetter.set(uri, own);
+			for (const severity of SEVERITY_NAMES) {
+				counts[severity] += own[severity];
 			}
+		}
+		this.perLetter.clear();
+		for (const [uri, own] of perLetter) {
+			this.perLetter.set(uri, own);
 		}
 		this.problems = counts;
 		this.send();
