@@ -31,7 +31,7 @@ describe('random edits away from a span never lose it or move it wrong (property
 	const margin = 40;
 
 	it('finds the span exactly where it went', () => {
-		const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 200 }), text: fc.string({ maxLength: 80 }) });
+		const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 200 }), text: fc.string({ unit: 'grapheme', maxLength: 40 }) });
 		fc.assert(
 			fc.property(fc.nat({ max: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 8, max: 80 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (letterIndex, where, length, edits) => {
 				const original = letters[letterIndex] ?? '';
@@ -65,6 +65,7 @@ describe('random edits away from a span never lose it or move it wrong (property
 				const result = reanchorAnnotation(text, annotation);
 				assert.equal(result.status === 'orphaned', false, 'lost');
 				assert.deepEqual(result.range, { start: spanStart, end: spanStart + length }, 'moved wrong');
+				assert.equal(result.target?.start, [...text.slice(0, spanStart)].length, 'stored in code points');
 			}),
 			{ numRuns: 150 },
 		);
