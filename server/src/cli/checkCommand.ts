@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { Finding } from '../engine/diagnostics/codes';
+import { letterAnnotationFindings, parseSidecar, reanchorAnnotations, sidecarFileFindings } from '../engine/annotations';
 import type { DiagnosticSettings, LetterDiagnostic, SeveritySetting } from '../engine/diagnostics/codes';
 import { applySeverities, isDiagnosticCode } from '../engine/diagnostics/codes';
-import type { SidecarFindings } from '../engine/diagnostics/annotationRules';
-import { checkSidecar } from '../engine/diagnostics/annotationRules';
 import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
 import { LineIndex } from '../engine/text/lineIndex';
 import type { LetterFileOptions } from '../node/letterFiles';
@@ -185,8 +185,8 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 	return results.some((result) => result.severity === 'error') ? 1 : 0;
 }
 
-/** The annotation findings of a letter's sidecar, when it has one; a sidecar that cannot be read is reported on stderr. */
-function readSidecarFindings(letterPath: string, letterText: string, io: CommandIo): { text: string; findings: SidecarFindings } | undefined {
+/** The annotation findings of a letter's sidecar (the editor's), when it has one; a sidecar that cannot be read is reported on stderr. */
+function readSidecarFindings(letterPath: string, letterText: string, io: CommandIo): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
 	const path = sidecarPathOf(letterPath);
 	if (!existsSync(path)) {
 		return undefined;
@@ -196,7 +196,9 @@ function readSidecarFindings(letterPath: string, letterText: string, io: Command
 		io.stderr(`diplomatic-letters: skipped the sidecar ${path}: it ${read.reason}\n`);
 		return undefined;
 	}
-	return { text: read.text, findings: checkSidecar(letterText, read.text, basename(path)) };
+	const parsed = parseSidecar(read.text);
+	const results = parsed.ok ? reanchorAnnotations(letterText, parsed.sidecar.annotations) : undefined;
+	return { text: read.text, findings: { onLetter: letterAnnotationFindings(letterText, basename(path), parsed, results), onSidecar: sidecarFileFindings(parsed) } };
 }
 
 function toResult(file: string, lines: LineIndex, diagnostic: LetterDiagnostic): CheckResult {

@@ -235,7 +235,7 @@ describe('diplomatic-letters check (built CLI)', () => {
 			const dir = folder('sidecar-invalid', ['000'], { [`${NAME_000}.annotations.yaml`]: [...VALID.slice(0, 6), ''].join('\n') });
 			const run = check([dir]);
 			assert.equal(run.status, 1, run.stderr);
-			assert.match(run.stdout, new RegExp(`^${NAME_000}:1:1: error sidecar-invalid: The annotation sidecar ${NAME_000}\\.annotations\\.yaml is invalid: `, 'm'));
+			assert.match(run.stdout, new RegExp(`^${NAME_000}:1:1: error sidecar-invalid: The annotation sidecar ${NAME_000}\\.annotations\\.yaml is not valid`, 'm'));
 			assert.match(run.stdout, new RegExp(`^${NAME_000}\\.annotations\\.yaml:5:5: error sidecar-invalid: annotation 7f3a9c: `, 'm'));
 		});
 
