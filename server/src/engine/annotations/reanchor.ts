@@ -123,7 +123,7 @@ export function reanchorAnnotation(letter: string | AnchoringIndex, annotation: 
 	const prefix = collapseWhitespace(stored.prefix + leading);
 	const suffix = collapseWhitespace(trailing + stored.suffix);
 	const orphan = (score: number | undefined): ReanchorResult => ({ status: 'orphaned', method: 'none', score, range: undefined, target: undefined });
-	if (quote.trim() === '') {
+	if (quote === '') {
 		return orphan(undefined);
 	}
 	const oldStart = converter.toUtf16(stored.start);
