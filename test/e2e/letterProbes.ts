@@ -206,3 +206,9 @@ export async function screenshotOnFailure(workbench: Workbench, name: string, bo
     throw new Error(`${message}\nScreenshot: ${path}`, { cause: error });
   }
 }
+
+/** Types `text` into the Problems panel's filter box (empty: no filter); the panel then lists only matching entries. */
+export async function filterProblems(page: Page, text: string): Promise<void> {
+  const filter = page.getByPlaceholder(/^Filter \(e\.g\./);
+  await filter.fill(text);
+}
