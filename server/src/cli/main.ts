@@ -48,6 +48,13 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
 }
 
 if (require.main === module) {
+	// A reader that stops early (`check … | head`) closes the pipe: that is not an error of the tool.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') {
+			process.exit(process.exitCode ?? 0);
+		}
+		throw error;
+	});
 	const io: CommandIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), cwd: process.cwd() };
 	void runCli(process.argv.slice(2), io).then((code) => {
 		process.exitCode = code;

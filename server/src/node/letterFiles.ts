@@ -71,7 +71,7 @@ export class BadPathError extends Error {
  * Lists the candidate letter files under the given paths: files given explicitly are always candidates; folders are
  * walked with the include and exclude globs. Throws {@link BadPathError} for a path that does not exist.
  */
-export function findLetterFiles(paths: readonly string[], options: LetterFileOptions = DEFAULT_LETTER_FILE_OPTIONS): FoundFile[] {
+export function findLetterFiles(paths: readonly string[], options: LetterFileOptions = DEFAULT_LETTER_FILE_OPTIONS, onSkippedFolder?: (folder: string, reason: string) => void): FoundFile[] {
 	const include = options.include.map(globToRegExp);
 	const exclude = options.exclude.map(globToRegExp);
 	const found: FoundFile[] = [];
@@ -79,13 +79,14 @@ export function findLetterFiles(paths: readonly string[], options: LetterFileOpt
 		let stats;
 		try {
 			stats = statSync(path);
-		} catch {
-			throw new BadPathError(path, 'no such file or folder');
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			throw new BadPathError(path, code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : `cannot be read (${code ?? 'unknown error'})`);
 		}
 		if (stats.isFile()) {
 			found.push({ path, displayPath: path, explicit: true });
 		} else if (stats.isDirectory()) {
-			walk(path, path, include, exclude, found);
+			walk(path, path, include, exclude, found, onSkippedFolder);
 		} else {
 			throw new BadPathError(path, 'not a file or a folder');
 		}
@@ -93,12 +94,18 @@ export function findLetterFiles(paths: readonly string[], options: LetterFileOpt
 	return found;
 }
 
-function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[], found: FoundFile[]): void {
+function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[], found: FoundFile[], onSkippedFolder?: (folder: string, reason: string) => void): void {
 	let entries;
 	try {
 		entries = readdirSync(folder, { withFileTypes: true });
-	} catch {
-		throw new BadPathError(folder, 'cannot be read (permission denied?)');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'EACCES' ? 'permission denied' : `cannot be listed (${code ?? 'unknown error'})`;
+		if (folder === root) {
+			throw new BadPathError(folder, reason);
+		}
+		onSkippedFolder?.(relative(root, folder).split(sep).join('/'), reason);
+		return;
 	}
 	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	for (const entry of entries) {
@@ -108,7 +115,7 @@ function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[]
 			continue;
 		}
 		if (entry.isDirectory()) {
-			walk(root, full, include, exclude, found);
+			walk(root, full, include, exclude, found, onSkippedFolder);
 		} else if (entry.isFile() && matchesAny(rel, include)) {
 			found.push({ path: full, displayPath: rel, explicit: false });
 		}

@@ -43,7 +43,8 @@ export function loadLetterWorkspace(paths: readonly string[], options: LetterFil
 	const files: IndexedFile[] = [];
 	const skipped: (FoundFile & { reason: string })[] = [];
 	const seen = new Set<string>();
-	for (const file of findLetterFiles(paths, options)) {
+	const skipFolder = (folder: string, reason: string) => skipped.push({ path: folder, displayPath: `${folder}/`, explicit: false, reason });
+	for (const file of findLetterFiles(paths, options, skipFolder)) {
 		// The same file reached twice (a folder and a file in it, `dir` and `./dir/`) is read and reported once.
 		const absolute = resolve(file.path);
 		if (seen.has(absolute)) {

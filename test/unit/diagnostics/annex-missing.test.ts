@@ -21,6 +21,11 @@ describe('annex-missing', () => {
 		assert.match(diagnostic.message, SAYS_WHAT_TO_DO);
 	});
 
+	it('reports the missing annex of a list, at its own number', () => {
+		assert.deepEqual(missingAnnexes('The details are given in the tables (see annexes I and III).', TWO_ANNEXES).map((diagnostic) => diagnostic.text), ['III']);
+		assert.deepEqual(missingAnnexes('The details are given in the tables (see annexes I and II).', TWO_ANNEXES), []);
+	});
+
 	it('reports `see annex II` in a letter without annexes', () => {
 		assert.deepEqual(missingAnnexes('The facts are set out in detail (see annex II).').map((diagnostic) => diagnostic.text), ['see annex II']);
 	});

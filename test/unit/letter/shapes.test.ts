@@ -173,3 +173,10 @@ describe('annexes', () => {
 		assert.deepEqual(letter.letterReferences, [], 'an annex heading is not a reference to another letter');
 	});
 });
+
+describe('annex lists', () => {
+	const letter = parse(makeLetter({ body: ['The details are given in the tables (see annexes I and III).'], annexes: ['Annex I', 'Tables.', 'Annex II', 'Maps.'] }));
+	it('reads every annex of a list, each with its own range', () => {
+		assert.deepEqual(letter.annexReferences.map((reference) => [reference.label, textOf(letter, reference.range)]), [['I', 'see annexes I and III'], ['III', 'III']]);
+	});
+});

@@ -113,7 +113,7 @@ export function findSentenceEnd(masked: string, offset: number): number {
 	return match ? match.index + 1 : masked.length;
 }
 
-const ANNEX_REFERENCE = /\b(?:(?:see|in|at|contained\s+in|reproduced\s+in)\s+(?:the\s+)?annex(?:es)?(?:\s+([IVXLC]+|\d{1,2})\b)?|\(\s*annex\s+([IVXLC]+|\d{1,2})\s*\)|annex\s+([IVXLC]+|\d{1,2})\s+(?:to|of)\s+the\s+present\s+(?:letter|note))/gi;
+const ANNEX_REFERENCE = /\b(?:(?:see|in|at|contained\s+in|reproduced\s+in)\s+(?:the\s+)?annex(?:es)?(?:\s+([IVXLC]+|\d{1,2})\b((?:\s*(?:,\s*and|,|and)\s*(?:[IVXLC]+|\d{1,2})\b)*))?|\(\s*annex\s+([IVXLC]+|\d{1,2})\s*\)|annex\s+([IVXLC]+|\d{1,2})\s+(?:to|of)\s+the\s+present\s+(?:letter|note))/gi;
 
 /** Finds references to this letter's own annexes: `see annex II`, `(annex I)`, `annex I to the present letter`, `see annex`. */
 export function findAnnexReferences(masked: string, excluded: readonly OffsetRange[]): AnnexReference[] {
@@ -122,11 +122,18 @@ export function findAnnexReferences(masked: string, excluded: readonly OffsetRan
 		if (excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			continue;
 		}
-		const label = (match[1] ?? match[2] ?? match[3] ?? '').toUpperCase();
+		const label = (match[1] ?? match[3] ?? match[4] ?? '').toUpperCase();
 		if (label === '' && !/^(?:see)\s+annex\b/i.test(match[0])) {
 			continue;
 		}
 		references.push({ range: { start: match.index, end: match.index + match[0].length }, label });
+		if (match[2]) {
+			const listStart = match.index + match[0].length - match[2].length;
+			for (const more of match[2].matchAll(/[IVXLC]+|\d{1,2}/g)) {
+				const start = listStart + more.index;
+				references.push({ range: { start, end: start + more[0].length }, label: more[0].toUpperCase() });
+			}
+		}
 	}
 	return references;
 }
