@@ -16,7 +16,7 @@ describe('annotation diagnostics', () => {
 		assert.equal(findings.length, 1);
 		assert.equal(findings[0]?.code, 'annotation-orphaned');
 		assert.deepEqual(findings[0]?.range, { start: at, end: at });
-		assert.match(findings[0]?.message ?? '', /Annotation abc12345 \("killing of 43 civilians"\) can no longer be found.*Attach to Selection/);
+		assert.match(findings[0]?.message ?? '', /Annotation abc12345 \("killing of 43 civilians"\) can no longer be found.*Attach Orphan to Selection/);
 		assert.deepEqual(letterAnnotationFindings(letter, 'x', parsed, reanchorAnnotations(letter, parsed.sidecar.annotations)), []);
 	});
 

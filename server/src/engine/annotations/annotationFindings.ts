@@ -42,7 +42,7 @@ export function letterAnnotationFindings(letterText: string, sidecarName: string
 		findings.push({
 			code: 'annotation-orphaned',
 			range: { start, end: start },
-			message: `Annotation ${annotation.id} ("${shortQuote(annotation.target.exact)}") can no longer be found in this letter. It is kept in ${sidecarName}, marked orphaned: select the text it belongs to and run "Attach to Selection", or delete it.`,
+			message: `Annotation ${annotation.id} ("${shortQuote(annotation.target.exact)}") can no longer be found in this letter. It is kept in ${sidecarName}, marked orphaned: select the text it belongs to and run "Attach Orphan to Selection", or remove it.`,
 		});
 	});
 	return findings;
@@ -56,6 +56,6 @@ export function sidecarFileFindings(parsed: SidecarParseResult): Finding[] {
 	return parsed.problems.map((problem) => ({
 		code: 'sidecar-invalid',
 		range: problem.range,
-		message: `${problem.message}. The extension will not write this file until it is valid.`,
+		message: `${problem.message}. Fix the file (it is never written while invalid), or restore it from version control.`,
 	}));
 }
