@@ -11,7 +11,10 @@ import { annotationsAt, orderLetterAnnotations } from './letterAnnotations';
 /** Which annotations a command may pick from when it was given none. */
 export type AnnotationChoice = 'any' | 'orphaned';
 
-/** The annotation a command acts on; `undefined` when there is none or the user cancelled (the user is told why). */
+/**
+ * The annotation a command acts on; `undefined` when there is none or the user cancelled (the user is told why).
+ * A letter's only orphan is taken without asking (Attach Orphan to Selection with one orphan needs no choice).
+ */
 export async function resolveAnnotation(store: AnnotationStore, argument: unknown, choice: AnnotationChoice = 'any'): Promise<AnnotationInfo | undefined> {
 	const ref = annotationRefFrom(argument);
 	if (ref !== undefined) {
@@ -34,6 +37,9 @@ export async function resolveAnnotation(store: AnnotationStore, argument: unknow
 	if (candidates.length === 0) {
 		void vscode.window.showInformationMessage(choice === 'orphaned' ? 'This letter has no orphaned annotation.' : 'This letter has no annotation.');
 		return undefined;
+	}
+	if (choice === 'orphaned' && candidates.length === 1) {
+		return candidates[0];
 	}
 	const picked = await vscode.window.showQuickPick(
 		candidates.map((annotation) => ({

@@ -127,3 +127,13 @@ export function tagRenames(workspaceTags: readonly string[], from: string, to: s
 	}
 	return renames;
 }
+
+/**
+ * The tags chosen after the picker's checked items changed: those still checked keep their order (an annotation's
+ * existing tags stay first), newly checked ones follow in the order listed.
+ */
+export function mergeTagSelection(chosen: readonly string[], checked: readonly string[]): string[] {
+	const checkedSet = new Set(checked);
+	const kept = chosen.filter((tag) => checkedSet.has(tag));
+	return [...kept, ...checked.filter((tag, index) => !kept.includes(tag) && checked.indexOf(tag) === index)];
+}

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { swatchIcon } from './annotationItems';
 import type { AnnotationStore } from './annotationStore';
 import type { TagOrigin, TagPickEntry } from './tagInput';
-import { buildTagPickEntries, parseTypedTags } from './tagInput';
+import { buildTagPickEntries, mergeTagSelection, parseTypedTags } from './tagInput';
 
 interface TagPickItem extends vscode.QuickPickItem {
 	readonly entry?: TagPickEntry;
@@ -85,13 +85,11 @@ export function pickTags(store: AnnotationStore, options: TagPickerOptions): Pro
 			if (rendering) {
 				return;
 			}
+			const merged = mergeTagSelection([...chosen], selected.flatMap((item) => (item.entry === undefined ? [] : [item.entry.tag])));
 			chosen.clear();
+			merged.forEach((tag) => chosen.add(tag));
 			for (const item of selected) {
-				if (item.entry === undefined) {
-					continue;
-				}
-				chosen.add(item.entry.tag);
-				if (item.entry.origin === 'new' && !created.includes(item.entry.tag)) {
+				if (item.entry?.origin === 'new' && !created.includes(item.entry.tag)) {
 					created.push(item.entry.tag);
 				}
 			}

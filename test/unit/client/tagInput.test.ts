@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTagPickEntries, isVocabularyTag, parseTypedTags, tagNameProblem, tagRenames } from '../../../client/src/annotations/tagInput';
+import { buildTagPickEntries, isVocabularyTag, mergeTagSelection, parseTypedTags, tagNameProblem, tagRenames } from '../../../client/src/annotations/tagInput';
 import { annotation, summaries } from './annotationFixtures';
 
 void describe('tag names', () => {
@@ -78,5 +78,17 @@ void describe('tagRenames', () => {
 	void it('renames a leaf alone, and nothing when the name is unchanged', () => {
 		assert.deepEqual(tagRenames(tags, 'legal/occupation', 'legal/annexation'), [{ from: 'legal/occupation', to: 'legal/annexation' }]);
 		assert.deepEqual(tagRenames(tags, 'other', 'other'), []);
+	});
+});
+
+void describe('mergeTagSelection', () => {
+	void it('keeps the order of tags already chosen and appends newly checked ones', () => {
+		assert.deepEqual(mergeTagSelection(['casualty-figure', 'allegation'], ['ceasefire', 'allegation', 'casualty-figure']), ['casualty-figure', 'allegation', 'ceasefire']);
+	});
+
+	void it('drops unchecked tags and starts from the checked order when nothing was chosen', () => {
+		assert.deepEqual(mergeTagSelection(['a', 'b', 'c'], ['c', 'a']), ['a', 'c']);
+		assert.deepEqual(mergeTagSelection([], ['b', 'a', 'b']), ['b', 'a']);
+		assert.deepEqual(mergeTagSelection(['a'], []), []);
 	});
 });
