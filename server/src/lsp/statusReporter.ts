@@ -28,6 +28,8 @@ const SLICE_MS = 4;
 export class StatusReporter {
 	private problems: ProblemCounts = { error: 0, warning: 0, information: 0, hint: 0 };
 	private readonly perLetter = new Map<string, Record<Severity, number>>();
+	/** True once a full pass has counted every letter (before that, single letters are not counted). */
+	private fullyCounted = false;
 	private progress: WorkDoneProgressServerReporter | undefined;
 	private countTimer: NodeJS.Timeout | undefined;
 	private countGeneration = 0;
@@ -83,6 +85,9 @@ export class StatusReporter {
 
 	/** The diagnostics of one letter were computed (an open letter): its share of the count is replaced. */
 	letterCounted(uri: string, severities: readonly Severity[]): void {
+		if (!this.fullyCounted) {
+			return;
+		}
 		const counts = tally(severities);
 		const previous = this.perLetter.get(uri) ?? { error: 0, warning: 0, information: 0, hint: 0 };
 		this.perLetter.set(uri, counts);
@@ -133,6 +138,7 @@ export class StatusReporter {
 			this.perLetter.set(uri, own);
 		}
 		this.problems = counts;
+		this.fullyCounted = true;
 		this.send();
 	}
 }
