@@ -152,3 +152,18 @@ test('a cancelled request is answered with RequestCancelled', async () => {
 		folder.dispose();
 	}
 });
+
+test('changing the exclude globs re-indexes the folder', async () => {
+	const folder = createFixtureFolder();
+	const server = await startServer({ folder });
+	try {
+		assert.equal((await server.ready()).letters, 5);
+		const readyBefore = server.statuses.length;
+		await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { diplomaticLetters: { exclude: ['**/004_*'] } } });
+		const status = await server.waitFor('a new index without 004', () => server.statuses.slice(readyBefore).find((item) => item.state === 'ready' && item.letters === 4));
+		assert.equal(status.total, 4);
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});

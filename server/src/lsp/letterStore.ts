@@ -150,8 +150,8 @@ export class LetterStore {
 		return changed;
 	}
 
-	/** Reads the workspace folders into the index (replacing what was read before). Resolves when done or superseded. */
-	async indexFolders(folders: readonly { uri: string; options: LetterFileOptions }[]): Promise<void> {
+	/** Reads the workspace folders into the index (replacing what was read before). Resolves true when done, false when superseded. */
+	async indexFolders(folders: readonly { uri: string; options: LetterFileOptions }[]): Promise<boolean> {
 		const generation = ++this.generation;
 		this.indexingDone = false;
 		this.folders = folders.flatMap((folder) => {
@@ -179,7 +179,7 @@ export class LetterStore {
 			if (Date.now() - sliceStart >= SLICE_MS) {
 				await yieldToEventLoop();
 				if (generation !== this.generation) {
-					return;
+					return false;
 				}
 				sliceStart = Date.now();
 			}
@@ -198,6 +198,7 @@ export class LetterStore {
 		this.indexingDone = true;
 		this.events.onProgress(this.progress);
 		this.events.onIndexChanged([]);
+		return true;
 	}
 
 	/** A watched file was created or changed on disk. */

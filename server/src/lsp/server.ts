@@ -89,15 +89,19 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		return { capabilities: result, serverInfo: { name: 'diplomatic-letters' } };
 	});
 
+	let indexedWith = '';
+	const folderOptions = (ctx: ServerContext) => Promise.all(folders.map(async (folder) => ({ uri: folder.uri, options: (await ctx.settings.get(folder.uri)).files })));
 	const reindex = async () => {
 		if (!context) {
 			return;
 		}
 		const ctx = context;
-		const withOptions = await Promise.all(folders.map(async (folder) => ({ uri: folder.uri, options: (await ctx.settings.get(folder.uri)).files })));
+		const withOptions = await folderOptions(ctx);
+		indexedWith = JSON.stringify(withOptions);
 		await ctx.status.indexingStarted();
-		await ctx.store.indexFolders(withOptions);
-		ctx.status.indexingFinished();
+		if (await ctx.store.indexFolders(withOptions)) {
+			ctx.status.indexingFinished();
+		}
 		return ctx.status.status();
 	};
 
@@ -122,8 +126,14 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		const section = settings !== null && typeof settings === 'object' && 'diplomaticLetters' in settings ? settings.diplomaticLetters : undefined;
 		context?.settings.clear(section);
 		if (context) {
-			context.diagnostics.refresh(context.store.openUris());
-			context.status.scheduleCount();
+			const ctx = context;
+			ctx.diagnostics.refresh(ctx.store.openUris());
+			ctx.status.scheduleCount();
+			void folderOptions(ctx).then((options) => {
+				if (JSON.stringify(options) !== indexedWith) {
+					void reindex();
+				}
+			});
 		}
 	});
 
