@@ -21,6 +21,8 @@ const EDIT_RUNS = 40;
 /** The edit measurements stop after this long (the engine may take seconds per edit on a large index). */
 const EDIT_BUDGET_MS = 120_000;
 const LONG_TIMEOUT_MS = 900_000;
+/** How long to wait for the background problem count before measuring latencies anyway. */
+const COUNT_WAIT_MS = 300_000;
 
 /** Generates the corpus, or reuses the one a previous run left for the same count. */
 function corpus(): string[] {
@@ -70,8 +72,11 @@ async function main(): Promise<void> {
 	console.log(`  full index of ${status.total.toLocaleString('en')} files (${status.letters.toLocaleString('en')} letters): ${ms(indexTime)}`);
 	const memory = residentMemory(server.process.pid ?? 0);
 	console.log(`  server memory with the full index: ${mib(memory.current)} resident, peak ${mib(memory.peak)} (aim < 500 MB)`);
-	const counted = await server.waitFor('the problem count', () => server.statuses.find((item) => item.state === 'ready' && item.problems.information + item.problems.warning + item.problems.error > 0), LONG_TIMEOUT_MS);
-	console.log(`  problems counted over the workspace after ${ms(performance.now() - initialized)}: ${counted.problems.error} errors, ${counted.problems.warning} warnings, ${counted.problems.information} information`);
+	const counted = await server.waitFor('the problem count', () => server.statuses.find((item) => item.state === 'ready' && item.problems.information + item.problems.warning + item.problems.error > 0), COUNT_WAIT_MS)
+		.catch(() => undefined);
+	console.log(counted
+		? `  problems counted over the workspace after ${ms(performance.now() - initialized)}: ${counted.problems.error} errors, ${counted.problems.warning} warnings, ${counted.problems.information} information`
+		: `  problems not yet counted after ${ms(COUNT_WAIT_MS)} more (the background count is still running during the measurements below)`);
 
 	const citation = /[AS]\/\d{2,4}\/\d+/.exec(openText.slice(openText.indexOf('Agenda')))?.[0] ?? 'A/';
 	const position = positionOfText(openText, citation, 2) ?? { line: 0, character: 0 };
@@ -124,5 +129,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
 	console.error(error instanceof Error ? error.message : String(error));
-	process.exitCode = 2;
+	// The server child and the connection would keep the process alive.
+	process.exit(2);
 });
