@@ -19,5 +19,6 @@ export function onCustomRequest0<R>(connection: Connection, definition: RequestD
 
 /** Sends a custom notification. */
 export function sendCustomNotification<P extends object>(connection: Connection, definition: NotificationDefinition<P>, params: P): void {
+	// The library types `params` through a conditional type that a generic `P` cannot satisfy; the value is `P` itself.
 	void connection.sendNotification(new NotificationType<P>(definition.method), params as never).catch(() => undefined);
 }

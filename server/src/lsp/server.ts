@@ -2,25 +2,25 @@
  * The Diplomatic Letters language server: wires the connection to the letter store (index), the language service,
  * diagnostics, status and the custom protocol. Each handler finds the document, syncs the index, and delegates.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult, ServerCapabilities, WorkspaceFolder } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
+import type { DiagnosticSettings, Severity } from '../engine/diagnostics/codes';
 import { createLetterLanguageService } from '../engine/languageService';
 import type { LetterLanguageService } from '../engine/languageService';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { loadReferenceData } from '../node/referenceDataFile';
 import { StoreIdentityCommand } from '../protocol';
+import { letterAnnotationDiagnostics, notifyAnnotationsChanged, registerAnnotationRequests, sidecarFileDiagnostics } from './annotationRequests';
+import { AnnotationStore } from './annotationStore';
+import { toLspDiagnostic } from './convert';
 import { registerCustomRequests } from './customRequests';
 import { DiagnosticsPublisher, EDIT_DEBOUNCE_MS, whileIndexing } from './diagnosticsPublisher';
 import { registerFeatureHandlers } from './featureHandlers';
-import { toLspDiagnostic } from './convert';
 import { LetterStore, normaliseUri, pathOfUri, SIDECAR_SUFFIX } from './letterStore';
 import { SettingsCache } from './settings';
-import { StatusReporter } from './statusReporter';
 import { storeIdentityInSidecar } from './sidecarWriter';
-import { AnnotationStore } from './annotationStore';
-import { letterAnnotationDiagnostics, notifyAnnotationsChanged, registerAnnotationRequests, sidecarFileDiagnostics } from './annotationRequests';
-import type { DiagnosticSettings, Severity } from '../engine/diagnostics/codes';
-import { existsSync, readFileSync } from 'node:fs';
+import { StatusReporter } from './statusReporter';
 
 /** What the handlers share. */
 export interface ServerContext {
