@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult, ServerCapabilities, WorkspaceFolder } from 'vscode-languageserver';
 import { DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { DiagnosticSettings, Severity } from '../engine/diagnostics/codes';
+import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
 import { createLetterLanguageService } from '../engine/languageService';
 import type { LetterLanguageService } from '../engine/languageService';
 import type { ReferenceData } from '../engine/sessions/referenceData';
@@ -211,7 +212,10 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 		capabilities.window?.workDoneProgress === true,
 		() => ({ state: store.isIndexed ? 'ready' : 'indexing', ...store.indexingProgress, letters: store.index.letters().length }),
 		() => store.index.letters().map((entry) => entry.uri),
-		(uri) => service.provideDiagnostics(uri).map((placed) => placed.diagnostic.severity),
+		(uri) => {
+			const entry = store.index.get(uri);
+			return entry ? computeLetterDiagnostics(entry, store.index, data, effectiveSettings(uri).diagnostics).map((diagnostic) => diagnostic.severity) : [];
+		},
 	);
 	listeners.progress = (indexed, total) => status.indexingProgress(indexed, total);
 	listeners.counted = (uri, severities) => status.letterCounted(uri, severities);
