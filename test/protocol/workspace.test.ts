@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { renameSync, unlinkSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { CancellationTokenSource, DidChangeConfigurationNotification, FileChangeType, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, FileChangeType, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
 import { CITED_LETTER, HAND_WRITTEN, NOT_A_LETTER } from './letters';
 import type { ServerSession } from './serverHarness';
 import { createFixtureFolder, startServer, uriOf } from './serverHarness';
@@ -162,6 +162,30 @@ test('changing the exclude globs re-indexes the folder', async () => {
 		await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { diplomaticLetters: { exclude: ['**/004_*'] } } });
 		const status = await server.waitFor('a new index without 004', () => server.statuses.slice(readyBefore).find((item) => item.state === 'ready' && item.letters === 4));
 		assert.equal(status.total, 4);
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('after an edit that leaves citations alone, ranges in the edited letter and references into it are current', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN, 'cited.txt': CITED_LETTER });
+	const server = await startServer({ folder });
+	try {
+		const path = folder.file('hand-written.txt');
+		await server.open(path);
+		await server.ready();
+		const line = HAND_WRITTEN.split('\n').findIndex((text) => text.startsWith('I refer to'));
+		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+			textDocument: { uri: uriOf(path), version: 2 },
+			contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'A new first paragraph.\n\n' }],
+		});
+		const dateInvalid = await server.waitFor('diagnostics of version 2', () => latest(server, path).find((diagnostic) => diagnostic.code === 'date-invalid' && diagnostic.range.start.line === line + 2));
+		assert.equal(dateInvalid.range.start.character, HAND_WRITTEN.split('\n')[line].indexOf('016'));
+		const references = await server.connection.sendRequest<{ uri: string; range: { start: { line: number } } }[]>('textDocument/references', {
+			textDocument: { uri: uriOf(folder.file('cited.txt')) }, position: { line: 0, character: 17 }, context: { includeDeclaration: false },
+		});
+		assert.deepEqual(references.map((reference) => [reference.uri, reference.range.start.line]), [[uriOf(path), line + 2]]);
 	} finally {
 		await server.stop();
 		folder.dispose();

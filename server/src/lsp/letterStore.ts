@@ -9,10 +9,11 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import { URI } from 'vscode-uri';
 import type { TextReplacement } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
-import { LetterIndex } from '../engine/workspace/letterIndex';
+import { parseLetter } from '../engine/letter/parseLetter';
 import type { LetterFileOptions } from '../node/letterFiles';
 import { findLetterFiles, globToRegExp, matchesAny, readLetterFile } from '../node/letterFiles';
 import { readSidecarSymbol } from '../node/letterWorkspace';
+import { OverlayLetterIndex } from './overlayIndex';
 
 /** The suffix of annotation sidecars (SPEC). */
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -59,7 +60,7 @@ const SLICE_MS = 8;
 
 /** The index and the open documents over it. */
 export class LetterStore {
-	readonly index: LetterIndex;
+	readonly index: OverlayLetterIndex;
 	private readonly openDocuments = new Map<string, TextDocument>();
 	private readonly parsedVersions = new Map<string, number>();
 	private readonly diskFiles = new Set<string>();
@@ -68,8 +69,8 @@ export class LetterStore {
 	private indexingDone = false;
 	private progress: IndexingProgress = { indexed: 0, total: 0 };
 
-	constructor(data: ReferenceData, private readonly events: LetterStoreEvents) {
-		this.index = new LetterIndex(data);
+	constructor(private readonly data: ReferenceData, private readonly events: LetterStoreEvents) {
+		this.index = new OverlayLetterIndex(data);
 	}
 
 	/** True once the folders have been read completely (and until a re-index starts). */
@@ -134,14 +135,18 @@ export class LetterStore {
 		return key;
 	}
 
-	/** Parses every open document whose version has not been parsed yet; returns their URIs. */
+	/**
+	 * Parses every open document whose version has not been parsed yet; returns the URIs whose indexing changed (an edit
+	 * that leaves symbols, dates and citations alone only refreshes the document's own ranges).
+	 */
 	sync(): string[] {
 		const changed: string[] = [];
 		for (const [uri, document] of this.openDocuments) {
 			if (this.parsedVersions.get(uri) !== document.version) {
-				this.index.set(uri, document.getText(), { sidecarSymbol: this.sidecarSymbolOf(uri) });
+				if (this.index.update(uri, parseLetter(document.getText(), this.data), this.sidecarSymbolOf(uri))) {
+					changed.push(uri);
+				}
 				this.parsedVersions.set(uri, document.version);
-				changed.push(uri);
 			}
 		}
 		if (changed.length > 0) {
