@@ -59,6 +59,7 @@ const OUTLINE_KINDS: Readonly<Record<OutlineKind, SymbolKind>> = {
 	footnotes: SymbolKind.Array,
 	footnote: SymbolKind.String,
 	annex: SymbolKind.Module,
+	'note-verbale-part': SymbolKind.Field,
 };
 
 /** LSP document symbols (hierarchical) for the outline. */

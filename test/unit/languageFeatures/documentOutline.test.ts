@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeLetter } from '../helpers/fixtures';
+import { makeLetter, readFixtureLetter } from '../helpers/fixtures';
 import { serviceFor } from './workspace';
 
 const LETTER = makeLetter({ masthead: 'A/75/356-S/2020/947', body: ['Text with a note.¹'], footnotes: ['¹ The note.'], annexes: ['Annex I to the letter dated 31 October 2020', 'Figures.', 'Annex II to the letter dated 31 October 2020', 'More figures.'] });
@@ -22,4 +22,12 @@ test('header (masthead, organs, agenda items), title, closing request, signature
 test('a non-letter has no outline', () => {
 	const { service } = serviceFor({ 'file:///notes.md': '# Notes\n\nNothing here.' });
 	assert.deepEqual(service.provideDocumentOutline('file:///notes.md'), []);
+});
+
+test('a note verbale: sender mission, reference, addressee, place and date', () => {
+	const { text } = readFixtureLetter('003');
+	const { service } = serviceFor({ 'file:///003.txt': text });
+	const names = service.provideDocumentOutline('file:///003.txt').map((entry) => entry.name);
+	assert.deepEqual(names.slice(0, 3), ['Sender', 'Ref: 0461/27/20/22', 'Addressee']);
+	assert.ok(names.some((name) => name.includes('4 November 2020')));
 });

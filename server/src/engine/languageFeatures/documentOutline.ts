@@ -6,7 +6,7 @@ import type { TextRange } from './context';
 import { oneLine, toTextRange } from './context';
 
 /** The kind of an outline entry; the host maps it to its own symbol kinds. */
-export type OutlineKind = 'header' | 'masthead' | 'session' | 'agenda' | 'agenda-item' | 'title' | 'footnotes' | 'footnote' | 'annex' | 'signature' | 'closing-request';
+export type OutlineKind = 'header' | 'masthead' | 'session' | 'agenda' | 'agenda-item' | 'title' | 'footnotes' | 'footnote' | 'annex' | 'signature' | 'closing-request' | 'note-verbale-part';
 
 /** One entry of the outline. */
 export interface OutlineEntry {
@@ -48,6 +48,28 @@ function headerEntry(letter: Letter): OutlineEntry | undefined {
 	return entry(letter, 'header', 'Header', { start: 0, end: Math.max(...ends) }, children, letter.distribution?.date?.raw);
 }
 
+/** The parts of a note verbale: sender mission, reference, addressee, place and date. */
+function noteVerbaleEntries(letter: Letter): OutlineEntry[] {
+	const parts = letter.noteVerbale;
+	if (!parts) {
+		return [];
+	}
+	const entries: OutlineEntry[] = [];
+	if (parts.senderMission) {
+		entries.push(entry(letter, 'note-verbale-part', 'Sender', parts.senderMission.range, [], truncate(parts.senderMission.text, 60)));
+	}
+	if (parts.reference) {
+		entries.push(entry(letter, 'note-verbale-part', `Ref: ${parts.reference.text}`, parts.reference.range));
+	}
+	if (parts.addressee) {
+		entries.push(entry(letter, 'note-verbale-part', 'Addressee', parts.addressee.range, [], truncate(parts.addressee.text, 60)));
+	}
+	if (parts.placeAndDate) {
+		entries.push(entry(letter, 'note-verbale-part', truncate(letter.text.slice(parts.placeAndDate.range.start, parts.placeAndDate.range.end)), parts.placeAndDate.range));
+	}
+	return entries.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
 /** The outline of a letter; empty for a non-letter. */
 export function provideDocumentOutline(indexed: IndexedLetter | undefined): OutlineEntry[] {
 	const letter = indexed?.letter;
@@ -59,6 +81,7 @@ export function provideDocumentOutline(indexed: IndexedLetter | undefined): Outl
 	if (header) {
 		outline.push(header);
 	}
+	outline.push(...noteVerbaleEntries(letter));
 	if (letter.title) {
 		outline.push(entry(letter, 'title', truncate(letter.text.slice(letter.title.range.start, letter.title.range.end)), letter.title.range, [], letter.title.date?.raw));
 	}
