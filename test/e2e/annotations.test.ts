@@ -203,6 +203,7 @@ describe('annotating a sample letter', () => {
     assert.ok(existsSync(vscode.file(brokenSidecar)));
     await filterProblems(vscode.page, 'sidecar-invalid');
     await vscode.waitForProblems('only sidecar-invalid listed', (entries) => entries.every((entry) => entry.code === 'sidecar-invalid'));
+    await vscode.page.mouse.move(1, 1);
     await vscode.screenshot('07-broken-sidecar');
     await filterProblems(vscode.page, '');
   });
