@@ -5,11 +5,12 @@ import { markdown, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLin
 import type { ServerContext } from './server';
 
 /**
- * Runs a workspace-wide computation so that cancellation is honoured: the event loop turns once first (a
- * `$/cancelRequest` sent right after the request is then seen), and a cancelled request is answered with
- * `RequestCancelled` before and after the work.
+ * Runs a workspace-wide computation so that cancellation is honoured: the connection handles one queued message per
+ * event-loop turn, so waiting two turns lets a `$/cancelRequest` sent right after the request be seen; a cancelled
+ * request is answered with `RequestCancelled` before and after the work.
  */
 async function cancellable<T>(token: CancellationToken, compute: () => T): Promise<T | ResponseError<void>> {
+	await new Promise<void>((resolve) => setImmediate(resolve));
 	await new Promise<void>((resolve) => setImmediate(resolve));
 	const cancelled = () => new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 	if (token.isCancellationRequested) {
