@@ -191,3 +191,22 @@ test('after an edit that leaves citations alone, ranges in the edited letter and
 		folder.dispose();
 	}
 });
+
+test('pulled diagnostics include annotation-orphaned', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
+	folder.write('hand-written.txt.annotations.yaml', [
+		'version: 1', 'document:', '  file: hand-written.txt', 'annotations:', '  - id: lost01', '    tags: [gone]',
+		'    target:', '      exact: words that this letter never contained anywhere', '      prefix: ""', '      suffix: ""', '      start: 5', '      end: 9', '',
+	].join('\n'));
+	const server = await startServer({ folder, pullDiagnostics: true });
+	try {
+		const path = folder.file('hand-written.txt');
+		await server.open(path);
+		await server.ready();
+		const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(path) } });
+		assert.ok(report.kind === 'full' && report.items.some((item) => item.code === 'annotation-orphaned'));
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});

@@ -199,8 +199,10 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 			const letterUri = key.slice(0, -SIDECAR_SUFFIX.length);
 			return sidecarFileDiagnostics(await annotations.get(letterUri), store.openDocument(key)?.getText(), own);
 		}
+		const held = await annotations.get(key);
+		prepare(key);
 		const entry = store.index.get(key);
-		const annotationDiagnostics = entry?.letter.detection.isLetter ? letterAnnotationDiagnostics(annotations.peek(key), entry.letter.text, entry.fileName, own) : [];
+		const annotationDiagnostics = entry?.letter.detection.isLetter ? letterAnnotationDiagnostics(held, entry.letter.text, entry.fileName, own) : [];
 		const placed = service.provideDiagnostics(key);
 		if (store.isIndexed) {
 			listeners.counted?.(key, placed.map((item) => item.diagnostic.severity));
