@@ -77,6 +77,8 @@ export interface ServerSession {
 	readonly statuses: StatusParams[];
 	readonly progressMessages: string[];
 	readonly registrations: string[];
+	/** Messages of `window/logMessage`. */
+	readonly logMessages: string[];
 	/** Counts of `workspace/diagnostic/refresh` requests. */
 	readonly refreshes: { count: number };
 	/** Resolves when `check` holds, re-checked on every message from the server; rejects after the timeout. */
@@ -109,7 +111,12 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 	const statuses: StatusParams[] = [];
 	const progressMessages: string[] = [];
 	const registrations: string[] = [];
+	const logMessages: string[] = [];
 	const refreshes = { count: 0 };
+	connection.onNotification('window/logMessage', (params: { message: string }) => {
+		logMessages.push(params.message);
+		notify();
+	});
 	connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
 		published.set(params.uri, { diagnostics: params.diagnostics, count: (published.get(params.uri)?.count ?? 0) + 1 });
 		notify();
@@ -177,7 +184,7 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 	});
 
 	return {
-		connection, process: child, published, statuses, progressMessages, registrations, refreshes, waitFor,
+		connection, process: child, published, statuses, progressMessages, registrations, logMessages, refreshes, waitFor,
 		open: async (path, languageId = 'plaintext', text) => {
 			const { readFileSync } = await import('node:fs');
 			await connection.sendNotification(DidOpenTextDocumentNotification.type, {

@@ -1,7 +1,7 @@
 // Workspace behaviour of the built server: cross-file effects, file events, push and pull diagnostics, detection by
 // content whatever the languageId, settings, indexing progress and cancellation.
 import assert from 'node:assert/strict';
-import { renameSync, unlinkSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import { CancellationTokenSource, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, FileChangeType, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
@@ -205,6 +205,23 @@ test('pulled diagnostics include annotation-orphaned', async () => {
 		await server.ready();
 		const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(path) } });
 		assert.ok(report.kind === 'full' && report.items.some((item) => item.code === 'annotation-orphaned'));
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});
+
+test('binary, oversized and non-UTF-8 files are not read, with a message in the log', async () => {
+	const folder = createFixtureFolder({ 'big.txt': `${HAND_WRITTEN}\n${'Padding line of the letter.\n'.repeat(1200)}` });
+	writeFileSync(folder.file('binary.txt'), Buffer.from([0x55, 0x4e, 0x00, 0x01, 0x02]));
+	writeFileSync(folder.file('latin1.txt'), Buffer.from([0x44, 0xe9, 0x63, 0x69, 0x73, 0x69, 0x6f, 0x6e]));
+	const server = await startServer({ folder, configuration: { maxFileSizeKB: 30 } });
+	try {
+		const status = await server.ready();
+		assert.equal(status.letters, 5);
+		for (const name of ['big.txt', 'binary.txt', 'latin1.txt']) {
+			assert.ok(server.logMessages.some((message) => message.includes(name)), `${name} is reported`);
+		}
 	} finally {
 		await server.stop();
 		folder.dispose();

@@ -29,6 +29,8 @@ export interface LetterStoreEvents {
 	/** Files were added, changed or removed in the index (cross-file effects are the listener's business). */
 	onIndexChanged(uris: readonly string[]): void;
 	onProgress(progress: IndexingProgress): void;
+	/** A candidate file was not read (too large, binary, not UTF-8, unreadable). */
+	onSkipped(path: string, reason: string): void;
 }
 
 /** Normalises a URI string so that the same file always has the same key. */
@@ -288,6 +290,7 @@ export class LetterStore {
 		const outcome = readLetterFile(path, maxFileSize);
 		if (!outcome.ok) {
 			this.index.delete(uri);
+			this.events.onSkipped(path, outcome.reason);
 			return false;
 		}
 		this.index.set(uri, outcome.text, { sidecarSymbol: readSidecarSymbol(path) });

@@ -181,6 +181,7 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 	const store: LetterStore = new LetterStore(data, {
 		onIndexChanged: (uris) => listeners.changed?.(uris),
 		onProgress: (progress) => listeners.progress?.(progress.indexed, progress.total),
+		onSkipped: (path, reason) => connection.console.info(`Not read as a letter: ${path} ${reason}.`),
 	});
 	const effectiveSettings = (uri: string) => {
 		const own = settings.peek(uri);
