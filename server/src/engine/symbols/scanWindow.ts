@@ -8,12 +8,12 @@ import { findUrlZones } from './urlZones';
 
 /** What a scanner needs to scan text[from, to). */
 export interface ScanWindow {
-	from: number;
-	to: number;
+	readonly from: number;
+	readonly to: number;
 	/** The text cut at `to`; offsets are those of the original text. */
-	text: string;
+	readonly text: string;
 	/** URL and link-target zones overlapping the window, sorted. */
-	zones: readonly OffsetRange[];
+	readonly zones: readonly OffsetRange[];
 }
 
 /** Clamps a requested bound to [0, length]; anything that is not a finite number means `fallback`. */
@@ -35,10 +35,19 @@ function lineStartBefore(text: string, offset: number): number {
 	return i;
 }
 
+/** The last window computed: the parser runs the three scanners over the same text one after the other. */
+let lastWindow: ScanWindow | undefined;
+let lastWindowText: string | undefined;
+
 /** The window of text[start, end) (defaults: the whole text); a start after the end gives an empty window. */
 export function scanWindow(text: string, start: number | undefined, end: number | undefined): ScanWindow {
 	const to = clampBound(end, text.length, text.length);
 	const from = Math.min(clampBound(start, 0, text.length), to);
+	if (lastWindow && lastWindowText === text && lastWindow.from === from && lastWindow.to === to) {
+		return lastWindow;
+	}
 	const cut = to === text.length ? text : text.slice(0, to);
-	return { from, to, text: cut, zones: findUrlZones(cut, lineStartBefore(cut, from), to) };
+	lastWindowText = text;
+	lastWindow = { from, to, text: cut, zones: findUrlZones(cut, lineStartBefore(cut, from), to) };
+	return lastWindow;
 }
