@@ -227,3 +227,22 @@ test('binary, oversized and non-UTF-8 files are not read, with a message in the 
 		folder.dispose();
 	}
 });
+
+test('a client that cannot register file watchers: the server watches the folder itself', async () => {
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
+	const server = await startServer({ folder, watchFiles: false });
+	try {
+		const citing = folder.file('hand-written.txt');
+		await server.open(citing);
+		await server.ready();
+		await server.waitFor('citation-unresolved for S/2020/9999', () => unresolved('S/2020/9999')(latest(server, citing)) || undefined);
+		const cited = folder.write('cited.txt', CITED_LETTER);
+		await server.waitFor('S/2020/9999 resolved without a file event from the client', () => !unresolved('S/2020/9999')(latest(server, citing)) || undefined);
+		unlinkSync(cited);
+		await server.waitFor('S/2020/9999 unresolved again after the delete', () => unresolved('S/2020/9999')(latest(server, citing)) || undefined);
+		assert.equal(server.registrations.includes('workspace/didChangeWatchedFiles'), false);
+	} finally {
+		await server.stop();
+		folder.dispose();
+	}
+});

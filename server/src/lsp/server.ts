@@ -17,6 +17,7 @@ import { AnnotationStore } from './annotationStore';
 import { toLspDiagnostic } from './convert';
 import { registerCustomRequests } from './customRequests';
 import { DiagnosticsPublisher, EDIT_DEBOUNCE_MS, whileIndexing } from './diagnosticsPublisher';
+import { watchFolders } from './folderWatcher';
 import { registerFeatureHandlers } from './featureHandlers';
 import { LetterStore, normaliseUri, pathOfUri, SIDECAR_SUFFIX } from './letterStore';
 import { SettingsCache } from './settings';
@@ -111,6 +112,12 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 			void connection.client.register(DidChangeWatchedFilesNotification.type, {
 				watchers: [{ globPattern: '**/*.{txt,md,markdown}' }, { globPattern: '**/*.annotations.yaml' }],
 			}).catch(() => undefined);
+		} else {
+			const stop = watchFolders(folders.flatMap((folder) => pathOfUri(folder.uri) ?? []), {
+				changed: (uri) => fileChanged(uri, false),
+				deleted: (uri) => fileChanged(uri, true),
+			});
+			connection.onShutdown(stop);
 		}
 		if (capabilities.workspace?.workspaceFolders) {
 			connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -138,23 +145,26 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		}
 	});
 
-	connection.onDidChangeWatchedFiles((params) => {
+	const fileChanged = (fileUri: string, deleted: boolean) => {
 		if (!context) {
 			return;
 		}
 		const { store, annotations } = context;
+		if (deleted) {
+			store.fileDeleted(fileUri);
+		} else {
+			store.fileChanged(fileUri);
+		}
+		const uri = normaliseUri(fileUri);
+		const letterUri = uri.endsWith(SIDECAR_SUFFIX) ? uri.slice(0, -SIDECAR_SUFFIX.length) : uri;
+		if (uri.endsWith(SIDECAR_SUFFIX) || !store.openDocument(uri)) {
+			store.sync();
+			void annotations.reload(letterUri);
+		}
+	};
+	connection.onDidChangeWatchedFiles((params) => {
 		for (const change of params.changes) {
-			if (change.type === FileChangeType.Deleted) {
-				store.fileDeleted(change.uri);
-			} else {
-				store.fileChanged(change.uri);
-			}
-			const uri = normaliseUri(change.uri);
-			const letterUri = uri.endsWith(SIDECAR_SUFFIX) ? uri.slice(0, -SIDECAR_SUFFIX.length) : uri;
-			if (uri.endsWith(SIDECAR_SUFFIX) || !store.openDocument(uri)) {
-				store.sync();
-				void annotations.reload(letterUri);
-			}
+			fileChanged(change.uri, change.type === FileChangeType.Deleted);
 		}
 	});
 
