@@ -1,7 +1,7 @@
 import type { ReferenceData } from '../sessions/referenceData';
 import { agendaItemTitle, findAgendaTitle } from '../sessions/referenceData';
 import type { OffsetRange } from '../text/offsetRange';
-import { collapse, trimRange } from './header';
+import { collapseDetached, trimRange } from './header';
 import type { AgendaHeader, AgendaItem, AgendaTitleSource, OrganHeader } from './model';
 import type { Block } from './textLayout';
 
@@ -51,7 +51,7 @@ export function collectAgendaTitles(blocks: readonly Block[], masked: string, ag
 			}
 		}
 		const range = trimRange(masked, start, end);
-		const text = collapse(masked.slice(range.start, range.end));
+		const text = collapseDetached(masked.slice(range.start, range.end));
 		if (text.length < 3 || !/^[A-Z“"‘']/.test(text) || /^(?:Distr\.|Original\s*:|\*|\d)/.test(text) || text.length > 400) {
 			continue;
 		}

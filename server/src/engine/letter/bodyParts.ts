@@ -1,6 +1,6 @@
 import type { DateMatch } from '../calendar/dates';
 import { parseItemNumbers } from './agenda';
-import { collapse, toDateMention, trimRange } from './header';
+import { collapseDetached, toDateMention, trimRange } from './header';
 import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
 import type { Block } from './textLayout';
 
@@ -64,7 +64,7 @@ export function findSignature(blocks: readonly Block[], masked: string, from: nu
 		const blockText = masked.slice(block.start, block.end);
 		const match = /\(\s*Signed\s*\)\s*([^\n]*)/i.exec(blockText);
 		if (match && match.index < 40) {
-			const name = collapse(match[1]).replace(/(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+Representative|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs))+$/i, '');
+			const name = collapseDetached(match[1]).replace(/(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+Representative|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs))+$/i, '');
 			return { range: trimRange(masked, block.start + match.index, block.end), name: name || undefined };
 		}
 	}
@@ -86,11 +86,11 @@ export function findNoteVerbaleParts(blocks: readonly Block[], masked: string, d
 			continue;
 		}
 		if (!senderMission && /^\s*(?:The\s+)?Permanent\s+Mission\b/i.test(blockText) && block.lines.length <= 6 && !/compliments/i.test(blockText)) {
-			senderMission = { text: collapse(blockText), range: trimRange(masked, block.start, block.end) };
+			senderMission = { text: collapseDetached(blockText), range: trimRange(masked, block.start, block.end) };
 			continue;
 		}
 		if (!addressee && /^\s*(?:Office\s+of\s+the|The\s+Secretary-General|Secretary-General|Office\s+for|United\s+Nations\s+High\s+Commissioner)\b/i.test(blockText) && block.lines.length <= 6 && !/\.\s*$/.test(blockText.trim())) {
-			addressee = { text: collapse(blockText), range: trimRange(masked, block.start, block.end) };
+			addressee = { text: collapseDetached(blockText), range: trimRange(masked, block.start, block.end) };
 			continue;
 		}
 		const place = /^\s*([A-Z][A-Za-z .'-]{1,40}),\s+(?=\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*\.?\s*$)/.exec(blockText);

@@ -42,7 +42,7 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		const senderStart = block.start + fromMatch.index + fromMatch[0].length;
 		const senderEnd = addressedMatch && addressedMatch.index > fromMatch.index ? block.start + addressedMatch.index : block.end;
 		const senderRange = trimRange(masked, senderStart, senderEnd);
-		const senderText = collapse(masked.slice(senderRange.start, senderRange.end));
+		const senderText = collapseDetached(masked.slice(senderRange.start, senderRange.end));
 		sender = { text: senderText, range: senderRange, country: countryOf(senderText) };
 	}
 	let addressee: LetterTitle['addressee'];
@@ -50,7 +50,7 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		const addresseeStart = block.start + addressedMatch.index + addressedMatch[0].length;
 		const addresseeEnd = fromMatch && fromMatch.index > addressedMatch.index ? block.start + fromMatch.index : block.end;
 		const addresseeRange = trimRange(masked, addresseeStart, addresseeEnd);
-		addressee = { text: collapse(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange };
+		addressee = { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange };
 	}
 	return { range, kind, date: date && { range: { start: date.start, end: date.end }, raw: date.raw, date: date.date, invalid: date.invalid }, sender, addressee };
 }
@@ -58,7 +58,7 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
 export function countryOf(sender: string): string | undefined {
 	const match = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN)\b|\s+addressed\b|\s*[,(.]|$)/i.exec(sender);
-	return match ? countryOf(match[1]) ?? collapse(match[1]) : undefined;
+	return match ? countryOf(match[1]) ?? collapseDetached(match[1]) : undefined;
 }
 
 const ORGAN_HEADER = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s+([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/g;
@@ -71,7 +71,7 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 		if (ordinal === undefined) {
 			continue;
 		}
-		const organ = collapse(match[1]) as OrganHeader['organ'];
+		const organ = collapseDetached(match[1]) as OrganHeader['organ'];
 		const ordinalStart = match.index + match[0].length - match[2].length - 1 - match[3].length;
 		const ordinalOffset = match.index + match[0].lastIndexOf(match[2], match[0].length - match[3].length - 1);
 		headers.push({
@@ -149,4 +149,12 @@ export function trimRange(masked: string, start: number, end: number): OffsetRan
 /** Collapses runs of whitespace to one space and trims. */
 export function collapse(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * {@link collapse}, returning a copy: a string taken from the masked text must not stay a slice of it, or it would
+ * keep the whole masked copy of the letter alive for as long as the model lives.
+ */
+export function collapseDetached(text: string): string {
+	return `${collapse(text)} `.slice(0, -1);
 }

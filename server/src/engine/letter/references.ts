@@ -1,7 +1,7 @@
 import type { DateMatch } from '../calendar/dates';
 import type { DocumentSymbolRef, SymbolMatch } from '../symbols/documentSymbols';
 import type { OffsetRange } from '../text/offsetRange';
-import { collapse, countryOf, toDateMention } from './header';
+import { collapseDetached, countryOf, toDateMention } from './header';
 import type { AnnexReference, Citation, FootnoteMarker, FootnoteText, LetterReference } from './model';
 
 /** What may stand between a symbol and the parenthesised date that follows it: a Markdown link target, spaces, an escape. */
@@ -76,8 +76,8 @@ export function findLetterReferences(masked: string, dates: readonly DateMatch[]
 		const fromMatch = /^\s*,?\s*from\s+(?:the\s+)?([^,;()]{3,200}?)(?=\s+addressed\b|\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
 		const addressedMatch = /^[^.;]*?\baddressed\s+to\s+(?:the\s+)?([^,;()]{3,160}?)(?=\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
 		const own = match.own;
-		const senderText = fromMatch ? collapse(fromMatch[1]) : undefined;
-		const addressee = addressedMatch ? collapse(addressedMatch[1]) : undefined;
+		const senderText = fromMatch ? collapseDetached(fromMatch[1]) : undefined;
+		const addressee = addressedMatch ? collapseDetached(addressedMatch[1]) : undefined;
 		const unCorrespondence = own || (senderText !== undefined && UN_SENDER.test(senderText) && (addressee === undefined || UN_ADDRESSEE.test(addressee))) || (senderText === undefined && (addressee === undefined || UN_ADDRESSEE.test(addressee)));
 		const end = fromMatch ? date.end + fromMatch[0].length : date.end;
 		references.push({
