@@ -91,7 +91,7 @@ export function scanDates(text: string, start?: number, end?: number): DateMatch
 	const { from, text: bounded, zones } = scanWindow(text, start, end);
 	const found: DateMatch[] = [];
 	const collect = (pattern: RegExp, dayGroup: number, monthGroup: number): void => {
-		const regex = new RegExp(pattern.source, pattern.flags);
+		const regex = pattern;
 		regex.lastIndex = from;
 		for (let match = regex.exec(bounded); match; match = regex.exec(bounded)) {
 			const month = monthNumber(match[monthGroup]);

@@ -43,7 +43,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const distribution = findDistribution(masked, headerEnd, dates);
 	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd);
 
-	const layout = layoutText(text, masked, runningHeaderTest(masked, symbols, headerEnd, masthead?.symbol.parts.map((part) => part.text)));
+	const layout = layoutText(text, masked, runningHeaderTest(masked, symbols, headerEnd, masthead?.symbol.parts.map((part) => part.text)), preliminary.lines);
 	const { blocks, furniture } = layout;
 	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
 

@@ -118,6 +118,9 @@ const ANNEX_REFERENCE = /\b(?:(?:see|in|at|contained\s+in|reproduced\s+in)\s+(?:
 /** Finds references to this letter's own annexes: `see annex II`, `(annex I)`, `annex I to the present letter`, `see annex`. */
 export function findAnnexReferences(masked: string, excluded: readonly OffsetRange[]): AnnexReference[] {
 	const references: AnnexReference[] = [];
+	if (!/annex/i.test(masked)) {
+		return references;
+	}
 	for (const match of masked.matchAll(ANNEX_REFERENCE)) {
 		if (excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			continue;

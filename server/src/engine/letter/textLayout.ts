@@ -80,8 +80,7 @@ export function isSymbolOnlyLine(line: string): boolean {
  * Cuts the text into lines and paragraphs. `isRunningHeader` decides, for a line holding only symbols, whether it is a
  * running header between pages (the parser knows the masthead); such lines and fixed furniture separate paragraphs.
  */
-export function layoutText(text: string, masked: string, isRunningHeader: (line: Line, lineText: string) => boolean): TextLayout {
-	const lines = splitLines(text);
+export function layoutText(text: string, masked: string, isRunningHeader: (line: Line, lineText: string) => boolean, lines: readonly Line[] = splitLines(text)): TextLayout {
 	const blocks: Block[] = [];
 	const furniture: OffsetRange[] = [];
 	let current: Line[] = [];
