@@ -44,23 +44,6 @@ function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
 	set.add(uri);
 }
 
-function countIn(map: Map<string, Map<string, number>>, key: string, inner: string, delta: number): void {
-	let counts = map.get(key);
-	if (!counts) {
-		counts = new Map();
-		map.set(key, counts);
-	}
-	const next = (counts.get(inner) ?? 0) + delta;
-	if (next > 0) {
-		counts.set(inner, next);
-	} else {
-		counts.delete(inner);
-		if (counts.size === 0) {
-			map.delete(key);
-		}
-	}
-}
-
 function removeFrom(map: Map<string, Set<string>>, key: string, uri: string): void {
 	const set = map.get(key);
 	if (set) {
@@ -86,12 +69,13 @@ export class LetterIndex {
 	private readonly directByPart = new Map<string, Set<string>>();
 	private readonly citersByPart = new Map<string, Set<string>>();
 	private readonly byDistributionDate = new Map<string, Set<string>>();
-	private readonly citersByCitedDate = new Map<string, Set<string>>();
+	/** Dated citations by the date they give, then by citing letter. */
+	private readonly citationsByCitedDate = new Map<string, Map<string, Citation[]>>();
 	private readonly byTitleDate = new Map<string, Set<string>>();
-	/** For each cited part, the dates it is cited with and how many citations give each (so removal is exact). */
-	private readonly citedDatesByPart = new Map<string, Map<string, number>>();
 	private identityCache = new Map<string, LetterIdentity | null>();
 	private resolveCache = new Map<string, IndexedLetter[]>();
+	/** Parts of every inferred identity, built on demand and dropped with the caches. */
+	private inferredByPart: Map<string, Set<string>> | undefined;
 
 	constructor(private readonly data: ReferenceData) {}
 
@@ -123,10 +107,12 @@ export class LetterIndex {
 			}
 			if (citation.date?.date) {
 				const iso = toIsoDate(citation.date.date);
-				addTo(this.citersByCitedDate, iso, uri);
-				for (const part of citation.symbol.parts) {
-					countIn(this.citedDatesByPart, part.text, iso, 1);
+				let byCiter = this.citationsByCitedDate.get(iso);
+				if (!byCiter) {
+					byCiter = new Map();
+					this.citationsByCitedDate.set(iso, byCiter);
 				}
+				byCiter.set(uri, [...(byCiter.get(uri) ?? []), citation]);
 			}
 		}
 		const distributed = letter.distribution?.date?.date;
@@ -157,9 +143,10 @@ export class LetterIndex {
 			}
 			if (citation.date?.date) {
 				const iso = toIsoDate(citation.date.date);
-				removeFrom(this.citersByCitedDate, iso, uri);
-				for (const part of citation.symbol.parts) {
-					countIn(this.citedDatesByPart, part.text, iso, -1);
+				const byCiter = this.citationsByCitedDate.get(iso);
+				byCiter?.delete(uri);
+				if (byCiter?.size === 0) {
+					this.citationsByCitedDate.delete(iso);
 				}
 			}
 		}
@@ -218,10 +205,13 @@ export class LetterIndex {
 			}
 		}
 		if (found.size === 0) {
-			for (const uri of this.inferredCandidatesFor(symbol)) {
-				const entry = this.entries.get(uri);
-				if (entry && this.identity(uri)?.symbol.parts.some((part) => symbol.parts.some((other) => other.text === part.text))) {
-					found.set(uri, entry);
+			const inferred = this.inferredIdentityParts();
+			for (const part of symbol.parts) {
+				for (const uri of inferred.get(part.text) ?? []) {
+					const entry = this.entries.get(uri);
+					if (entry) {
+						found.set(uri, entry);
+					}
 				}
 			}
 		}
@@ -264,19 +254,31 @@ export class LetterIndex {
 	private invalidate(): void {
 		this.identityCache = new Map();
 		this.resolveCache = new Map();
+		this.inferredByPart = undefined;
 	}
 
-	/** Letters that some dated citation of this symbol could point at by inference: those distributed on a cited date. */
-	private inferredCandidatesFor(symbol: DocumentSymbolRef): Set<string> {
-		const candidates = new Set<string>();
-		for (const part of symbol.parts) {
-			for (const iso of this.citedDatesByPart.get(part.text)?.keys() ?? []) {
-				for (const uri of this.byDistributionDate.get(iso) ?? []) {
-					candidates.add(uri);
+	/**
+	 * The parts of every inferred identity, with the letters that carry them. Only letters distributed on a date that
+	 * some citation gives can be inferred, so only those are looked at.
+	 */
+	private inferredIdentityParts(): Map<string, Set<string>> {
+		if (this.inferredByPart) {
+			return this.inferredByPart;
+		}
+		const byPart = new Map<string, Set<string>>();
+		for (const [iso, uris] of this.byDistributionDate) {
+			if (!this.citationsByCitedDate.has(iso)) {
+				continue;
+			}
+			for (const uri of uris) {
+				const identity = this.entries.get(uri)?.directIdentity ? undefined : this.identity(uri);
+				for (const part of identity?.symbol.parts ?? []) {
+					addTo(byPart, part.text, uri);
 				}
 			}
 		}
-		return candidates;
+		this.inferredByPart = byPart;
+		return byPart;
 	}
 
 	/**
@@ -292,10 +294,11 @@ export class LetterIndex {
 		}
 		const iso = toIsoDate(distributed);
 		const candidates = new Map<string, LetterIdentity>();
-		const citerUris = [...(this.citersByCitedDate.get(iso) ?? [])].filter((uri) => uri !== entry.uri).sort();
+		const byCiter = this.citationsByCitedDate.get(iso);
+		const citerUris = [...(byCiter?.keys() ?? [])].filter((uri) => uri !== entry.uri).sort();
 		for (const citerUri of citerUris) {
-			for (const citation of this.entries.get(citerUri)?.letter.citations ?? []) {
-				if (candidates.has(citation.symbol.text) || !citation.date?.date || toIsoDate(citation.date.date) !== iso) {
+			for (const citation of byCiter?.get(citerUri) ?? []) {
+				if (candidates.has(citation.symbol.text)) {
 					continue;
 				}
 				if (citation.symbol.parts.some((part) => this.directByPart.has(part.text))) {
