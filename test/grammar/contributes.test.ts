@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { SPEC_DEFAULT_SEVERITIES } from '../specDiagnostics';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -55,24 +56,7 @@ function readJson<T>(relativePath: string): T {
 const manifest = readJson<Manifest>('package.json');
 const contributes = manifest.contributes;
 
-/** The diagnostic codes and default severities of the product contract (SPEC.md, "Diagnostics"). */
-const specDiagnostics: Record<string, string> = {
-	'footnote-missing-text': 'error',
-	'footnote-unreferenced': 'warning',
-	'footnote-duplicate': 'warning',
-	'symbol-malformed': 'error',
-	'date-invalid': 'error',
-	'citation-date-mismatch': 'warning',
-	'citation-date-conflict': 'warning',
-	'citation-unresolved': 'information',
-	'letter-reference-unresolved': 'information',
-	'annex-missing': 'warning',
-	'agenda-mismatch': 'warning',
-	'session-date-mismatch': 'warning',
-	'letter-date-after-distribution': 'warning',
-	'annotation-orphaned': 'warning',
-	'sidecar-invalid': 'error',
-};
+const specDiagnostics: Record<string, string> = SPEC_DEFAULT_SEVERITIES;
 
 /** Command ids and titles the client, the views and the documentation rely on. */
 const expectedCommands: Record<string, string> = {

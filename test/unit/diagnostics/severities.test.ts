@@ -5,28 +5,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { DiagnosticCode, Finding, Severity } from '../../../server/src/engine/diagnostics/codes';
 import { applySeverities, DEFAULT_SEVERITIES, DIAGNOSTIC_CODES } from '../../../server/src/engine/diagnostics/codes';
+import { SPEC_DEFAULT_SEVERITIES } from '../../specDiagnostics';
 import { makeLetter } from '../helpers/fixtures';
 import type { DiagnoseOptions } from './diagnose';
 import { diagnose, titleLine } from './diagnose';
 
 /** The SPEC table of default severities. */
-const SPEC_DEFAULTS: Record<DiagnosticCode, Severity> = {
-	'footnote-missing-text': 'error',
-	'footnote-unreferenced': 'warning',
-	'footnote-duplicate': 'warning',
-	'symbol-malformed': 'error',
-	'date-invalid': 'error',
-	'citation-date-mismatch': 'warning',
-	'citation-date-conflict': 'warning',
-	'citation-unresolved': 'information',
-	'letter-reference-unresolved': 'information',
-	'annex-missing': 'warning',
-	'agenda-mismatch': 'warning',
-	'session-date-mismatch': 'warning',
-	'letter-date-after-distribution': 'warning',
-	'annotation-orphaned': 'warning',
-	'sidecar-invalid': 'error',
-};
+const SPEC_DEFAULTS: Record<DiagnosticCode, Severity> = SPEC_DEFAULT_SEVERITIES;
 
 /** For each code a letter computes, a letter that has that diagnostic (and the workspace it needs). */
 const TRIGGERS: Partial<Record<DiagnosticCode, { text: string; options?: DiagnoseOptions }>> = {
