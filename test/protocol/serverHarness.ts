@@ -94,6 +94,20 @@ export interface ServerSession {
 	stop(): Promise<void>;
 }
 
+/** Runs `body` with a server started on `options.folder`, then stops the server and removes the folder, whatever happens. */
+export async function withServer(options: ServerOptions, body: (server: ServerSession) => Promise<void>): Promise<void> {
+	try {
+		const server = await startServer(options);
+		try {
+			await body(server);
+		} finally {
+			await server.stop();
+		}
+	} finally {
+		options.folder.dispose();
+	}
+}
+
 /** Starts `dist/server.js --stdio`, initialises it on the folder and returns the session. */
 export async function startServer(options: ServerOptions): Promise<ServerSession> {
 	if (!existsSync(SERVER_JS)) {

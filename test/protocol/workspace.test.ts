@@ -7,7 +7,7 @@ import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver
 import { CancellationTokenSource, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, FileChangeType, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
 import { CITED_LETTER, HAND_WRITTEN, NOT_A_LETTER } from './letters';
 import type { ServerSession } from './serverHarness';
-import { createFixtureFolder, startServer, uriOf } from './serverHarness';
+import { createFixtureFolder, uriOf, withServer } from './serverHarness';
 
 const unresolved = (symbol: string) => (diagnostics: readonly Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.code === 'citation-unresolved' && typeof diagnostic.message === 'string' && diagnostic.message.startsWith(symbol));
 
@@ -17,8 +17,7 @@ function latest(server: ServerSession, path: string): Diagnostic[] {
 
 test('adding, renaming and deleting the cited letter updates the citing letter without reopening it', async () => {
 	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
-	const server = await startServer({ folder });
-	try {
+	await withServer({ folder }, async (server) => {
 		const citing = folder.file('hand-written.txt');
 		await server.open(citing);
 		await server.ready();
@@ -39,16 +38,12 @@ test('adding, renaming and deleting the cited letter updates the citing letter w
 		await server.fileEvents([{ path: renamed, type: FileChangeType.Deleted }]);
 		await server.waitFor('S/2020/9999 unresolved again after the delete', () => unresolved('S/2020/9999')(latest(server, citing)) || undefined);
 		assert.ok(server.registrations.includes('workspace/didChangeWatchedFiles'));
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('a client with pull diagnostics pulls them, is asked to refresh after a file event, and gets no pushes', async () => {
 	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
-	const server = await startServer({ folder, pullDiagnostics: true });
-	try {
+	await withServer({ folder, pullDiagnostics: true }, async (server) => {
 		const citing = folder.file('hand-written.txt');
 		await server.open(citing);
 		await server.ready();
@@ -62,31 +57,23 @@ test('a client with pull diagnostics pulls them, is asked to refresh after a fil
 		const second = await pull();
 		assert.ok(second.kind === 'full' && !unresolved('S/2020/9999')(second.items));
 		assert.equal(server.published.has(uriOf(citing)), false);
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('detection is by content: a letter opened as Neovim `text` gets diagnostics, a Markdown non-letter an empty list', async () => {
 	const folder = createFixtureFolder({ 'hand-written.md': HAND_WRITTEN, 'notes.md': NOT_A_LETTER });
-	const server = await startServer({ folder });
-	try {
+	await withServer({ folder }, async (server) => {
 		await server.open(folder.file('notes.md'), 'markdown');
 		await server.open(folder.file('hand-written.md'), 'text');
 		assert.deepEqual(await server.diagnosticsOf(folder.file('notes.md')), []);
 		const diagnostics = await server.diagnosticsOf(folder.file('hand-written.md'));
 		assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'date-invalid'));
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('settings: severity per code, off, ignored symbols; a configuration change refreshes the diagnostics', async () => {
 	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
-	const server = await startServer({ folder, configuration: { diagnostics: { 'date-invalid': 'off', 'citation-unresolved': 'error' }, ignoredSymbols: ['S/2020/9999'] } });
-	try {
+	await withServer({ folder, configuration: { diagnostics: { 'date-invalid': 'off', 'citation-unresolved': 'error' }, ignoredSymbols: ['S/2020/9999'] } }, async (server) => {
 		const path = folder.file('hand-written.txt');
 		await server.open(path);
 		await server.ready();
@@ -97,47 +84,35 @@ test('settings: severity per code, off, ignored symbols; a configuration change 
 		assert.equal(diagnostics.some((diagnostic) => diagnostic.code === 'date-invalid'), false);
 		assert.equal(unresolved('S/2020/9999')(diagnostics), false);
 		assert.ok(diagnostics.filter((diagnostic) => diagnostic.code === 'citation-unresolved').every((diagnostic) => diagnostic.severity === 1));
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('a client without workspace/configuration gets defaults, and settings pushed with didChangeConfiguration', async () => {
 	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
-	const server = await startServer({ folder });
-	try {
+	await withServer({ folder }, async (server) => {
 		const path = folder.file('hand-written.txt');
 		await server.open(path);
 		await server.ready();
 		await server.waitFor('date-invalid by default', () => latest(server, path).some((diagnostic) => diagnostic.code === 'date-invalid') || undefined);
 		await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { diplomaticLetters: { diagnostics: { 'date-invalid': 'off' } } } });
 		await server.waitFor('date-invalid gone after the settings change', () => !latest(server, path).some((diagnostic) => diagnostic.code === 'date-invalid') || undefined);
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('indexing reports work-done progress and a status with the number of letters', async () => {
 	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN, 'notes.md': NOT_A_LETTER });
-	const server = await startServer({ folder });
-	try {
+	await withServer({ folder }, async (server) => {
 		const status = await server.ready();
 		assert.deepEqual({ indexed: status.indexed, total: status.total, letters: status.letters }, { indexed: 7, total: 7, letters: 6 });
 		assert.ok(server.progressMessages.some((message) => /^Indexing letters \d+\/7$/.test(message)));
 		const counted = await server.waitFor('problems counted', () => server.statuses.find((item) => item.state === 'ready' && item.problems.error > 0));
 		assert.ok(counted.problems.information > 0);
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('a cancelled request is answered with RequestCancelled', async () => {
 	const folder = createFixtureFolder();
-	const server = await startServer({ folder });
-	try {
+	await withServer({ folder }, async (server) => {
 		await server.ready();
 		const source = new CancellationTokenSource();
 		// The request and its cancellation reach the server in one write, as when a user types on.
@@ -147,31 +122,23 @@ test('a cancelled request is answered with RequestCancelled', async () => {
 		await new Promise<void>((resolve) => setImmediate(resolve));
 		server.process.stdin.uncork();
 		await assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('changing the exclude globs re-indexes the folder', async () => {
 	const folder = createFixtureFolder();
-	const server = await startServer({ folder });
-	try {
+	await withServer({ folder }, async (server) => {
 		assert.equal((await server.ready()).letters, 5);
 		const readyBefore = server.statuses.length;
 		await server.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { diplomaticLetters: { exclude: ['**/004_*'] } } });
 		const status = await server.waitFor('a new index without 004', () => server.statuses.slice(readyBefore).find((item) => item.state === 'ready' && item.letters === 4));
 		assert.equal(status.total, 4);
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('after an edit that leaves citations alone, ranges in the edited letter and references into it are current', async () => {
 	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN, 'cited.txt': CITED_LETTER });
-	const server = await startServer({ folder });
-	try {
+	await withServer({ folder }, async (server) => {
 		const path = folder.file('hand-written.txt');
 		await server.open(path);
 		await server.ready();
@@ -186,10 +153,7 @@ test('after an edit that leaves citations alone, ranges in the edited letter and
 			textDocument: { uri: uriOf(folder.file('cited.txt')) }, position: { line: 0, character: 17 }, context: { includeDeclaration: false },
 		});
 		assert.deepEqual(references.map((reference) => [reference.uri, reference.range.start.line]), [[uriOf(path), line + 2]]);
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('pulled diagnostics include annotation-orphaned', async () => {
@@ -198,40 +162,31 @@ test('pulled diagnostics include annotation-orphaned', async () => {
 		'version: 1', 'document:', '  file: hand-written.txt', 'annotations:', '  - id: lost01', '    tags: [gone]',
 		'    target:', '      exact: words that this letter never contained anywhere', '      prefix: ""', '      suffix: ""', '      start: 5', '      end: 9', '',
 	].join('\n'));
-	const server = await startServer({ folder, pullDiagnostics: true });
-	try {
+	await withServer({ folder, pullDiagnostics: true }, async (server) => {
 		const path = folder.file('hand-written.txt');
 		await server.open(path);
 		await server.ready();
 		const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(path) } });
 		assert.ok(report.kind === 'full' && report.items.some((item) => item.code === 'annotation-orphaned'));
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('binary, oversized and non-UTF-8 files are not read, with a message in the log', async () => {
 	const folder = createFixtureFolder({ 'big.txt': `${HAND_WRITTEN}\n${'Padding line of the letter.\n'.repeat(1200)}` });
 	writeFileSync(folder.file('binary.txt'), Buffer.from([0x55, 0x4e, 0x00, 0x01, 0x02]));
 	writeFileSync(folder.file('latin1.txt'), Buffer.from([0x44, 0xe9, 0x63, 0x69, 0x73, 0x69, 0x6f, 0x6e]));
-	const server = await startServer({ folder, configuration: { maxFileSizeKB: 30 } });
-	try {
+	await withServer({ folder, configuration: { maxFileSizeKB: 30 } }, async (server) => {
 		const status = await server.ready();
 		assert.equal(status.letters, 5);
 		for (const name of ['big.txt', 'binary.txt', 'latin1.txt']) {
 			assert.ok(server.logMessages.some((message) => message.includes(name)), `${name} is reported`);
 		}
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
 
 test('a client that cannot register file watchers: the server watches the folder itself', async () => {
 	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN });
-	const server = await startServer({ folder, watchFiles: false });
-	try {
+	await withServer({ folder, watchFiles: false }, async (server) => {
 		const citing = folder.file('hand-written.txt');
 		await server.open(citing);
 		await server.ready();
@@ -241,8 +196,5 @@ test('a client that cannot register file watchers: the server watches the folder
 		unlinkSync(cited);
 		await server.waitFor('S/2020/9999 unresolved again after the delete', () => unresolved('S/2020/9999')(latest(server, citing)) || undefined);
 		assert.equal(server.registrations.includes('workspace/didChangeWatchedFiles'), false);
-	} finally {
-		await server.stop();
-		folder.dispose();
-	}
+	});
 });
