@@ -10,7 +10,8 @@ import { LineIndex } from '../engine/text/lineIndex';
 import type { LetterFileOptions } from '../node/letterFiles';
 import { DEFAULT_LETTER_FILE_OPTIONS, readLetterFile } from '../node/letterFiles';
 import { loadReferenceData } from '../node/referenceDataFile';
-import { loadLetterWorkspace, sidecarPathOf } from '../node/letterWorkspace';
+import { loadLetterWorkspace } from '../node/letterWorkspace';
+import { sidecarPathFor } from '../node/sidecarFiles';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
 
@@ -165,7 +166,7 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 		if (sidecar) {
 			const sidecarLines = new LineIndex(sidecar.text);
 			for (const diagnostic of applySeverities(sidecar.findings.onSidecar, config.diagnostics)) {
-				results.push(toResult(sidecarPathOf(file.displayPath), sidecarLines, diagnostic));
+				results.push(toResult(sidecarPathFor(file.displayPath), sidecarLines, diagnostic));
 			}
 		}
 	}
@@ -187,7 +188,7 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 
 /** The annotation findings of a letter's sidecar (the editor's), when it has one; a sidecar that cannot be read is reported on stderr. */
 function readSidecarFindings(letterPath: string, letterText: string, io: CommandIo): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
-	const path = sidecarPathOf(letterPath);
+	const path = sidecarPathFor(letterPath);
 	if (!existsSync(path)) {
 		return undefined;
 	}

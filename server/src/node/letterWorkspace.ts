@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseSidecar } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 import type { FoundFile, LetterFileOptions } from './letterFiles';
 import { findLetterFiles, readLetterFile } from './letterFiles';
+import { sidecarPathFor } from './sidecarFiles';
 
 /** A candidate file that was read and indexed. */
 export interface IndexedFile extends FoundFile {
@@ -18,20 +19,18 @@ export interface LoadedWorkspace {
 	readonly skipped: readonly (FoundFile & { readonly reason: string })[];
 }
 
-/** The sidecar of a letter file (SPEC): `<letter file name>.annotations.yaml` next to it. */
-export function sidecarPathOf(letterPath: string): string {
-	return `${letterPath}.annotations.yaml`;
-}
-
-/** Reads `document.symbol` from a letter's sidecar, when the sidecar exists and says so; a broken sidecar gives nothing here (its own diagnostic reports it). */
+/**
+ * Reads `document.symbol` from a letter's sidecar (parsed and validated by the annotation engine), when the sidecar
+ * exists and says so; a sidecar that does not parse or validate gives nothing here (`sidecar-invalid` reports it).
+ */
 export function readSidecarSymbol(letterPath: string): string | undefined {
-	const path = sidecarPathOf(letterPath);
+	const path = sidecarPathFor(letterPath);
 	if (!existsSync(path)) {
 		return undefined;
 	}
 	try {
-		const symbol: unknown = parseDocument(readFileSync(path, 'utf8')).getIn(['document', 'symbol']);
-		return typeof symbol === 'string' && symbol.trim() !== '' ? symbol.trim() : undefined;
+		const parsed = parseSidecar(readFileSync(path, 'utf8'));
+		return parsed.ok ? parsed.sidecar.document.symbol?.trim() || undefined : undefined;
 	} catch {
 		return undefined;
 	}
