@@ -1,5 +1,5 @@
 import type { ReferenceData } from '../sessions/referenceData';
-import { agendaItemTitle, findAgendaTitle } from '../sessions/referenceData';
+import { agendaItemTitle, findAgendaTitle, normaliseTitle } from '../sessions/referenceData';
 import type { OffsetRange } from '../text/offsetRange';
 import { collapseDetached, trimRange } from './header';
 import type { AgendaHeader, AgendaItem, AgendaTitleSource, OrganHeader } from './model';
@@ -58,11 +58,6 @@ export function collectAgendaTitles(blocks: readonly Block[], masked: string, ag
 		titles.push({ text, range });
 	}
 	return titles;
-}
-
-/** Normalises a title for comparison: case, punctuation and spacing do not matter. */
-export function normaliseTitle(title: string): string {
-	return title.toLowerCase().replace(/[“”"'’‘*_:.,;]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 function titlesMatch(a: string, b: string): boolean {

@@ -134,7 +134,7 @@ export function agendaItemTitle(data: ReferenceData, session: number, item: numb
 }
 
 /** A title reduced for comparison: lower case, no Markdown emphasis, quotes or punctuation, single spaces. */
-function normaliseTitle(title: string): string {
+export function normaliseTitle(title: string): string {
 	return title.toLowerCase().replace(/[*_“”"'’‘:.,;]/g, '').replace(/\s+/g, ' ').trim();
 }
 
