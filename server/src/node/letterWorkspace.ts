@@ -1,11 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseSidecar } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 import type { FoundFile, LetterFileOptions } from './letterFiles';
 import { findLetterFiles, readLetterFile } from './letterFiles';
-import { sidecarPathFor } from './sidecarFiles';
+import { readSidecarFileSync, sidecarSymbolOf } from './sidecarFiles';
 
 /** A candidate file that was read and indexed. */
 export interface IndexedFile extends FoundFile {
@@ -20,20 +18,11 @@ export interface LoadedWorkspace {
 }
 
 /**
- * Reads `document.symbol` from a letter's sidecar (parsed and validated by the annotation engine), when the sidecar
- * exists and says so; a sidecar that does not parse or validate gives nothing here (`sidecar-invalid` reports it).
+ * Reads `document.symbol` from a letter's sidecar (read safely and parsed by the annotation engine), when the sidecar
+ * exists and says so; a sidecar that cannot be read, parse or validate gives nothing here (`sidecar-invalid` reports it).
  */
-export function readSidecarSymbol(letterPath: string): string | undefined {
-	const path = sidecarPathFor(letterPath);
-	if (!existsSync(path)) {
-		return undefined;
-	}
-	try {
-		const parsed = parseSidecar(readFileSync(path, 'utf8'));
-		return parsed.ok ? parsed.sidecar.document.symbol?.trim() || undefined : undefined;
-	} catch {
-		return undefined;
-	}
+export function readSidecarSymbol(letterPath: string, maxBytes?: number): string | undefined {
+	return sidecarSymbolOf(readSidecarFileSync(letterPath, maxBytes === undefined ? {} : { maxBytes }));
 }
 
 /** Finds, reads and indexes every candidate letter under the paths. Unreadable files are reported in `skipped`. */
@@ -56,7 +45,7 @@ export function loadLetterWorkspace(paths: readonly string[], options: LetterFil
 			continue;
 		}
 		const uri = file.path;
-		index.set(uri, outcome.text, { sidecarSymbol: readSidecarSymbol(file.path) });
+		index.set(uri, outcome.text, { sidecarSymbol: readSidecarSymbol(file.path, options.maxFileSize) });
 		files.push({ ...file, uri });
 	}
 	return { index, files, skipped };

@@ -66,7 +66,7 @@ describe('sidecar files', () => {
 		writeFileSync(sidecarPathFor(letter), pulled.text);
 		const result = await updateSidecarFile(letter, (text) => updateAnnotation(text, 'aaaaaa', { note: 'mine' }), { basedOnHash });
 		assert.ok(result.ok);
-		assert.equal(result.rebased, true);
+		assert.equal(result.merged, true);
 		assert.deepEqual(result.sidecar.annotations.map((annotation) => [annotation.id, annotation.note]), [['aaaaaa', 'mine'], ['bbbbbb', undefined]]);
 		assert.equal(hashText(readFileSync(sidecarPathFor(letter), 'utf8')), result.hash);
 	});
