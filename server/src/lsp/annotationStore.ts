@@ -5,7 +5,7 @@
  * Each letter's state has a revision that grows with every change, so that the client can tell a newer answer.
  */
 import { basename } from 'node:path';
-import type { PlacedAnnotation, SidecarEditResult, SidecarProblem, TextRange } from '../engine/annotations';
+import type { Annotation, PlacedAnnotation, SidecarEditResult, SidecarProblem, TextRange } from '../engine/annotations';
 import {
 	addAnnotation, applyTextEditsToAnnotations, createAnnotation, createOffsetConverter, placeAnnotations, removeAnnotation, renameTag,
 	storePositions, targetForRange, updateAnnotation,
@@ -56,6 +56,12 @@ function fromDisk(state: SidecarFileState, text: string): LetterAnnotations {
 	}
 }
 
+/** True when two versions of an annotation point at the same stored place (target and orphan mark). */
+function sameTarget(a: Annotation, b: Annotation): boolean {
+	const [x, y] = [a.target, b.target];
+	return x.start === y.start && x.end === y.end && x.exact === y.exact && x.prefix === y.prefix && x.suffix === y.suffix && a.status === b.status;
+}
+
 /** Annotations of the workspace's letters, loaded on demand. */
 export class AnnotationStore {
 	private readonly loaded = new Map<string, LetterAnnotations>();
@@ -92,14 +98,38 @@ export class AnnotationStore {
 		return pending;
 	}
 
-	/** Reads the sidecar again (it changed on disk) or places the annotations again (the letter changed outside the editor). */
-	async reload(uri: string): Promise<void> {
+	/**
+	 * Reads the sidecar again and places the annotations again. After the sidecar changed (`sidecar-changed`), an
+	 * annotation whose stored target did not change keeps the range it was followed to through the editor's edits;
+	 * after the letter changed outside the editor (`letter-changed`) every one is found again in the new text.
+	 */
+	async reload(uri: string, cause: 'sidecar-changed' | 'letter-changed'): Promise<void> {
 		if (!this.loaded.has(uri) && !this.loading.has(uri)) {
 			return;
 		}
 		await this.loading.get(uri);
+		const before = this.loaded.get(uri);
 		this.loaded.delete(uri);
-		await this.get(uri);
+		const path = pathOfUri(uri);
+		const text = this.textOf(uri);
+		if (path === undefined || text === undefined) {
+			this.changed([uri]);
+			return;
+		}
+		const state = await this.owner.read(path);
+		if (state.kind === 'valid' && before !== undefined && cause === 'sidecar-changed') {
+			const followed = new Map(before.items.map((item) => [item.annotation.id, item]));
+			const known = new Map<string, TextRange | undefined>();
+			for (const annotation of state.sidecar.annotations) {
+				const held = followed.get(annotation.id);
+				if (held !== undefined && sameTarget(held.annotation, annotation)) {
+					known.set(annotation.id, held.range);
+				}
+			}
+			this.loaded.set(uri, held('valid', [], placeAnnotations(text, state.sidecar.annotations, known)));
+		} else {
+			this.loaded.set(uri, fromDisk(state, text));
+		}
 		this.changed([uri]);
 	}
 
@@ -230,7 +260,7 @@ export class AnnotationStore {
 		const result: SidecarWriteResult = await this.owner.update(path, change, { create: options.create });
 		if (!result.ok) {
 			if (result.reason === 'invalid' || result.reason === 'unreadable') {
-				await this.reload(uri);
+				await this.reload(uri, 'sidecar-changed');
 			}
 			return { ok: false, message: result.message };
 		}

@@ -59,7 +59,7 @@ export class FileEventPolicy {
 
 	/** A file was created or changed on disk. */
 	async changed(fileUri: string): Promise<void> {
-		const { store, annotations, owner, sidecarReports } = this.context;
+		const { store, annotations, owner, sidecarReports, connection } = this.context;
 		const uri = normaliseUri(fileUri);
 		const path = pathOfUri(uri);
 		if (path === undefined) {
@@ -73,15 +73,16 @@ export class FileEventPolicy {
 			}
 			const letterUri = URI.file(letterPath).toString();
 			store.sidecarChanged(letterUri);
+			connection.console.info(`The sidecar ${path} changed on disk: its annotations are read again.`);
 			store.reparseEditedDocuments();
-			await annotations.reload(letterUri);
+			await annotations.reload(letterUri, 'sidecar-changed');
 			await sidecarReports.refresh([path]);
 			return;
 		}
 		store.fileChanged(uri);
 		if (!store.openDocument(uri)) {
 			store.reparseEditedDocuments();
-			await annotations.reload(uri);
+			await annotations.reload(uri, 'letter-changed');
 		}
 		sidecarReports.lettersChanged();
 		await sidecarReports.refresh([sidecarPathFor(path)]);
@@ -102,7 +103,7 @@ export class FileEventPolicy {
 			if (letterPath !== undefined) {
 				const letterUri = URI.file(letterPath).toString();
 				store.sidecarChanged(letterUri);
-				await annotations.reload(letterUri);
+				await annotations.reload(letterUri, 'sidecar-changed');
 			}
 			await sidecarReports.refresh([path]);
 			return;

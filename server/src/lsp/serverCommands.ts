@@ -42,7 +42,7 @@ export function registerServerCommands(context: ServerContext): void {
 				return refuse(outcome.message);
 			}
 			store.sidecarChanged(letterUri);
-			await annotations.reload(letterUri);
+			await annotations.reload(letterUri, 'sidecar-changed');
 			return null;
 		}
 		if (params.command === RelinkSidecarCommand.id) {
@@ -59,7 +59,7 @@ export function registerServerCommands(context: ServerContext): void {
 			}
 			const toUri = URI.file(toLetter).toString();
 			store.sidecarChanged(toUri);
-			await annotations.reload(toUri);
+			await annotations.reload(toUri, 'sidecar-changed');
 			sidecarReports.lettersChanged();
 			await sidecarReports.refresh([sidecarPath, sidecarPathFor(toLetter)]);
 			return null;
