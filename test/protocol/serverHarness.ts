@@ -146,6 +146,11 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 		shownMessages.push(params.message);
 		notify();
 	});
+	connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+		shownMessages.push(params.message);
+		notify();
+		return null;
+	});
 	connection.onNotification('window/logMessage', (params: { message: string }) => {
 		logMessages.push(params.message);
 		notify();
@@ -200,19 +205,23 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 	});
 	await connection.sendNotification(InitializedNotification.type, {});
 
+	// Checks on every message from the server, and every 50 ms for states that show on disk, not in a message.
 	const waitFor = <T>(what: string, check: () => T | undefined, timeoutMs = TIMEOUT_MS): Promise<T> => new Promise((resolve, reject) => {
 		const attempt = () => {
 			const value = check();
 			if (value !== undefined) {
 				listeners.delete(attempt);
 				clearTimeout(timer);
+				clearInterval(poller);
 				resolve(value);
 			}
 		};
 		const timer = setTimeout(() => {
 			listeners.delete(attempt);
+			clearInterval(poller);
 			reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
 		}, timeoutMs);
+		const poller = setInterval(attempt, 50);
 		listeners.add(attempt);
 		attempt();
 	});
