@@ -10,7 +10,7 @@ import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import type { AnnotationEditResult, DocumentAnnotationsResult } from '../../server/src/protocol';
 import { CreateAnnotationRequest, DocumentAnnotationsRequest, RelinkSidecarCommand } from '../../server/src/protocol';
 import type { FixtureFolder, ServerSession } from './serverHarness';
-import { createFixtureFolder, positionOf, uriOf, withServer } from './serverHarness';
+import { createFixtureFolder, messageOf, positionOf, uriOf, withServer } from './serverHarness';
 
 const L000 = '000_c1c47ee4ee510e2c.txt';
 const PHRASES = ['Prevention of armed conflict', 'Right of peoples', 'Measures to eliminate'];
@@ -143,9 +143,9 @@ test('renamed outside the editor (git mv): sidecar-without-letter names where th
 		renameSync(from, to);
 		await server.fileEvents([{ path: from, type: FileChangeType.Deleted }, { path: to, type: FileChangeType.Created }]);
 		// The delete is applied first (no letter holds the annotations yet), then the create (the renamed letter does).
-		const reported = await server.waitFor('sidecar-without-letter naming the renamed letter', () => server.published.get(uriOf(sidecar))?.diagnostics.find((diagnostic) => diagnostic.code === 'sidecar-without-letter' && diagnostic.message.includes('A-75-556')));
+		const reported = await server.waitFor('sidecar-without-letter naming the renamed letter', () => server.published.get(uriOf(sidecar))?.diagnostics.find((diagnostic) => diagnostic.code === 'sidecar-without-letter' && messageOf(diagnostic).includes('A-75-556')));
 		assert.equal(reported.severity, 2);
-		assert.match(reported.message, /The letter 000_c1c47ee4ee510e2c\.txt of this sidecar is gone.*Its annotations are in A-75-556\.txt/);
+		assert.match(messageOf(reported), /The letter 000_c1c47ee4ee510e2c\.txt of this sidecar is gone.*Its annotations are in A-75-556\.txt/);
 		const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(sidecar) }, range: reported.range, context: { diagnostics: [reported] } });
 		const relink = actions.find((action) => action.command?.command === RelinkSidecarCommand.id);
 		assert.deepEqual(relink?.command?.arguments, [uriOf(sidecar), uriOf(to)]);
@@ -167,7 +167,7 @@ test('a letter deleted in the editor leaves its sidecar, reported as sidecar-wit
 		unlinkSync(path);
 		await server.fileEvents([{ path, type: FileChangeType.Deleted }]);
 		const reported = await server.waitFor('sidecar-without-letter', () => server.published.get(uriOf(`${path}.annotations.yaml`))?.diagnostics.find((diagnostic) => diagnostic.code === 'sidecar-without-letter'));
-		assert.match(reported.message, /No letter of the workspace holds its annotations/);
+		assert.match(messageOf(reported), /No letter of the workspace holds its annotations/);
 		assert.equal(readFileSync(`${path}.annotations.yaml`, 'utf8'), before);
 	});
 });

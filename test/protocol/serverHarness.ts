@@ -267,3 +267,8 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
 	const before = text.slice(0, at + delta).split(/\r\n|\r|\n/);
 	return { line: before.length - 1, character: before[before.length - 1].length };
 }
+
+/** The text of a diagnostic's message (LSP 3.18 allows Markdown there). */
+export function messageOf(diagnostic: Diagnostic): string {
+	return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}

@@ -12,7 +12,7 @@ import { DidChangeTextDocumentNotification, DidSaveTextDocumentNotification, Fil
 import type { AnnotationEditResult, DocumentAnnotationsResult } from '../../server/src/protocol';
 import { CreateAnnotationRequest, DocumentAnnotationsRequest, RemoveAnnotationRequest, StoreIdentityCommand, UpdateAnnotationRequest } from '../../server/src/protocol';
 import type { FixtureFolder, ServerSession } from './serverHarness';
-import { createFixtureFolder, positionOf, uriOf, withServer } from './serverHarness';
+import { createFixtureFolder, messageOf, positionOf, uriOf, withServer } from './serverHarness';
 
 const L000 = '000_c1c47ee4ee510e2c.txt';
 const L001 = '001_fcfde71c67116c43.txt';
@@ -195,7 +195,7 @@ test('a sidecar that is a folder, named in a file event, is reported and the ser
 		mkdirSync(`${path}.annotations.yaml`);
 		await server.fileEvents([{ path: `${path}.annotations.yaml`, type: FileChangeType.Created }]);
 		const reported = await server.waitFor('sidecar-invalid on the letter', () => server.published.get(uriOf(path))?.diagnostics.find((diagnostic) => diagnostic.code === 'sidecar-invalid'));
-		assert.match(reported.message, /is a folder, not a file/);
+		assert.match(messageOf(reported), /is a folder, not a file/);
 		const listed = await server.connection.sendRequest<DocumentAnnotationsResult>(DocumentAnnotationsRequest.method, { textDocument: { uri: uriOf(path) } });
 		assert.equal(listed.sidecarState, 'unreadable');
 		assert.equal(server.process.exitCode, null);

@@ -14,6 +14,7 @@ import type { ExportedLetter, PositionUpdate } from '../engine/annotations';
 import { updateSidecarFile, writeFileAtomically } from '../node/sidecarFiles';
 import { describeErrorCode, errorCode } from '../node/textFiles';
 import { anchorLetters, findLettersWithSidecars, MAX_FILE_BYTES } from './annotatedLetters';
+import type { AnchoredLetter } from './annotatedLetters';
 import { parseArguments, textOrJson } from './annotationArguments';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
@@ -29,6 +30,39 @@ function excerpt(exact: string): string {
 	return exact.replace(/\s+/g, ' ').slice(0, 60);
 }
 
+/** The positions re-anchoring found that differ from those stored (moves, new orphans, orphans found again). */
+function positionUpdates(letter: AnchoredLetter): PositionUpdate[] {
+	return letter.placed.flatMap((item) => {
+		const { annotation } = item;
+		const found = item.reanchored?.target;
+		const status = item.reanchored?.status ?? 'orphaned';
+		const changed = status === 'moved' || (status === 'orphaned' && annotation.status !== 'orphaned') || (found !== undefined && annotation.status === 'orphaned');
+		return changed ? [{ id: annotation.id, from: annotation.target, to: found }] : [];
+	});
+}
+
+/**
+ * `reanchor --write` for one letter: stores the positions found, merged with the sidecar as it is on disk now (what
+ * changed in it since it was read here — an edit in the editor, a git pull — is newer and is kept, never written
+ * over). `written`: positions written; `keptNewer`: positions not written because the sidecar changed them meanwhile.
+ */
+export async function storeReanchoredPositions(letter: AnchoredLetter): Promise<{ ok: true; written: number; keptNewer: number } | { ok: false; message: string }> {
+	const updates = positionUpdates(letter);
+	if (updates.length === 0) {
+		return { ok: true, written: 0, keptNewer: 0 };
+	}
+	let applied = 0;
+	const result = await updateSidecarFile(letter.letterPath, (text) => {
+		const stored = storePositions(text, updates);
+		applied = stored.ok ? stored.applied.length : 0;
+		return stored;
+	}, { maxBytes: MAX_FILE_BYTES, displayName: letter.sidecarShown, basedOnHash: letter.state.hash });
+	if (!result.ok) {
+		return { ok: false, message: result.message };
+	}
+	return { ok: true, written: result.written ? applied : 0, keptNewer: updates.length - applied };
+}
+
 async function runReanchor(argv: readonly string[], io: CommandIo): Promise<number> {
 	const options = parseArguments(argv, ['--write', '--format']);
 	const format = textOrJson(options.format);
@@ -41,8 +75,7 @@ async function runReanchor(argv: readonly string[], io: CommandIo): Promise<numb
 	let sidecarsWritten = 0;
 	let keptNewer = 0;
 	for (const letter of anchored) {
-		const updates: PositionUpdate[] = [];
-		letter.placed.forEach((item) => {
+		for (const item of letter.placed) {
 			const { annotation } = item;
 			const result = item.reanchored;
 			const status = result?.status ?? 'orphaned';
@@ -51,26 +84,16 @@ async function runReanchor(argv: readonly string[], io: CommandIo): Promise<numb
 			rows.push({ sidecar: letter.sidecarShown, id: annotation.id, status, start: now.start, end: now.end });
 			const was = `${annotation.target.start}-${annotation.target.end}`;
 			lines.push(`${letter.sidecarShown}: ${annotation.id} ${status === 'moved' ? `moved to ${now.start}-${now.end} (was ${was})` : status === 'orphaned' ? `orphaned (last known ${was}): "${excerpt(annotation.target.exact)}" not found` : `unchanged ${was}`}`);
-			const newTarget = result?.target;
-			if (status === 'moved' || (status === 'orphaned' && annotation.status !== 'orphaned') || (newTarget !== undefined && annotation.status === 'orphaned')) {
-				updates.push({ id: annotation.id, from: annotation.target, to: newTarget });
-			}
-		});
-		if (options.write && updates.length > 0) {
-			let applied = 0;
-			// Merged with the file as it is now: what changed in it since it was read here is newer and is kept.
-			const written = await updateSidecarFile(letter.letterPath, (text) => {
-				const stored = storePositions(text, updates);
-				applied = stored.ok ? stored.applied.length : 0;
-				return stored;
-			}, { maxBytes: MAX_FILE_BYTES, displayName: letter.sidecarShown, basedOnHash: letter.state.hash });
-			if (!written.ok) {
+		}
+		if (options.write) {
+			const stored = await storeReanchoredPositions(letter);
+			if (!stored.ok) {
 				writeRefused = true;
-				io.stderr(`${written.message}\n`);
+				io.stderr(`${stored.message}\n`);
 			} else {
-				positionsWritten += written.written ? applied : 0;
-				sidecarsWritten += written.written ? 1 : 0;
-				keptNewer += updates.length - applied;
+				positionsWritten += stored.written;
+				sidecarsWritten += stored.written > 0 ? 1 : 0;
+				keptNewer += stored.keptNewer;
 			}
 		}
 	}
