@@ -1,0 +1,6 @@
+// Every category of the fault suite, in the order the report prints them.
+import { concurrency, crashes } from './concurrency';
+import type { FaultCategory } from './harness';
+
+/** The categories of hostile inputs and faults. */
+export const FAULT_CATEGORIES: readonly FaultCategory[] = [concurrency, crashes];
