@@ -135,7 +135,8 @@ async function acquireLock(target: string, name: string, timeoutMs: number): Pro
 			const code = errorCode(error);
 			if (code !== 'EEXIST') {
 				await unlink(lockPath).catch(() => undefined);
-				throw new SidecarWriteRefusal(`The annotations of ${name} could not be written: ${describeErrorCode(code)}. Nothing was changed.`, 'failed');
+				const why = code === 'EACCES' || code === 'EPERM' ? `the folder ${basename(dirname(target))} is not writable` : describeErrorCode(code);
+				throw new SidecarWriteRefusal(`The annotations of ${name} cannot be written: ${why}. Nothing was changed.`, code === 'EACCES' || code === 'EPERM' ? 'refused' : 'failed');
 			}
 		}
 		const [pidText, host] = (await readFile(lockPath, 'utf8').catch(() => '')).split('\n');
