@@ -29,7 +29,7 @@ function writeThenKill(letterPath: string, count: number, prefix: string, killAf
 		const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
 		child.on('close', () => {
 			clearTimeout(timer);
-			resolve([...out.matchAll(/^ack (\S+)$/gm)].map((match) => match[1]!));
+			resolve([...out.matchAll(/^ack (\S+)$/gm)].map((match) => match[1]));
 		});
 	});
 }
@@ -44,7 +44,7 @@ export const concurrency: FaultCategory = {
 					await withServerOn(folder, async (server) => {
 						await server.ready();
 						await server.open(folder.file(L000));
-						const phrases = Array.from({ length: count }, (_, i) => PHRASES[i % PHRASES.length]!);
+						const phrases = Array.from({ length: count }, (_, i) => PHRASES[i % PHRASES.length]);
 						const ids = okIds(await Promise.all(phrases.map((phrase) => create(server, folder.file(L000), phrase))));
 						assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), ids);
 						await assertAnswers(server, folder);
@@ -79,17 +79,17 @@ export const concurrency: FaultCategory = {
 					await server.ready();
 					const path = folder.file(L000);
 					await server.open(path);
-					const [first, second] = okIds(await Promise.all([create(server, path, PHRASES[0]!), create(server, path, PHRASES[1]!)]));
+					const [first, second] = okIds(await Promise.all([create(server, path, PHRASES[0]), create(server, path, PHRASES[1])]));
 					const uri = uriOf(path);
 					const [updated, removed, added] = await Promise.all([
 						server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id: first, note: 'kept' }),
 						server.connection.sendRequest<AnnotationEditResult>(RemoveAnnotationRequest.method, { textDocument: { uri }, id: second }),
-						create(server, path, PHRASES[2]!),
+						create(server, path, PHRASES[2]),
 						server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }] }),
 						server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } }),
 					]);
 					assert.ok(updated.ok && removed.ok && added.ok && added.annotation);
-					assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), [first!, added.annotation.id].sort());
+					assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), [first, added.annotation.id].sort());
 					assert.match(readFileSync(sidecarOf(folder, L000), 'utf8'), /note: kept/);
 				});
 			} finally {
@@ -103,7 +103,7 @@ export const concurrency: FaultCategory = {
 					await server.ready();
 					const path = folder.file(L000);
 					await server.open(path);
-					const [id] = okIds([await create(server, path, PHRASES[0]!)]);
+					const [id] = okIds([await create(server, path, PHRASES[0])]);
 					const uri = uriOf(path);
 					okIds(await Promise.all([
 						server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id, tags: ['one', 'two'] }),
@@ -124,7 +124,7 @@ export const concurrency: FaultCategory = {
 					await server.ready();
 					const path = folder.file(L000);
 					await server.open(path);
-					okIds([await create(server, path, PHRASES[0]!, ['old'])]);
+					okIds([await create(server, path, PHRASES[0], ['old'])]);
 					const [created, renamed] = await Promise.all([
 						Promise.all(PHRASES.slice(1, 6).map((phrase) => create(server, path, phrase, ['old']))),
 						server.connection.sendRequest<{ failed: unknown[] }>(RenameTagRequest.method, { from: 'old', to: 'new' }),
@@ -143,13 +143,13 @@ export const concurrency: FaultCategory = {
 					await server.ready();
 					const path = folder.file(L000);
 					await server.open(path);
-					const [first] = okIds([await create(server, path, PHRASES[0]!)]);
+					const [first] = okIds([await create(server, path, PHRASES[0])]);
 					const sidecar = sidecarOf(folder, L000);
 					const pulled = readFileSync(sidecar, 'utf8').replace('annotations:\n', 'annotations:\n  - id: frompull\n    tags: [git]\n    target:\n      exact: Armenia\n      start: 5000\n      end: 5007\n\n');
 					writeFileSync(sidecar, pulled);
-					const [second] = okIds([await create(server, path, PHRASES[1]!)]);
+					const [second] = okIds([await create(server, path, PHRASES[1])]);
 					await server.fileEvents([{ path: sidecar, type: FileChangeType.Changed }]);
-					assert.deepEqual(idsOnDisk(sidecar), [first!, second!, 'frompull'].sort());
+					assert.deepEqual(idsOnDisk(sidecar), [first, second, 'frompull'].sort());
 				});
 			} finally {
 				folder.dispose();
@@ -163,7 +163,7 @@ export const concurrency: FaultCategory = {
 						await server.ready();
 						const path = folder.file(L000);
 						await server.open(path);
-						okIds([await create(server, path, PHRASES[0]!)]);
+						okIds([await create(server, path, PHRASES[0])]);
 						// The letter is open in the editor with its old text; the file on disk gets a new paragraph.
 						const opened = readFileSync(path, 'utf8');
 						writeFileSync(path, `A paragraph added on disk.\n\n${opened}`);
@@ -243,7 +243,7 @@ export const crashes: FaultCategory = {
 					const path = folder.file(L000);
 					await server.open(path);
 					const acked: string[] = [];
-					const pending = Array.from({ length: 40 }, (_, i) => create(server, path, PHRASES[i % PHRASES.length]!).then((result) => {
+					const pending = Array.from({ length: 40 }, (_, i) => create(server, path, PHRASES[i % PHRASES.length]).then((result) => {
 						if (result.ok && result.annotation) {
 							acked.push(result.annotation.id);
 						}
@@ -261,7 +261,7 @@ export const crashes: FaultCategory = {
 					await withServerOn(folder, async (next) => {
 						await next.ready();
 						await next.open(path);
-						okIds([await create(next, path, PHRASES[0]!)]);
+						okIds([await create(next, path, PHRASES[0])]);
 						assertNoLeftovers(folder.path);
 					});
 				} finally {

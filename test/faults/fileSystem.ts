@@ -50,7 +50,7 @@ async function serverRefuses(folder: FixtureFolder, sidecar: string, reason: Reg
 		await server.fileEvents([{ path: sidecar, type: FileChangeType.Changed }]);
 		const listed = await list(server, path);
 		assert.equal(listed.sidecarState, options.state ?? 'unreadable');
-		const refused = await create(server, path, PHRASES[0]!);
+		const refused = await create(server, path, PHRASES[0]);
 		assert.equal(refused.ok, false);
 		assert.match(refused.ok ? '' : refused.message, options.refusal ?? reason);
 		const reported = await server.waitFor('sidecar-invalid on the letter', () => server.published.get(uriOf(path))?.diagnostics.find((diagnostic) => diagnostic.code === 'sidecar-invalid'));
@@ -94,7 +94,7 @@ export const fullDisk: FaultCategory = {
 			await withServerOn(folder, async (server) => {
 				await server.ready();
 				await server.open(folder.file(L000));
-				const refused = await create(server, folder.file(L000), PHRASES[1]!);
+				const refused = await create(server, folder.file(L000), PHRASES[1]);
 				assert.match(refused.ok ? '' : refused.message, /the disk is full\. Nothing was changed/);
 				await assertAnswers(server, folder);
 			});
@@ -292,7 +292,7 @@ export const encodings: FaultCategory = {
 					await withServerOn(folder, async (server) => {
 						await server.ready();
 						await server.open(folder.file(L000));
-						const created = await create(server, folder.file(L000), PHRASES[1]!);
+						const created = await create(server, folder.file(L000), PHRASES[1]);
 						assert.ok(created.ok, created.ok ? '' : created.message);
 					});
 					const bytes = readFileSync(sidecarOf(folder, L000));
@@ -324,7 +324,7 @@ export const permissions: FaultCategory = {
 				await withServerOn(folder, async (server) => {
 					await server.ready();
 					await server.open(folder.file(L000));
-					const refused = await create(server, folder.file(L000), PHRASES[1]!);
+					const refused = await create(server, folder.file(L000), PHRASES[1]);
 					assert.match(refused.ok ? '' : refused.message, /is read-only, so it was not changed/);
 				});
 				assertUnchanged(before);
@@ -358,7 +358,7 @@ export const permissions: FaultCategory = {
 				await withServerOn(folder, async (server) => {
 					await server.ready();
 					await server.open(folder.file(L000));
-					const refused = await create(server, folder.file(L000), PHRASES[1]!);
+					const refused = await create(server, folder.file(L000), PHRASES[1]);
 					assert.match(refused.ok ? '' : refused.message, /cannot be written: permission denied/);
 					await assertAnswers(server, folder);
 				}, { user: NOBODY });
@@ -415,7 +415,7 @@ export const permissions: FaultCategory = {
 				await withServerOn(folder, async (server) => {
 					await server.ready();
 					await server.open(folder.file(L000));
-					assert.ok((await create(server, folder.file(L000), PHRASES[1]!)).ok);
+					assert.ok((await create(server, folder.file(L000), PHRASES[1])).ok);
 				});
 				assert.deepEqual([statSync(sidecarOf(folder, L000)).uid, statSync(sidecarOf(folder, L000)).gid], [NOBODY.uid, NOBODY.gid]);
 			} finally {
@@ -437,7 +437,7 @@ export const symlinks: FaultCategory = {
 				await withServerOn(folder, async (server) => {
 					await server.ready();
 					await server.open(folder.file(L000));
-					assert.ok((await create(server, folder.file(L000), PHRASES[1]!)).ok);
+					assert.ok((await create(server, folder.file(L000), PHRASES[1])).ok);
 				});
 				assert.ok(lstatSync(sidecarOf(folder, L000)).isSymbolicLink());
 				assert.match(readFileSync(folder.file('kept/real.yaml'), 'utf8'), /id: kept01[\s\S]*Right of peoples/);
@@ -466,7 +466,7 @@ export const symlinks: FaultCategory = {
 				await withServerOn(folder, async (server) => {
 					await server.ready();
 					await server.open(folder.file(L000));
-					const refused = await create(server, folder.file(L000), PHRASES[1]!);
+					const refused = await create(server, folder.file(L000), PHRASES[1]);
 					assert.match(refused.ok ? '' : refused.message, /outside the workspace folders/);
 				});
 				assert.deepEqual(readFileSync(join(outside, 'elsewhere.yaml')), before);

@@ -172,5 +172,5 @@ export function sidecarText(file: string, annotations: readonly { id: string; ex
 /** A valid sidecar of letter 000 annotating `PHRASES[0]` with id `kept01`. */
 export function validSidecarOf000(folder: FixtureFolder): string {
 	const text = readFileSync(folder.file(L000), 'utf8');
-	return sidecarText(L000, [{ id: 'kept01', exact: PHRASES[0]!, start: [...text.slice(0, text.indexOf(PHRASES[0]!))].length }]);
+	return sidecarText(L000, [{ id: 'kept01', exact: PHRASES[0], start: [...text.slice(0, text.indexOf(PHRASES[0]))].length }]);
 }

@@ -14,7 +14,7 @@ import { letterPathForSidecar, readSidecarFile, SIDECAR_SUFFIX, sidecarPathFor }
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
 
-/** The size limit of letters and sidecars (the default of `maxFileSizeKB`). */
+/** The size limit of letters (the default of `maxFileSizeKB`). */
 export const MAX_FILE_BYTES = DEFAULT_LETTER_FILE_OPTIONS.maxFileSize;
 
 /** One letter with a sidecar, found under the paths the user gave. */
@@ -95,7 +95,7 @@ export async function anchorLetters(letters: readonly LetterWithSidecar[], io: C
 	const anchored: AnchoredLetter[] = [];
 	let failed = false;
 	for (const letter of letters) {
-		const state = await readSidecarFile(letter.letterPath, { maxBytes: MAX_FILE_BYTES });
+		const state = await readSidecarFile(letter.letterPath);
 		if (state.kind === 'missing') {
 			io.stderr(`${letter.letterShown}: no annotations (no sidecar ${letter.sidecarShown})\n`);
 			continue;

@@ -13,7 +13,7 @@ import { annotationsAsTheyStand, isExportFormat, packageExport, storePositions }
 import type { ExportedLetter, PositionUpdate } from '../engine/annotations';
 import { updateSidecarFile, writeFileAtomically } from '../node/sidecarFiles';
 import { describeErrorCode, errorCode } from '../node/textFiles';
-import { anchorLetters, findLettersWithSidecars, MAX_FILE_BYTES } from './annotatedLetters';
+import { anchorLetters, findLettersWithSidecars } from './annotatedLetters';
 import type { AnchoredLetter } from './annotatedLetters';
 import { parseArguments, textOrJson } from './annotationArguments';
 import type { CommandIo } from './commandIo';
@@ -56,7 +56,7 @@ export async function storeReanchoredPositions(letter: AnchoredLetter): Promise<
 		const stored = storePositions(text, updates);
 		applied = stored.ok ? stored.applied.length : 0;
 		return stored;
-	}, { maxBytes: MAX_FILE_BYTES, displayName: letter.sidecarShown, basedOnHash: letter.state.hash });
+	}, { displayName: letter.sidecarShown, basedOnHash: letter.state.hash });
 	if (!result.ok) {
 		return { ok: false, message: result.message };
 	}
@@ -154,7 +154,7 @@ export async function runAnnotationsCommand(argv: string[], io: CommandIo): Prom
 			return await runExport(rest, io);
 		}
 		if (subcommand === 'relink') {
-			return await runRelink(rest, io, MAX_FILE_BYTES);
+			return await runRelink(rest, io);
 		}
 		throw new UsageError(subcommand === undefined ? 'missing subcommand (reanchor, export or relink)' : `unknown subcommand "${subcommand}"`);
 	} catch (error) {

@@ -161,7 +161,7 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 			continue;
 		}
 		const lines = new LineIndex(entry.letter.text);
-		const sidecar = readSidecarFindings(file.path, entry.letter.text, config.files.maxFileSize);
+		const sidecar = readSidecarFindings(file.path, entry.letter.text);
 		const onLetter = [...computeLetterDiagnostics(entry, workspace.index, data, config.diagnostics), ...applySeverities(sidecar?.findings.onLetter ?? [], config.diagnostics)];
 		for (const diagnostic of onLetter.sort((a, b) => a.range.start - b.range.start)) {
 			results.push(toResult(file.displayPath, lines, diagnostic));
@@ -204,8 +204,8 @@ function conditionOf(state: SidecarFileState, letterText: string | undefined): S
 }
 
 /** The annotation findings of a letter's sidecar (the editor's), when it has one: on the letter and on the sidecar. */
-function readSidecarFindings(letterPath: string, letterText: string, maxBytes: number): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
-	const state = readSidecarFileSync(letterPath, { maxBytes });
+function readSidecarFindings(letterPath: string, letterText: string): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
+	const state = readSidecarFileSync(letterPath);
 	if (state.kind === 'missing') {
 		return undefined;
 	}
@@ -243,7 +243,7 @@ function letterlessSidecarResults(paths: readonly string[], config: CheckConfig,
 	const results: CheckResult[] = [];
 	for (const sidecar of sidecars) {
 		const letterPath = letterPathForSidecar(sidecar.path) ?? sidecar.path;
-		const state = readSidecarFileSync(letterPath, { maxBytes: config.files.maxFileSize });
+		const state = readSidecarFileSync(letterPath);
 		const verdict = state.kind === 'valid' ? findLetterForSidecar(state.sidecar, candidates) : undefined;
 		const findings = [sidecarWithoutLetterFinding(basename(letterPath), verdict?.kind === 'found' ? verdict.key : undefined), ...sidecarFileFindings(basename(sidecar.path), conditionOf(state, undefined))];
 		const lines = new LineIndex(state.kind === 'valid' || state.kind === 'invalid' ? state.text : '');

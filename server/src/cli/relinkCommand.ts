@@ -30,7 +30,7 @@ interface RelinkRow {
 }
 
 /** Runs `annotations relink`; resolves to the exit code (0: every letterless sidecar found, and moved with --write). */
-export async function runRelink(argv: readonly string[], io: CommandIo, maxBytes: number): Promise<number> {
+export async function runRelink(argv: readonly string[], io: CommandIo): Promise<number> {
 	const options = parseArguments(argv, ['--write', '--format']);
 	const format = textOrJson(options.format);
 	const sidecars = findLetterlessSidecars(options.paths, io.cwd);
@@ -55,7 +55,7 @@ export async function runRelink(argv: readonly string[], io: CommandIo, maxBytes
 	for (const sidecar of sidecars) {
 		const fromLetter = letterPathForSidecar(sidecar.path) ?? sidecar.path;
 		const letter = basename(fromLetter);
-		const state = await readSidecarFile(fromLetter, { maxBytes });
+		const state = await readSidecarFile(fromLetter);
 		if (state.kind !== 'valid') {
 			reportUnusableSidecar(state, sidecar.shown, io);
 			rows.push({ sidecar: sidecar.shown, letter, status: 'unusable', candidates: [], found: 0, total: 0, moved: false });
@@ -69,7 +69,7 @@ export async function runRelink(argv: readonly string[], io: CommandIo, maxBytes
 			let moved = false;
 			let line = `${sidecar.shown}: its letter ${letter} is gone; it is now ${now} (${verdict.found} of ${verdict.total} annotation(s) found there)`;
 			if (options.write) {
-				const result = await moveSidecarFile(fromLetter, verdict.key, { maxBytes });
+				const result = await moveSidecarFile(fromLetter, verdict.key);
 				moved = result.ok && result.moved;
 				if (result.ok) {
 					line += `; moved to ${shownOf(sidecarPathFor(verdict.key))}`;

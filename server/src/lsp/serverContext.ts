@@ -59,9 +59,7 @@ export function createServerContext(connection: Connection, options: ServerConte
 	const { data, capabilities } = options;
 	const settings = new SettingsCache(connection, capabilities.workspace?.configuration === true);
 	const listeners: { changed?: (uris: readonly string[]) => void; progress?: (indexed: number, total: number) => void; annotations?: (uris: readonly string[]) => void; counted?: (uri: string, severities: readonly Severity[]) => void } = {};
-	// The owner and the store need each other (the store asks the owner for sidecar symbols; the owner the store for
-	// size limits): each reaches the other through a closure, called once both exist.
-	const owner = new SidecarOwner({ folders: options.folderPaths, maxBytes: (path) => store.maxFileSizeOf(path), writable: options.trusted });
+	const owner = new SidecarOwner({ folders: options.folderPaths, writable: options.trusted });
 	const store: LetterStore = new LetterStore(data, {
 		onIndexChanged: (uris) => listeners.changed?.(uris),
 		onProgress: (progress) => listeners.progress?.(progress.indexed, progress.total),

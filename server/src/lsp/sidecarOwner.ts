@@ -39,8 +39,6 @@ export interface SidecarSummary {
 export interface SidecarOwnerOptions {
 	/** The workspace folder paths: nothing is written outside them. */
 	readonly folders: () => readonly string[];
-	/** The size limit of sidecars under a letter path (the folder's `maxFileSizeKB`). */
-	readonly maxBytes: (letterPath: string) => number;
 	/** False in Restricted Mode (an untrusted workspace): nothing is written. */
 	readonly writable: boolean;
 }
@@ -99,7 +97,7 @@ export class SidecarOwner {
 		if (held !== undefined) {
 			return held;
 		}
-		return this.remember(readSidecarFileSync(letterPath, { maxBytes: this.options.maxBytes(letterPath) }));
+		return this.remember(readSidecarFileSync(letterPath));
 	}
 
 	/** `document.symbol` of a letter's sidecar: the letter store's source of a sidecar identity. */
@@ -111,7 +109,7 @@ export class SidecarOwner {
 	read(letterPath: string): Promise<SidecarFileState> {
 		const path = sidecarPathFor(letterPath);
 		return this.enqueue([path], async () => {
-			const state = await readSidecarFile(letterPath, { maxBytes: this.options.maxBytes(letterPath) });
+			const state = await readSidecarFile(letterPath);
 			this.remember(state);
 			return state;
 		});
@@ -147,7 +145,6 @@ export class SidecarOwner {
 			}
 			const basedOn = this.summaries.get(path)?.hash;
 			const result = await updateSidecarFile(letterPath, change, {
-				maxBytes: this.options.maxBytes(letterPath),
 				...(options.create ? { createForLetter: basename(letterPath) } : {}),
 				...(basedOn === undefined ? {} : { basedOnHash: basedOn }),
 			});
@@ -185,7 +182,7 @@ export class SidecarOwner {
 			if (refusal !== undefined) {
 				return { ok: false, message: refusal };
 			}
-			const result = await moveSidecarFile(fromLetter, toLetter, { maxBytes: this.options.maxBytes(toLetter) });
+			const result = await moveSidecarFile(fromLetter, toLetter);
 			if (result.ok && result.moved) {
 				this.known.delete(from);
 				this.known.add(to);

@@ -21,8 +21,8 @@ export interface LoadedWorkspace {
  * Reads `document.symbol` from a letter's sidecar (read safely and parsed by the annotation engine), when the sidecar
  * exists and says so; a sidecar that cannot be read, parse or validate gives nothing here (`sidecar-invalid` reports it).
  */
-export function readSidecarSymbol(letterPath: string, maxBytes?: number): string | undefined {
-	return sidecarSymbolOf(readSidecarFileSync(letterPath, maxBytes === undefined ? {} : { maxBytes }));
+export function readSidecarSymbol(letterPath: string): string | undefined {
+	return sidecarSymbolOf(readSidecarFileSync(letterPath));
 }
 
 /** Finds, reads and indexes every candidate letter under the paths. Unreadable files are reported in `skipped`. */
@@ -45,7 +45,7 @@ export function loadLetterWorkspace(paths: readonly string[], options: LetterFil
 			continue;
 		}
 		const uri = file.path;
-		index.set(uri, outcome.text, { sidecarSymbol: readSidecarSymbol(file.path, options.maxFileSize) });
+		index.set(uri, outcome.text, { sidecarSymbol: readSidecarSymbol(file.path) });
 		files.push({ ...file, uri });
 	}
 	return { index, files, skipped };

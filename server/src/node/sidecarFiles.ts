@@ -24,8 +24,11 @@ import { describeErrorCode, errorCode, readTextFile, readTextFileSync } from './
 /** Suffix of a sidecar file name (SPEC: `path/to/letter.txt.annotations.yaml`). */
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
-/** Sidecars larger than this are not read unless the caller allows more (the default of `maxFileSizeKB`). */
-export const DEFAULT_MAX_SIDECAR_BYTES = 2048 * 1024;
+/**
+ * Sidecars larger than this are not read (about 3,000 annotations; a letter rarely has a hundred): every read and
+ * write parses the whole file, and a sidecar of many megabytes would hold the server for seconds at a time.
+ */
+export const MAX_SIDECAR_BYTES = 1024 * 1024;
 
 /** The sidecar path of a letter: `<letter>.annotations.yaml` next to it. */
 export function sidecarPathFor(letterPath: string): string {
@@ -51,7 +54,7 @@ export type SidecarFileState =
 
 /** Options of the readers. */
 export interface SidecarReadOptions {
-	/** Larger sidecars are reported unreadable without being read (default {@link DEFAULT_MAX_SIDECAR_BYTES}). */
+	/** Larger sidecars are reported unreadable without being read (default {@link MAX_SIDECAR_BYTES}). */
 	readonly maxBytes?: number;
 }
 
@@ -70,13 +73,13 @@ function stateOf(path: string, read: Awaited<ReturnType<typeof readTextFile>>): 
 /** Reads and parses the sidecar of `letterPath`. Never rejects. */
 export async function readSidecarFile(letterPath: string, options: SidecarReadOptions = {}): Promise<SidecarFileState> {
 	const path = sidecarPathFor(letterPath);
-	return stateOf(path, await readTextFile(path, options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES));
+	return stateOf(path, await readTextFile(path, options.maxBytes ?? MAX_SIDECAR_BYTES));
 }
 
 /** {@link readSidecarFile}, synchronously. */
 export function readSidecarFileSync(letterPath: string, options: SidecarReadOptions = {}): SidecarFileState {
 	const path = sidecarPathFor(letterPath);
-	return stateOf(path, readTextFileSync(path, options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES));
+	return stateOf(path, readTextFileSync(path, options.maxBytes ?? MAX_SIDECAR_BYTES));
 }
 
 /** The letter's identity as its sidecar records it (`document.symbol`), when the sidecar is valid and says so. */
@@ -324,7 +327,7 @@ export function invalidSidecarMessage(name: string, problems: readonly SidecarPr
 export async function updateSidecarFile(letterPath: string, change: (currentText: string) => SidecarEditResult, options: SidecarUpdateOptions = {}): Promise<SidecarWriteResult> {
 	const path = sidecarPathFor(letterPath);
 	const name = options.displayName ?? basename(path);
-	const maxBytes = options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES;
+	const maxBytes = options.maxBytes ?? MAX_SIDECAR_BYTES;
 	let release: (() => Promise<void>) | undefined;
 	try {
 		const target = await writeTargetOf(path, name);
@@ -340,14 +343,14 @@ export async function updateSidecarFile(letterPath: string, change: (currentText
 			}
 			const onDisk = read.kind === 'text' ? read.text : undefined;
 			const base = onDisk ?? createSidecarText(options.createForLetter ?? basename(letterPath), []);
-			if (onDisk !== undefined) {
-				const parsed = parseSidecar(onDisk);
+			// Every engine edit parses the text first and refuses one that does not parse or validate; whether a
+			// refusal is the file's fault is asked only then (a parse of a large sidecar takes a while).
+			const result = change(base);
+			if (!result.ok) {
+				const parsed = parseSidecar(base);
 				if (!parsed.ok) {
 					return { ok: false, reason: 'invalid', problems: parsed.problems, message: invalidSidecarMessage(name, parsed.problems) };
 				}
-			}
-			const result = change(base);
-			if (!result.ok) {
 				return { ok: false, reason: 'conflict', message: `The sidecar ${name} was not changed: ${result.problems.map((problem) => problem.message).join('; ')}.` };
 			}
 			const merged = options.basedOnHash !== undefined && onDisk !== undefined && hashText(onDisk) !== options.basedOnHash;
