@@ -2,6 +2,10 @@
 // command line, and prints how many were tried and how many survived with nothing lost, per category. Exit 1 when any
 // case failed (its reason is printed).
 import { FAULT_CATEGORIES } from '../test/faults/categories';
+import { within } from '../test/faults/harness';
+
+/** A case that takes longer than this hung: it failed. */
+const CASE_TIMEOUT_MS = 180_000;
 
 interface Tally {
 	tried: number;
@@ -18,7 +22,7 @@ async function main(): Promise<void> {
 		await category.run(async (name, attempt) => {
 			tally.tried++;
 			try {
-				await attempt();
+				await within(CASE_TIMEOUT_MS, name, attempt());
 				tally.survived++;
 				process.stdout.write(`  ok    ${category.name}: ${name}\n`);
 			} catch (error) {
