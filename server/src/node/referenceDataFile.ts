@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { parseReferenceData } from '../engine/sessions/referenceData';
 
-/** Where the GA sessions data file may be: next to the bundle (`dist/../data`) or in the source tree. */
-function candidatePaths(): string[] {
-	return [join(__dirname, '..', 'data', 'ga-sessions.yaml'), join(__dirname, '..', '..', '..', 'data', 'ga-sessions.yaml')];
+/** The data files shipped with the product: GA sessions and agenda items (required), resolution numbers (optional). */
+const SESSIONS_FILE = 'ga-sessions.yaml';
+const RESOLUTIONS_FILE = 'resolutions.yaml';
+
+/** Where the data folder may be: next to the bundle (`dist/../data`) or in the source tree. */
+function candidateFolders(): string[] {
+	return [join(__dirname, '..', 'data'), join(__dirname, '..', '..', '..', 'data')];
 }
 
 /** Thrown when the data file shipped with the product is missing. */
@@ -18,16 +22,21 @@ export class ReferenceDataMissingError extends Error {
 
 let cached: ReferenceData | undefined;
 
-/** Loads the GA sessions and agenda facts shipped in `data/ga-sessions.yaml` (once per process). */
+/**
+ * Loads the facts shipped in `data/` (once per process): GA sessions, special sessions and agenda items from
+ * `ga-sessions.yaml`, resolution numbers from `resolutions.yaml` (without it, resolution checks stay silent).
+ */
 export function loadReferenceData(): ReferenceData {
 	if (cached) {
 		return cached;
 	}
-	const paths = candidatePaths();
-	const found = paths.find((path) => existsSync(path));
-	if (!found) {
-		throw new ReferenceDataMissingError(paths);
+	const folders = candidateFolders();
+	const folder = folders.find((candidate) => existsSync(join(candidate, SESSIONS_FILE)));
+	if (!folder) {
+		throw new ReferenceDataMissingError(folders.map((candidate) => join(candidate, SESSIONS_FILE)));
 	}
-	cached = parseReferenceData(readFileSync(found, 'utf8'));
+	const resolutionsPath = join(folder, RESOLUTIONS_FILE);
+	const resolutions = existsSync(resolutionsPath) ? readFileSync(resolutionsPath, 'utf8') : undefined;
+	cached = parseReferenceData(readFileSync(join(folder, SESSIONS_FILE), 'utf8'), resolutions);
 	return cached;
 }

@@ -4,6 +4,7 @@ import type { Citation, Letter } from '../letter/model';
 import { parseLetter } from '../letter/parseLetter';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import { LearnedAgendaTitles } from './agendaTitles';
 import type { LetterIdentity } from './identity';
 import { directIdentity, headerConsistentWithSymbol } from './identity';
 
@@ -76,6 +77,8 @@ export class LetterIndex {
 	private resolveCache = new Map<string, IndexedLetter[]>();
 	/** Parts of every inferred identity, built on demand and dropped with the caches. */
 	private inferredByPart: Map<string, Set<string>> | undefined;
+	/** Agenda titles the letters print under their agenda lines, for every letter of the same session. */
+	readonly agendaTitles = new LearnedAgendaTitles();
 
 	constructor(private readonly data: ReferenceData) {}
 
@@ -115,6 +118,7 @@ export class LetterIndex {
 				byCiter.set(uri, [...(byCiter.get(uri) ?? []), citation]);
 			}
 		}
+		this.agendaTitles.set(uri, fileName, letter);
 		const distributed = letter.distribution?.date?.date;
 		if (distributed) {
 			addTo(this.byDistributionDate, toIsoDate(distributed), uri);
@@ -134,6 +138,7 @@ export class LetterIndex {
 			return false;
 		}
 		this.entries.delete(uri);
+		this.agendaTitles.delete(uri);
 		for (const part of entry.directIdentity?.symbol.parts ?? []) {
 			removeFrom(this.directByPart, part.text, uri);
 		}
