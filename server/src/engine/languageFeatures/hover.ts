@@ -75,7 +75,6 @@ function sessionOf(letter: Letter): number | undefined {
 function titleSource(title: ResolvedAgendaTitle): string {
 	switch (title.source) {
 		case 'agenda-data':
-		case 'session-data':
 			return 'from the agenda data of the session';
 		case 'other-sessions-order':
 			return 'from the agenda data, matched by title';
@@ -118,12 +117,18 @@ function sessionHover(data: ReferenceData, organ: OrganHeader): string[] {
 		return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} ${organ.unit}**`];
 	}
 	const window = gaSessionWindow(data, organ.ordinal);
-	const opened = window.earliestOpening === window.latestOpening || formatDate(window.earliestOpening) === formatDate(window.latestOpening)
-		? `opened ${formatDate(window.earliestOpening)}`
-		: `opened in ${formatDate(window.earliestOpening).replace(/^\d+ /, '')} (estimated)`;
+	const fact = data.sessions.get(organ.ordinal);
+	const opened = fact?.confidence === 'inferred'
+		? `opened about ${formatDate(fact.opened)} (the day the rules of procedure then gave; not read in a source)`
+		: window.earliestOpening === window.latestOpening || formatDate(window.earliestOpening) === formatDate(window.latestOpening)
+			? `opened ${formatDate(window.earliestOpening)}`
+			: `opened in ${formatDate(window.earliestOpening).replace(/^\d+ /, '')} (estimated)`;
+	const next = data.sessions.get(organ.ordinal + 1);
 	const closed = formatDate(window.earliestClosing) === formatDate(window.latestClosing)
 		? `closed ${formatDate(window.earliestClosing)}, when the ${numberToOrdinal(organ.ordinal + 1)} session opened`
-		: `closes when the ${numberToOrdinal(organ.ordinal + 1)} session opens, in ${formatDate(window.earliestClosing).replace(/^\d+ /, '')} (estimated)`;
+		: next?.confidence === 'inferred'
+			? `closed when the ${numberToOrdinal(organ.ordinal + 1)} session opened, about ${formatDate(next.opened)}`
+			: `closes when the ${numberToOrdinal(organ.ordinal + 1)} session opens, in ${formatDate(window.earliestClosing).replace(/^\d+ /, '')} (estimated)`;
 	return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} session**: ${opened}; ${closed}.`];
 }
 

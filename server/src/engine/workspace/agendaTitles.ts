@@ -133,7 +133,7 @@ export class LearnedAgendaTitles {
 }
 
 /** Where the title of an agenda item of a letter comes from. */
-export type ResolvedAgendaTitleSource = AgendaTitleSource | 'session-data' | 'workspace-letter';
+export type ResolvedAgendaTitleSource = AgendaTitleSource | 'workspace-letter';
 
 /** The title of one agenda item of a letter, and where it came from. */
 export interface ResolvedAgendaTitle {
@@ -144,9 +144,10 @@ export interface ResolvedAgendaTitle {
 }
 
 /**
- * The title of agenda item `number` of a letter: the one the letter prints (however it was paired); else the session's
- * agenda data (adopted agenda only: the numbers of the provisional agenda and preliminary list differ); else the
- * title another letter of the workspace prints for the same item of the same list (`workspace-letter`).
+ * The title of agenda item `number` of a letter: the one its header gives (printed, or paired from the agenda data
+ * by the parser); else the session's agenda data (adopted agenda only: the numbers of the provisional agenda and
+ * preliminary list differ); else the title another letter of the workspace prints for the same item of the same list
+ * (`workspace-letter`).
  */
 export function resolveAgendaTitle(learned: LearnedAgendaTitles, data: ReferenceData, letter: Letter, number: number): ResolvedAgendaTitle | undefined {
 	const own = letter.agenda?.items.find((item) => item.number === number)?.title;
@@ -160,7 +161,7 @@ export function resolveAgendaTitle(learned: LearnedAgendaTitles, data: Reference
 	}
 	const fact = list === 'agenda' ? agendaItemTitle(data, session, number) : undefined;
 	if (fact) {
-		return { text: fact.title, source: 'session-data' };
+		return { text: fact.title, source: 'agenda-data' };
 	}
 	const taught = learned.lookup(session, list, number);
 	return taught && { text: taught.title, source: 'workspace-letter', learnedFrom: { uri: taught.uri, fileName: taught.fileName } };
