@@ -73,9 +73,20 @@ function parseYamlText(yamlText: string, name: string, problems: string[]): unkn
  */
 export function parseReferenceData(yamlText: string, resolutionsYamlText?: string): ReferenceData {
 	const problems: string[] = [];
+	const sessionsRoot = parseYamlText(yamlText, 'the data file', problems);
+	const resolutionsRoot = resolutionsYamlText === undefined ? undefined : parseYamlText(resolutionsYamlText, 'the resolutions data file', problems) ?? null;
+	return readReferenceData(sessionsRoot, resolutionsRoot, problems);
+}
+
+/**
+ * Reads the data files already parsed into plain values (as JSON or YAML gives them); `resolutionsRoot` undefined
+ * when there is no resolutions file. Entries that cannot be read are listed in `problems` (appended to `earlier`).
+ */
+export function readReferenceData(sessionsRoot: unknown, resolutionsRoot?: unknown, earlier: readonly string[] = []): ReferenceData {
+	const problems = [...earlier];
 	const sessions = new Map<number, GaSessionFact>();
 	const agenda = new Map<number, Map<number, AgendaTitleFact>>();
-	const root = asRecord(parseYamlText(yamlText, 'the data file', problems));
+	const root = asRecord(sessionsRoot);
 	for (const [key, value] of Object.entries(asRecord(root?.sessions) ?? {})) {
 		const opened = yamlDate(asRecord(value)?.opened);
 		if (!/^\d+$/.test(key) || !opened) {
@@ -119,9 +130,7 @@ export function parseReferenceData(yamlText: string, resolutionsYamlText?: strin
 	}
 	const emergencySpecialSessions = parseSpecialSessions('emergency special session', root?.emergencySpecialSessions, problems);
 	const specialSessions = parseSpecialSessions('special session', root?.specialSessions, problems);
-	const resolutions = resolutionsYamlText === undefined
-		? NO_RESOLUTION_NUMBERING
-		: parseResolutionNumbering(parseYamlText(resolutionsYamlText, 'the resolutions data file', problems), problems);
+	const resolutions = resolutionsRoot === undefined ? NO_RESOLUTION_NUMBERING : parseResolutionNumbering(resolutionsRoot, problems);
 	return { sessions, emergencySpecialSessions, specialSessions, agenda, resolutions, problems };
 }
 
