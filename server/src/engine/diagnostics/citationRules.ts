@@ -3,6 +3,8 @@ import type { Citation, Letter, LetterReference } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import { citationDateWindow } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import { factsOf } from '../letter/letterFacts';
+import { referencedSender, sameSender } from '../workspace/identity';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
 import type { DiagnosticSettings, Finding } from './codes';
 
@@ -101,17 +103,8 @@ export function resolveLetterReference(self: IndexedLetter, reference: LetterRef
 	if (!date) {
 		return [];
 	}
-	const country = reference.own ? self.letter.title?.sender?.country : reference.sender?.country;
-	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri && (country === undefined || sameState(entry.letter.title?.sender?.country, country)));
-}
-
-/** A State's name for comparison: case, a leading "the" and a leading "Republic of" do not matter ("the Republic of Azerbaijan" is Azerbaijan). */
-function stateKey(name: string): string {
-	return name.toLowerCase().replace(/\s+/g, ' ').replace(/^(?:the )?(?:republic of )?(?:the )?/, '');
-}
-
-function sameState(a: string | undefined, b: string): boolean {
-	return a !== undefined && stateKey(a) === stateKey(b);
+	const sender = referencedSender(self.letter, reference);
+	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri && (sender === undefined || sameSender(factsOf(entry.letter).sender, sender)));
 }
 
 /** `letter-reference-unresolved`: a reference to another UN letter that neither a nearby symbol nor a workspace letter resolves. */

@@ -37,7 +37,19 @@ export interface LetterFacts {
 	readonly cites: readonly string[];
 }
 
-/** Reads the catalogue fields of a parsed letter. */
+const factsCache = new WeakMap<Letter, LetterFacts>();
+
+/** The catalogue fields of a parsed letter, computed once per parsed text. */
+export function factsOf(letter: Letter): LetterFacts {
+	let facts = factsCache.get(letter);
+	if (!facts) {
+		facts = letterFacts(letter);
+		factsCache.set(letter, facts);
+	}
+	return facts;
+}
+
+/** Reads the catalogue fields of a parsed letter (uncached; {@link factsOf} keeps them per parsed text). */
 export function letterFacts(letter: Letter): LetterFacts {
 	const kind = letter.kind ?? 'letter';
 	const titleDate = letter.title?.date?.date;

@@ -5,8 +5,7 @@
  */
 import { formatDate, fromIsoDate } from '../calendar/dates';
 import type { LetterFacts } from '../letter/letterFacts';
-import { letterFacts } from '../letter/letterFacts';
-import type { Letter } from '../letter/model';
+import { factsOf } from '../letter/letterFacts';
 import type { IdentitySource } from './identity';
 import type { LetterIndex } from './letterIndex';
 
@@ -19,18 +18,6 @@ export interface LetterRecord extends LetterFacts {
 	/** Where the symbol came from, or null. */
 	readonly identity: IdentitySource | null;
 	readonly citedBy: readonly string[];
-}
-
-const factsCache = new WeakMap<Letter, LetterFacts>();
-
-/** The catalogue fields of a parsed letter, computed once per parsed text. */
-export function factsOf(letter: Letter): LetterFacts {
-	let facts = factsCache.get(letter);
-	if (!facts) {
-		facts = letterFacts(letter);
-		factsCache.set(letter, facts);
-	}
-	return facts;
 }
 
 /** The catalogue record of a workspace letter; undefined for a file that is not held or not a letter. */
