@@ -103,7 +103,11 @@ describe('language features over stdio', () => {
 
 	test('workspace symbols find letters by sender and date, and by symbol', async () => {
 		const byTitle = await request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Azerbaijan 18 December' });
-		assert.deepEqual(byTitle.map((symbol) => symbol.name), ['A/75/660-S/2020/1267']);
+		assert.deepEqual(byTitle.map((symbol) => symbol.name), ['A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020']);
+		const bySender = await request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Azerbaijan' });
+		const fileOf = (symbol: WorkspaceSymbol) => (symbol.location as Location).uri.slice((symbol.location as Location).uri.lastIndexOf('/') + 1, (symbol.location as Location).uri.lastIndexOf('/') + 4);
+		assert.deepEqual(bySender.map(fileOf).sort(), ['001', '002', '003', '004'], 'every letter of Azerbaijan, with or without a symbol');
+		assert.ok(bySender.every((symbol) => symbol.name.includes('Azerbaijan')), 'the word is in every name, so a client that filters by name keeps them');
 		const bySymbol = await request<WorkspaceSymbol[]>('workspace/symbol', { query: 'A/75/900' });
 		assert.equal((bySymbol[0].location as Location).uri, uriOf(folder.file('hand-written.txt')));
 	});
