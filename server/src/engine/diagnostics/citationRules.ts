@@ -1,11 +1,10 @@
 import { compareDates, formatDate } from '../calendar/dates';
-import type { Citation, Letter, LetterReference } from '../letter/model';
+import type { Citation, Letter } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import { citationDateWindow } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
-import { factsOf } from '../letter/letterFacts';
-import { referencedSender, sameSender } from '../workspace/identity';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+import { resolveLetterReference } from '../workspace/letterLinks';
 import type { DiagnosticSettings, Finding } from './codes';
 
 /** Resolutions, records and presidential statements are never letters: a workspace of letters cannot resolve them. */
@@ -95,16 +94,6 @@ function dateConflict(citation: Citation, resolved: readonly IndexedLetter[]): F
 		}
 	}
 	return undefined;
-}
-
-/** The workspace letters a letter reference points at: same letter date, and the same sender State. */
-export function resolveLetterReference(self: IndexedLetter, reference: LetterReference, index: LetterIndex): IndexedLetter[] {
-	const date = reference.date?.date;
-	if (!date) {
-		return [];
-	}
-	const sender = referencedSender(self.letter, reference);
-	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri && (sender === undefined || sameSender(factsOf(entry.letter).sender, sender)));
 }
 
 /** `letter-reference-unresolved`: a reference to another UN letter that neither a nearby symbol nor a workspace letter resolves. */

@@ -9,7 +9,7 @@ import type { ResolutionMatch } from '../symbols/resolutions';
 import type { TextPosition } from '../text/lineIndex';
 import { catalogueRecord, letterName } from '../workspace/catalogue';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
-import { resolveLetterReference } from '../diagnostics/citationRules';
+import { resolveLetterReference } from '../workspace/letterLinks';
 import type { TextRange } from './context';
 import { oneLine, toOffset, toTextRange } from './context';
 import type { LetterElement } from './elementAt';

@@ -73,7 +73,7 @@ export class LetterIndex {
 	/** Dated citations by the date they give, then by citing letter. */
 	private readonly citationsByCitedDate = new Map<string, Map<string, Citation[]>>();
 	private readonly byTitleDate = new Map<string, Set<string>>();
-	/** Letter references that give a date and a symbol (`the letter dated 29 July 1993 from … (A/47/994-S/26196)`), by that date, then by citing letter. */
+	/** References to UN letters that give a date (`the letter dated 29 July 1993 from …`, `my letter dated …`), by that date, then by citing letter. */
 	private readonly referencesByDate = new Map<string, Map<string, LetterReference[]>>();
 	private identityCache = new Map<string, LetterIdentity | null>();
 	private resolveCache = new Map<string, IndexedLetter[]>();
@@ -118,7 +118,7 @@ export class LetterIndex {
 				byCiter.set(uri, [...(byCiter.get(uri) ?? []), citation]);
 			}
 		}
-		for (const reference of identifyingReferences(letter)) {
+		for (const reference of datedReferences(letter)) {
 			const iso = toIsoDate(reference.date.date);
 			let byCiter = this.referencesByDate.get(iso);
 			if (!byCiter) {
@@ -162,7 +162,7 @@ export class LetterIndex {
 				}
 			}
 		}
-		for (const reference of identifyingReferences(entry.letter)) {
+		for (const reference of datedReferences(entry.letter)) {
 			const iso = toIsoDate(reference.date.date);
 			const byCiter = this.referencesByDate.get(iso);
 			byCiter?.delete(uri);
@@ -246,6 +246,12 @@ export class LetterIndex {
 	/** The letters whose title carries this letter date (`Letter dated 24 February 2020 …`), in URI order. */
 	lettersWrittenOn(date: CalendarDate): IndexedLetter[] {
 		return [...(this.byTitleDate.get(toIsoDate(date)) ?? [])].map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined).sort(byUri);
+	}
+
+	/** The references to UN letters dated on this day, with the letter that makes each, in URI order. */
+	referencesDated(date: CalendarDate): { readonly uri: string; readonly reference: LetterReference }[] {
+		const byCiter = this.referencesByDate.get(toIsoDate(date));
+		return [...(byCiter?.keys() ?? [])].sort().flatMap((uri) => (byCiter?.get(uri) ?? []).map((reference) => ({ uri, reference })));
 	}
 
 	/** The letters that cite a symbol (any part in common), with their citations of it, in URI order. */
@@ -387,7 +393,10 @@ function byUri(a: { readonly uri: string }, b: { readonly uri: string }): number
 	return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
 }
 
-/** The references of a letter that can identify another letter: UN correspondence with a date and a symbol given nearby. */
-function identifyingReferences(letter: Letter): (LetterReference & { readonly date: { readonly date: CalendarDate } })[] {
-	return letter.letterReferences.filter((reference): reference is LetterReference & { date: { date: CalendarDate } } => reference.unCorrespondence && reference.nearbySymbol !== undefined && reference.date?.date !== undefined);
+/** A reference to a UN letter with a calendar date. */
+type DatedReference = LetterReference & { readonly date: { readonly date: CalendarDate } };
+
+/** The references of a letter to UN letters that give a date. */
+function datedReferences(letter: Letter): DatedReference[] {
+	return letter.letterReferences.filter((reference): reference is DatedReference => reference.unCorrespondence && reference.date?.date !== undefined);
 }
