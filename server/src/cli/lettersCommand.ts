@@ -5,6 +5,7 @@
  */
 import { csvField } from '../engine/annotations';
 import type { OrganFact } from '../engine/letter/letterFacts';
+import { organLabel } from '../engine/letter/letterFacts';
 import type { LetterRecord } from '../engine/workspace/catalogue';
 import { catalogueRecord, letterName } from '../engine/workspace/catalogue';
 import { loadReferenceData } from '../node/referenceDataFile';
@@ -33,20 +34,6 @@ export interface LetterCatalogueEntry {
 
 /** Columns of `letters --format csv`, in order. */
 export const LETTER_CSV_COLUMNS = ['file', 'symbol', 'identity', 'kind', 'distributed', 'dated', 'sender', 'addressees', 'organs', 'agendaItems', 'cites', 'citedBy', 'annotations'] as const;
-
-/** `GA 51`, `GA ESS 10`, `GA S-20`, `SC 2020`, `ECOSOC 2005`. */
-export function organLabel(organ: OrganFact): string {
-	if ('session' in organ && organ.session !== undefined) {
-		return `${organ.organ} ${organ.session}`;
-	}
-	if ('emergencySpecialSession' in organ) {
-		return `GA ESS ${organ.emergencySpecialSession}`;
-	}
-	if ('specialSession' in organ) {
-		return `GA S-${organ.specialSession}`;
-	}
-	return `${organ.organ} ${'year' in organ ? organ.year ?? '' : ''}`.trim();
-}
 
 /** Runs `letters`; exit 0, or 2 for bad usage or a failure of the tool (diagnostics never change the exit code). */
 export function runLettersCommand(argv: readonly string[], io: CommandIo): number {

@@ -66,6 +66,20 @@ export function letterFacts(letter: Letter): LetterFacts {
 	};
 }
 
+/** `GA 51`, `GA ESS 10`, `GA S-20`, `SC 2020`, `ECOSOC 2005`. */
+export function organLabel(organ: OrganFact): string {
+	if ('session' in organ && organ.session !== undefined) {
+		return `${organ.organ} ${organ.session}`;
+	}
+	if ('emergencySpecialSession' in organ) {
+		return `GA ESS ${organ.emergencySpecialSession}`;
+	}
+	if ('specialSession' in organ) {
+		return `GA S-${organ.specialSession}`;
+	}
+	return `${organ.organ} ${'year' in organ ? organ.year ?? '' : ''}`.trim();
+}
+
 /** The catalogue form of one organ header; the Security Council's `Seventy-fifth year` is 2020. */
 export function organFact(organ: OrganHeader): OrganFact[] {
 	if (organ.organ === 'General Assembly') {
