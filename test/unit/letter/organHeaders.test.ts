@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { findOrganHeaders } from '../../../server/src/engine/letter/header';
+import { organFact } from '../../../server/src/engine/letter/letterFacts';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { makeLetter, referenceData } from '../helpers/fixtures';
 
@@ -14,6 +15,17 @@ describe('organ headers', () => {
 		assert.deepEqual(organs('General Assembly\nTenth emergency special session\nAgenda item 5'), [['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session']]);
 		assert.deepEqual(organs('General Assembly Eleventh emergency special session'), [['General Assembly', 'emergency-special-session', 11, 'Eleventh emergency special session']]);
 		assert.deepEqual(organs('General Assembly\nTwentieth special session'), [['General Assembly', 'special-session', 20, 'Twentieth special session']]);
+	});
+
+	it('gives an emergency special session to the Assembly when a two-column header reads as one line', () => {
+		const text = 'General Assembly Security Council Tenth emergency special session Seventieth year Agenda item 5';
+		assert.deepEqual(organs(text), [['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session']]);
+		assert.deepEqual(findOrganHeaders(text, text.length).flatMap(organFact), [{ organ: 'GA', emergencySpecialSession: 10 }]);
+		assert.deepEqual(findOrganHeaders('Economic and Social Council First special session', 60).flatMap(organFact), []);
+		assert.deepEqual(organs('General Assembly\nSecurity Council\n24 June 2010\nOriginal: English\nTenth emergency special session\nAgenda item 5'), [
+			['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session'],
+		]);
+		assert.deepEqual(organs('Human Rights Council\nTwenty-ninth special session\nSeventieth year\nFifth session'), []);
 	});
 
 	it('reads regular sessions and Security Council years of every era, in capitals too', () => {

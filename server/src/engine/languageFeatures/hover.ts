@@ -113,7 +113,7 @@ function sessionHover(data: ReferenceData, organ: OrganHeader): string[] {
 	if (organ.organ === 'Security Council' && organ.unit === 'year') {
 		return [`**Security Council, ${numberToOrdinal(organ.ordinal)} year**: the calendar year ${1945 + organ.ordinal}.`];
 	}
-	if (organ.unit === 'emergency-special-session' || organ.unit === 'special-session') {
+	if (organ.organ === 'General Assembly' && (organ.unit === 'emergency-special-session' || organ.unit === 'special-session')) {
 		const emergency = organ.unit === 'emergency-special-session';
 		const session = (emergency ? data.emergencySpecialSessions : data.specialSessions).get(organ.ordinal);
 		const name = `${numberToOrdinal(organ.ordinal)} ${emergency ? 'emergency special' : 'special'} session`;
@@ -124,8 +124,8 @@ function sessionHover(data: ReferenceData, organ: OrganHeader): string[] {
 		const closed = session.closed ? `; last met ${formatDate(session.closed)}` : emergency ? '; adjourned, not closed (it can be resumed)' : '';
 		return [`**${organ.organ}, ${name}**${session.topic ? ` (${session.topic})` : ''}: opened ${formatDate(session.opened)}${resumed}${closed}.`];
 	}
-	if (organ.unit !== 'session') {
-		return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} ${organ.unit}**`];
+	if (organ.unit !== 'session' || organ.organ !== 'General Assembly') {
+		return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} ${organ.unit.replace(/-/g, ' ')}**`];
 	}
 	const window = gaSessionWindow(data, organ.ordinal);
 	const fact = data.sessions.get(organ.ordinal);

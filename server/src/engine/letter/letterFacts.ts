@@ -90,7 +90,7 @@ export function organFact(organ: OrganHeader): OrganFact[] {
 	if (organ.organ === 'Security Council') {
 		return organ.unit === 'year' ? [{ organ: 'SC', year: 1945 + organ.ordinal }] : [];
 	}
-	return [organ.unit === 'session' ? { organ: 'ECOSOC', session: organ.ordinal } : { organ: 'ECOSOC', year: organ.ordinal }];
+	return organ.unit === 'session' ? [{ organ: 'ECOSOC', session: organ.ordinal }] : organ.unit === 'year' ? [{ organ: 'ECOSOC', year: organ.ordinal }] : [];
 }
 
 /** Officials of the United Nations who write or are written to under their title, not as a State's representative. */
