@@ -6,7 +6,7 @@ import type { CancellationToken, DocumentDiagnosticReport } from 'vscode-languag
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { SIDECAR_SUFFIX } from '../node/sidecarFiles';
 import { IgnoreSymbolCommand, StoreIdentityCommand } from '../protocol';
-import { markdown, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLinks, toDocumentSymbols, toFoldingRanges, toLocationLinks, toWorkspaceSymbols } from './convert';
+import { markdown, toCallHierarchyItem, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLinks, toDocumentSymbols, toFoldingRanges, toIncomingCalls, toLocationLinks, toOutgoingCalls, toWorkspaceSymbols } from './convert';
 import { check } from './requestGuards';
 import type { ServerContext } from './serverContext';
 
@@ -29,7 +29,7 @@ async function cancellable<T>(token: CancellationToken, compute: () => T): Promi
 const atPosition = check.all(check.document, check.position);
 const inRange = check.all(check.document, check.range);
 
-/** Registers hover, definition, references, links, symbols, completion, folding, code lens, code actions and pull diagnostics. */
+/** Registers hover, definition, references, links, symbols, completion, folding, code lens, code actions, call hierarchy and pull diagnostics. */
 export function registerFeatureHandlers(context: ServerContext): void {
 	const { connection, service, store, reparseEdited, guard } = context;
 	const known = (uri: string) => store.index.get(uri) !== undefined;
@@ -75,6 +75,22 @@ export function registerFeatureHandlers(context: ServerContext): void {
 		const writing = new Set<string>([StoreIdentityCommand.id, IgnoreSymbolCommand.id]);
 		return context.owner.acceptsWrites ? actions : actions.filter((action) => action.command === undefined || !writing.has(action.command.command));
 	}));
+	const hierarchyItem = (params: unknown) => {
+		const item = (params as { item?: { uri?: unknown } } | null)?.item;
+		return typeof item?.uri === 'string' ? undefined : '`item.uri` must be a document URI';
+	};
+	connection.languages.callHierarchy.onPrepare(guard.request('textDocument/prepareCallHierarchy', atPosition, (params) => {
+		const uri = reparseEdited(params.textDocument.uri);
+		return known(uri) ? service.prepareCallHierarchy(uri).map(toCallHierarchyItem) : null;
+	}));
+	connection.languages.callHierarchy.onIncomingCalls(guard.request('callHierarchy/incomingCalls', hierarchyItem, (params, token) => cancellable(token, () => {
+		const uri = reparseEdited(params.item.uri);
+		return known(uri) ? toIncomingCalls(service.provideIncomingCalls(uri, token)) : null;
+	})));
+	connection.languages.callHierarchy.onOutgoingCalls(guard.request('callHierarchy/outgoingCalls', hierarchyItem, (params, token) => cancellable(token, () => {
+		const uri = reparseEdited(params.item.uri);
+		return known(uri) ? toOutgoingCalls(service.provideOutgoingCalls(uri, token)) : null;
+	})));
 	connection.languages.diagnostics.on(guard.request('textDocument/diagnostic', check.document, async (params): Promise<DocumentDiagnosticReport> => {
 		await context.settings.get(params.textDocument.uri);
 		const uri = reparseEdited(params.textDocument.uri);

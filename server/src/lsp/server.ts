@@ -7,6 +7,7 @@
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult, ServerCapabilities, WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { ReferenceData } from '../engine/sessions/referenceData';
+import { emptyReferenceData } from '../engine/sessions/referenceData';
 import { loadReferenceData } from '../node/referenceDataFile';
 import type { InitializationOptions } from '../protocol';
 import { registerAnnotationRequests } from './annotationRequests';
@@ -32,6 +33,7 @@ function capabilitiesFor(pullDiagnostics: boolean): ServerCapabilities {
 		completionProvider: { triggerCharacters: ['/', ' ', ','], resolveProvider: false },
 		foldingRangeProvider: true,
 		codeLensProvider: { resolveProvider: false },
+		callHierarchyProvider: true,
 		codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
 		executeCommandProvider: { commands: [...SERVER_COMMANDS] },
 		workspace: {
@@ -62,7 +64,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		data = referenceData ?? loadReferenceData();
 	} catch (error) {
 		connection.console.error(error instanceof Error ? error.message : String(error));
-		data = { sessions: new Map(), agenda: new Map(), problems: [] };
+		data = emptyReferenceData();
 	}
 	let folders: WorkspaceFolder[] = [];
 	let capabilities: ClientCapabilities = {};

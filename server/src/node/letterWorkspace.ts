@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { InvalidSidecar, Sidecar } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 import type { FoundFile, LetterFileOptions } from './letterFiles';
@@ -15,6 +16,24 @@ export interface LoadedWorkspace {
 	readonly index: LetterIndex;
 	readonly files: readonly IndexedFile[];
 	readonly skipped: readonly (FoundFile & { readonly reason: string })[];
+}
+
+/**
+ * The parsed sidecar of a letter, when it has one (read safely: a sidecar that cannot be read — not UTF-8, too large,
+ * a named pipe — is an invalid one here, with the reason as its problem).
+ */
+export function readSidecar(letterPath: string): { readonly ok: true; readonly sidecar: Sidecar } | InvalidSidecar | undefined {
+	const state = readSidecarFileSync(letterPath);
+	switch (state.kind) {
+		case 'missing':
+			return undefined;
+		case 'unreadable':
+			return { ok: false, problems: [{ message: `the sidecar ${state.reason}`, range: { start: 0, end: 0 }, line: 1, column: 1 }] };
+		case 'invalid':
+			return { ok: false, problems: state.problems };
+		case 'valid':
+			return { ok: true, sidecar: state.sidecar };
+	}
 }
 
 /**
