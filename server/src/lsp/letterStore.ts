@@ -12,7 +12,7 @@ import type { ReferenceData } from '../engine/sessions/referenceData';
 import { parseLetter } from '../engine/letter/parseLetter';
 import type { LetterFileOptions } from '../node/letterFiles';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, matchesAny, readLetterFile } from '../node/letterFiles';
-import { OverlayLetterIndex } from './overlayIndex';
+import { LetterIndex } from '../engine/workspace/letterIndex';
 
 /** The suffix of annotation sidecars (SPEC). */
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -63,7 +63,7 @@ const SLICE_MS = 8;
 
 /** The index and the open documents over it. */
 export class LetterStore {
-	readonly index: OverlayLetterIndex;
+	readonly index: LetterIndex;
 	private readonly openDocuments = new Map<string, TextDocument>();
 	private readonly parsedVersions = new Map<string, number>();
 	private readonly diskFiles = new Set<string>();
@@ -73,7 +73,7 @@ export class LetterStore {
 	private progress: IndexingProgress = { indexed: 0, total: 0 };
 
 	constructor(private readonly data: ReferenceData, private readonly events: LetterStoreEvents) {
-		this.index = new OverlayLetterIndex(data);
+		this.index = new LetterIndex(data);
 	}
 
 	/** True once the folders have been read completely (and until a re-index starts). */
@@ -161,7 +161,7 @@ export class LetterStore {
 		const changed: string[] = [];
 		for (const [uri, document] of this.openDocuments) {
 			if (this.parsedVersions.get(uri) !== document.version) {
-				if (this.index.update(uri, parseLetter(document.getText(), this.data), this.sidecarSymbolOf(uri))) {
+				if (this.index.update(uri, parseLetter(document.getText(), this.data), { sidecarSymbol: this.sidecarSymbolOf(uri) })) {
 					changed.push(uri);
 				}
 				this.parsedVersions.set(uri, document.version);
