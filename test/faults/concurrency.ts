@@ -11,7 +11,7 @@ import type { AnnotationEditResult } from '../../server/src/protocol';
 import { RemoveAnnotationRequest, RenameTagRequest, UpdateAnnotationRequest } from '../../server/src/protocol';
 import { ROOT, startServer, uriOf } from '../protocol/serverHarness';
 import type { FaultCategory } from './harness';
-import { assertAnswers, assertCleanEnd, assertNoLeftovers, cli, create, idsOnDisk, L000, L001, PHRASES, sidecarOf, withServerOn, workspace } from './harness';
+import { assertAnswers, assertCleanEnd, assertNoLeftovers, cli, create, idsOnDisk, L000, L001, onFreshServer, PHRASES, sidecarOf, withServerOn, workspace } from './harness';
 
 const WRITER = join(ROOT, 'test', 'faults', 'writerProcess.ts');
 
@@ -39,144 +39,95 @@ export const concurrency: FaultCategory = {
 	async run(trial) {
 		for (const count of [10, 25]) {
 			await trial(`${count} creates sent at once to one letter all land`, async () => {
-				const folder = workspace();
-				try {
-					await withServerOn(folder, async (server) => {
-						await server.ready();
-						await server.open(folder.file(L000));
-						const phrases = Array.from({ length: count }, (_, i) => PHRASES[i % PHRASES.length]);
-						const ids = okIds(await Promise.all(phrases.map((phrase) => create(server, folder.file(L000), phrase))));
-						assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), ids);
-						await assertAnswers(server, folder);
-					});
-				} finally {
-					folder.dispose();
-				}
+				await onFreshServer(async (server, folder) => {
+				const phrases = Array.from({ length: count }, (_, i) => PHRASES[i % PHRASES.length]);
+				const ids = okIds(await Promise.all(phrases.map((phrase) => create(server, folder.file(L000), phrase))));
+				assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), ids);
+				await assertAnswers(server, folder);
+				});
 			});
 		}
 		await trial('creates in two letters at once all land, each in its own sidecar', async () => {
-			const folder = workspace();
-			try {
-				await withServerOn(folder, async (server) => {
-					await server.ready();
-					await server.open(folder.file(L000));
-					await server.open(folder.file(L001));
-					const [in000, in001] = await Promise.all([
-						Promise.all(PHRASES.slice(0, 5).map((phrase) => create(server, folder.file(L000), phrase))),
-						Promise.all(['Barda', 'Tartar', 'Ganja'].map((phrase) => create(server, folder.file(L001), phrase))),
-					]);
-					assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), okIds(in000));
-					assert.deepEqual(idsOnDisk(sidecarOf(folder, L001)), okIds(in001));
-				});
-			} finally {
-				folder.dispose();
-			}
+			await onFreshServer(async (server, folder) => {
+			await server.open(folder.file(L001));
+			const [in000, in001] = await Promise.all([
+				Promise.all(PHRASES.slice(0, 5).map((phrase) => create(server, folder.file(L000), phrase))),
+				Promise.all(['Barda', 'Tartar', 'Ganja'].map((phrase) => create(server, folder.file(L001), phrase))),
+			]);
+			assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), okIds(in000));
+			assert.deepEqual(idsOnDisk(sidecarOf(folder, L001)), okIds(in001));
+			});
 		});
 		await trial('an update, a remove, a create, typing and a save, overlapping, all land', async () => {
-			const folder = workspace();
-			try {
-				await withServerOn(folder, async (server) => {
-					await server.ready();
-					const path = folder.file(L000);
-					await server.open(path);
-					const [first, second] = okIds(await Promise.all([create(server, path, PHRASES[0]), create(server, path, PHRASES[1])]));
-					const uri = uriOf(path);
-					const [updated, removed, added] = await Promise.all([
-						server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id: first, note: 'kept' }),
-						server.connection.sendRequest<AnnotationEditResult>(RemoveAnnotationRequest.method, { textDocument: { uri }, id: second }),
-						create(server, path, PHRASES[2]),
-						server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }] }),
-						server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } }),
-					]);
-					assert.ok(updated.ok && removed.ok && added.ok && added.annotation);
-					assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), [first, added.annotation.id].sort());
-					assert.match(readFileSync(sidecarOf(folder, L000), 'utf8'), /note: kept/);
-				});
-			} finally {
-				folder.dispose();
-			}
+			await onFreshServer(async (server, folder) => {
+				const path = folder.file(L000);
+			const [first, second] = okIds(await Promise.all([create(server, path, PHRASES[0]), create(server, path, PHRASES[1])]));
+			const uri = uriOf(path);
+			const [updated, removed, added] = await Promise.all([
+				server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id: first, note: 'kept' }),
+				server.connection.sendRequest<AnnotationEditResult>(RemoveAnnotationRequest.method, { textDocument: { uri }, id: second }),
+				create(server, path, PHRASES[2]),
+				server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'X' }] }),
+				server.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } }),
+			]);
+			assert.ok(updated.ok && removed.ok && added.ok && added.annotation);
+			assert.deepEqual(idsOnDisk(sidecarOf(folder, L000)), [first, added.annotation.id].sort());
+			assert.match(readFileSync(sidecarOf(folder, L000), 'utf8'), /note: kept/);
+			});
 		});
 		await trial('two updates of one annotation at once: the tags of one and the note of the other both stay', async () => {
-			const folder = workspace();
-			try {
-				await withServerOn(folder, async (server) => {
-					await server.ready();
-					const path = folder.file(L000);
-					await server.open(path);
-					const [id] = okIds([await create(server, path, PHRASES[0])]);
-					const uri = uriOf(path);
-					okIds(await Promise.all([
-						server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id, tags: ['one', 'two'] }),
-						server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id, note: 'from the other' }),
-					]));
-					const parsed = parseSidecar(readFileSync(sidecarOf(folder, L000), 'utf8'));
-					assert.ok(parsed.ok);
-					assert.deepEqual([parsed.sidecar.annotations[0]?.tags, parsed.sidecar.annotations[0]?.note], [['one', 'two'], 'from the other']);
-				});
-			} finally {
-				folder.dispose();
-			}
+			await onFreshServer(async (server, folder) => {
+				const path = folder.file(L000);
+			const [id] = okIds([await create(server, path, PHRASES[0])]);
+			const uri = uriOf(path);
+			okIds(await Promise.all([
+				server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id, tags: ['one', 'two'] }),
+				server.connection.sendRequest<AnnotationEditResult>(UpdateAnnotationRequest.method, { textDocument: { uri }, id, note: 'from the other' }),
+			]));
+			const parsed = parseSidecar(readFileSync(sidecarOf(folder, L000), 'utf8'));
+			assert.ok(parsed.ok);
+			assert.deepEqual([parsed.sidecar.annotations[0]?.tags, parsed.sidecar.annotations[0]?.note], [['one', 'two'], 'from the other']);
+			});
 		});
 		await trial('a tag renamed across the workspace while annotations are created: every one lands, renamed', async () => {
-			const folder = workspace();
-			try {
-				await withServerOn(folder, async (server) => {
-					await server.ready();
-					const path = folder.file(L000);
-					await server.open(path);
-					okIds([await create(server, path, PHRASES[0], ['old'])]);
-					const [created, renamed] = await Promise.all([
-						Promise.all(PHRASES.slice(1, 6).map((phrase) => create(server, path, phrase, ['old']))),
-						server.connection.sendRequest<{ failed: unknown[] }>(RenameTagRequest.method, { from: 'old', to: 'new' }),
-					]);
-					assert.deepEqual(renamed.failed, []);
-					assert.equal(idsOnDisk(sidecarOf(folder, L000)).length, 1 + okIds(created).length);
-				});
-			} finally {
-				folder.dispose();
-			}
+			await onFreshServer(async (server, folder) => {
+				const path = folder.file(L000);
+			okIds([await create(server, path, PHRASES[0], ['old'])]);
+			const [created, renamed] = await Promise.all([
+				Promise.all(PHRASES.slice(1, 6).map((phrase) => create(server, path, phrase, ['old']))),
+				server.connection.sendRequest<{ failed: unknown[] }>(RenameTagRequest.method, { from: 'old', to: 'new' }),
+			]);
+			assert.deepEqual(renamed.failed, []);
+			assert.equal(idsOnDisk(sidecarOf(folder, L000)).length, 1 + okIds(created).length);
+			});
 		});
 		await trial('another program adds an annotation on disk while the server creates: both are kept', async () => {
-			const folder = workspace();
-			try {
-				await withServerOn(folder, async (server) => {
-					await server.ready();
-					const path = folder.file(L000);
-					await server.open(path);
-					const [first] = okIds([await create(server, path, PHRASES[0])]);
-					const sidecar = sidecarOf(folder, L000);
-					const pulled = readFileSync(sidecar, 'utf8').replace('annotations:\n', 'annotations:\n  - id: frompull\n    tags: [git]\n    target:\n      exact: Armenia\n      start: 5000\n      end: 5007\n\n');
-					writeFileSync(sidecar, pulled);
-					const [second] = okIds([await create(server, path, PHRASES[1])]);
-					await server.fileEvents([{ path: sidecar, type: FileChangeType.Changed }]);
-					assert.deepEqual(idsOnDisk(sidecar), [first, second, 'frompull'].sort());
-				});
-			} finally {
-				folder.dispose();
-			}
+			await onFreshServer(async (server, folder) => {
+				const path = folder.file(L000);
+			const [first] = okIds([await create(server, path, PHRASES[0])]);
+			const sidecar = sidecarOf(folder, L000);
+			const pulled = readFileSync(sidecar, 'utf8').replace('annotations:\n', 'annotations:\n  - id: frompull\n    tags: [git]\n    target:\n      exact: Armenia\n      start: 5000\n      end: 5007\n\n');
+			writeFileSync(sidecar, pulled);
+			const [second] = okIds([await create(server, path, PHRASES[1])]);
+			await server.fileEvents([{ path: sidecar, type: FileChangeType.Changed }]);
+			assert.deepEqual(idsOnDisk(sidecar), [first, second, 'frompull'].sort());
+			});
 		});
 		for (let round = 1; round <= 3; round++) {
 			await trial(`annotations reanchor --write while the server creates (round ${round}): both kept`, async () => {
-				const folder = workspace();
-				try {
-					await withServerOn(folder, async (server) => {
-						await server.ready();
-						const path = folder.file(L000);
-						await server.open(path);
-						okIds([await create(server, path, PHRASES[0])]);
-						// The letter is open in the editor with its old text; the file on disk gets a new paragraph.
-						const opened = readFileSync(path, 'utf8');
-						writeFileSync(path, `A paragraph added on disk.\n\n${opened}`);
-						const [created, run] = await Promise.all([
-							Promise.all(PHRASES.slice(1, 8).map((phrase) => create(server, path, phrase, ['fault'], opened))),
-							cli(folder.path, ['annotations', 'reanchor', '.', '--write']),
-						]);
-						assertCleanEnd(run);
-						assert.equal(idsOnDisk(sidecarOf(folder, L000)).length, 1 + okIds(created).length);
-					});
-				} finally {
-					folder.dispose();
-				}
+				await onFreshServer(async (server, folder) => {
+					const path = folder.file(L000);
+				okIds([await create(server, path, PHRASES[0])]);
+				// The letter is open in the editor with its old text; the file on disk gets a new paragraph.
+				const opened = readFileSync(path, 'utf8');
+				writeFileSync(path, `A paragraph added on disk.\n\n${opened}`);
+				const [created, run] = await Promise.all([
+					Promise.all(PHRASES.slice(1, 8).map((phrase) => create(server, path, phrase, ['fault'], opened))),
+					cli(folder.path, ['annotations', 'reanchor', '.', '--write']),
+				]);
+				assertCleanEnd(run);
+				assert.equal(idsOnDisk(sidecarOf(folder, L000)).length, 1 + okIds(created).length);
+				});
 			});
 		}
 		await trial('two servers on one folder create at once: every annotation of both lands', async () => {

@@ -6,15 +6,14 @@
 // runner (`test/faults/faults.test.ts`) and the report (`npm run faults`).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Hover } from 'vscode-languageserver-protocol/node';
 import type { AnnotationEditResult } from '../../server/src/protocol';
 import { CreateAnnotationRequest } from '../../server/src/protocol';
 import type { FixtureFolder, ServerOptions, ServerSession } from '../protocol/serverHarness';
-import { positionOf, ROOT, startServer, uriOf } from '../protocol/serverHarness';
+import { createFixtureFolder, positionOf, ROOT, startServer, uriOf } from '../protocol/serverHarness';
 
 /** Runs one case: resolves when it survived with nothing lost, rejects (an assertion) otherwise. */
 export type Trial = (name: string, attempt: () => Promise<void>) => Promise<void>;
@@ -27,8 +26,6 @@ export interface FaultCategory {
 
 /** The built command line. */
 export const CLI_JS = join(ROOT, 'dist', 'cli.js');
-/** The real letters every workspace starts with. */
-export const LETTERS = join(ROOT, 'test', 'fixtures', 'letters');
 /** Letter 000 and phrases of it to annotate, each once in the letter. */
 export const L000 = '000_c1c47ee4ee510e2c.txt';
 export const L001 = '001_fcfde71c67116c43.txt';
@@ -37,18 +34,7 @@ export const PHRASES = ['Prevention of armed conflict', 'Right of peoples', 'Mea
 
 /** A workspace folder with the real letters, in a fresh temporary folder (or inside `parent`). */
 export function workspace(parent?: string): FixtureFolder {
-	const path = mkdtempSync(join(parent ?? tmpdir(), 'dl-fault-'));
-	cpSync(LETTERS, path, { recursive: true });
-	return {
-		path,
-		uri: uriOf(path),
-		file: (name) => join(path, name),
-		write: (name, text) => {
-			writeFileSync(join(path, name), text);
-			return join(path, name);
-		},
-		dispose: () => rmSync(path, { recursive: true, force: true }),
-	};
+	return createFixtureFolder({}, parent);
 }
 
 /** Runs `body` with a server on `folder`, then stops it (or kills it if it no longer answers); the folder is the caller's. */
@@ -61,6 +47,25 @@ export async function withServerOn(folder: FixtureFolder, body: (server: ServerS
 		if (server.process.exitCode === null) {
 			server.process.kill('SIGKILL');
 		}
+	}
+}
+
+/**
+ * Runs `body` with a server on a fresh workspace (prepared by `setup` first), once the folder is indexed and letter
+ * 000 is open; then stops the server and removes the workspace.
+ */
+export async function onFreshServer(body: (server: ServerSession, folder: FixtureFolder) => Promise<void>, options: Omit<ServerOptions, 'folder'> & { readonly setup?: (folder: FixtureFolder) => void } = {}): Promise<void> {
+	const { setup, ...serverOptions } = options;
+	const folder = workspace();
+	try {
+		setup?.(folder);
+		await withServerOn(folder, async (server) => {
+			await server.ready();
+			await server.open(folder.file(L000));
+			await body(server, folder);
+		}, serverOptions);
+	} finally {
+		folder.dispose();
 	}
 }
 

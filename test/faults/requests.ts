@@ -14,7 +14,7 @@ import {
 import type { FixtureFolder, ServerSession } from '../protocol/serverHarness';
 import { positionOf, uriOf } from '../protocol/serverHarness';
 import type { FaultCategory } from './harness';
-import { assertAnswers, assertUnchanged, create, L000, L001, PHRASES, sidecarOf, snapshot, validSidecarOf000, within, withServerOn, workspace } from './harness';
+import { assertAnswers, assertUnchanged, create, L000, L001, onFreshServer, PHRASES, sidecarOf, snapshot, validSidecarOf000, within } from './harness';
 
 /** What an answer to a malformed request must never show. */
 const INTERNALS = /TypeError|ReferenceError|Cannot read|is not a function|is not iterable|undefined|null \(reading|\n\s+at \S/;
@@ -32,19 +32,9 @@ function frame(body: string): Buffer {
 	return Buffer.concat([Buffer.from(`Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]);
 }
 
-/** Runs `body` on one server (started once for the category) after `setup`, on a fresh workspace. */
-async function withOneServer(body: (server: ServerSession, folder: FixtureFolder) => Promise<void>, options: { trusted?: boolean; setup?: (folder: FixtureFolder) => void } = {}): Promise<void> {
-	const folder = workspace();
-	options.setup?.(folder);
-	try {
-		await withServerOn(folder, async (server) => {
-			await server.ready();
-			await server.open(folder.file(L000));
-			await body(server, folder);
-		}, options.trusted === false ? { initializationOptions: { workspaceTrusted: false } } : {});
-	} finally {
-		folder.dispose();
-	}
+/** Runs `body` on one server on a fresh workspace (prepared by `setup`), trusted unless said otherwise. */
+function withOneServer(body: (server: ServerSession, folder: FixtureFolder) => Promise<void>, options: { trusted?: boolean; setup?: (folder: FixtureFolder) => void } = {}): Promise<void> {
+	return onFreshServer(body, { ...(options.setup === undefined ? {} : { setup: options.setup }), ...(options.trusted === false ? { initializationOptions: { workspaceTrusted: false } } : {}) });
 }
 
 export const malformedRequests: FaultCategory = {

@@ -37,9 +37,9 @@ export interface FixtureFolder {
 	dispose(): void;
 }
 
-/** Copies `test/fixtures/letters` into a fresh temporary folder. */
-export function createFixtureFolder(extra: Record<string, string> = {}): FixtureFolder {
-	const path = mkdtempSync(join(tmpdir(), 'dl-protocol-'));
+/** Copies `test/fixtures/letters` into a fresh temporary folder (inside `parent`, by default the system's). */
+export function createFixtureFolder(extra: Record<string, string> = {}, parent = tmpdir()): FixtureFolder {
+	const path = mkdtempSync(join(parent, 'dl-protocol-'));
 	cpSync(join(ROOT, 'test', 'fixtures', 'letters'), path, { recursive: true });
 	const folder: FixtureFolder = {
 		path,

@@ -2,8 +2,8 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../engine/diagnostics/codes';
-import { findLetterForSidecar, letterAnnotationFindings, orphansOf, placeAnnotations, sidecarFileFindings, sidecarWithoutLetterFinding } from '../engine/annotations';
-import type { RelinkCandidate, SidecarCondition } from '../engine/annotations';
+import { findLetterForSidecar, letterAnnotationFindings, sidecarFileFindings, sidecarWithoutLetterFinding } from '../engine/annotations';
+import type { RelinkCandidate } from '../engine/annotations';
 import type { DiagnosticSettings, LetterDiagnostic, SeveritySetting } from '../engine/diagnostics/codes';
 import { applySeverities, isDiagnosticCode } from '../engine/diagnostics/codes';
 import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
@@ -13,8 +13,7 @@ import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles } from '../node/letterFile
 import { loadReferenceData } from '../node/referenceDataFile';
 import type { LoadedWorkspace } from '../node/letterWorkspace';
 import { loadLetterWorkspace } from '../node/letterWorkspace';
-import type { SidecarFileState } from '../node/sidecarFiles';
-import { letterPathForSidecar, readSidecarFileSync, SIDECAR_SUFFIX, sidecarPathFor } from '../node/sidecarFiles';
+import { letterPathForSidecar, readSidecarFileSync, SIDECAR_SUFFIX, sidecarConditionOf, sidecarPathFor } from '../node/sidecarFiles';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
 import { parseLetterCommandArguments } from './arguments';
@@ -154,19 +153,6 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 	return results.some((result) => result.severity === 'error') ? 1 : 0;
 }
 
-function conditionOf(state: SidecarFileState, letterText: string | undefined): SidecarCondition {
-	switch (state.kind) {
-		case 'missing':
-			return { kind: 'none' };
-		case 'unreadable':
-			return { kind: 'unreadable', reason: state.reason };
-		case 'invalid':
-			return { kind: 'invalid', problems: state.problems };
-		case 'valid':
-			return { kind: 'valid', orphans: letterText === undefined ? [] : orphansOf(placeAnnotations(letterText, state.sidecar.annotations)) };
-	}
-}
-
 /** The annotation findings of a letter's sidecar (the editor's), when it has one: on the letter and on the sidecar. */
 function readSidecarFindings(letterPath: string, letterText: string): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
 	const state = readSidecarFileSync(letterPath);
@@ -174,7 +160,7 @@ function readSidecarFindings(letterPath: string, letterText: string): { text: st
 		return undefined;
 	}
 	const name = basename(state.path);
-	const condition = conditionOf(state, letterText);
+	const condition = sidecarConditionOf(state, letterText);
 	const text = state.kind === 'valid' || state.kind === 'invalid' ? state.text : '';
 	return { text, findings: { onLetter: letterAnnotationFindings(name, condition), onSidecar: sidecarFileFindings(name, condition) } };
 }
@@ -209,7 +195,7 @@ function letterlessSidecarResults(paths: readonly string[], config: CheckConfig,
 		const letterPath = letterPathForSidecar(sidecar.path) ?? sidecar.path;
 		const state = readSidecarFileSync(letterPath);
 		const verdict = state.kind === 'valid' ? findLetterForSidecar(state.sidecar, candidates) : undefined;
-		const findings = [sidecarWithoutLetterFinding(basename(letterPath), verdict?.kind === 'found' ? verdict.key : undefined), ...sidecarFileFindings(basename(sidecar.path), conditionOf(state, undefined))];
+		const findings = [sidecarWithoutLetterFinding(basename(letterPath), verdict?.kind === 'found' ? verdict.key : undefined), ...sidecarFileFindings(basename(sidecar.path), sidecarConditionOf(state))];
 		const lines = new LineIndex(state.kind === 'valid' || state.kind === 'invalid' ? state.text : '');
 		for (const diagnostic of applySeverities(findings, config.diagnostics)) {
 			results.push(toResult(sidecar.displayPath, lines, diagnostic));

@@ -9,11 +9,10 @@ import { basename, relative, sep } from 'node:path';
 import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { findLetterForSidecar, sidecarWithoutLetterFinding } from '../engine/annotations';
-import type { RelinkCandidate, RelinkVerdict, SidecarCondition } from '../engine/annotations';
+import { findLetterForSidecar, sidecarFileFindings, sidecarWithoutLetterFinding } from '../engine/annotations';
+import type { RelinkCandidate, RelinkVerdict } from '../engine/annotations';
 import type { DiagnosticSettings, Finding } from '../engine/diagnostics/codes';
-import { sidecarFileFindings } from '../engine/annotations';
-import { letterPathForSidecar } from '../node/sidecarFiles';
+import { letterPathForSidecar, sidecarConditionOf } from '../node/sidecarFiles';
 import type { SidecarFileState } from '../node/sidecarFiles';
 import { RelinkSidecarCommand } from '../protocol';
 import { conditionOf, findingsAsDiagnostics } from './annotationDiagnostics';
@@ -34,19 +33,6 @@ export interface SidecarReportSources {
 	readonly pullMode: boolean;
 	/** The workspace folder paths (letters found elsewhere are shown with their full path). */
 	readonly folders: () => readonly string[];
-}
-
-function conditionOfState(state: SidecarFileState): SidecarCondition {
-	switch (state.kind) {
-		case 'missing':
-			return { kind: 'none' };
-		case 'unreadable':
-			return { kind: 'unreadable', reason: state.reason };
-		case 'invalid':
-			return { kind: 'invalid', problems: state.problems };
-		case 'valid':
-			return { kind: 'valid', orphans: [] };
-	}
 }
 
 /** Publishes and answers the diagnostics of sidecar files. */
@@ -81,7 +67,7 @@ export class SidecarReports {
 			findings.push(sidecarWithoutLetterFinding(basename(letterPath), foundAt));
 		}
 		const held = this.sources.annotations.peek(URI.file(letterPath).toString());
-		const condition = held !== undefined && held.state !== 'none' ? conditionOf(held) : conditionOfState(state);
+		const condition = held !== undefined && held.state !== 'none' ? conditionOf(held) : sidecarConditionOf(state);
 		findings.push(...sidecarFileFindings(name, condition));
 		return findingsAsDiagnostics(findings, text, settings);
 	}

@@ -17,8 +17,8 @@ import { constants } from 'node:fs';
 import { access, lstat, open, readdir, readFile, readlink, realpath, rename, stat, symlink, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { createSidecarText, parseSidecar, setDocumentFile } from '../engine/annotations';
-import type { Sidecar, SidecarEditResult, SidecarProblem } from '../engine/annotations';
+import { createSidecarText, orphansOf, parseSidecar, placeAnnotations, setDocumentFile } from '../engine/annotations';
+import type { Sidecar, SidecarCondition, SidecarEditResult, SidecarProblem } from '../engine/annotations';
 import { describeErrorCode, errorCode, readTextFile, readTextFileSync } from './textFiles';
 
 /** Suffix of a sidecar file name (SPEC: `path/to/letter.txt.annotations.yaml`). */
@@ -80,6 +80,23 @@ export async function readSidecarFile(letterPath: string, options: SidecarReadOp
 export function readSidecarFileSync(letterPath: string, options: SidecarReadOptions = {}): SidecarFileState {
 	const path = sidecarPathFor(letterPath);
 	return stateOf(path, readTextFileSync(path, options.maxBytes ?? MAX_SIDECAR_BYTES));
+}
+
+/**
+ * What the annotation diagnostics need of a sidecar read from disk (`engine/annotations/annotationDiagnostics.ts`):
+ * for a valid one, its annotations placed in `letterText` to find the orphans (none when the letter is not given).
+ */
+export function sidecarConditionOf(state: SidecarFileState, letterText?: string): SidecarCondition {
+	switch (state.kind) {
+		case 'missing':
+			return { kind: 'none' };
+		case 'unreadable':
+			return { kind: 'unreadable', reason: state.reason };
+		case 'invalid':
+			return { kind: 'invalid', problems: state.problems };
+		case 'valid':
+			return { kind: 'valid', orphans: letterText === undefined ? [] : orphansOf(placeAnnotations(letterText, state.sidecar.annotations)) };
+	}
 }
 
 /** The letter's identity as its sidecar records it (`document.symbol`), when the sidecar is valid and says so. */

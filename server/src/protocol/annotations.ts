@@ -1,4 +1,4 @@
-import type { AnnotationExportFormat as EngineExportFormat } from '../engine/annotations/exportPackaging';
+import type { AnnotationExportFormat as EngineExportFormat, ExportFile } from '../engine/annotations/exportPackaging';
 import { defineNotification, defineRequest, defineRequest0 } from './messageTypes';
 import type { Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
@@ -159,9 +159,9 @@ export interface ExportAnnotationsParams {
 	readonly tags?: readonly string[];
 }
 
-/** The exported files: one for `w3c` and `csv`; for `brat`, a `.txt` and an `.ann` per letter. */
+/** The exported files (the engine's export packaging): one for `w3c` and `csv`; for `brat`, a `.txt` and an `.ann` per letter. */
 export interface ExportAnnotationsResult {
-	readonly files: readonly { readonly name: string; readonly content: string }[];
+	readonly files: readonly ExportFile[];
 }
 
 /** Client → server: export annotations; the client decides where to save the files. */
