@@ -1,7 +1,6 @@
 /** Document symbols (the outline): header with its agenda items, title, footnotes, annexes, signature. */
 import type { Letter } from '../letter/model';
 import type { OffsetRange } from '../text/offsetRange';
-import type { IndexedLetter } from '../workspace/letterIndex';
 import type { TextRange } from './context';
 import { oneLine, toTextRange } from './context';
 
@@ -71,8 +70,7 @@ function noteVerbaleEntries(letter: Letter): OutlineEntry[] {
 }
 
 /** The outline of a letter; empty for a non-letter. */
-export function provideDocumentOutline(indexed: IndexedLetter | undefined): OutlineEntry[] {
-	const letter = indexed?.letter;
+export function provideDocumentOutline(letter: Letter | undefined): OutlineEntry[] {
 	if (!letter?.detection.isLetter) {
 		return [];
 	}
