@@ -244,9 +244,12 @@ export class LetterStore {
 		this.progress = { indexed: 0, total: found.length };
 		this.events.onProgress(this.progress);
 		const superseded = () => generation !== this.generation;
-		let lastReport = Date.now();
+		const started = Date.now();
+		let lastReport = started;
 		let indexed = 0;
+		let stored = 0;
 		const pool = new ReaderPool(workerCount(found.length), this.data);
+		const threads = pool.threads;
 		try {
 			await pool.read(found.map((candidate) => ({ path: candidate.path, maxFileSize: candidate.options.maxFileSize, knownHash: summaries?.hashOf(candidate.path), hash: true, sidecar: false })), (results) => {
 				if (superseded()) {
@@ -257,6 +260,7 @@ export class LetterStore {
 					if (!this.openDocuments.has(candidate.uri) && !this.readMeanwhile.has(candidate.uri)) {
 						this.apply(candidate.uri, candidate.path, result);
 					}
+					stored += result.kind === 'read' && result.summary === undefined ? 1 : 0;
 					this.diskFiles.add(candidate.uri);
 				}
 				indexed += results.length;
@@ -273,6 +277,7 @@ export class LetterStore {
 			return false;
 		}
 		summaries?.save(new Set(found.map((candidate) => candidate.path)));
+		this.events.log(`Indexed ${found.length} files in ${Date.now() - started} ms: ${found.length - stored} read, ${stored} unchanged since the stored index${threads > 0 ? ` (${threads} worker threads)` : ''}.`);
 		this.indexingDone = true;
 		this.events.onProgress(this.progress);
 		this.events.onIndexChanged([]);

@@ -145,7 +145,7 @@ export class ReaderPool {
 			}
 		});
 		if (failure !== undefined) {
-			throw failure;
+			throw failure instanceof Error ? failure : new Error('a worker thread of the reader pool failed');
 		}
 	}
 

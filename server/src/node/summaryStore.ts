@@ -65,6 +65,15 @@ export function indexFileFor(storage: string, program: string, roots: readonly s
 	return roots.some((root) => inside(root, file)) ? undefined : file;
 }
 
+/** Removes a file if it is there; nothing when it cannot be (its folder is missing or is not a folder). */
+function removeQuietly(path: string): void {
+	try {
+		rmSync(path, { force: true });
+	} catch {
+		// Nothing was written there.
+	}
+}
+
 /** The compact entries of the letters of a set of folders, stored between runs. */
 export class SummaryStore {
 	private readonly entries = new Map<string, LetterSummary>();
@@ -140,7 +149,7 @@ export class SummaryStore {
 			renameSync(temporary, this.file);
 			this.changed = false;
 		} catch (error) {
-			rmSync(temporary, { force: true });
+			removeQuietly(temporary);
 			if (!this.failedToWrite) {
 				this.failedToWrite = true;
 				this.log(`The index of the letters cannot be stored in ${dirname(this.file)} (${describeErrorCode(errorCode(error))}); the letters will be read again next time.`);
@@ -153,7 +162,8 @@ export class SummaryStore {
 		try {
 			bytes = readFileSync(this.file);
 		} catch (error) {
-			if (errorCode(error) !== 'ENOENT') {
+			const code = errorCode(error);
+			if (code !== 'ENOENT' && code !== 'ENOTDIR') {
 				this.log(`The stored index ${this.file} cannot be read (${describeErrorCode(errorCode(error))}); the letters are read again.`);
 			}
 			return;
