@@ -4,7 +4,8 @@ import { collapseDetached, toDateMention, trimRange } from './header';
 import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
 import type { Block } from './textLayout';
 
-const ANNEX_HEADING = /^\s*Annex(?:\s+([IVXLC]+|\d{1,2}))?(?=\s*$|\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters))/i;
+/** An annex heading at the start of a line: `Annex`, `Annex II`, `ANNEX`, `Annex I to the letter dated …`. */
+export const ANNEX_HEADING = /^\s*Annex(?:\s+([IVXLC]+|\d{1,2}))?(?=\s*$|\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters))/i;
 
 /** Finds the annex headings (`Annex I to the letter dated …`, a line `Annex II`) and the text each covers. */
 export function findAnnexes(blocks: readonly Block[], masked: string, from: number): Annex[] {
@@ -32,7 +33,8 @@ function lastBlockEnd(blocks: readonly Block[]): number {
 	return blocks.length > 0 ? blocks[blocks.length - 1].end : 0;
 }
 
-const CIRCULATED = /\bcirculated\s+as\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+/i;
+/** `have the present letter circulated as a document of the …`, `circulate the present letter … as a document of the …`. */
+const CIRCULATED = /\bcirculat(?:ed?|ing|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+/i;
 
 /** Finds the closing request (`… be circulated as a document of the General Assembly, under agenda items 34, 71 and 135, and of the Security Council.`). */
 export function findClosingRequest(blocks: readonly Block[], masked: string, from: number): ClosingRequest | undefined {
@@ -63,7 +65,7 @@ export function findSignature(blocks: readonly Block[], masked: string, from: nu
 		}
 		const blockText = masked.slice(block.start, block.end);
 		const match = /\(\s*Signed\s*\)\s*([^\n]*)/i.exec(blockText);
-		if (match && match.index < 40) {
+		if (match && match.index - (blockText.length - blockText.trimStart().length) < 40) {
 			const name = collapseDetached(match[1]).replace(/(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+Representative|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs))+$/i, '');
 			return { range: trimRange(masked, block.start + match.index, block.end), name: name || undefined };
 		}

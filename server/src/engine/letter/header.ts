@@ -4,6 +4,8 @@ import { ordinalToNumber } from '../sessions/ordinals';
 import type { OffsetRange } from '../text/offsetRange';
 import type { DateMention, LetterKind, LetterTitle, OrganHeader } from './model';
 import type { Block } from './textLayout';
+import type { TitleExtent } from './titleLine';
+import { ADDRESSED_TO, addresseeEnd, TITLE_START } from './titleLine';
 
 /** Turns a date found by the calendar scanner into the letter model's date mention. */
 export function toDateMention(match: DateMatch): DateMention {
@@ -15,102 +17,170 @@ export function firstDateIn(dates: readonly DateMatch[], from: number, to: numbe
 	return dates.find((date) => date.start >= from && date.start < to);
 }
 
-const TITLE_START = /^\s*(identical\s+letters|letter|identical\s+notes?\s+verbales?|note\s+verbale)\s+dated\b/i;
-
-/** Finds the title block (`Letter dated … addressed to …`, `Note verbale dated …`) among the first blocks of a letter. */
-export function findTitleBlock(blocks: readonly Block[], masked: string): Block | undefined {
+/**
+ * Finds the title block (`Letter dated … addressed to …`, `Note verbale dated …`): the block where the reading stage
+ * found the title, or else the first block that starts like a title and names an addressee.
+ */
+export function findTitleBlock(blocks: readonly Block[], masked: string, title?: TitleExtent): Block | undefined {
+	if (title) {
+		const block = blocks.find((candidate) => candidate.start <= title.start && title.start < candidate.end);
+		if (block && (title.end !== undefined || block.end - block.start < MAX_TITLE_LENGTH)) {
+			return block;
+		}
+	}
 	for (const block of blocks) {
 		const blockText = masked.slice(block.start, block.end);
-		if (TITLE_START.test(blockText) && /\baddressed\s+to\b/i.test(blockText) && blockText.length < 1200) {
+		if (TITLE_START.test(blockText) && ADDRESSED_TO.test(blockText) && blockText.length < MAX_TITLE_LENGTH) {
 			return block;
 		}
 	}
 	return undefined;
 }
 
+/** A title block longer than this without a readable addressee is a paragraph that happens to start like a title. */
+const MAX_TITLE_LENGTH = 1200;
+
 /** Parses the title: kind, date, sender (with the country it represents) and addressee. */
 export function parseTitle(block: Block, masked: string, dates: readonly DateMatch[]): LetterTitle {
 	const blockText = masked.slice(block.start, block.end);
 	const kindWord = TITLE_START.exec(blockText)?.[1].toLowerCase() ?? 'letter';
-	const kind: LetterKind = kindWord.startsWith('identical') ? 'identical-letters' : kindWord.startsWith('note') ? 'note-verbale' : 'letter';
+	const kind: LetterKind = kindWord.startsWith('identical') && !/notes?\s+verbales?/.test(kindWord) ? 'identical-letters' : /note/.test(kindWord) ? 'note-verbale' : 'letter';
 	const date = firstDateIn(dates, block.start, block.start + Math.min(blockText.length, 80));
 	const range = trimRange(masked, block.start, block.end);
 	const fromMatch = /\bfrom\s+(?:the\s+)?/i.exec(blockText);
-	const addressedMatch = /\baddressed\s+to\s+(?:the\s+)?/i.exec(blockText);
+	const addressedMatch = ADDRESSED_TO.exec(blockText);
 	let sender: LetterTitle['sender'];
 	if (fromMatch) {
 		const senderStart = block.start + fromMatch.index + fromMatch[0].length;
 		const senderEnd = addressedMatch && addressedMatch.index > fromMatch.index ? block.start + addressedMatch.index : block.end;
 		const senderRange = trimRange(masked, senderStart, senderEnd);
 		const senderText = collapseDetached(masked.slice(senderRange.start, senderRange.end));
-		sender = { text: senderText, range: senderRange, country: countryOf(senderText) };
+		const country = countryOf(senderText);
+		sender = { text: senderText, range: senderRange, country: country && readableCapitals(country) };
 	}
 	let addressee: LetterTitle['addressee'];
 	if (addressedMatch) {
 		const addresseeStart = block.start + addressedMatch.index + addressedMatch[0].length;
-		const addresseeEnd = fromMatch && fromMatch.index > addressedMatch.index ? block.start + fromMatch.index : block.end;
-		const addresseeRange = trimRange(masked, addresseeStart, addresseeEnd);
+		const addresseeStop = fromMatch && fromMatch.index > addressedMatch.index ? block.start + fromMatch.index : block.end;
+		const addresseeRange = trimRange(masked, addresseeStart, Math.min(addresseeStop, addresseeEnd(masked, addresseeStart) ?? addresseeStop));
 		addressee = { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange };
 	}
 	return { range, kind, date: date && { range: { start: date.start, end: date.end }, raw: date.raw, date: date.date, invalid: date.invalid }, sender, addressee };
 }
 
+/** Words kept in lower case when a name printed in capitals is written as a reader would: `BOSNIA AND HERZEGOVINA` → `Bosnia and Herzegovina`. */
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'on', 'in', 'de', 'des', 'du', 'la', 'le']);
+
+/** A name printed in capitals (older titles are set in capitals) written as a reader would; other names unchanged. */
+export function readableCapitals(name: string): string {
+	if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) {
+		return name;
+	}
+	return name.toLowerCase().split(' ').map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.replace(/(^|[-'’(])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()))).join(' ');
+}
+
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
 export function countryOf(sender: string): string | undefined {
 	const match = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN)\b|\s+addressed\b|\s*[,(.]|$)/i.exec(sender);
-	return match ? countryOf(match[1]) ?? collapseDetached(match[1]) : undefined;
+	if (!match || UN_ORGAN.test(match[1])) {
+		return undefined;
+	}
+	return countryOf(match[1]) ?? collapseDetached(match[1]);
 }
 
-const ORGAN_HEADER = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s+([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/g;
+/** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
+const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
 
-/** Finds the organs with their session or year in the header region. */
+const ORGAN_NAME = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b/g;
+const SESSION_OR_YEAR = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/g;
+/** Cardinal words written where the ordinal belongs (`Sixty-eight year`): read as the ordinal. */
+const CARDINAL_ENDINGS: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth', six: 'sixth', seven: 'seventh', eight: 'eighth', nine: 'ninth' };
+
+/** The number of an ordinal as a header writes it, forgiving a cardinal last word (`Sixty-eight year` is the sixty-eighth). */
+function headerOrdinal(words: string): number | undefined {
+	return ordinalToNumber(words) ?? ordinalToNumber(words.replace(/(one|two|three|four|five|six|seven|eight|nine)$/i, (cardinal: string) => CARDINAL_ENDINGS[cardinal.toLowerCase()]));
+}
+
+/**
+ * Finds the organs with their session or year in the header region. Each `<ordinal> session` or `<ordinal> year` is
+ * paired with the nearest organ before it that can have it (a year is the Security Council's; a session the General
+ * Assembly's or the Economic and Social Council's), when nothing but white space, other organ names and other sessions
+ * or years stand between them: so a two-column header (`General Assembly    Security Council` over `Seventy-fifth
+ * session    Seventy-fifth year`) pairs each organ with its own column.
+ */
 export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader[] {
+	const head = masked.slice(0, headerEnd);
+	const names = [...head.matchAll(ORGAN_NAME)].map((match) => ({ organ: collapseDetached(match[1]) as OrganHeader['organ'], start: match.index, end: match.index + match[0].length, paired: false }));
+	if (names.length === 0) {
+		return [];
+	}
 	const headers: OrganHeader[] = [];
-	for (const match of masked.slice(0, headerEnd).matchAll(ORGAN_HEADER)) {
-		const ordinal = ordinalToNumber(match[2]);
+	for (const phrase of head.matchAll(SESSION_OR_YEAR)) {
+		const ordinal = headerOrdinal(phrase[1]);
 		if (ordinal === undefined) {
 			continue;
 		}
-		const organ = collapseDetached(match[1]) as OrganHeader['organ'];
-		const ordinalStart = match.index + match[0].length - match[2].length - 1 - match[3].length;
-		const ordinalOffset = match.index + match[0].lastIndexOf(match[2], match[0].length - match[3].length - 1);
-		headers.push({
-			organ,
-			range: { start: match.index, end: match.index + match[0].length },
-			ordinalRange: { start: Math.min(ordinalStart, ordinalOffset), end: match.index + match[0].length },
-			ordinal,
-			unit: match[3] as 'session' | 'year',
-		});
+		const unit = phrase[2] as 'session' | 'year';
+		const fits = (organ: OrganHeader['organ']) => (unit === 'year' ? organ === 'Security Council' : organ !== 'Security Council');
+		for (let i = names.length - 1; i >= 0; i--) {
+			const name = names[i];
+			if (name.start >= phrase.index || name.paired || !fits(name.organ)) {
+				continue;
+			}
+			const between = head.slice(name.end, phrase.index);
+			if (between.replace(ORGAN_NAME, ' ').replace(SESSION_OR_YEAR, ' ').trim() !== '') {
+				break;
+			}
+			name.paired = true;
+			const phraseEnd = phrase.index + phrase[0].length;
+			headers.push({
+				organ: name.organ,
+				range: { start: name.start, end: between.trim() === '' ? phraseEnd : name.end },
+				ordinalRange: { start: phrase.index, end: phraseEnd },
+				ordinal,
+				unit,
+			});
+			break;
+		}
 	}
-	return headers;
+	return headers.sort((a, b) => a.range.start - b.range.start);
 }
 
-/** The distribution line (`Distr.: General 28 September 2020`), with its date on the same or the next line. */
+/** How far after `Distr.` its date may stand: on a later line, after the kind (`GENERAL`), the symbol or the other column. */
+const DISTRIBUTION_DATE_WINDOW = 250;
+
+/**
+ * The distribution line (`Distr.: General 28 September 2020`; in older documents `Distr.` / `GENERAL`, with the
+ * symbols and the date on later lines), with the first date after it in the header.
+ */
 export function findDistribution(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention; kind?: string } | undefined {
-	const match = /\bDistr\.\s*:\s*(General|Limited|Restricted)?/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
+	const match = /\bDistr\.\s*:?\s*(General|Limited|Restricted)?\b/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
 	if (!match) {
 		return undefined;
 	}
 	const start = match.index;
-	const date = firstDateIn(dates, start, start + match[0].length + 60);
+	const limit = start + match[0].length + DISTRIBUTION_DATE_WINDOW;
+	const date = firstDateIn(dates, start, headerEnd > start ? Math.min(headerEnd, limit) : limit);
 	const end = date ? date.end : start + match[0].length;
-	return { range: { start, end }, date: date && toDateMention(date), kind: match[1] };
+	const kind = match[1] && match[1].charAt(0).toUpperCase() + match[1].slice(1).toLowerCase();
+	return { range: { start, end }, date: date && toDateMention(date), kind };
 }
 
-/** The original language line: `Original: English`. */
+/** The original language line: `Original: English`, `ORIGINAL: ENGLISH`. */
 export function findOriginalLanguage(masked: string, headerEnd: number): { range: OffsetRange; language: string } | undefined {
-	const match = /\bOriginal\s*:\s*([A-Z][a-z]+)/.exec(masked.slice(0, Math.max(headerEnd, 400)));
-	return match ? { range: { start: match.index, end: match.index + match[0].length }, language: match[1] } : undefined;
+	const match = /\b(?:Original|ORIGINAL)\s*:\s*([A-Z][a-z]+|[A-Z]{3,}\b)/.exec(masked.slice(0, Math.max(headerEnd, 400)));
+	return match ? { range: { start: match.index, end: match.index + match[0].length }, language: match[1].charAt(0) + match[1].slice(1).toLowerCase() } : undefined;
 }
 
 const MASTHEAD_WORDS = /United\s+Nations|General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Distr\.\s*:\s*\w*/g;
 
 /**
- * The masthead symbol: well-formed symbols before the distribution line (or the title) that stand on lines holding
- * nothing but masthead words. Two single symbols on consecutive lines (`A/75/356` then `S/2020/947`) form one joint symbol.
+ * The masthead symbol: well-formed symbols in text[from, limit) — before the distribution line (or the title), or in
+ * older documents between `Distr.` and its date — that stand on lines holding nothing but masthead words. Two single
+ * symbols on consecutive lines (`A/75/356` then `S/2020/947`) form one joint symbol.
  */
-export function findMasthead(masked: string, symbols: readonly SymbolMatch[], limit: number): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
-	const candidates = symbols.filter((match) => match.symbol && match.end <= limit && standsAlone(masked, match));
+export function findMasthead(masked: string, symbols: readonly SymbolMatch[], limit: number, from = 0): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const candidates = symbols.filter((match) => match.symbol && match.start >= from && match.end <= limit && standsAlone(masked, match));
 	if (candidates.length === 0) {
 		return undefined;
 	}

@@ -52,6 +52,11 @@ export interface AgendaHeader {
 	readonly session?: number;
 	/** Titles written under the agenda line, in the letter's order. */
 	readonly titles: readonly { readonly text: string; readonly range: OffsetRange }[];
+	/**
+	 * The document that the `*` after `provisional agenda` or `preliminary list` points to (`* A/51/50.`): the agenda
+	 * list itself, named by the header, not a document the letter cites.
+	 */
+	readonly listDocument?: { readonly symbol: DocumentSymbolRef; readonly range: OffsetRange };
 }
 
 /** The title line: `Letter dated 27 September 2020 from the Permanent Representative of X … addressed to the Secretary-General`. */

@@ -1,19 +1,21 @@
 import type { DateMatch } from '../calendar/dates';
 import { scanDates } from '../calendar/dates';
 import type { ReferenceData } from '../sessions/referenceData';
-import type { SymbolMatch } from '../symbols/documentSymbols';
+import type { DocumentSymbolRef, SymbolMatch } from '../symbols/documentSymbols';
 import { scanDocumentSymbols } from '../symbols/documentSymbols';
 import { scanResolutionCitations } from '../symbols/resolutions';
 import type { OffsetRange } from '../text/offsetRange';
-import { buildAgendaHeader, collectAgendaTitles, findAgendaLine } from './agenda';
+import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
+import { collectAgendaTitles } from './agendaTitles';
 import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature } from './bodyParts';
 import { detectLetter } from './detection';
-import { findFootnoteMarkers, findFootnoteTexts } from './footnotes';
+import { findFootnoteMarkers, findFootnoteTexts, findPlainFootnoteMarkers } from './footnotes';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
-import type { Letter, LetterDetection, LetterKind } from './model';
+import type { AgendaHeader, FootnoteText, Letter, LetterDetection, LetterKind } from './model';
+import { readText } from './readingView';
 import { buildCitations, findAnnexReferences, findLetterReferences } from './references';
 import type { Block } from './textLayout';
-import { isSymbolOnlyLine, layoutText, maskMarkup } from './textLayout';
+import { isSymbolOnlyLine, layoutText } from './textLayout';
 
 /** A letter model with nothing in it: what a text that is not UN correspondence parses to. */
 function emptyLetter(text: string, detection: LetterDetection): Letter {
@@ -33,34 +35,42 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	if (!detection.isLetter) {
 		return emptyLetter(text, detection);
 	}
-	const masked = maskMarkup(text);
 	const symbols = scanDocumentSymbols(text);
 	const dates = scanDates(text);
+	const reading = readText(text, symbols);
+	const masked = reading.view;
 
-	const preliminary = layoutText(text, masked, () => false);
-	const titleBlock = findTitleBlock(preliminary.blocks, masked);
+	const preliminary = layoutText(text, reading, () => false);
+	const titleBlock = findTitleBlock(preliminary.blocks, masked, reading.title);
 	const headerEnd = titleBlock?.start ?? firstBodyBlock(preliminary.blocks, masked)?.start ?? 0;
 	const distribution = findDistribution(masked, headerEnd, dates);
-	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd);
+	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd) ?? (distribution && findMasthead(masked, symbols, distribution.range.end, distribution.range.start));
 
-	const layout = layoutText(text, masked, runningHeaderTest(masked, symbols, headerEnd, masthead?.symbol.parts.map((part) => part.text)), preliminary.lines);
+	const layout = layoutText(text, reading, runningHeaderTest(masked, symbols, headerEnd, masthead));
 	const { blocks, furniture } = layout;
 	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
 
 	const organs = findOrganHeaders(masked, headerEnd);
 	const agendaLine = findAgendaLine(masked, headerEnd);
-	const agenda = agendaLine && buildAgendaHeader(masked, agendaLine, collectAgendaTitles(blocks, masked, agendaLine.range.end, headerEnd, organs), organs, data);
+	const session = organs.find((organ) => organ.organ === 'General Assembly' && organ.unit === 'session')?.ordinal;
+	const itemCount = agendaLine ? parseItemNumbers(masked, agendaLine.listRange.start, agendaLine.listRange.end).length : 0;
+	const headerAgenda = agendaLine && buildAgendaHeader(masked, agendaLine, collectAgendaTitles(blocks, masked, agendaLine.range.end, headerEnd, organs, itemCount, data, session), organs, data);
 	const title = titleBlock && parseTitle(titleBlock, masked, dates);
 
-	const footnotes = findFootnoteTexts(text, blocks);
-	const footnoteMarkers = findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture);
+	const footnotes = findFootnoteTexts(text, blocks, reading.plainFootnoteLabels);
+	const plainFootnotes = footnotes.filter((note) => reading.plainFootnoteLabels.has(note.range.start));
+	const footnoteMarkers = [
+		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture),
+		...findPlainFootnoteMarkers(text, plainFootnotes, [...furniture, ...footnotes.map((note) => note.range)], headerEnd),
+	].sort((a, b) => a.range.start - b.range.start);
+	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
 	const annexes = findAnnexes(blocks, masked, headerEnd);
 	const bodyBlocks = annexes.length > 0 ? blocks.filter((block) => block.start < annexes[0].headingRange.start) : blocks;
 	const closingRequest = findClosingRequest(bodyBlocks, masked, headerEnd);
 	const signature = findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd);
 
 	const headings: OffsetRange[] = [...(title ? [title.range] : []), ...annexes.map((annex) => annex.headingRange)];
-	const citationExclusions: OffsetRange[] = [...furniture, ...(masthead ? [masthead.range] : [])];
+	const citationExclusions: OffsetRange[] = [...furniture, ...(masthead ? [masthead.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : [])];
 	const citations = buildCitations(text, symbols, dates, footnotes, citationExclusions);
 	const malformedSymbols = symbols
 		.filter((match): match is SymbolMatch & { malformed: string } => match.malformed !== undefined && !inFurniture(match))
@@ -117,10 +127,22 @@ function firstBodyBlock(blocks: readonly Block[], masked: string): Block | undef
 }
 
 /**
- * Decides which lines holding only symbols are running headers between pages: after the header, those that repeat the
- * masthead symbol; without a masthead, those that stand alone more than once (running headers repeat on every page).
+ * The document the agenda line's `*` points to: the symbol in the footnote text labelled `*` of a provisional agenda
+ * or preliminary list (`Item 97 of the preliminary list*` … `* A/51/50.`).
  */
-function runningHeaderTest(masked: string, symbols: readonly SymbolMatch[], headerEnd: number, mastheadParts: readonly string[] | undefined) {
+function withListDocument(agenda: AgendaHeader, footnotes: readonly FootnoteText[], symbols: readonly SymbolMatch[]): AgendaHeader {
+	const note = agenda.provisional ? footnotes.find((footnote) => footnote.label === '*') : undefined;
+	const match = note && symbols.find((candidate) => candidate.symbol && candidate.start >= note.labelRange.end && candidate.start < note.range.end);
+	return match?.symbol ? { ...agenda, listDocument: { symbol: match.symbol, range: { start: match.start, end: match.end } } } : agenda;
+}
+
+/**
+ * Decides which lines holding only symbols are running headers between pages: those that repeat the masthead symbol
+ * (in the header too, where older documents print the symbol again above the organ lines), except the masthead
+ * itself; without a masthead, those after the header that stand alone more than once (running headers repeat on every page).
+ */
+function runningHeaderTest(masked: string, symbols: readonly SymbolMatch[], headerEnd: number, masthead: { symbol: DocumentSymbolRef; range: OffsetRange } | undefined) {
+	const mastheadParts = masthead?.symbol.parts.map((part) => part.text);
 	const symbolOnlyCounts = new Map<string, number>();
 	if (!mastheadParts) {
 		for (const line of masked.split(/\r\n|\r|\n/)) {
@@ -131,13 +153,13 @@ function runningHeaderTest(masked: string, symbols: readonly SymbolMatch[], head
 		}
 	}
 	return (line: { start: number; end: number }, lineText: string): boolean => {
-		if (line.start < headerEnd) {
-			return false;
-		}
-		if (mastheadParts) {
+		if (masthead && mastheadParts) {
+			if (line.start < masthead.range.end && masthead.range.start < line.end) {
+				return false;
+			}
 			const onLine = symbols.filter((match) => match.start >= line.start && match.end <= line.end);
 			return onLine.length > 0 && onLine.every((match) => match.symbol?.parts.every((part) => mastheadParts.includes(part.text)));
 		}
-		return (symbolOnlyCounts.get(lineText.trim()) ?? 0) >= 2;
+		return line.start >= headerEnd && (symbolOnlyCounts.get(lineText.trim()) ?? 0) >= 2;
 	};
 }

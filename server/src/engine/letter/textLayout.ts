@@ -15,7 +15,7 @@ export interface Block {
 
 /** The text cut into lines and paragraphs, with Markdown markup masked out and page furniture set aside. */
 export interface TextLayout {
-	/** The text with Markdown markup (emphasis, heading hashes, link brackets and targets, escapes) and the byte-order mark replaced by spaces: same length, same offsets. */
+	/** The reading stage's view: the text with Markdown markup (emphasis, heading hashes, link brackets and targets, escapes) and the byte-order mark replaced by spaces, and recovered line breaks; same length, same offsets. */
 	readonly masked: string;
 	readonly lines: readonly Line[];
 	readonly blocks: readonly Block[];
@@ -76,11 +76,20 @@ export function isSymbolOnlyLine(line: string): boolean {
 	return line.length < 120 && SYMBOL_ONLY.test(line);
 }
 
+/** What {@link layoutText} cuts: the reading stage's view of the text, its lines and the lines that start a paragraph. */
+export interface ReadLines {
+	readonly view: string;
+	readonly lines: readonly Line[];
+	readonly blockStarts: ReadonlySet<number>;
+}
+
 /**
- * Cuts the text into lines and paragraphs. `isRunningHeader` decides, for a line holding only symbols, whether it is a
- * running header between pages (the parser knows the masthead); such lines and fixed furniture separate paragraphs.
+ * Cuts the text into paragraphs: at blank lines, at page furniture and where the reading stage found that a line
+ * starts a paragraph. `isRunningHeader` decides, for a line holding only symbols, whether it is a running header
+ * between pages (the parser knows the masthead); such lines and fixed furniture separate paragraphs.
  */
-export function layoutText(text: string, masked: string, isRunningHeader: (line: Line, lineText: string) => boolean, lines: readonly Line[] = splitLines(text)): TextLayout {
+export function layoutText(text: string, read: ReadLines, isRunningHeader: (line: Line, lineText: string) => boolean): TextLayout {
+	const { view: masked, lines, blockStarts } = read;
 	const blocks: Block[] = [];
 	const furniture: OffsetRange[] = [];
 	let current: Line[] = [];
@@ -104,6 +113,9 @@ export function layoutText(text: string, masked: string, isRunningHeader: (line:
 			flush();
 			furniture.push({ start: line.start, end: line.end });
 			continue;
+		}
+		if (blockStarts.has(line.start)) {
+			flush();
 		}
 		current.push(line);
 	}

@@ -1,0 +1,165 @@
+/**
+ * The agenda titles printed under the agenda line of the header. Usually each stands in a paragraph of its own; a
+ * header may also print them on consecutive lines (web pages, two-column headers) or, when the text lost its line
+ * breaks, one after the other in a single run of words. The number of items on the agenda line says how many titles
+ * to look for.
+ */
+import type { ReferenceData } from '../sessions/referenceData';
+import { normaliseTitle } from '../sessions/referenceData';
+import type { OffsetRange } from '../text/offsetRange';
+import { collapseDetached, trimRange } from './header';
+import type { OrganHeader } from './model';
+import type { Block } from './textLayout';
+
+/** A title as printed: its words on one line and its range. */
+export interface PrintedTitle {
+	readonly text: string;
+	readonly range: OffsetRange;
+}
+
+/** A line ending with these continues on the next line (`The responsibility to protect and the prevention of` / `genocide, …`). */
+const DANGLING_END = /(?:\b(?:of|and|the|in|for|to|on|a|an|with|at|by|from|against|between|among|into|its|their|or|including|towards?|within|under)|[,\-–—:;/])$/i;
+/** Words that do not start a title although capitalised after a lower-case word: names inside titles. */
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'in', 'for', 'to', 'on', 'a', 'an', 'with', 'at', 'by', 'from', 'against', 'between', 'among', 'into', 'its', 'their', 'or', 'including', 'towards', 'toward', 'within', 'under']);
+
+/** True when a text can be an agenda title: starts with a capital or a quote, and is not a date, a symbol or a header line. */
+function looksLikeTitle(text: string): boolean {
+	return text.length >= 3 && text.length <= 400 && /^[A-Z“"‘']/.test(text) && !/^(?:Distr\.|Original\s*:|\d)/.test(text) && !/^[A-Z]{1,6}\/\S/.test(text);
+}
+
+/** The piece of each block that lies between the agenda line and the title, cut before an organ header inside it. */
+function headerPieces(blocks: readonly Block[], agendaEnd: number, headerEnd: number, organs: readonly OrganHeader[]): { start: number; end: number; block: Block }[] {
+	const pieces: { start: number; end: number; block: Block }[] = [];
+	for (const block of blocks) {
+		if (block.end <= agendaEnd || block.start >= headerEnd) {
+			continue;
+		}
+		const start = Math.max(block.start, agendaEnd);
+		let end = Math.min(block.end, headerEnd);
+		for (const organ of organs) {
+			if (organ.range.start >= start && organ.range.start < end) {
+				end = organ.range.start;
+			}
+		}
+		pieces.push({ start, end, block });
+	}
+	return pieces;
+}
+
+function printed(masked: string, start: number, end: number): PrintedTitle {
+	const range = trimRange(masked, start, end);
+	return { text: collapseDetached(masked.slice(range.start, range.end)), range };
+}
+
+/** The piece cut into titles at its lines: a line starting with a capital begins a new title unless the line before it dangles. */
+function splitAtLines(masked: string, piece: { start: number; end: number; block: Block }): PrintedTitle[] {
+	const lines = piece.block.lines
+		.map((line) => trimRange(masked, Math.max(line.start, piece.start), Math.min(line.end, piece.end)))
+		.filter((range) => range.end > range.start);
+	const titles: PrintedTitle[] = [];
+	let current: OffsetRange | undefined;
+	for (const line of lines) {
+		const lineText = masked.slice(line.start, line.end);
+		const previous = current && masked.slice(current.start, current.end);
+		const continues = previous !== undefined && (DANGLING_END.test(previous) || !/^[A-Z“"‘']/.test(lineText) || (isCapitals(previous) && isCapitals(lineText)));
+		if (current && continues) {
+			current = { start: current.start, end: line.end };
+		} else {
+			if (current) {
+				titles.push(printed(masked, current.start, current.end));
+			}
+			current = line;
+		}
+	}
+	if (current) {
+		titles.push(printed(masked, current.start, current.end));
+	}
+	return titles;
+}
+
+function isCapitals(text: string): boolean {
+	return !/\p{Ll}/u.test(text) && /\p{Lu}{2}/u.test(text);
+}
+
+/** Words of a text with their ranges, and their form for comparison with known titles. */
+function wordsOf(masked: string, range: OffsetRange): { start: number; end: number; key: string; raw: string }[] {
+	return [...masked.slice(range.start, range.end).matchAll(/\S+/g)].map((match) => ({
+		start: range.start + match.index,
+		end: range.start + match.index + match[0].length,
+		raw: match[0],
+		key: normaliseTitle(match[0]),
+	}));
+}
+
+/**
+ * A run of words holding several titles (a header whose line breaks were lost) cut into titles: where a known agenda
+ * title ends, else before a capitalised word that follows a lower-case word other than `of`, `the`, `and`….
+ */
+function splitRunTogether(masked: string, title: PrintedTitle, knownTitles: readonly (readonly string[])[]): PrintedTitle[] {
+	const words = wordsOf(masked, title.range);
+	const titles: PrintedTitle[] = [];
+	let first = 0;
+	while (first < words.length) {
+		let last = knownEnd(words, first, knownTitles);
+		if (last === undefined) {
+			last = words.length - 1;
+			for (let i = first + 1; i < words.length; i++) {
+				const before = words[i - 1].raw;
+				if (/^[A-Z“"‘]/.test(words[i].raw) && /^\p{Ll}/u.test(before) && !SMALL_WORDS.has(before.toLowerCase()) && !DANGLING_END.test(before)) {
+					last = i - 1;
+					break;
+				}
+			}
+		}
+		titles.push(printed(masked, words[first].start, words[last].end));
+		first = last + 1;
+	}
+	return titles;
+}
+
+/** The last word of a known title that the words from `first` spell, the longest such title; undefined when none. */
+function knownEnd(words: readonly { key: string }[], first: number, knownTitles: readonly (readonly string[])[]): number | undefined {
+	let best: number | undefined;
+	for (const known of knownTitles) {
+		if (known.length === 0 || first + known.length > words.length || (best !== undefined && first + known.length - 1 <= best)) {
+			continue;
+		}
+		if (known.every((key, i) => words[first + i].key === key)) {
+			best = first + known.length - 1;
+		}
+	}
+	return best;
+}
+
+/** Every title of the data, as word keys: the session's own first. */
+function knownTitleWords(data: ReferenceData, session: number | undefined): string[][] {
+	const own = session === undefined ? [] : [...(data.agenda.get(session)?.values() ?? [])];
+	const others = [...data.agenda.entries()].filter(([number]) => number !== session).flatMap(([, items]) => [...items.values()]);
+	return [...own, ...others].map((fact) => normaliseTitle(fact.title).split(' ').filter(Boolean));
+}
+
+/**
+ * Collects the agenda titles written under the agenda line: each paragraph between the agenda line and the title is
+ * one title, except organ headers and what is not a title (dates, symbols, footnote texts). When that gives fewer
+ * titles than the `itemCount` items of the agenda line, titles printed on consecutive lines are told apart, then titles
+ * run together on one line.
+ */
+export function collectAgendaTitles(blocks: readonly Block[], masked: string, agendaEnd: number, headerEnd: number, organs: readonly OrganHeader[], itemCount: number, data: ReferenceData, session: number | undefined): PrintedTitle[] {
+	const pieces = headerPieces(blocks, agendaEnd, headerEnd, organs);
+	let titles = pieces.map((piece) => printed(masked, piece.start, piece.end)).filter((title) => looksLikeTitle(title.text));
+	if (titles.length >= itemCount) {
+		return titles;
+	}
+	const byLines = pieces.flatMap((piece) => splitAtLines(masked, piece)).filter((title) => looksLikeTitle(title.text));
+	if (byLines.length > titles.length && byLines.length <= itemCount) {
+		titles = byLines;
+	}
+	if (titles.length < itemCount) {
+		const known = knownTitleWords(data, session);
+		const runTogether = titles.flatMap((title) => splitRunTogether(masked, title, known)).filter((title) => looksLikeTitle(title.text));
+		if (runTogether.length > titles.length && runTogether.length <= itemCount) {
+			titles = runTogether;
+		}
+	}
+	return titles;
+}

@@ -1,0 +1,164 @@
+/**
+ * The grammar of a letter's title line (`Letter dated 27 September 2020 from the Permanent Representative of X to the
+ * United Nations addressed to the Secretary-General`): where it starts, where its addressee begins and where it ends.
+ * The reading stage uses it to end the title where no blank line does (web pages, collapsed text); the header reader
+ * uses it to read the sender and the addressee.
+ */
+
+/**
+ * The words a title starts with: `Letter dated`, `Identical letters dated`, `Note verbale dated`, `Identical notes
+ * verbales dated`, or a bare `Dated … from` when a page lost the word "Letter". Group 1 is the kind word (empty for a
+ * bare `Dated`).
+ */
+export const TITLE_START = /^[ \t]*(identical\s+letters|letter|identical\s+notes?\s+verbales?|notes?\s+verbales?|)\s*dated\s+(?=\S)/i;
+
+/** `dated` after a kind word, or a capitalised `Dated` standing alone: where a title may start in running text. */
+const TITLE_WORDS = /\b(?:(?:Identical\s+letters|IDENTICAL\s+LETTERS|Letter|LETTER|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|NOTE\s+VERBALE)\s+dated|Dated|DATED)\s+(?=\d|[A-Z][a-z]+\s+\d)/g;
+
+/** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
+
+/**
+ * Where the addressee is introduced: `addressed to`, or `to` right before an officer of the Organization (`from the
+ * Secretary-General to the President of the Security Council`). `to the United Nations` is the sender's post, not an addressee.
+ */
+export const ADDRESSED_TO = /\baddressed\s+to\s+(?:the\s+)?|\bto\s+(?:the\s+)?(?=(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council))\b)/i;
+
+/** Lower-case words an addressee may hold: `the President of the Security Council and the Secretary-General`. */
+const ADDRESSEE_CONNECTORS = new Set(['the', 'of', 'and', 'for', 'on', 'to', 'in', 'with', 'established', 'pursuant', 'concerning', 'resolution', 'resolutions', 'members', 'a.i.', 'a.', 'i.', 'at', 'its', 'de', 'des', 'du', 'la', 'le', 'les']);
+
+/** Capitalised words that begin the body, not the addressee: `… addressed to the Secretary-General I have the honour …`. */
+const BODY_OPENERS = new Set([
+	'I', 'We', 'On', 'In', 'With', 'At', 'As', 'Upon', 'Further', 'Pursuant', 'Following', 'Referring', 'This', 'The', 'It', 'My',
+	'Our', 'Please', 'Allow', 'Let', 'Since', 'Today', 'Recently', 'Having', 'Given', 'Despite', 'Regarding', 'Excellency', 'Sir',
+	'Madam', 'Dear', 'By', 'For', 'From', 'Thank', 'Kindly', 'Attached', 'Enclosed', 'These', 'There', 'Over', 'After', 'During',
+	'Throughout', 'Once', 'Again', 'Yesterday', 'Last', 'According', 'Reference', 'Your', 'Mr.', 'Mrs.', 'Ms.', 'H.E.', 'Annex', 'ANNEX', 'Annexes',
+]);
+
+/** The longest addressee read (`the Chair of the Security Council Committee established pursuant to resolution 1540 (2004)`). */
+const MAX_ADDRESSEE = 260;
+/** How far after the title's start its addressee is looked for. */
+const MAX_TITLE_BEFORE_ADDRESSEE = 700;
+
+const WORD = /\S+/g;
+
+/** The words after `start` up to `limit`, each with its end and whether a line break comes before it, stopping at a blank line. */
+function wordsAfter(view: string, start: number, limit: number): { word: string; end: number; newLine: boolean }[] {
+	const words: { word: string; end: number; newLine: boolean }[] = [];
+	const bounded = view.slice(start, limit);
+	const blank = /\n[ \t]*\r?\n/.exec(bounded);
+	const text = blank ? bounded.slice(0, blank.index) : bounded;
+	let previousEnd = 0;
+	for (const match of text.matchAll(WORD)) {
+		words.push({ word: match[0], end: start + match.index + match[0].length, newLine: /[\n\r]/.test(text.slice(previousEnd, match.index)) });
+		previousEnd = match.index + match[0].length;
+	}
+	return words;
+}
+
+/** Words that complete the name of an addressee: a line break after one of them, before a capitalised word, ends the title. */
+const ADDRESSEE_HEADS = /^(?:Secretary-General|Council|Assembly|Committee|Commission|Rights|Refugees|Nations|Court|Justice|Organization|Secretariat|Board|Group|Conference|Union|Affairs|Development|Programme|Fund)$/;
+
+/** True when a word can be part of an addressee: a connector, a capitalised word that does not open the body, a number or a parenthesis. */
+function continuesAddressee(word: string): boolean {
+	const bare = word.replace(/^[(“"‘*_]+|[)”"’*_,;:.]+$/g, '');
+	if (bare === '') {
+		return /^[()]+$/.test(word);
+	}
+	if (ADDRESSEE_CONNECTORS.has(word.toLowerCase()) && word === word.toLowerCase()) {
+		return true;
+	}
+	if (BODY_OPENERS.has(bare) || BODY_OPENERS.has(word)) {
+		return false;
+	}
+	return /^[\p{Lu}\d(]/u.test(word.replace(/^[“"‘*_]+/, ''));
+}
+
+/** A lower-case word that is not an addressee connector: after a capitalised word, it shows that a sentence has begun. */
+function isProseWord(word: string | undefined): boolean {
+	return word !== undefined && /^\p{Ll}/u.test(word) && !ADDRESSEE_CONNECTORS.has(word.replace(/[,;:]+$/, ''));
+}
+
+/** True when an addressee may end with this word: a name, a number in parentheses; not a connector. */
+function endsAddressee(word: string): boolean {
+	return !ADDRESSEE_CONNECTORS.has(word.replace(/[,;:]+$/, '').toLowerCase()) || /\)$/.test(word);
+}
+
+/** Bodies whose name goes on after `Council` (`the Security Council Committee established pursuant to …`). */
+const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission|Subcommittee|Informal|Ad)$/;
+
+/**
+ * True when `previous` completes the name of an officer so that the capitalised `word` after it cannot go on with it:
+ * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows.
+ */
+function completesOfficer(previous: string, word: string): boolean {
+	return /^(?:Secretary-General|Assembly)$/.test(previous) || (previous === 'Council' && !AFTER_COUNCIL.test(word));
+}
+
+/**
+ * The end of the addressee that starts at `start`: the words that name officers of the Organization (`the
+ * Secretary-General`, `the President of the Security Council and the Secretary-General`), stopping before the word that
+ * opens the body (`I have the honour …`, `Armenia has …`), a sentence end or a blank line. Undefined when no addressee
+ * word follows.
+ */
+export function addresseeEnd(view: string, start: number): number | undefined {
+	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
+	let end: number | undefined;
+	for (let i = 0; i < words.length; i++) {
+		const { word, end: wordEnd } = words[i];
+		const capitalised = /^\p{Lu}/u.test(word);
+		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word));
+		if (!continuesAddressee(word) || (opensSentence && end !== undefined)) {
+			break;
+		}
+		if (/[.!?]$/.test(word) && !/^(?:a\.i\.|i\.)$/i.test(word)) {
+			end = wordEnd - 1;
+			break;
+		}
+		if (endsAddressee(word)) {
+			end = /[,;:]$/.test(word) ? wordEnd - 1 : wordEnd;
+		}
+	}
+	return end;
+}
+
+/** A title found in running text: its start, where its addressee starts, and its end when the addressee could be read. */
+export interface TitleExtent {
+	readonly start: number;
+	readonly addresseeStart?: number;
+	/** The end of the addressee: the title stops here although the same line or paragraph goes on. */
+	readonly end?: number;
+}
+
+/** The extent of a title starting at `start` (where {@link TITLE_START} or a title word matched). */
+export function titleExtent(view: string, start: number): TitleExtent {
+	const window = view.slice(start, start + MAX_TITLE_BEFORE_ADDRESSEE);
+	const paragraphEnd = /\n[ \t]*\r?\n/.exec(window)?.index ?? window.length;
+	const addressed = ADDRESSED_TO.exec(window.slice(0, paragraphEnd));
+	if (!addressed) {
+		return { start };
+	}
+	const addresseeStart = start + addressed.index + addressed[0].length;
+	return { start, addresseeStart, end: addresseeEnd(view, addresseeStart) };
+}
+
+/**
+ * The first title in `view[0, limit)`: at the start of a line, or inside a line that lost its line breaks (a collapsed
+ * text) when it is not preceded by a determiner (`my letter dated …` is a reference, not a title). A title must name
+ * its addressee.
+ */
+export function findFirstTitle(view: string, limit: number): TitleExtent | undefined {
+	const pattern = new RegExp(TITLE_WORDS.source, TITLE_WORDS.flags);
+	const bounded = view.length > limit ? view.slice(0, limit) : view;
+	for (let match = pattern.exec(bounded); match; match = pattern.exec(bounded)) {
+		const before = bounded.slice(Math.max(0, match.index - 40), match.index);
+		if (DETERMINER_BEFORE.test(before) || /[(“"‘]\s*$/.test(before)) {
+			continue;
+		}
+		const extent = titleExtent(view, match.index);
+		if (extent.addresseeStart !== undefined) {
+			return extent;
+		}
+	}
+	return undefined;
+}
