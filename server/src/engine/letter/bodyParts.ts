@@ -57,6 +57,9 @@ export function findClosingRequest(blocks: readonly Block[], masked: string, fro
 	return undefined;
 }
 
+/** The functions printed after a signatory's name when the lines of the signature block ran together. */
+const SIGNATORY_FUNCTIONS = /(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+(?:Representative|Observer)(?:\s+of\s+[^,]{2,60}?\s+to\s+the\s+United\s+Nations)?|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+(?:for|of)\s+Foreign\s+Affairs|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly)|Secretary-General))+$/i;
+
 /** Finds the signature block: `(Signed) Name` and the lines of function under it. */
 export function findSignature(blocks: readonly Block[], masked: string, from: number): Signature | undefined {
 	for (const block of blocks) {
@@ -66,7 +69,7 @@ export function findSignature(blocks: readonly Block[], masked: string, from: nu
 		const blockText = masked.slice(block.start, block.end);
 		const match = /\(\s*Signed\s*\)\s*([^\n]*)/i.exec(blockText);
 		if (match && match.index - (blockText.length - blockText.trimStart().length) < 40) {
-			const name = collapseDetached(match[1]).replace(/(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+Representative|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs))+$/i, '');
+			const name = collapseDetached(match[1]).replace(SIGNATORY_FUNCTIONS, '');
 			return { range: trimRange(masked, block.start + match.index, block.end), name: name || undefined };
 		}
 	}

@@ -5,17 +5,22 @@ export const DETECTION_WINDOW = 4096;
 
 const SIGNALS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
 	{ name: 'masthead', pattern: /\bUnited\s+Nations\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b/ },
-	{ name: 'distribution', pattern: /\bDistr\.\s*:/ },
+	{ name: 'distribution', pattern: /\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b)/ },
 	{ name: 'agenda', pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
-	{ name: 'letter-title', pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b/i },
+	{ name: 'letter-title', pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b/i },
 	{ name: 'note-verbale', pattern: /\bNote\s+verbale\b/i },
 	{ name: 'permanent-mission', pattern: /\bPermanent\s+(?:Mission|Representative)\b/ },
 	{ name: 'compliments', pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },
+	{ name: 'honour', pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b/ },
+	{ name: 'signature', pattern: /\(\s*Signed\s*\)/i },
+	{ name: 'closing-request', pattern: /\bcirculat(?:ed?|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\b/i },
 ];
 
 /**
  * Decides by content whether a text is UN correspondence. Two different signals in the first 4 KB are required, so
- * that a page of notes that mentions a symbol or a "letter dated …" is not taken for a letter.
+ * that a page of notes that mentions a symbol or a "letter dated …" is not taken for a letter. Besides the header's
+ * signs, the formulae of the letter itself count: `I have the honour to`, `(Signed)`, the request to circulate it as a
+ * document (a page that kept only the title and the body of a letter is still a letter).
  */
 export function detectLetter(text: string): LetterDetection {
 	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');

@@ -12,10 +12,11 @@ import { detectLetter } from './detection';
 import { findFootnoteMarkers, findFootnoteTexts, findPlainFootnoteMarkers } from './footnotes';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
 import type { AgendaHeader, FootnoteText, Letter, LetterDetection, LetterKind } from './model';
+import type { ReadingView } from './readingView';
 import { readText } from './readingView';
 import { buildCitations, findAnnexReferences, findLetterReferences } from './references';
 import type { Block } from './textLayout';
-import { isSymbolOnlyLine, layoutText } from './textLayout';
+import { isFixedFurniture, isSymbolOnlyLine, layoutText } from './textLayout';
 
 /** A letter model with nothing in it: what a text that is not UN correspondence parses to. */
 function emptyLetter(text: string, detection: LetterDetection): Letter {
@@ -46,7 +47,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const distribution = findDistribution(masked, headerEnd, dates);
 	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd) ?? (distribution && findMasthead(masked, symbols, distribution.range.end, distribution.range.start));
 
-	const layout = layoutText(text, reading, runningHeaderTest(masked, symbols, headerEnd, masthead));
+	const layout = layoutText(text, reading, runningHeaderTest(text, reading, symbols, headerEnd, masthead));
 	const { blocks, furniture } = layout;
 	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
 
@@ -139,18 +140,37 @@ function withListDocument(agenda: AgendaHeader, footnotes: readonly FootnoteText
 /**
  * Decides which lines holding only symbols are running headers between pages: those that repeat the masthead symbol
  * (in the header too, where older documents print the symbol again above the organ lines), except the masthead
- * itself; without a masthead, those after the header that stand alone more than once (running headers repeat on every page).
+ * itself; without a masthead, those after the header that stand next to other page furniture (a job number, a page
+ * number) or alone more than once (running headers repeat on every page).
  */
-function runningHeaderTest(masked: string, symbols: readonly SymbolMatch[], headerEnd: number, masthead: { symbol: DocumentSymbolRef; range: OffsetRange } | undefined) {
+function runningHeaderTest(text: string, reading: ReadingView, symbols: readonly SymbolMatch[], headerEnd: number, masthead: { symbol: DocumentSymbolRef; range: OffsetRange } | undefined) {
+	const masked = reading.view;
 	const mastheadParts = masthead?.symbol.parts.map((part) => part.text);
 	const symbolOnlyCounts = new Map<string, number>();
+	const besideFurniture = new Set<number>();
 	if (!mastheadParts) {
-		for (const line of masked.split(/\r\n|\r|\n/)) {
-			if (isSymbolOnlyLine(line)) {
-				const key = line.trim();
-				symbolOnlyCounts.set(key, (symbolOnlyCounts.get(key) ?? 0) + 1);
+		const { lines } = reading;
+		const kinds = lines.map((line) => {
+			const lineText = masked.slice(line.start, line.end);
+			return lineText.trim() === '' ? 'blank' : isSymbolOnlyLine(lineText) ? 'symbols' : isFixedFurniture(text.slice(line.start, line.end)) ? 'furniture' : 'text';
+		});
+		const nearest = (from: number, step: number) => {
+			let i = from;
+			while (i >= 0 && i < lines.length && (kinds[i] === 'blank' || kinds[i] === 'symbols')) {
+				i += step;
 			}
-		}
+			return kinds[i];
+		};
+		lines.forEach((line, i) => {
+			if (kinds[i] !== 'symbols') {
+				return;
+			}
+			const key = masked.slice(line.start, line.end).trim();
+			symbolOnlyCounts.set(key, (symbolOnlyCounts.get(key) ?? 0) + 1);
+			if (nearest(i - 1, -1) === 'furniture' || nearest(i + 1, 1) === 'furniture') {
+				besideFurniture.add(line.start);
+			}
+		});
 	}
 	return (line: { start: number; end: number }, lineText: string): boolean => {
 		if (masthead && mastheadParts) {
@@ -160,6 +180,6 @@ function runningHeaderTest(masked: string, symbols: readonly SymbolMatch[], head
 			const onLine = symbols.filter((match) => match.start >= line.start && match.end <= line.end);
 			return onLine.length > 0 && onLine.every((match) => match.symbol?.parts.every((part) => mastheadParts.includes(part.text)));
 		}
-		return line.start >= headerEnd && (symbolOnlyCounts.get(lineText.trim()) ?? 0) >= 2;
+		return line.start >= headerEnd && (besideFurniture.has(line.start) || (symbolOnlyCounts.get(lineText.trim()) ?? 0) >= 2);
 	};
 }

@@ -56,13 +56,16 @@ const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])/y;
  * Marks that start a line in the body of a letter whose line breaks were lost: `(Signed)`, a superscript footnote label
  * followed by its text, a footnote separator rule, an annex heading.
  */
-const BODY_MARKERS = /\(\s*Signed\s*\)|(?<=\s)[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]+(?=[\p{Lu}“"‘(]|[A-Z]{1,6}\/)|_{5,}|(?<=[.!?)”"’]\s+|[\p{Lu}][\p{Ll}]+\s+)(?:Annex|ANNEX)(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|(?<=\s)ANNEX(?:\s+(?:[IVXLC]+|\d{1,2}))?(?=\s)/gu;
+const BODY_MARKERS = /\(\s*Signed\s*\)|(?<=\s)[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]+(?=[\p{Lu}“"‘(]|[A-Z]{1,6}\/)|_{5,}|(?<=[.!?)”"’]\s+|[\p{Lu}][\p{Ll}]+\s+|[\d*]\s+)(?:Annex|ANNEX)(?:(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|\s+(?:[IVXLC]+|\d{1,2})(?=\s+[\p{Lu}“"]))|(?<=\s)ANNEX(?:\s+(?:[IVXLC]+|\d{1,2}))?(?=\s)/gu;
 /** An asterisk footnote label before a symbol (`* A/51/50.`), looked for in the text because the view blanks `*`. */
 const ASTERISK_LABEL = /(?<=\s)\\?\*[ \t]+(?=[A-Z]{1,4}\/)/g;
 
 /** Line starts that begin a paragraph of their own. */
 const BLOCK_START_LINE = /^[ \t]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]|<sup>\s*\d{1,3}\s*<\/sup>|\^\{\d{1,3}\}|\^\d{1,3}[ \t]|\(\s*Signed\s*\)|_{5,})/;
 const ASTERISK_LINE = /^[ \t]*\\?\*[ \t]+[A-Z]{1,4}\//;
+/** A line ending a sentence, and a line that opens a paragraph (not a symbol, `Ibid.` or a continuation in lower case): a footnote text followed directly by the body. */
+const SENTENCE_END = /[.!?][)”"’]?\s*$/;
+const OPENS_PARAGRAPH = /^[ \t]*(?![A-Z]{1,6}\/|Ibid\b|Idem\b|See\b|Available\b|https?:)[A-Z“"‘]/;
 
 /**
  * Reads a text into lines and paragraph starts (see the module comment). `symbols` are the document symbols of the
@@ -291,10 +294,24 @@ function findBlockStarts(text: string, view: string, lines: readonly Line[], tit
 		}
 		endsAt(title.end);
 	}
+	let inFootnote = false;
+	let previousText = '';
 	for (const line of lines) {
 		const lineText = view.slice(line.start, line.end);
-		if (BLOCK_START_LINE.test(lineText) || ASTERISK_LINE.test(text.slice(line.start, line.end))) {
+		const previous = previousText;
+		previousText = lineText;
+		if (BLOCK_START_LINE.test(lineText) || ASTERISK_LINE.test(text.slice(line.start, line.end)) || plainFootnotes.has(line.start)) {
 			starts.add(line.start);
+			inFootnote = !/^\s*(?:\(\s*Signed|_)/.test(lineText);
+			continue;
+		}
+		if (lineText.trim() === '') {
+			inFootnote = false;
+			continue;
+		}
+		if (inFootnote && SENTENCE_END.test(previous) && OPENS_PARAGRAPH.test(lineText)) {
+			starts.add(line.start);
+			inFootnote = false;
 			continue;
 		}
 		const annex = ANNEX_HEADING.exec(lineText);
