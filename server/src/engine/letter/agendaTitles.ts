@@ -37,8 +37,10 @@ function headerPieces(blocks: readonly Block[], agendaEnd: number, headerEnd: nu
 		const start = Math.max(block.start, agendaEnd);
 		let end = Math.min(block.end, headerEnd);
 		for (const organ of organs) {
-			if (organ.range.start >= start && organ.range.start < end) {
-				end = organ.range.start;
+			for (const range of [organ.range, organ.ordinalRange]) {
+				if (range.start >= start && range.start < end) {
+					end = range.start;
+				}
 			}
 		}
 		pieces.push({ start, end, block });
@@ -51,8 +53,12 @@ function printed(masked: string, start: number, end: number): PrintedTitle {
 	return { text: collapseDetached(masked.slice(range.start, range.end)), range };
 }
 
-/** The piece cut into titles at its lines: a line starting with a capital begins a new title unless the line before it dangles. */
-function splitAtLines(masked: string, piece: { start: number; end: number; block: Block }): PrintedTitle[] {
+/**
+ * The piece cut into titles at its lines: a line starting with a capital begins a new title unless the line before it
+ * dangles. Between two lines in capitals (`QUESTION OF PALESTINE` / `THE SITUATION IN THE MIDDLE EAST`, but also a
+ * title centred over two lines) only when `splitCapitals` is set.
+ */
+function splitAtLines(masked: string, piece: { start: number; end: number; block: Block }, splitCapitals: boolean): PrintedTitle[] {
 	const lines = piece.block.lines
 		.map((line) => trimRange(masked, Math.max(line.start, piece.start), Math.min(line.end, piece.end)))
 		.filter((range) => range.end > range.start);
@@ -61,7 +67,7 @@ function splitAtLines(masked: string, piece: { start: number; end: number; block
 	for (const line of lines) {
 		const lineText = masked.slice(line.start, line.end);
 		const previous = current && masked.slice(current.start, current.end);
-		const continues = previous !== undefined && (DANGLING_END.test(previous) || !/^[A-Z“"‘']/.test(lineText) || (isCapitals(previous) && isCapitals(lineText)));
+		const continues = previous !== undefined && (DANGLING_END.test(previous) || !/^[A-Z“"‘']/.test(lineText) || (!splitCapitals && isCapitals(previous) && isCapitals(lineText)));
 		if (current && continues) {
 			current = { start: current.start, end: line.end };
 		} else {
@@ -150,9 +156,11 @@ export function collectAgendaTitles(blocks: readonly Block[], masked: string, ag
 	if (titles.length >= itemCount) {
 		return titles;
 	}
-	const byLines = pieces.flatMap((piece) => splitAtLines(masked, piece)).filter((title) => looksLikeTitle(title.text));
-	if (byLines.length > titles.length && byLines.length <= itemCount) {
-		titles = byLines;
+	for (const splitCapitals of [false, true]) {
+		const byLines = pieces.flatMap((piece) => splitAtLines(masked, piece, splitCapitals)).filter((title) => looksLikeTitle(title.text));
+		if (byLines.length > titles.length && byLines.length <= itemCount) {
+			titles = byLines;
+		}
 	}
 	if (titles.length < itemCount) {
 		const known = knownTitleWords(data, session);

@@ -3,6 +3,7 @@ import { parseItemNumbers } from './agenda';
 import { collapseDetached, toDateMention, trimRange } from './header';
 import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
 import type { Block } from './textLayout';
+import { ADDRESSED_TO, TITLE_START } from './titleLine';
 
 /** An annex heading at the start of a line: `Annex`, `Annex II`, `ANNEX`, `Annex I to the letter dated …`. */
 export const ANNEX_HEADING = /^\s*Annex(?:\s+([IVXLC]+|\d{1,2}))?(?=\s*$|\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters))/i;
@@ -27,6 +28,22 @@ export function findAnnexes(blocks: readonly Block[], masked: string, from: numb
 		headingRange: { start: heading.start, end: heading.end },
 		range: { start: heading.start, end: i + 1 < headings.length ? headings[i + 1].start : lastBlockEnd(blocks) },
 	}));
+}
+
+/**
+ * A letter that a page printed after the signature without an `Annex` heading (UNISPAL pages keep the annexed letter
+ * and drop its heading): the first block after `signatureEnd` that is a letter's title. Its label is empty, as for a
+ * single unnumbered annex.
+ */
+export function findUnheadedAnnex(blocks: readonly Block[], masked: string, signatureEnd: number): Annex | undefined {
+	const block = blocks.find((candidate) => {
+		if (candidate.start < signatureEnd) {
+			return false;
+		}
+		const blockText = masked.slice(candidate.start, candidate.end);
+		return TITLE_START.test(blockText) && ADDRESSED_TO.test(blockText) && blockText.length < 600;
+	});
+	return block && { label: '', headingRange: trimRange(masked, block.start, block.end), range: { start: trimRange(masked, block.start, block.end).start, end: lastBlockEnd(blocks) } };
 }
 
 function lastBlockEnd(blocks: readonly Block[]): number {

@@ -91,8 +91,17 @@ export function countryOf(sender: string): string | undefined {
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
 
-const ORGAN_NAME = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b/g;
-const SESSION_OR_YEAR = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/g;
+const ORGAN_NAME = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b/gi;
+const SESSION_OR_YEAR = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/gi;
+/**
+ * What may stand between an organ and its session or year: the rest of the masthead (the other column's organ and
+ * session, `Distr.`, the symbols, the date, the original language) and the agenda line beside it.
+ */
+const MASTHEAD_VOCABULARY = new RegExp([
+	ORGAN_NAME.source, SESSION_OR_YEAR.source, String.raw`\bUnited\s+Nations\b`, String.raw`\bDistr\.\s*:?`, String.raw`\b(?:General|Limited|Restricted)\b`,
+	String.raw`\bOriginal\s*:\s*[A-Za-z]+`, String.raw`\b(?:English|French|Spanish|Russian|Arabic|Chinese)\b`, String.raw`\b\d{1,2}\s+[A-Za-z]+\s+\d{4}\b`,
+	String.raw`\b[A-Z]{1,6}(?:\/[A-Za-z0-9.()-]+)+`, String.raw`[–—-]`, String.raw`\b(?:Agenda\s+items?|Items?)\s+\d[\d\s,()a-z]*(?:\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))?`,
+].join('|'), 'gi');
 /** Cardinal words written where the ordinal belongs (`Sixty-eight year`): read as the ordinal. */
 const CARDINAL_ENDINGS: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth', six: 'sixth', seven: 'seventh', eight: 'eighth', nine: 'ninth' };
 
@@ -101,16 +110,22 @@ function headerOrdinal(words: string): number | undefined {
 	return ordinalToNumber(words) ?? ordinalToNumber(words.replace(/(one|two|three|four|five|six|seven|eight|nine)$/i, (cardinal: string) => CARDINAL_ENDINGS[cardinal.toLowerCase()]));
 }
 
+/** The organ's name as the model spells it, whatever the capitals of the header (`GENERAL ASSEMBLY`). */
+function canonicalOrgan(name: string): OrganHeader['organ'] {
+	const first = name.charAt(0).toUpperCase();
+	return first === 'G' ? 'General Assembly' : first === 'S' ? 'Security Council' : 'Economic and Social Council';
+}
+
 /**
  * Finds the organs with their session or year in the header region. Each `<ordinal> session` or `<ordinal> year` is
  * paired with the nearest organ before it that can have it (a year is the Security Council's; a session the General
- * Assembly's or the Economic and Social Council's), when nothing but white space, other organ names and other sessions
- * or years stand between them: so a two-column header (`General Assembly    Security Council` over `Seventy-fifth
+ * Assembly's or the Economic and Social Council's), when nothing but the rest of the masthead stands between them (other
+ * organ names and sessions or years, the distribution line, symbols, dates, the agenda line): so a two-column header (`General Assembly    Security Council` over `Seventy-fifth
  * session    Seventy-fifth year`) pairs each organ with its own column.
  */
 export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader[] {
 	const head = masked.slice(0, headerEnd);
-	const names = [...head.matchAll(ORGAN_NAME)].map((match) => ({ organ: collapseDetached(match[1]) as OrganHeader['organ'], start: match.index, end: match.index + match[0].length, paired: false }));
+	const names = [...head.matchAll(ORGAN_NAME)].map((match) => ({ organ: canonicalOrgan(match[1]), start: match.index, end: match.index + match[0].length, paired: false }));
 	if (names.length === 0) {
 		return [];
 	}
@@ -120,7 +135,7 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 		if (ordinal === undefined) {
 			continue;
 		}
-		const unit = phrase[2] as 'session' | 'year';
+		const unit = phrase[2].toLowerCase() as 'session' | 'year';
 		const fits = (organ: OrganHeader['organ']) => (unit === 'year' ? organ === 'Security Council' : organ !== 'Security Council');
 		for (let i = names.length - 1; i >= 0; i--) {
 			const name = names[i];
@@ -128,7 +143,7 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 				continue;
 			}
 			const between = head.slice(name.end, phrase.index);
-			if (between.replace(ORGAN_NAME, ' ').replace(SESSION_OR_YEAR, ' ').trim() !== '') {
+			if (between.replace(MASTHEAD_VOCABULARY, ' ').trim() !== '') {
 				break;
 			}
 			name.paired = true;

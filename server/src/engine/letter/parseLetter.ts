@@ -7,7 +7,7 @@ import { scanResolutionCitations } from '../symbols/resolutions';
 import type { OffsetRange } from '../text/offsetRange';
 import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
 import { collectAgendaTitles } from './agendaTitles';
-import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature } from './bodyParts';
+import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
 import { detectLetter } from './detection';
 import { findFootnoteMarkers, findFootnoteTexts, findPlainFootnoteMarkers } from './footnotes';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
@@ -65,10 +65,15 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 		...findPlainFootnoteMarkers(text, plainFootnotes, [...furniture, ...footnotes.map((note) => note.range)], headerEnd),
 	].sort((a, b) => a.range.start - b.range.start);
 	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
-	const annexes = findAnnexes(blocks, masked, headerEnd);
-	const bodyBlocks = annexes.length > 0 ? blocks.filter((block) => block.start < annexes[0].headingRange.start) : blocks;
-	const closingRequest = findClosingRequest(bodyBlocks, masked, headerEnd);
-	const signature = findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd);
+	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
+	const headedBody = headedAnnexes.length > 0 ? blocks.filter((block) => block.start < headedAnnexes[0].headingRange.start) : blocks;
+	const headedClosing = findClosingRequest(headedBody, masked, headerEnd);
+	const headedSignature = findSignature(headedBody, masked, headedClosing?.range.start ?? headerEnd);
+	const unheaded = headedAnnexes.length === 0 && headedSignature ? findUnheadedAnnex(blocks, masked, headedSignature.range.end) : undefined;
+	const annexes = unheaded ? [unheaded] : headedAnnexes;
+	const bodyBlocks = unheaded ? blocks.filter((block) => block.start < unheaded.headingRange.start) : headedBody;
+	const closingRequest = unheaded ? findClosingRequest(bodyBlocks, masked, headerEnd) : headedClosing;
+	const signature = unheaded ? findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd) : headedSignature;
 
 	const headings: OffsetRange[] = [...(title ? [title.range] : []), ...annexes.map((annex) => annex.headingRange)];
 	const citationExclusions: OffsetRange[] = [...furniture, ...(masthead ? [masthead.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : [])];

@@ -42,10 +42,10 @@ const COLLAPSED_HEADER_LINE = 300;
  * Words that start a line in a UN document header. An organ or `United Nations` after `the`/`of`/`and` belongs to an
  * agenda title (`Report of the Security Council`) and does not start a line.
  */
-const HEADER_MARKERS = /(?<!\b(?:the|of|and|to)\s+)\bUnited\s+Nations\b|(?<!\b(?:the|of|and|to|on|with)\s+)\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b|\bDistr\.|\b(?:Original|ORIGINAL)\s*:|\b(?:English|French|Spanish|Russian|Arabic|Chinese)(?=\s+(?:Original|ORIGINAL)\s*:)|\bAgenda\s+items?\s+\d|\bItems?\s+\d{1,3}\b(?=[^\n]{0,80}?\bof\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/g;
+const HEADER_MARKERS = /(?<!\b(?:the|of|and|to)\s+)\bUnited\s+Nations\b|(?<!\b(?:the|THE|of|OF|and|AND|to|TO|on|ON|with|WITH)\s+)\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\bDistr\.|\b(?:Original|ORIGINAL)\s*:|\b(?:English|French|Spanish|Russian|Arabic|Chinese)(?=\s+(?:Original|ORIGINAL)\s*:)|\bAgenda\s+items?\s+\d|\bItems?\s+\d{1,3}\b(?=[^\n]{0,80}?\bof\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/g;
 
-/** A column gap: three or more spaces between two words of a header line (text laid out in columns). */
-const COLUMN_GAP = /(?<=\S) {3,}(?=\S)/g;
+/** A column gap: three or more spaces, or a tab, between two words of a header line (text laid out in columns). */
+const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*)(?=\S)/g;
 
 /** A job number (`20-12655 (E) 011020 *2012655*`), a barcode (`*2012655*`) or `Please recycle`: page furniture. */
 const FURNITURE_ANCHOR = /(?<![\d-])\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|(?<![\w*])\*\d{7}\*(?!\w)|\bPlease\s+recycle\b\s*♲?/g;
@@ -81,7 +81,7 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 		if (line.start >= headerEnd) {
 			break;
 		}
-		addHeaderBreaks(masked, line, Math.min(line.end, headerEnd), breaks);
+		addHeaderBreaks(text, masked, line, Math.min(line.end, headerEnd), breaks);
 	}
 	if (title) {
 		breaks.push(title.start - 1);
@@ -107,12 +107,12 @@ function estimateHeaderEnd(masked: string): number {
  * Breaks in a header line: at column gaps, and, when the line holds several parts of the header run together (or is
  * very long), before each header marker and after the agenda line.
  */
-function addHeaderBreaks(masked: string, line: Line, end: number, breaks: number[]): void {
+function addHeaderBreaks(text: string, masked: string, line: Line, end: number, breaks: number[]): void {
 	const segment = masked.slice(line.start, end);
 	if (segment.trim() === '') {
 		return;
 	}
-	for (const gap of segment.matchAll(COLUMN_GAP)) {
+	for (const gap of text.slice(line.start, end).matchAll(COLUMN_GAP)) {
 		breaks.push(line.start + gap.index);
 	}
 	const markers = [...segment.matchAll(HEADER_MARKERS)];
@@ -133,7 +133,7 @@ function addHeaderBreaks(masked: string, line: Line, end: number, breaks: number
 
 /** The kind of a header marker: organ names are one kind, so that `General Assembly Security Council` is one line. */
 function markerKind(marker: string): string {
-	return /^(?:General|Security|Economic)/.test(marker) ? 'organ' : marker.slice(0, 4).toLowerCase();
+	return /^(?:General|Security|Economic)/i.test(marker) ? 'organ' : marker.slice(0, 4).toLowerCase();
 }
 
 /** Breaks in the body: before `(Signed)`, footnote labels and separators, annex headings, and after annex headings. */
