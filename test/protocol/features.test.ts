@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, LocationLink, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
+import type { CallHierarchyIncomingCall, CallHierarchyItem, CallHierarchyOutgoingCall, CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, LocationLink, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import type { CitationsResult, SymbolAtResult } from '../../server/src/protocol';
 import { CitationsRequest, IgnoreSymbolCommand, ShowCitingLettersCommand, SymbolAtRequest } from '../../server/src/protocol';
@@ -101,9 +101,30 @@ describe('language features over stdio', () => {
 		assert.deepEqual(agenda?.children?.map((child) => child.name), ['Item 34', 'Item 71']);
 	});
 
+	test('call hierarchy: 001 is cited by 004, and 004 cites 001 and 002', async () => {
+		const [item004] = await request<CallHierarchyItem[]>('textDocument/prepareCallHierarchy', { textDocument: doc(L004), position: positionOf(text004, 'Letter dated 10 February 2022') });
+		assert.equal(item004.uri, uriOf(folder.file(L004)));
+		assert.equal(item004.name, 'Azerbaijan · 10 February 2022');
+		const outgoing = await request<CallHierarchyOutgoingCall[]>('callHierarchy/outgoingCalls', { item: item004 });
+		assert.deepEqual(outgoing.map((call) => call.to.uri), [uriOf(folder.file(L001)), uriOf(folder.file('002_f4ff0849ef0a721f.txt'))]);
+		assert.equal(outgoing[0].to.name, 'A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020');
+		const cited = outgoing[0].fromRanges[0];
+		assert.equal(text004.split('\n')[cited.start.line].slice(cited.start.character, cited.end.character), 'A/75/660-S/2020/1267');
+		const [item001] = await request<CallHierarchyItem[]>('textDocument/prepareCallHierarchy', { textDocument: doc(L001), position: { line: 0, character: 0 } });
+		const incoming = await request<CallHierarchyIncomingCall[]>('callHierarchy/incomingCalls', { item: item001 });
+		assert.deepEqual(incoming.map((call) => call.from.uri), [uriOf(folder.file(L004))]);
+		assert.ok(incoming[0].fromRanges.length > 0);
+		const none = await request<CallHierarchyIncomingCall[]>('callHierarchy/incomingCalls', { item: item004 });
+		assert.deepEqual(none, []);
+	});
+
 	test('workspace symbols find letters by sender and date, and by symbol', async () => {
 		const byTitle = await request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Azerbaijan 18 December' });
-		assert.deepEqual(byTitle.map((symbol) => symbol.name), ['A/75/660-S/2020/1267']);
+		assert.deepEqual(byTitle.map((symbol) => symbol.name), ['A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020']);
+		const bySender = await request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Azerbaijan' });
+		const fileOf = (symbol: WorkspaceSymbol) => (symbol.location as Location).uri.slice((symbol.location as Location).uri.lastIndexOf('/') + 1, (symbol.location as Location).uri.lastIndexOf('/') + 4);
+		assert.deepEqual(bySender.map(fileOf).sort(), ['001', '002', '003', '004'], 'every letter of Azerbaijan, with or without a symbol');
+		assert.ok(bySender.every((symbol) => symbol.name.includes('Azerbaijan')), 'the word is in every name, so a client that filters by name keeps them');
 		const bySymbol = await request<WorkspaceSymbol[]>('workspace/symbol', { query: 'A/75/900' });
 		assert.equal((bySymbol[0].location as Location).uri, uriOf(folder.file('hand-written.txt')));
 	});

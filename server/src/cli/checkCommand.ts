@@ -14,6 +14,7 @@ import { loadLetterWorkspace } from '../node/letterWorkspace';
 import { sidecarPathFor } from '../node/sidecarFiles';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
+import { parseLetterCommandArguments } from './arguments';
 
 /** One diagnostic as `check --format json` prints it (lines and columns 1-based; columns count UTF-16 code units, as VS Code shows them). */
 export interface CheckResult {
@@ -25,43 +26,6 @@ export interface CheckResult {
 	readonly code: string;
 	readonly severity: string;
 	readonly message: string;
-}
-
-interface CheckArguments {
-	readonly paths: string[];
-	readonly format: 'text' | 'json';
-	readonly configPath?: string;
-}
-
-function parseArguments(argv: readonly string[]): CheckArguments {
-	const paths: string[] = [];
-	let format: 'text' | 'json' = 'text';
-	let configPath: string | undefined;
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (arg === '--format') {
-			const value = argv[++i];
-			if (value !== 'text' && value !== 'json') {
-				throw new UsageError(`--format takes "text" or "json"${value ? `, not "${value}"` : ''}`);
-			}
-			format = value;
-		} else if (arg.startsWith('--format=')) {
-			return parseArguments([...argv.slice(0, i), '--format', arg.slice(9), ...argv.slice(i + 1)]);
-		} else if (arg === '--config') {
-			configPath = argv[++i];
-			if (!configPath) {
-				throw new UsageError('--config needs a file');
-			}
-		} else if (arg.startsWith('--')) {
-			throw new UsageError(`unknown option ${arg}`);
-		} else {
-			paths.push(arg);
-		}
-	}
-	if (paths.length === 0) {
-		throw new UsageError('check needs at least one folder or file');
-	}
-	return { paths, format, configPath };
 }
 
 /** The check configuration: diagnostic settings and which files are letters. */
@@ -136,7 +100,7 @@ export function readCheckConfig(path: string | undefined): CheckConfig {
  * usage or when a file named on the command line cannot be read (files found in a folder are skipped with a message).
  */
 export function runCheckCommand(argv: readonly string[], io: CommandIo): number {
-	const args = parseArguments(argv);
+	const args = parseLetterCommandArguments('check', argv, ['text', 'json'] as const);
 	const config = readCheckConfig(args.configPath);
 	const data = loadReferenceData();
 	const workspace = loadLetterWorkspace(args.paths, config.files, data);

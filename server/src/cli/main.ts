@@ -1,5 +1,6 @@
 import { runAnnotationsCommand } from './annotationsCommand';
 import { runCheckCommand } from './checkCommand';
+import { runLettersCommand } from './lettersCommand';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
 import { BadPathError } from '../node/letterFiles';
@@ -7,6 +8,7 @@ import { ReferenceDataMissingError } from '../node/referenceDataFile';
 
 const USAGE = `Usage:
   diplomatic-letters check <folder or files…> [--format text|json] [--config file]
+  diplomatic-letters letters <folder or files…> [--format text|json|csv] [--config file]
   diplomatic-letters annotations reanchor <folder or files…> [--write] [--format text|json]
   diplomatic-letters annotations export <folder or files…> --format w3c|csv|brat [--out file]
 
@@ -27,6 +29,9 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
 		}
 		if (command === 'check') {
 			return runCheckCommand(rest, io);
+		}
+		if (command === 'letters') {
+			return runLettersCommand(rest, io);
 		}
 		if (command === 'annotations') {
 			return await runAnnotationsCommand([...rest], io);

@@ -4,6 +4,8 @@
  * a settings lookup; each `provideX` answers from the index in line/character positions (UTF-16), as LSP does.
  */
 import type { TextPosition } from './text/lineIndex';
+import { prepareCallHierarchy, provideIncomingCalls, provideOutgoingCalls } from './languageFeatures/callHierarchy';
+import type { LetterHierarchyCall, LetterHierarchyItem } from './languageFeatures/callHierarchy';
 import { provideCitations, provideSymbolAt } from './languageFeatures/citations';
 import type { CitationsView, SymbolAtView } from './languageFeatures/citations';
 import { provideCodeActions } from './languageFeatures/codeActions';
@@ -28,6 +30,12 @@ import type { LetterHover } from './languageFeatures/hover';
 import { provideReferences } from './languageFeatures/references';
 import { provideWorkspaceSymbols } from './languageFeatures/workspaceSymbols';
 import type { LetterSymbol } from './languageFeatures/workspaceSymbols';
+import type { LetterRecord } from './workspace/catalogue';
+import { catalogue } from './workspace/catalogue';
+import type { CitationGraph } from './workspace/citationGraph';
+import { citationGraph } from './workspace/citationGraph';
+import type { CorrespondenceThread, ExchangeLink } from './workspace/threads';
+import { correspondenceThread, exchangesBetween, lettersUnderAgendaItem } from './workspace/threads';
 
 export type { CancellationSignal, LanguageServiceInit, LetterSettings, TextLocation, TextRange } from './languageFeatures/context';
 
@@ -46,6 +54,15 @@ export interface LetterLanguageService {
 	provideCodeActions(uri: string, range: TextRange): LetterCodeAction[];
 	provideCitations(uri: string): CitationsView;
 	provideSymbolAt(uri: string, position: TextPosition): SymbolAtView | undefined;
+	prepareCallHierarchy(uri: string): LetterHierarchyItem[];
+	provideIncomingCalls(uri: string, token?: CancellationSignal): LetterHierarchyCall[];
+	provideOutgoingCalls(uri: string, token?: CancellationSignal): LetterHierarchyCall[];
+	/** Every letter of the workspace as a catalogue record, in URI order. */
+	provideCatalogue(): LetterRecord[];
+	provideThread(uri: string): CorrespondenceThread | undefined;
+	provideExchanges(senderA: string, senderB: string): ExchangeLink[];
+	provideLettersUnderAgendaItem(session: number, item: number): LetterRecord[];
+	provideCitationGraph(token?: CancellationSignal): CitationGraph;
 }
 
 /** Wires the language features over the host's index, data and settings. */
@@ -65,5 +82,13 @@ export function createLetterLanguageService(init: LanguageServiceInit): LetterLa
 		provideCodeActions: (uri: string, range: TextRange) => provideCodeActions(index, data, uri, range, settings(uri).diagnostics),
 		provideCitations: (uri: string) => provideCitations(index, uri),
 		provideSymbolAt: (uri: string, position: TextPosition) => provideSymbolAt(index, uri, position),
+		prepareCallHierarchy: (uri: string) => prepareCallHierarchy(index, uri),
+		provideIncomingCalls: (uri: string, token?: CancellationSignal) => provideIncomingCalls(index, uri, token),
+		provideOutgoingCalls: (uri: string, token?: CancellationSignal) => provideOutgoingCalls(index, uri, token),
+		provideCatalogue: () => catalogue(index),
+		provideThread: (uri: string) => correspondenceThread(index, uri),
+		provideExchanges: (senderA: string, senderB: string) => exchangesBetween(index, senderA, senderB),
+		provideLettersUnderAgendaItem: (session: number, item: number) => lettersUnderAgendaItem(index, session, item),
+		provideCitationGraph: (token?: CancellationSignal) => citationGraph(index, token),
 	});
 }

@@ -1,7 +1,8 @@
 /** Converts the language service's answers to LSP types. */
-import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, LocationLink, WorkspaceSymbol } from 'vscode-languageserver';
+import type { CallHierarchyIncomingCall, CallHierarchyItem, CallHierarchyOutgoingCall, CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, LocationLink, WorkspaceSymbol } from 'vscode-languageserver';
 import { CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, FoldingRangeKind, MarkupKind, SymbolKind } from 'vscode-languageserver';
 import type { Severity } from '../engine/diagnostics/codes';
+import type { LetterHierarchyCall, LetterHierarchyItem } from '../engine/languageFeatures/callHierarchy';
 import type { LetterCodeAction } from '../engine/languageFeatures/codeActions';
 import type { CitedByLens } from '../engine/languageFeatures/codeLens';
 import type { LetterCompletion } from '../engine/languageFeatures/completion';
@@ -77,6 +78,21 @@ export function toDocumentSymbols(entries: readonly OutlineEntry[]): DocumentSym
 /** LSP workspace symbols for letters. */
 export function toWorkspaceSymbols(symbols: readonly LetterSymbol[]): WorkspaceSymbol[] {
 	return symbols.map((symbol) => ({ name: symbol.name, containerName: symbol.detail, kind: SymbolKind.File, location: symbol.location }));
+}
+
+/** An LSP call hierarchy item for a letter; the URI travels in `data` too, so incoming/outgoing requests find it again. */
+export function toCallHierarchyItem(item: LetterHierarchyItem): CallHierarchyItem {
+	return { name: item.name, detail: item.detail, kind: SymbolKind.File, uri: item.uri, range: item.range, selectionRange: item.selectionRange, data: { uri: item.uri } };
+}
+
+/** LSP incoming calls: each letter citing the item's letter, with the ranges of its citations. */
+export function toIncomingCalls(calls: readonly LetterHierarchyCall[]): CallHierarchyIncomingCall[] {
+	return calls.map((call) => ({ from: toCallHierarchyItem(call.letter), fromRanges: [...call.fromRanges] }));
+}
+
+/** LSP outgoing calls: each workspace letter the item's letter cites, with the ranges (in the item's letter) of the citations. */
+export function toOutgoingCalls(calls: readonly LetterHierarchyCall[]): CallHierarchyOutgoingCall[] {
+	return calls.map((call) => ({ to: toCallHierarchyItem(call.letter), fromRanges: [...call.fromRanges] }));
 }
 
 /** LSP completion items. */

@@ -1,7 +1,7 @@
 /** The standard LSP features: each handler syncs the index, checks the document is known, and delegates to the service. */
 import type { CancellationToken, DocumentDiagnosticReport } from 'vscode-languageserver';
 import { DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { markdown, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLinks, toDocumentSymbols, toFoldingRanges, toLocationLinks, toWorkspaceSymbols } from './convert';
+import { markdown, toCallHierarchyItem, toCodeActions, toCodeLenses, toCompletionItems, toDocumentLinks, toDocumentSymbols, toFoldingRanges, toIncomingCalls, toLocationLinks, toOutgoingCalls, toWorkspaceSymbols } from './convert';
 import type { ServerContext } from './server';
 
 /**
@@ -20,7 +20,7 @@ async function cancellable<T>(token: CancellationToken, compute: () => T): Promi
 	return token.isCancellationRequested ? cancelled() : result;
 }
 
-/** Registers hover, definition, references, links, symbols, completion, folding, code lens, code actions and pull diagnostics. */
+/** Registers hover, definition, references, links, symbols, completion, folding, code lens, code actions, call hierarchy and pull diagnostics. */
 export function registerFeatureHandlers(context: ServerContext): void {
 	const { connection, service, store, prepare } = context;
 	const known = (uri: string) => store.index.get(uri) !== undefined;
@@ -68,6 +68,18 @@ export function registerFeatureHandlers(context: ServerContext): void {
 		const uri = prepare(params.textDocument.uri);
 		return toCodeActions(uri, service.provideCodeActions(uri, params.range), params.context.diagnostics);
 	});
+	connection.languages.callHierarchy.onPrepare((params) => {
+		const uri = prepare(params.textDocument.uri);
+		return known(uri) ? service.prepareCallHierarchy(uri).map(toCallHierarchyItem) : null;
+	});
+	connection.languages.callHierarchy.onIncomingCalls((params, token) => cancellable(token, () => {
+		const uri = prepare(params.item.uri);
+		return known(uri) ? toIncomingCalls(service.provideIncomingCalls(uri, token)) : null;
+	}));
+	connection.languages.callHierarchy.onOutgoingCalls((params, token) => cancellable(token, () => {
+		const uri = prepare(params.item.uri);
+		return known(uri) ? toOutgoingCalls(service.provideOutgoingCalls(uri, token)) : null;
+	}));
 	connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
 		await context.settings.get(params.textDocument.uri);
 		const uri = prepare(params.textDocument.uri);

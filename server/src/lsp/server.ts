@@ -49,6 +49,7 @@ function capabilitiesFor(): ServerCapabilities {
 		completionProvider: { triggerCharacters: ['/', ' ', ','], resolveProvider: false },
 		foldingRangeProvider: true,
 		codeLensProvider: { resolveProvider: false },
+		callHierarchyProvider: true,
 		codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
 		executeCommandProvider: { commands: [StoreIdentityCommand.id] },
 		workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSidecar } from '../engine/annotations';
+import type { SidecarParseResult } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 import type { FoundFile, LetterFileOptions } from './letterFiles';
@@ -19,21 +20,26 @@ export interface LoadedWorkspace {
 	readonly skipped: readonly (FoundFile & { readonly reason: string })[];
 }
 
-/**
- * Reads `document.symbol` from a letter's sidecar (parsed and validated by the annotation engine), when the sidecar
- * exists and says so; a sidecar that does not parse or validate gives nothing here (`sidecar-invalid` reports it).
- */
-export function readSidecarSymbol(letterPath: string): string | undefined {
+/** The parsed sidecar of a letter, when it has one that can be read (a sidecar that cannot be read gives nothing here). */
+export function readSidecar(letterPath: string): SidecarParseResult | undefined {
 	const path = sidecarPathFor(letterPath);
 	if (!existsSync(path)) {
 		return undefined;
 	}
 	try {
-		const parsed = parseSidecar(readFileSync(path, 'utf8'));
-		return parsed.ok ? parsed.sidecar.document.symbol?.trim() || undefined : undefined;
+		return parseSidecar(readFileSync(path, 'utf8'));
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * Reads `document.symbol` from a letter's sidecar (parsed and validated by the annotation engine), when the sidecar
+ * exists and says so; a sidecar that does not parse or validate gives nothing here (`sidecar-invalid` reports it).
+ */
+export function readSidecarSymbol(letterPath: string): string | undefined {
+	const parsed = readSidecar(letterPath);
+	return parsed?.ok ? parsed.sidecar.document.symbol?.trim() || undefined : undefined;
 }
 
 /** Finds, reads and indexes every candidate letter under the paths. Unreadable files are reported in `skipped`. */

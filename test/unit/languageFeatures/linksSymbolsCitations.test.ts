@@ -16,9 +16,11 @@ test('document links: each part of a joint symbol, single symbols, resolutions',
 	assert.deepEqual(links[1].range.start, at(CITING, 'S/2020/947'));
 });
 
-test('workspace symbols: by symbol, by sender and date; every word must match', () => {
+test('workspace symbols: every letter, named by symbol, sender and date; found by symbol, by sender and date; every word must match', () => {
 	const { service } = serviceFor({ 'file:///cited.txt': CITED, 'file:///citing.txt': CITING });
-	assert.deepEqual(service.provideWorkspaceSymbols('S/2020/947').map((symbol) => symbol.name), ['A/75/356-S/2020/947']);
+	assert.deepEqual(service.provideWorkspaceSymbols('S/2020/947').map((symbol) => symbol.name), ['A/75/356-S/2020/947 · Armenia · 31 October 2020']);
+	assert.deepEqual(service.provideWorkspaceSymbols('Azerbaijan').map((symbol) => symbol.name), ['Azerbaijan · 2 November 2020'], 'a letter without a symbol is listed too');
+	assert.match(service.provideWorkspaceSymbols('Azerbaijan')[0].detail, /^Letter to the Secretary-General · distributed 3 November 2020 · citing\.txt$/);
 	assert.deepEqual(service.provideWorkspaceSymbols('azerbaijan november').map((symbol) => symbol.location.uri), ['file:///citing.txt']);
 	assert.deepEqual(service.provideWorkspaceSymbols('azerbaijan october'), []);
 	assert.equal(service.provideWorkspaceSymbols('').length, 2);

@@ -1,9 +1,10 @@
 import { compareDates, formatDate } from '../calendar/dates';
-import type { Citation, Letter, LetterReference } from '../letter/model';
+import type { Citation, Letter } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import { citationDateWindow } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+import { resolveLetterReference } from '../workspace/letterLinks';
 import type { DiagnosticSettings, Finding } from './codes';
 
 /** Resolutions, records and presidential statements are never letters: a workspace of letters cannot resolve them. */
@@ -93,25 +94,6 @@ function dateConflict(citation: Citation, resolved: readonly IndexedLetter[]): F
 		}
 	}
 	return undefined;
-}
-
-/** The workspace letters a letter reference points at: same letter date, and the same sender State. */
-export function resolveLetterReference(self: IndexedLetter, reference: LetterReference, index: LetterIndex): IndexedLetter[] {
-	const date = reference.date?.date;
-	if (!date) {
-		return [];
-	}
-	const country = reference.own ? self.letter.title?.sender?.country : reference.sender?.country;
-	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri && (country === undefined || sameState(entry.letter.title?.sender?.country, country)));
-}
-
-/** A State's name for comparison: case, a leading "the" and a leading "Republic of" do not matter ("the Republic of Azerbaijan" is Azerbaijan). */
-function stateKey(name: string): string {
-	return name.toLowerCase().replace(/\s+/g, ' ').replace(/^(?:the )?(?:republic of )?(?:the )?/, '');
-}
-
-function sameState(a: string | undefined, b: string): boolean {
-	return a !== undefined && stateKey(a) === stateKey(b);
 }
 
 /** `letter-reference-unresolved`: a reference to another UN letter that neither a nearby symbol nor a workspace letter resolves. */

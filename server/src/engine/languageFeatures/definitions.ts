@@ -1,5 +1,5 @@
 /** Go to definition: a symbol → the workspace letter, a marker ↔ its footnote text, an annex reference → the annex, a letter reference → the letter. */
-import { resolveLetterReference } from '../diagnostics/citationRules';
+import { resolveLetterReference } from '../workspace/letterLinks';
 import type { TextPosition } from '../text/lineIndex';
 import type { OffsetRange } from '../text/offsetRange';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';

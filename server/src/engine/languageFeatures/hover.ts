@@ -7,10 +7,11 @@ import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import { explainDocumentSymbol } from '../symbols/documentSymbols';
 import type { ResolutionMatch } from '../symbols/resolutions';
 import type { TextPosition } from '../text/lineIndex';
+import { catalogueRecord, letterName } from '../workspace/catalogue';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
-import { resolveLetterReference } from '../diagnostics/citationRules';
+import { resolveLetterReference } from '../workspace/letterLinks';
 import type { TextRange } from './context';
-import { oneLine, titleOf, toOffset, toTextRange } from './context';
+import { oneLine, toOffset, toTextRange } from './context';
 import type { LetterElement } from './elementAt';
 import { elementAt } from './elementAt';
 import { countLetters, describeIdentity, lettersCiting, lettersWithSymbol } from './workspaceLookups';
@@ -42,13 +43,21 @@ function workspaceLines(index: LetterIndex, self: IndexedLetter, symbol: Documen
 	if (targets.length === 0) {
 		lines.push('Not a letter in this workspace.');
 	}
+	if (targets.length > 1) {
+		lines.push(`${countLetters(targets.length)} in this workspace claim this symbol:`);
+	}
 	for (const target of targets) {
-		const title = titleOf(target);
-		lines.push(`In this workspace: ${code(target.fileName)}${title ? `, ${title}` : ''} (${describeIdentity(index, index.identity(target.uri))}).`);
+		lines.push(`In this workspace: ${workspaceLetterName(index, target)} (${code(target.fileName)}, ${describeIdentity(index, index.identity(target.uri))}).`);
 	}
 	const citers = index.citing(symbol).filter((citer) => !targets.some((target) => target.uri === citer.uri));
 	lines.push('', `Cited by ${countLetters(citers.length)} in this workspace.`);
 	return lines;
+}
+
+/** A workspace letter as people name it (symbol, sender, date), for hovers. */
+function workspaceLetterName(index: LetterIndex, target: IndexedLetter): string {
+	const record = catalogueRecord(index, target.uri);
+	return record ? letterName(record) : target.fileName;
 }
 
 function citationHover(index: LetterIndex, self: IndexedLetter, citation: Citation): string[] {
@@ -61,7 +70,9 @@ function citationHover(index: LetterIndex, self: IndexedLetter, citation: Citati
 
 function mastheadHover(index: LetterIndex, self: IndexedLetter, symbol: DocumentSymbolRef): string[] {
 	const citers = lettersCiting(index, symbol, self.uri);
-	return [...symbolLines(symbol), '', `The symbol of this letter. Cited by ${countLetters(citers.length)} in this workspace.`];
+	const others = lettersWithSymbol(index, symbol, self.uri);
+	const claimed = others.map((other) => `Also claimed by ${workspaceLetterName(index, other)} (${code(other.fileName)}).`);
+	return [...symbolLines(symbol), '', `The symbol of this letter. Cited by ${countLetters(citers.length)} in this workspace.`, ...claimed];
 }
 
 function resolutionHover(resolution: ResolutionMatch): string[] {
@@ -123,12 +134,12 @@ function letterReferenceHover(index: LetterIndex, self: IndexedLetter, element: 
 	if (reference.nearbySymbol) {
 		lines.push(`Given as ${code(reference.nearbySymbol.text)}.`);
 		for (const target of lettersWithSymbol(index, reference.nearbySymbol, self.uri)) {
-			lines.push(`In this workspace: ${code(target.fileName)}${titleOf(target) ? `, ${titleOf(target)}` : ''}.`);
+			lines.push(`In this workspace: ${workspaceLetterName(index, target)} (${code(target.fileName)}).`);
 		}
 		return lines;
 	}
 	const found = resolveLetterReference(self, reference, index);
-	lines.push(found.length === 0 ? 'No workspace letter has that date and sender.' : found.map((target) => `In this workspace: ${code(target.fileName)}${titleOf(target) ? `, ${titleOf(target)}` : ''}.`).join('\n\n'));
+	lines.push(found.length === 0 ? 'No workspace letter has that date and sender.' : found.map((target) => `In this workspace: ${workspaceLetterName(index, target)} (${code(target.fileName)}).`).join('\n\n'));
 	return lines;
 }
 

@@ -26,7 +26,10 @@ export function describeIdentity(index: LetterIndex, identity: LetterIdentity | 
 	}
 	if (identity.source === 'inferred' && identity.inferredFrom) {
 		const citer = index.get(identity.inferredFrom.uri);
-		return `inferred from ${citer?.fileName ?? identity.inferredFrom.uri}'s citation dated ${formatIsoDate(identity.inferredFrom.date)}`;
+		const citerName = citer?.fileName ?? identity.inferredFrom.uri;
+		return identity.inferredFrom.by === 'title-date-and-sender'
+			? `inferred from ${citerName}'s reference to the letter dated ${formatIsoDate(identity.inferredFrom.date)} from its sender`
+			: `inferred from ${citerName}'s citation dated ${formatIsoDate(identity.inferredFrom.date)}`;
 	}
 	return identity.source === 'file-name' ? 'from its file name' : `from its ${identity.source}`;
 }

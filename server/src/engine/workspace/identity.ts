@@ -1,6 +1,7 @@
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import { parseDocumentSymbol } from '../symbols/documentSymbols';
-import type { Letter } from '../letter/model';
+import { factsOf } from '../letter/letterFacts';
+import type { Letter, LetterReference } from '../letter/model';
 import type { OffsetRange } from '../text/offsetRange';
 
 /** Where a letter's identity (its document symbol) comes from, in SPEC order of precedence. */
@@ -10,8 +11,12 @@ export type IdentitySource = 'masthead' | 'sidecar' | 'file-name' | 'inferred';
 export interface LetterIdentity {
 	readonly symbol: DocumentSymbolRef;
 	readonly source: IdentitySource;
-	/** For an inferred identity: the citation (in another letter) whose symbol and date point at this letter. */
-	readonly inferredFrom?: { readonly uri: string; readonly range: OffsetRange; readonly date: string };
+	/**
+	 * For an inferred identity: the citation or letter reference (in another letter) whose symbol and date point at this
+	 * letter. `by` says which date it matched: the distribution date (`A/75/660-S/2020/1267 (22 December 2020)`) or the
+	 * title date with the sender (`the letter dated 29 July 1993 from the Permanent Representative of Lebanon (A/47/994-S/26196)`).
+	 */
+	readonly inferredFrom?: { readonly uri: string; readonly range: OffsetRange; readonly date: string; readonly by: 'distribution-date' | 'title-date-and-sender' };
 }
 
 /**
@@ -81,4 +86,31 @@ export function headerConsistentWithSymbol(letter: Letter, symbol: DocumentSymbo
 		}
 	}
 	return checked > 0;
+}
+
+/**
+ * True when a letter's header allows a document with this symbol: consistent with it ({@link headerConsistentWithSymbol}),
+ * or naming no GA session and no SC year at all (a letter copied without its masthead).
+ */
+export function headerAllowsSymbol(letter: Letter, symbol: DocumentSymbolRef): boolean {
+	const dated = letter.organs.some((organ) => (organ.organ === 'General Assembly' && organ.unit === 'session') || (organ.organ === 'Security Council' && organ.unit === 'year'));
+	return dated ? headerConsistentWithSymbol(letter, symbol) : true;
+}
+
+/** A State's name for comparison: case, spacing, a leading "the" and a leading "Republic of" do not matter ("the Republic of Azerbaijan" is Azerbaijan). */
+function stateKey(name: string): string {
+	return name.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:the )?(?:republic of )?(?:the )?/, '');
+}
+
+/** True when two senders name the same State or office (`Lebanon`, `the Republic of Azerbaijan` = `Azerbaijan`). */
+export function sameSender(a: string | null | undefined, b: string | null | undefined): boolean {
+	return a !== undefined && a !== null && b !== undefined && b !== null && stateKey(a) === stateKey(b);
+}
+
+/** The sender of the letter a reference names: the writer's own State for `my letter dated …`, else the State after `from`. */
+export function referencedSender(citer: Letter, reference: LetterReference): string | undefined {
+	if (reference.own) {
+		return factsOf(citer).sender ?? undefined;
+	}
+	return reference.sender?.country ?? reference.sender?.text;
 }

@@ -1,11 +1,12 @@
 import type { CalendarDate } from '../calendar/dates';
 import { toIsoDate } from '../calendar/dates';
-import type { Citation, Letter } from '../letter/model';
+import { factsOf } from '../letter/letterFacts';
+import type { Citation, Letter, LetterReference } from '../letter/model';
 import { parseLetter } from '../letter/parseLetter';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import type { LetterIdentity } from './identity';
-import { directIdentity, headerConsistentWithSymbol } from './identity';
+import { directIdentity, headerAllowsSymbol, headerConsistentWithSymbol, referencedSender, sameSender } from './identity';
 
 /** A letter of the workspace as the index holds it. */
 export interface IndexedLetter {
@@ -72,6 +73,8 @@ export class LetterIndex {
 	/** Dated citations by the date they give, then by citing letter. */
 	private readonly citationsByCitedDate = new Map<string, Map<string, Citation[]>>();
 	private readonly byTitleDate = new Map<string, Set<string>>();
+	/** References to UN letters that give a date (`the letter dated 29 July 1993 from …`, `my letter dated …`), by that date, then by citing letter. */
+	private readonly referencesByDate = new Map<string, Map<string, LetterReference[]>>();
 	private identityCache = new Map<string, LetterIdentity | null>();
 	private resolveCache = new Map<string, IndexedLetter[]>();
 	/** Parts of every inferred identity, built on demand and dropped with the caches. */
@@ -115,6 +118,15 @@ export class LetterIndex {
 				byCiter.set(uri, [...(byCiter.get(uri) ?? []), citation]);
 			}
 		}
+		for (const reference of datedReferences(letter)) {
+			const iso = toIsoDate(reference.date.date);
+			let byCiter = this.referencesByDate.get(iso);
+			if (!byCiter) {
+				byCiter = new Map();
+				this.referencesByDate.set(iso, byCiter);
+			}
+			byCiter.set(uri, [...(byCiter.get(uri) ?? []), reference]);
+		}
 		const distributed = letter.distribution?.date?.date;
 		if (distributed) {
 			addTo(this.byDistributionDate, toIsoDate(distributed), uri);
@@ -150,6 +162,14 @@ export class LetterIndex {
 				}
 			}
 		}
+		for (const reference of datedReferences(entry.letter)) {
+			const iso = toIsoDate(reference.date.date);
+			const byCiter = this.referencesByDate.get(iso);
+			byCiter?.delete(uri);
+			if (byCiter?.size === 0) {
+				this.referencesByDate.delete(iso);
+			}
+		}
 		const distributed = entry.letter.distribution?.date?.date;
 		if (distributed) {
 			removeFrom(this.byDistributionDate, toIsoDate(distributed), uri);
@@ -167,9 +187,9 @@ export class LetterIndex {
 		return this.entries.get(uri);
 	}
 
-	/** Every file held, letters and non-letters, in insertion order. */
+	/** Every file held, letters and non-letters, in URI order (never the order files were read). */
 	all(): IndexedLetter[] {
-		return [...this.entries.values()];
+		return [...this.entries.values()].sort(byUri);
 	}
 
 	/** Every letter held (files detected as UN correspondence). */
@@ -189,7 +209,10 @@ export class LetterIndex {
 		return identity;
 	}
 
-	/** The workspace letters that are the document with this symbol (any part in common), directly identified or inferred. */
+	/**
+	 * The workspace letters that are the document with this symbol (any part in common), directly identified or
+	 * inferred, in URI order: when two letters claim one symbol both are given, and the first is the same on every run.
+	 */
 	resolve(symbol: DocumentSymbolRef): IndexedLetter[] {
 		const cached = this.resolveCache.get(symbol.text);
 		if (cached) {
@@ -215,17 +238,23 @@ export class LetterIndex {
 				}
 			}
 		}
-		const result = [...found.values()];
+		const result = [...found.values()].sort(byUri);
 		this.resolveCache.set(symbol.text, result);
 		return result;
 	}
 
-	/** The letters whose title carries this letter date (`Letter dated 24 February 2020 …`). */
+	/** The letters whose title carries this letter date (`Letter dated 24 February 2020 …`), in URI order. */
 	lettersWrittenOn(date: CalendarDate): IndexedLetter[] {
-		return [...(this.byTitleDate.get(toIsoDate(date)) ?? [])].map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined);
+		return [...(this.byTitleDate.get(toIsoDate(date)) ?? [])].map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined).sort(byUri);
 	}
 
-	/** The letters that cite a symbol (any part in common), with their citations of it. */
+	/** The references to UN letters dated on this day, with the letter that makes each, in URI order. */
+	referencesDated(date: CalendarDate): { readonly uri: string; readonly reference: LetterReference }[] {
+		const byCiter = this.referencesByDate.get(toIsoDate(date));
+		return [...(byCiter?.keys() ?? [])].sort().flatMap((uri) => (byCiter?.get(uri) ?? []).map((reference) => ({ uri, reference })));
+	}
+
+	/** The letters that cite a symbol (any part in common), with their citations of it, in URI order. */
 	citing(symbol: DocumentSymbolRef): CitingLetter[] {
 		const uris = new Set<string>();
 		for (const part of symbol.parts) {
@@ -235,7 +264,7 @@ export class LetterIndex {
 		}
 		const texts = new Set(symbol.parts.map((part) => part.text));
 		const result: CitingLetter[] = [];
-		for (const uri of uris) {
+		for (const uri of [...uris].sort()) {
 			const entry = this.entries.get(uri);
 			const citations = entry?.letter.citations.filter((citation) => citation.symbol.parts.some((part) => texts.has(part.text))) ?? [];
 			if (citations.length > 0) {
@@ -259,22 +288,29 @@ export class LetterIndex {
 
 	/**
 	 * The parts of every inferred identity, with the letters that carry them. Only letters distributed on a date that
-	 * some citation gives can be inferred, so only those are looked at.
+	 * some citation gives, or written on a date that some letter reference gives, can be inferred, so only those are
+	 * looked at.
 	 */
 	private inferredIdentityParts(): Map<string, Set<string>> {
 		if (this.inferredByPart) {
 			return this.inferredByPart;
 		}
 		const byPart = new Map<string, Set<string>>();
+		const candidates = new Set<string>();
 		for (const [iso, uris] of this.byDistributionDate) {
-			if (!this.citationsByCitedDate.has(iso)) {
-				continue;
+			if (this.citationsByCitedDate.has(iso)) {
+				uris.forEach((uri) => candidates.add(uri));
 			}
-			for (const uri of uris) {
-				const identity = this.entries.get(uri)?.directIdentity ? undefined : this.identity(uri);
-				for (const part of identity?.symbol.parts ?? []) {
-					addTo(byPart, part.text, uri);
-				}
+		}
+		for (const [iso, uris] of this.byTitleDate) {
+			if (this.referencesByDate.has(iso)) {
+				uris.forEach((uri) => candidates.add(uri));
+			}
+		}
+		for (const uri of candidates) {
+			const identity = this.entries.get(uri)?.directIdentity ? undefined : this.identity(uri);
+			for (const part of identity?.symbol.parts ?? []) {
+				addTo(byPart, part.text, uri);
 			}
 		}
 		this.inferredByPart = byPart;
@@ -282,32 +318,48 @@ export class LetterIndex {
 	}
 
 	/**
-	 * The symbol that dated citations elsewhere give this letter: every cited symbol dated with its distribution date
-	 * that no letter carries and that only this letter could be. A citation of one part (`S/2020/1267`) names the same
-	 * document as the joint symbol (`A/75/660-S/2020/1267`), which is kept; any other disagreement leaves the letter
-	 * unidentified. Citers are read in URI order, so the result never depends on the order letters were added.
+	 * The symbol that other letters give this letter: every cited symbol dated with its distribution date, and every
+	 * symbol given with a reference to a letter of its title date and sender, that no letter carries and that only this
+	 * letter could be. A citation of one part (`S/2020/1267`) names the same document as the joint symbol
+	 * (`A/75/660-S/2020/1267`), which is kept; any other disagreement leaves the letter unidentified. Citers are read in
+	 * URI order, so the result never depends on the order letters were added.
 	 */
 	private inferIdentity(entry: IndexedLetter): LetterIdentity | undefined {
-		const distributed = entry.letter.distribution?.date?.date;
-		if (!distributed || !entry.letter.detection.isLetter) {
+		if (!entry.letter.detection.isLetter) {
 			return undefined;
 		}
-		const iso = toIsoDate(distributed);
 		const candidates = new Map<string, LetterIdentity>();
-		const byCiter = this.citationsByCitedDate.get(iso);
-		const citerUris = [...(byCiter?.keys() ?? [])].filter((uri) => uri !== entry.uri).sort();
-		for (const citerUri of citerUris) {
-			for (const citation of byCiter?.get(citerUri) ?? []) {
-				if (candidates.has(citation.symbol.text)) {
-					continue;
+		const consider = (symbol: DocumentSymbolRef, inferredFrom: NonNullable<LetterIdentity['inferredFrom']>, onlyCandidate: () => boolean) => {
+			if (candidates.has(symbol.text) || symbol.parts.some((part) => this.directByPart.has(part.text)) || !onlyCandidate()) {
+				return;
+			}
+			candidates.set(symbol.text, { symbol, source: 'inferred', inferredFrom });
+		};
+		const distributed = entry.letter.distribution?.date?.date;
+		if (distributed) {
+			const iso = toIsoDate(distributed);
+			const byCiter = this.citationsByCitedDate.get(iso);
+			for (const citerUri of [...(byCiter?.keys() ?? [])].filter((uri) => uri !== entry.uri).sort()) {
+				for (const citation of byCiter?.get(citerUri) ?? []) {
+					if (headerConsistentWithSymbol(entry.letter, citation.symbol)) {
+						consider(citation.symbol, { uri: citerUri, range: citation.range, date: iso, by: 'distribution-date' }, () => this.isOnlyCandidate(entry.uri, iso, citation.symbol));
+					}
 				}
-				if (citation.symbol.parts.some((part) => this.directByPart.has(part.text))) {
-					continue;
+			}
+		}
+		const written = entry.letter.title?.date?.date;
+		const sender = factsOf(entry.letter).sender;
+		if (written && sender) {
+			const iso = toIsoDate(written);
+			const byCiter = this.referencesByDate.get(iso);
+			for (const citerUri of [...(byCiter?.keys() ?? [])].filter((uri) => uri !== entry.uri).sort()) {
+				const citer = this.entries.get(citerUri);
+				for (const reference of byCiter?.get(citerUri) ?? []) {
+					const symbol = reference.nearbySymbol;
+					if (citer && symbol && sameSender(referencedSender(citer.letter, reference), sender) && headerAllowsSymbol(entry.letter, symbol)) {
+						consider(symbol, { uri: citerUri, range: reference.range, date: iso, by: 'title-date-and-sender' }, () => this.isOnlyWriterCandidate(entry.uri, iso, sender, symbol));
+					}
 				}
-				if (!headerConsistentWithSymbol(entry.letter, citation.symbol) || !this.isOnlyCandidate(entry.uri, iso, citation.symbol)) {
-					continue;
-				}
-				candidates.set(citation.symbol.text, { symbol: citation.symbol, source: 'inferred', inferredFrom: { uri: citerUri, range: citation.range, date: iso } });
 			}
 		}
 		const all = [...candidates.values()];
@@ -324,4 +376,27 @@ export class LetterIndex {
 		}
 		return true;
 	}
+
+	/** True when no other letter without an identity of its own was written on that date by that sender and could be the document. */
+	private isOnlyWriterCandidate(uri: string, iso: string, sender: string, symbol: DocumentSymbolRef): boolean {
+		for (const other of this.byTitleDate.get(iso) ?? []) {
+			const entry = this.entries.get(other);
+			if (other !== uri && entry && !entry.directIdentity && sameSender(factsOf(entry.letter).sender, sender) && headerAllowsSymbol(entry.letter, symbol)) {
+				return false;
+			}
+		}
+		return true;
+	}
+}
+
+function byUri(a: { readonly uri: string }, b: { readonly uri: string }): number {
+	return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0;
+}
+
+/** A reference to a UN letter with a calendar date. */
+type DatedReference = LetterReference & { readonly date: { readonly date: CalendarDate } };
+
+/** The references of a letter to UN letters that give a date. */
+function datedReferences(letter: Letter): DatedReference[] {
+	return letter.letterReferences.filter((reference): reference is DatedReference => reference.unCorrespondence && reference.date?.date !== undefined);
 }

@@ -1,0 +1,172 @@
+/**
+ * What a documents officer reads off one letter for a catalogue: kind, dates, sender, addressees, organs, agenda
+ * items and the documents it cites. Computed from the parsed model alone (nothing from the workspace), so the command
+ * line's `letters` catalogue, hover, outline and workspace symbols all show the same values.
+ */
+import { toIsoDate } from '../calendar/dates';
+import { collapse } from './header';
+import type { Letter, LetterKind, OrganHeader } from './model';
+
+/** An organ of the header as the catalogue gives it (SPEC `letters`: `{ "organ": "GA", "session": 51 }`). */
+export type OrganFact =
+	| { readonly organ: 'GA'; readonly session: number }
+	| { readonly organ: 'GA'; readonly emergencySpecialSession: number }
+	| { readonly organ: 'GA'; readonly specialSession: number }
+	| { readonly organ: 'SC'; readonly year: number }
+	| { readonly organ: 'ECOSOC'; readonly session?: number; readonly year?: number };
+
+/** An agenda item of the header with its title (`null` when neither the letter nor the reference data gives one). */
+export interface AgendaItemFact {
+	readonly number: number;
+	readonly title: string | null;
+}
+
+/** The catalogue fields of one letter that depend on its text only. */
+export interface LetterFacts {
+	readonly kind: LetterKind;
+	/** Distribution date (ISO), or null. */
+	readonly distributed: string | null;
+	/** Date of the title line, or for a note verbale without one its place-and-date line (ISO), or null. */
+	readonly dated: string | null;
+	/** The State or entity whose representative writes, as the title names it. */
+	readonly sender: string | null;
+	readonly addressees: readonly string[];
+	readonly organs: readonly OrganFact[];
+	readonly agendaItems: readonly AgendaItemFact[];
+	/** The symbols the letter cites, each once, in order of first appearance (the header's agenda footnote excluded). */
+	readonly cites: readonly string[];
+}
+
+const factsCache = new WeakMap<Letter, LetterFacts>();
+
+/** The catalogue fields of a parsed letter, computed once per parsed text. */
+export function factsOf(letter: Letter): LetterFacts {
+	let facts = factsCache.get(letter);
+	if (!facts) {
+		facts = letterFacts(letter);
+		factsCache.set(letter, facts);
+	}
+	return facts;
+}
+
+/** Reads the catalogue fields of a parsed letter (uncached; {@link factsOf} keeps them per parsed text). */
+export function letterFacts(letter: Letter): LetterFacts {
+	const kind = letter.kind ?? 'letter';
+	const titleDate = letter.title?.date?.date;
+	const placeDate = letter.noteVerbale?.placeAndDate?.date?.date;
+	return {
+		kind,
+		distributed: letter.distribution?.date?.date ? toIsoDate(letter.distribution.date.date) : null,
+		dated: titleDate ? toIsoDate(titleDate) : kind === 'note-verbale' && placeDate ? toIsoDate(placeDate) : null,
+		sender: senderOf(letter),
+		addressees: addresseesOf(letter),
+		organs: letter.organs.flatMap(organFact),
+		agendaItems: (letter.agenda?.items ?? []).map((item) => ({ number: item.number, title: item.title ? collapse(item.title.text) : null })),
+		cites: citedSymbols(letter),
+	};
+}
+
+/** `GA 51`, `GA ESS 10`, `GA S-20`, `SC 2020`, `ECOSOC 2005`. */
+export function organLabel(organ: OrganFact): string {
+	if ('session' in organ && organ.session !== undefined) {
+		return `${organ.organ} ${organ.session}`;
+	}
+	if ('emergencySpecialSession' in organ) {
+		return `GA ESS ${organ.emergencySpecialSession}`;
+	}
+	if ('specialSession' in organ) {
+		return `GA S-${organ.specialSession}`;
+	}
+	return `${organ.organ} ${'year' in organ ? organ.year ?? '' : ''}`.trim();
+}
+
+/** The catalogue form of one organ header; the Security Council's `Seventy-fifth year` is 2020. */
+export function organFact(organ: OrganHeader): OrganFact[] {
+	if (organ.organ === 'General Assembly') {
+		return organ.unit === 'session' ? [{ organ: 'GA', session: organ.ordinal }] : [];
+	}
+	if (organ.organ === 'Security Council') {
+		return organ.unit === 'year' ? [{ organ: 'SC', year: 1945 + organ.ordinal }] : [];
+	}
+	return [organ.unit === 'session' ? { organ: 'ECOSOC', session: organ.ordinal } : { organ: 'ECOSOC', year: organ.ordinal }];
+}
+
+/** Officials of the United Nations who write or are written to under their title, not as a State's representative. */
+const OFFICE = /^(?:the\s+)?((?:Acting\s+|Vice-)?(?:President|Chair(?:man|person)?|Secretary-General|Deputy\s+Secretary-General|(?:Under|Assistant)-Secretary-General|High\s+Commissioner|Executive\s+(?:Secretary|Director)|Special\s+(?:Representative|Envoy|Adviser|Rapporteur)|Coordinator|Director-General)\b.*)$/i;
+
+/** Bodies of the United Nations whose officers write under their office (`President of the Security Council`). */
+const UN_BODY = /\b(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council|Human\s+Rights\s+Council|United\s+Nations|Committee|Commission|Working\s+Group)\b/i;
+
+/** The sender of the title (`Armenia`, `President of the Security Council`), else a note verbale's sending mission. */
+function senderOf(letter: Letter): string | null {
+	const sender = letter.title?.sender;
+	if (sender) {
+		const office = OFFICE.exec(sender.text);
+		if (office && (sender.country === undefined || UN_BODY.test(sender.country))) {
+			return normaliseCase(stripUnitedNations(office[1]));
+		}
+		return normaliseCase(sender.country ?? stripUnitedNations(sender.text.replace(/^the\s+/i, '')));
+	}
+	const mission = letter.noteVerbale?.senderMission?.text;
+	const country = mission && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(mission))?.[1];
+	return country ? normaliseCase(country) : null;
+}
+
+/** Heads that start a further addressee in a list (`the Secretary-General and the President of the Security Council`). */
+const ADDRESSEE_HEAD = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:the\s+)?(?:Acting\s+|Vice-)?(?:Presidents?|Chair(?:man|person)?s?|Secretary-General|High\s+Commissioner|Executive|Special|Under-Secretary-General|Director)\b)/i;
+
+/** The addressees of the title, in its order, each as its office is named (`Secretary-General`). */
+function addresseesOf(letter: Letter): string[] {
+	const text = letter.title?.addressee?.text ?? letter.noteVerbale?.addressee?.text;
+	if (!text) {
+		return [];
+	}
+	const result: string[] = [];
+	for (const piece of collapse(text).split(ADDRESSEE_HEAD)) {
+		const name = normaliseCase(stripUnitedNations(piece.replace(/^(?:to\s+)?(?:the\s+)?/i, '').replace(/[.,;:\s]+$/, '')));
+		// "the Presidents of the General Assembly and the Security Council": one office per organ.
+		const plural = /^Presidents\s+of\s+(?:the\s+)?(.+)$/i.exec(name);
+		const names = plural ? plural[1].split(/\s*(?:,|\band\b)\s*(?:the\s+)?/i).filter((organ) => organ !== '').map((organ) => `President of the ${organ}`) : [name];
+		for (const one of names) {
+			if (one !== '' && !result.includes(one)) {
+				result.push(one);
+			}
+		}
+	}
+	return result;
+}
+
+/** "Secretary-General of the United Nations" → "Secretary-General"; "X to the United Nations" → "X". */
+function stripUnitedNations(text: string): string {
+	return collapse(text).replace(/\s+(?:of|to)\s+the\s+United\s+Nations(?:\s+(?:Office\s+)?at\s+\w+)?$/i, '').replace(/^Secretary-General\s+of\s+the\s+Organization$/i, 'Secretary-General');
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'to', 'in', 'on', 'at', 'a', 'an']);
+
+/** A name printed in capitals (`LIBYAN ARAB JAMAHIRIYA`, 1990s titles) in the case a catalogue shows (`Libyan Arab Jamahiriya`); other names as printed. */
+function normaliseCase(text: string): string {
+	const name = collapse(text);
+	if (!/[A-Z]{3}/.test(name) || /[a-z]/.test(name)) {
+		return name;
+	}
+	return name.toLowerCase().replace(/[\p{L}][\p{L}'’]*/gu, (word, offset: number) => {
+		if (offset > 0 && SMALL_WORDS.has(word)) {
+			return word;
+		}
+		return word.replace(/(^|-)(\p{L})/gu, (_whole, dash: string, letterChar: string) => `${dash}${letterChar.toUpperCase()}`);
+	});
+}
+
+/** The symbols a letter cites, once each, in order; citations standing in the header's agenda footnote (`* A/51/50.`) are not citations of the letter. */
+function citedSymbols(letter: Letter): string[] {
+	const agenda = letter.agenda?.range;
+	const agendaLabels = new Set(agenda ? letter.footnoteMarkers.filter((marker) => marker.range.start >= agenda.start && marker.range.start <= agenda.end + 2).map((marker) => marker.label) : []);
+	const seen = new Set<string>();
+	for (const citation of letter.citations) {
+		if (citation.footnote !== undefined && agendaLabels.has(citation.footnote)) {
+			continue;
+		}
+		seen.add(citation.symbol.text);
+	}
+	return [...seen];
+}

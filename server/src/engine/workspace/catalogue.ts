@@ -1,0 +1,57 @@
+/**
+ * The catalogue of the workspace's letters (SPEC "Command line", `letters`): for each letter, who it is in the folder
+ * and what a documents officer reads off it. One record feeds the command line, hover, outline and workspace symbols,
+ * so the editor and the command line say the same thing.
+ */
+import { formatDate, fromIsoDate } from '../calendar/dates';
+import type { LetterFacts } from '../letter/letterFacts';
+import { factsOf } from '../letter/letterFacts';
+import type { IdentitySource } from './identity';
+import type { LetterIndex } from './letterIndex';
+
+/** One letter of the catalogue. `citedBy` holds the host's identifiers (URIs or paths) of the citing letters, sorted. */
+export interface LetterRecord extends LetterFacts {
+	readonly uri: string;
+	readonly fileName: string;
+	/** The letter's document symbol in the workspace, or null when it has none. */
+	readonly symbol: string | null;
+	/** Where the symbol came from, or null. */
+	readonly identity: IdentitySource | null;
+	readonly citedBy: readonly string[];
+}
+
+/** The catalogue record of a workspace letter; undefined for a file that is not held or not a letter. */
+export function catalogueRecord(index: LetterIndex, uri: string): LetterRecord | undefined {
+	const entry = index.get(uri);
+	if (!entry?.letter.detection.isLetter) {
+		return undefined;
+	}
+	const identity = index.identity(uri);
+	const citedBy = [...new Set(index.citersOf(uri).map((citer) => citer.uri))].sort();
+	return {
+		uri, fileName: entry.fileName,
+		symbol: identity?.symbol.text ?? null,
+		identity: identity?.source ?? null,
+		...factsOf(entry.letter),
+		citedBy,
+	};
+}
+
+/** Every letter of the workspace, in the order of their identifiers (URIs or paths). */
+export function catalogue(index: LetterIndex): LetterRecord[] {
+	return index.letters()
+		.map((entry) => entry.uri)
+		.sort()
+		.flatMap((uri) => catalogueRecord(index, uri) ?? []);
+}
+
+/**
+ * How people name a letter: `A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020`, with what is known of symbol,
+ * sender and date; the file name when none of them is.
+ */
+export function letterName(record: Pick<LetterRecord, 'symbol' | 'sender' | 'dated' | 'distributed' | 'fileName'>): string {
+	const iso = record.dated ?? record.distributed;
+	const date = iso ? fromIsoDate(iso) : undefined;
+	const parts = [record.symbol, record.sender, date ? formatDate(date) : null].filter((part): part is string => part !== null && part !== '');
+	return parts.length > 0 ? parts.join(' · ') : record.fileName;
+}

@@ -1,0 +1,84 @@
+// The catalogue fields read off one letter: what `letters`, hover, outline and workspace symbols show.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { letterFacts } from '../../../server/src/engine/letter/letterFacts';
+import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
+import { lines, makeLetter, readFixtureLetter, referenceData } from '../helpers/fixtures';
+
+const factsOf = (text: string) => letterFacts(parseLetter(text, referenceData));
+
+describe('letter facts', () => {
+	it('reads the sample letter 001 as the SPEC example gives it', () => {
+		const facts = factsOf(readFixtureLetter('001').text);
+		assert.equal(facts.kind, 'letter');
+		assert.equal(facts.distributed, '2020-12-22');
+		assert.equal(facts.dated, '2020-12-18');
+		assert.equal(facts.sender, 'Azerbaijan');
+		assert.deepEqual(facts.addressees, ['Secretary-General']);
+		assert.deepEqual(facts.organs, [{ organ: 'GA', session: 75 }, { organ: 'SC', year: 2020 }]);
+		assert.deepEqual(facts.agendaItems[0], { number: 34, title: 'Prevention of armed conflict' });
+		assert.deepEqual(facts.cites.slice(0, 4), ['S/23904', 'S/24493', 'S/24721', 'A/74/676-S/2020/90']);
+		assert.equal(new Set(facts.cites).size, facts.cites.length, 'each symbol once');
+	});
+
+	it('dates a note verbale without a dated title by its place-and-date line, and names the sending mission\'s State', () => {
+		const facts = factsOf(readFixtureLetter('003').text);
+		assert.equal(facts.kind, 'note-verbale');
+		assert.equal(facts.dated, '2020-11-04');
+		assert.equal(facts.distributed, null);
+		assert.match(facts.sender ?? '', /Azerbaijan$/);
+	});
+
+	it('lists both addressees of identical letters, in the order of the title', () => {
+		const facts = factsOf(makeLetter({ title: 'Identical letters dated 5 May 2021 from the Permanent Representative of Armenia to the United Nations addressed to the Secretary-General and the President of the Security Council' }));
+		assert.equal(facts.kind, 'identical-letters');
+		assert.deepEqual(facts.addressees, ['Secretary-General', 'President of the Security Council']);
+	});
+
+	it('gives one office per organ for "the Presidents of the General Assembly and the Security Council"', () => {
+		const facts = factsOf(makeLetter({ title: 'Identical letters dated 5 May 2021 from the Permanent Representative of Armenia to the United Nations addressed to the Secretary-General and the Presidents of the General Assembly and the Security Council' }));
+		assert.deepEqual(facts.addressees, ['Secretary-General', 'President of the General Assembly', 'President of the Security Council']);
+	});
+
+	it('keeps an addressee whose name holds "and" whole', () => {
+		const facts = factsOf(makeLetter({ title: 'Letter dated 5 May 2021 from the Permanent Representative of Armenia to the United Nations addressed to the Chair of the Security Council Committee concerning Bosnia and Herzegovina' }));
+		assert.deepEqual(facts.addressees, ['Chair of the Security Council Committee concerning Bosnia and Herzegovina']);
+	});
+
+	it('names an officer of the United Nations by office, and a State\'s representative by the State', () => {
+		const office = factsOf(makeLetter({ title: 'Letter dated 5 May 2021 from the President of the Security Council addressed to the Secretary-General' }));
+		assert.equal(office.sender, 'President of the Security Council');
+		const observer = factsOf(makeLetter({ title: 'Letter dated 5 May 2021 from the Permanent Observer of Palestine to the United Nations addressed to the Secretary-General' }));
+		assert.equal(observer.sender, 'Palestine');
+		const charge = factsOf(makeLetter({ title: "Letter dated 5 May 2021 from the Chargé d'affaires a.i. of the Permanent Mission of the Libyan Arab Jamahiriya to the United Nations addressed to the Secretary-General" }));
+		assert.equal(charge.sender, 'Libyan Arab Jamahiriya');
+	});
+
+	it('shows a sender printed in capitals in the case a catalogue uses', () => {
+		const facts = factsOf(makeLetter({ title: 'LETTER DATED 5 MAY 1995 FROM THE PERMANENT REPRESENTATIVE OF THE UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND TO THE UNITED NATIONS ADDRESSED TO THE SECRETARY-GENERAL' }));
+		assert.equal(facts.sender, 'United Kingdom of Great Britain and Northern Ireland');
+		assert.deepEqual(facts.addressees, ['Secretary-General']);
+	});
+
+	it('does not count the agenda footnote (`* A/75/150.`) among the documents a letter cites', () => {
+		const text = lines(
+			'General Assembly', 'Seventy-fifth session', 'Item 30 of the provisional agenda*', '',
+			'Letter dated 31 July 2020 from the Permanent Representative of Armenia to the United Nations addressed to the Secretary-General', '',
+			'I have the honour to refer to the letter dated 3 June 2020 (A/74/900) and to Security Council document S/2020/5 (3 January 2020).', '',
+			'(Signed) Mher Margaryan', '',
+			'* A/75/150.',
+		);
+		const facts = factsOf(text);
+		assert.deepEqual(facts.agendaItems.map((item) => item.number), [30]);
+		assert.deepEqual(facts.cites, ['A/74/900', 'S/2020/5']);
+	});
+
+	it('gives nulls and empty lists for what a text does not say', () => {
+		const facts = factsOf(lines('Permanent Mission of Ruritania', '', 'The Permanent Mission of Ruritania presents its compliments to the Secretary-General and has the honour to transmit the attached report.'));
+		assert.equal(facts.kind, 'note-verbale');
+		assert.equal(facts.distributed, null);
+		assert.deepEqual(facts.organs, []);
+		assert.deepEqual(facts.agendaItems, []);
+		assert.deepEqual(facts.cites, []);
+	});
+});
