@@ -4,12 +4,12 @@ import type { LetterDetection } from './model';
 export const DETECTION_WINDOW = 4096;
 
 const SIGNALS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
-	{ name: 'masthead', pattern: /\bUnited\s+Nations\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b/ },
-	{ name: 'distribution', pattern: /\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b)/ },
+	{ name: 'masthead', pattern: /\b(?:United\s+Nations|UNITED\s+NATIONS)\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b|(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Distr\.|[AS]\/\d)/ },
+	{ name: 'distribution', pattern: /\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)/ },
 	{ name: 'agenda', pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
-	{ name: 'letter-title', pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b/i },
+	{ name: 'letter-title', pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
 	{ name: 'note-verbale', pattern: /\bNote\s+verbale\b/i },
-	{ name: 'permanent-mission', pattern: /\bPermanent\s+(?:Mission|Representative)\b/ },
+	{ name: 'permanent-mission', pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b/ },
 	{ name: 'compliments', pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },
 	{ name: 'honour', pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b/ },
 	{ name: 'signature', pattern: /\(\s*Signed\s*\)/i },

@@ -55,8 +55,7 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		const senderEnd = addressedMatch && addressedMatch.index > fromMatch.index ? block.start + addressedMatch.index : block.end;
 		const senderRange = trimRange(masked, senderStart, senderEnd);
 		const senderText = collapseDetached(masked.slice(senderRange.start, senderRange.end));
-		const country = countryOf(senderText);
-		sender = { text: senderText, range: senderRange, country: country && readableCapitals(country) };
+		sender = { text: senderText, range: senderRange, country: countryOf(senderText) };
 	}
 	let addressee: LetterTitle['addressee'];
 	if (addressedMatch) {
@@ -66,17 +65,6 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		addressee = { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange };
 	}
 	return { range, kind, date: date && { range: { start: date.start, end: date.end }, raw: date.raw, date: date.date, invalid: date.invalid }, sender, addressee };
-}
-
-/** Words kept in lower case when a name printed in capitals is written as a reader would: `BOSNIA AND HERZEGOVINA` → `Bosnia and Herzegovina`. */
-const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'to', 'on', 'in', 'de', 'des', 'du', 'la', 'le']);
-
-/** A name printed in capitals (older titles are set in capitals) written as a reader would; other names unchanged. */
-export function readableCapitals(name: string): string {
-	if (!/\p{Lu}{2}/u.test(name) || /\p{Ll}/u.test(name)) {
-		return name;
-	}
-	return name.toLowerCase().split(' ').map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.replace(/(^|[-'’(])(\p{Ll})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()))).join(' ');
 }
 
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
@@ -91,8 +79,9 @@ export function countryOf(sender: string): string | undefined {
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
 
-const ORGAN_NAME = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b/gi;
-const SESSION_OR_YEAR = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/gi;
+const ORGAN_NAME = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Commission\s+on\s+Human\s+Rights)\b/gi;
+/** `Seventy-fifth session`, `Seventy-fifth year`, `Tenth emergency special session`, `Twentieth special session`. */
+const SESSION_OR_YEAR = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+((?:emergency\s+)?special\s+)?(session|year)\b/gi;
 /**
  * What may stand between an organ and its session or year: the rest of the masthead (the other column's organ and
  * session, `Distr.`, the symbols, the date, the original language) and the agenda line beside it.
@@ -110,10 +99,20 @@ function headerOrdinal(words: string): number | undefined {
 	return ordinalToNumber(words) ?? ordinalToNumber(words.replace(/(one|two|three|four|five|six|seven|eight|nine)$/i, (cardinal: string) => CARDINAL_ENDINGS[cardinal.toLowerCase()]));
 }
 
-/** The organ's name as the model spells it, whatever the capitals of the header (`GENERAL ASSEMBLY`). */
+const ORGANS: readonly OrganHeader['organ'][] = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council', 'Commission on Human Rights'];
+
+/** The organ's name as the model spells it, whatever the capitals and spacing of the header (`GENERAL ASSEMBLY`). */
 function canonicalOrgan(name: string): OrganHeader['organ'] {
-	const first = name.charAt(0).toUpperCase();
-	return first === 'G' ? 'General Assembly' : first === 'S' ? 'Security Council' : 'Economic and Social Council';
+	const key = collapse(name).toLowerCase();
+	return ORGANS.find((organ) => organ.toLowerCase() === key) ?? 'General Assembly';
+}
+
+/** The unit a session phrase names: `session`, `year`, `special session`, `emergency special session`. */
+function unitOf(special: string | undefined, unit: string): OrganHeader['unit'] {
+	if (unit.toLowerCase() === 'year') {
+		return 'year';
+	}
+	return special === undefined ? 'session' : /emergency/i.test(special) ? 'emergency-special-session' : 'special-session';
 }
 
 /**
@@ -135,8 +134,8 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 		if (ordinal === undefined) {
 			continue;
 		}
-		const unit = phrase[2].toLowerCase() as 'session' | 'year';
-		const fits = (organ: OrganHeader['organ']) => (unit === 'year' ? organ === 'Security Council' : organ !== 'Security Council');
+		const unit = unitOf(phrase[2], phrase[3]);
+		const fits = (organ: OrganHeader['organ']) => (unit === 'year' ? organ === 'Security Council' : organ !== 'Security Council' && (unit === 'session' || organ === 'General Assembly'));
 		for (let i = names.length - 1; i >= 0; i--) {
 			const name = names[i];
 			if (name.start >= phrase.index || name.paired || !fits(name.organ)) {
@@ -171,7 +170,7 @@ const DISTRIBUTION_DATE_WINDOW = 250;
 export function findDistribution(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention; kind?: string } | undefined {
 	const match = /\bDistr\.\s*:?\s*(General|Limited|Restricted)?\b/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
 	if (!match) {
-		return undefined;
+		return mastheadDateLine(masked, headerEnd, dates);
 	}
 	const start = match.index;
 	const limit = start + match[0].length + DISTRIBUTION_DATE_WINDOW;
@@ -180,6 +179,32 @@ export function findDistribution(masked: string, headerEnd: number, dates: reado
 	const kind = match[1] && match[1].charAt(0).toUpperCase() + match[1].slice(1).toLowerCase();
 	return { range: { start, end }, date: date && toDateMention(date), kind };
 }
+
+/**
+ * Without a distribution line (pages that kept only `General Assembly` / `Security Council` / `1 May 1987` of the
+ * masthead): the date that stands on a line of its own under the organ names, before the title.
+ */
+function mastheadDateLine(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention } | undefined {
+	for (const date of dates) {
+		if (date.start >= headerEnd) {
+			break;
+		}
+		const lineStart = masked.lastIndexOf('\n', date.start - 1) + 1;
+		const lineEnd = masked.indexOf('\n', date.end);
+		const rest = masked.slice(date.end, lineEnd < 0 ? masked.length : lineEnd);
+		if (masked.slice(lineStart, date.start).trim() !== '' || !/^\s*(?:;.*)?$/.test(rest)) {
+			continue;
+		}
+		if (ORGAN_LINE_BEFORE.test(masked.slice(Math.max(0, lineStart - 200), lineStart))) {
+			return { range: { start: date.start, end: date.end }, date: toDateMention(date) };
+		}
+		return undefined;
+	}
+	return undefined;
+}
+
+/** The organ names of a masthead on the lines right before a date line. */
+const ORGAN_LINE_BEFORE = /(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+$/;
 
 /** The original language line: `Original: English`, `ORIGINAL: ENGLISH`. */
 export function findOriginalLanguage(masked: string, headerEnd: number): { range: OffsetRange; language: string } | undefined {

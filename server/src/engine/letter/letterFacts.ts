@@ -13,7 +13,8 @@ export type OrganFact =
 	| { readonly organ: 'GA'; readonly emergencySpecialSession: number }
 	| { readonly organ: 'GA'; readonly specialSession: number }
 	| { readonly organ: 'SC'; readonly year: number }
-	| { readonly organ: 'ECOSOC'; readonly session?: number; readonly year?: number };
+	| { readonly organ: 'ECOSOC'; readonly session?: number; readonly year?: number }
+	| { readonly organ: 'HRC' | 'CHR'; readonly session: number };
 
 /** An agenda item of the header with its title (`null` when neither the letter nor the reference data gives one). */
 export interface AgendaItemFact {
@@ -83,10 +84,15 @@ export function organLabel(organ: OrganFact): string {
 /** The catalogue form of one organ header; the Security Council's `Seventy-fifth year` is 2020. */
 export function organFact(organ: OrganHeader): OrganFact[] {
 	if (organ.organ === 'General Assembly') {
-		return organ.unit === 'session' ? [{ organ: 'GA', session: organ.ordinal }] : [];
+		return organ.unit === 'session' ? [{ organ: 'GA', session: organ.ordinal }]
+			: organ.unit === 'emergency-special-session' ? [{ organ: 'GA', emergencySpecialSession: organ.ordinal }]
+				: organ.unit === 'special-session' ? [{ organ: 'GA', specialSession: organ.ordinal }] : [];
 	}
 	if (organ.organ === 'Security Council') {
 		return organ.unit === 'year' ? [{ organ: 'SC', year: 1945 + organ.ordinal }] : [];
+	}
+	if (organ.organ === 'Human Rights Council' || organ.organ === 'Commission on Human Rights') {
+		return organ.unit === 'session' ? [{ organ: organ.organ === 'Human Rights Council' ? 'HRC' : 'CHR', session: organ.ordinal }] : [];
 	}
 	return [organ.unit === 'session' ? { organ: 'ECOSOC', session: organ.ordinal } : { organ: 'ECOSOC', year: organ.ordinal }];
 }

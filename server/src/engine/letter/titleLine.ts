@@ -13,7 +13,7 @@
 export const TITLE_START = /^[ \t]*(identical\s+letters|letter|identical\s+notes?\s+verbales?|notes?\s+verbales?|)\s*dated\s+(?=\S)/i;
 
 /** `dated` after a kind word, or a capitalised `Dated` standing alone: where a title may start in running text. */
-const TITLE_WORDS = /\b(?:(?:Identical\s+letters|IDENTICAL\s+LETTERS|Letter|LETTER|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|NOTE\s+VERBALE)\s+dated|Dated|DATED)\s+(?=\d|[A-Z][a-z]+\s+\d)/g;
+const TITLE_WORDS = /\b(?:(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?)\s+dated|(?:IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+DATED|Dated|DATED)\s+(?=\d|[A-Za-z]+\s+\d)/g;
 
 /** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
@@ -85,14 +85,14 @@ function endsAddressee(word: string): boolean {
 }
 
 /** Bodies whose name goes on after `Council` (`the Security Council Committee established pursuant to …`). */
-const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission|Subcommittee|Informal|Ad)$/;
+const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission|Subcommittee|Informal|Ad)$/i;
 
 /**
  * True when `previous` completes the name of an officer so that the capitalised `word` after it cannot go on with it:
  * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows.
  */
 function completesOfficer(previous: string, word: string): boolean {
-	return /^(?:Secretary-General|Assembly)$/.test(previous) || (previous === 'Council' && !AFTER_COUNCIL.test(word));
+	return /^(?:Secretary-General|Assembly)$/i.test(previous) || (/^Council$/i.test(previous) && !AFTER_COUNCIL.test(word));
 }
 
 /**
