@@ -20,10 +20,25 @@ const SIGNALS: readonly { readonly name: string; readonly pattern: RegExp }[] = 
  * Decides by content whether a text is UN correspondence. Two different signals in the first 4 KB are required, so
  * that a page of notes that mentions a symbol or a "letter dated …" is not taken for a letter. Besides the header's
  * signs, the formulae of the letter itself count: `I have the honour to`, `(Signed)`, the request to circulate it as a
- * document (a page that kept only the title and the body of a letter is still a letter).
+ * document (a page that kept only the title and the body of a letter is still a letter). A report or a meeting record
+ * under the same header, quoting letters, is not correspondence unless those formulae are its own.
  */
 export function detectLetter(text: string): LetterDetection {
 	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');
 	const signals = SIGNALS.filter((signal) => signal.pattern.test(head)).map((signal) => signal.name);
-	return { isLetter: signals.length >= 2, signals };
+	const otherKind = OTHER_DOCUMENTS.filter((sign) => sign.pattern.test(head)).map((sign) => sign.name);
+	const written = signals.some((signal) => WRITTEN_AS_CORRESPONDENCE.has(signal));
+	return { isLetter: signals.length >= 2 && (otherKind.length === 0 || written), signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
 }
+
+/**
+ * Signs of another kind of UN document that carries the same header and quotes or lists letters: a report (`The
+ * present report …`) or a meeting record (a speaker line `The President`, `Agenda item 7 (continued)`, a `/PV.` symbol).
+ */
+const OTHER_DOCUMENTS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
+	{ name: 'report', pattern: /\b[Tt]he\s+present\s+report\b/ },
+	{ name: 'meeting-record', pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n)|\bThe\s+meeting\s+(?:was\s+called\s+to\s+order|rose\s+at)\b|\bAgenda\s+item\s+\d+\s+\(continued\)|\b[A-Z]\s*[/-]\s*\d{1,2}\s*[/-]\s*PV\.\d/ },
+];
+
+/** Signals that only a letter or note itself writes (its formulae, its signature, its request to be circulated), not a document that quotes one. */
+const WRITTEN_AS_CORRESPONDENCE: ReadonlySet<string> = new Set(['compliments', 'honour', 'signature', 'closing-request']);

@@ -43,7 +43,8 @@ const MAX_TITLE_LENGTH = 1200;
 /** Parses the title: kind, date, sender (with the country it represents) and addressee. */
 export function parseTitle(block: Block, masked: string, dates: readonly DateMatch[]): LetterTitle {
 	const blockText = masked.slice(block.start, block.end);
-	const kindWord = TITLE_START.exec(blockText)?.[1].toLowerCase() ?? 'letter';
+	const start = TITLE_START.exec(blockText);
+	const kindWord = (start?.[1] ?? start?.[2] ?? 'letter').toLowerCase();
 	const kind: LetterKind = kindWord.startsWith('identical') && !/notes?\s+verbales?/.test(kindWord) ? 'identical-letters' : /note/.test(kindWord) ? 'note-verbale' : 'letter';
 	const date = firstDateIn(dates, block.start, block.start + Math.min(blockText.length, 80));
 	const range = trimRange(masked, block.start, block.end);
@@ -69,12 +70,17 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
 export function countryOf(sender: string): string | undefined {
-	const match = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN)\b|\s+addressed\b|\s*[,(.]|$)/i.exec(sender);
+	const plural = /\bRepresentatives\s+of\s+(?:the\s+)?(?!to\s+the\b)(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
+	const match = plural ?? SENDER_OF.exec(sender);
 	if (!match || UN_ORGAN.test(match[1])) {
 		return undefined;
 	}
-	return countryOf(match[1]) ?? collapseDetached(match[1]);
+	const country = plural ? undefined : countryOf(match[1]);
+	return country ?? collapseDetached(match[1]).replace(/^State\s+of\s+(?=\S)/i, '');
 }
+
+/** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`). */
+const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?:the\s+)?(?!to\s+the\b)(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
 
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;

@@ -10,6 +10,8 @@ export type LetterKind = 'letter' | 'note-verbale' | 'identical-letters';
 export interface LetterDetection {
 	readonly isLetter: boolean;
 	readonly signals: readonly string[];
+	/** Signs that the text is another kind of document under the same header: a report, a meeting record. */
+	readonly otherKind?: readonly string[];
 }
 
 /** A calendar date written in the letter, or a date-shaped text that is not a calendar date. */

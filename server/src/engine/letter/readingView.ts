@@ -25,6 +25,8 @@ export interface ReadingView {
 	readonly lines: readonly Line[];
 	/** Starts of lines that begin a paragraph although no blank line comes before them. */
 	readonly blockStarts: ReadonlySet<number>;
+	/** Starts of lines that go on with the paragraph before them although a blank line comes between (a title printed line by line). */
+	readonly joins: ReadonlySet<number>;
 	/** Starts of lines that are footnote texts labelled by a plain number (`1 See A/75/100.`), with the label. */
 	readonly plainFootnoteLabels: ReadonlyMap<number, string>;
 	/** The title line, when the text has one. */
@@ -81,7 +83,7 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 		if (line.start >= headerEnd) {
 			break;
 		}
-		addHeaderBreaks(text, masked, line, Math.min(line.end, headerEnd), breaks);
+		addHeaderBreaks(text, masked, line, Math.min(line.end, headerEnd), symbols, breaks);
 	}
 	if (title) {
 		breaks.push(title.start - 1);
@@ -94,7 +96,8 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 	const view = applyBreaks(masked, physical, breaks);
 	const lines = view === masked ? physical : splitLines(view);
 	const plainFootnoteLabels = findPlainFootnoteLabels(text, lines, title?.end ?? headerEnd);
-	return { view, lines, blockStarts: findBlockStarts(text, view, lines, title, plainFootnoteLabels), plainFootnoteLabels, title };
+	const blockStarts = findBlockStarts(text, view, lines, title, plainFootnoteLabels);
+	return { view, lines, blockStarts, joins: findJoins(view, lines, [title, ...annexHeadingExtents(view, lines, blockStarts)]), plainFootnoteLabels, title };
 }
 
 /** Without a title: the header ends where the prose of a note verbale or a letter begins. */
@@ -105,9 +108,9 @@ function estimateHeaderEnd(masked: string): number {
 
 /**
  * Breaks in a header line: at column gaps, and, when the line holds several parts of the header run together (or is
- * very long), before each header marker and after the agenda line.
+ * very long), before each header marker, around each symbol and after the agenda line.
  */
-function addHeaderBreaks(text: string, masked: string, line: Line, end: number, breaks: number[]): void {
+function addHeaderBreaks(text: string, masked: string, line: Line, end: number, symbols: readonly SymbolMatch[], breaks: number[]): void {
 	const segment = masked.slice(line.start, end);
 	if (segment.trim() === '') {
 		return;
@@ -122,6 +125,11 @@ function addHeaderBreaks(text: string, masked: string, line: Line, end: number, 
 	}
 	for (const match of markers) {
 		breaks.push(line.start + match.index - 1);
+	}
+	for (const symbol of symbols) {
+		if (symbol.start >= line.start && symbol.end <= end) {
+			breaks.push(symbol.start - 1, symbol.end);
+		}
 	}
 	const agenda = new RegExp(AGENDA_LINE.source, AGENDA_LINE.flags);
 	for (const match of segment.matchAll(agenda)) {
@@ -263,6 +271,37 @@ function applyBreaks(masked: string, physical: readonly Line[], breaks: readonly
 	}
 	pieces.push(masked.slice(copied));
 	return pieces.join('');
+}
+
+/** The extents of the annex headings that start lines of the view (`Annex to the letter dated …`). */
+function annexHeadingExtents(view: string, lines: readonly Line[], blockStarts: ReadonlySet<number>): TitleExtent[] {
+	return lines.filter((line) => blockStarts.has(line.start) && /^\s*Annex(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\b/i.test(view.slice(line.start, line.end))).map((line) => titleExtent(view, line.start));
+}
+
+/** The lines inside a title or heading that a blank line separates from its first line: they are joined to it. */
+function findJoins(view: string, lines: readonly Line[], extents: readonly (TitleExtent | undefined)[]): Set<number> {
+	const joins = new Set<number>();
+	for (const extent of extents) {
+		if (extent?.end === undefined) {
+			continue;
+		}
+		let afterBlank = false;
+		for (const line of lines) {
+			if (line.start <= extent.start) {
+				continue;
+			}
+			if (line.start >= extent.end) {
+				break;
+			}
+			if (view.slice(line.start, line.end).trim() === '') {
+				afterBlank = true;
+			} else if (afterBlank) {
+				joins.add(line.start);
+				afterBlank = false;
+			}
+		}
+	}
+	return joins;
 }
 
 /** True when text[from, to) holds something other than spaces and tabs. */

@@ -81,6 +81,8 @@ export interface ReadLines {
 	readonly view: string;
 	readonly lines: readonly Line[];
 	readonly blockStarts: ReadonlySet<number>;
+	/** Lines that go on with the paragraph before them across a blank line. */
+	readonly joins: ReadonlySet<number>;
 }
 
 /**
@@ -89,10 +91,11 @@ export interface ReadLines {
  * between pages (the parser knows the masthead); such lines and fixed furniture separate paragraphs.
  */
 export function layoutText(text: string, read: ReadLines, isRunningHeader: (line: Line, lineText: string) => boolean): TextLayout {
-	const { view: masked, lines, blockStarts } = read;
+	const { view: masked, lines, blockStarts, joins } = read;
 	const blocks: Block[] = [];
 	const furniture: OffsetRange[] = [];
 	let current: Line[] = [];
+	let afterBlank = false;
 	const flush = () => {
 		if (current.length > 0) {
 			blocks.push({ start: current[0].start, end: current[current.length - 1].end, lines: current });
@@ -103,12 +106,17 @@ export function layoutText(text: string, read: ReadLines, isRunningHeader: (line
 		const raw = text.slice(line.start, line.end);
 		const maskedLine = masked.slice(line.start, line.end);
 		if (maskedLine.trim() === '') {
-			flush();
+			afterBlank = true;
 			if (raw.includes('\f')) {
+				flush();
 				furniture.push({ start: line.start, end: line.end });
 			}
 			continue;
 		}
+		if (afterBlank && !joins.has(line.start)) {
+			flush();
+		}
+		afterBlank = false;
 		if (isFixedFurniture(raw) || (isSymbolOnlyLine(maskedLine) && isRunningHeader(line, maskedLine))) {
 			flush();
 			furniture.push({ start: line.start, end: line.end });

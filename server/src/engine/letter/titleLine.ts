@@ -7,13 +7,13 @@
 
 /**
  * The words a title starts with: `Letter dated`, `Identical letters dated`, `Note verbale dated`, `Identical notes
- * verbales dated`, or a bare `Dated … from` when a page lost the word "Letter". Group 1 is the kind word (empty for a
- * bare `Dated`).
+ * verbales dated`, a bare `Dated … from` when a page lost the word "Letter", or `Letter from … to the Secretary-General`
+ * (a letter that was not circulated, so has no dated title). Group 1 or 2 is the kind word (empty for a bare `Dated`).
  */
-export const TITLE_START = /^[ \t]*(identical\s+letters|letter|identical\s+notes?\s+verbales?|notes?\s+verbales?|)\s*dated\s+(?=\S)/i;
+export const TITLE_START = /^[ \t]*(?:(identical\s+letters|letter|identical\s+notes?\s+verbales?|notes?\s+verbales?|)\s*dated|(letter)\s+from)\s+(?=\S)/i;
 
 /** `dated` after a kind word, or a capitalised `Dated` standing alone: where a title may start in running text. */
-const TITLE_WORDS = /\b(?:(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?)\s+dated|(?:IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+DATED|Dated|DATED)\s+(?=\d|[A-Za-z]+\s+\d)/g;
+const TITLE_WORDS = /\b(?:(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?)\s+dated|(?:IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+DATED|Dated|DATED)\s+(?=\d|[A-Za-z]+\s+\d)|(?<=^|\n)[ \t]*Letter\s+from\s+(?=\S)/g;
 
 /** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
@@ -46,8 +46,7 @@ const WORD = /\S+/g;
 function wordsAfter(view: string, start: number, limit: number): { word: string; end: number; newLine: boolean }[] {
 	const words: { word: string; end: number; newLine: boolean }[] = [];
 	const bounded = view.slice(start, limit);
-	const blank = /\n[ \t]*\r?\n/.exec(bounded);
-	const text = blank ? bounded.slice(0, blank.index) : bounded;
+	const text = bounded.slice(0, paragraphEnd(bounded));
 	let previousEnd = 0;
 	for (const match of text.matchAll(WORD)) {
 		words.push({ word: match[0], end: start + match.index + match[0].length, newLine: /[\n\r]/.test(text.slice(previousEnd, match.index)) });
@@ -111,7 +110,7 @@ export function addresseeEnd(view: string, start: number): number | undefined {
 		if (!continuesAddressee(word) || (opensSentence && end !== undefined)) {
 			break;
 		}
-		if (/[.!?]$/.test(word) && !/^(?:a\.i\.|i\.)$/i.test(word)) {
+		if (/[.!?:]$/.test(word) && !/^(?:a\.i\.|i\.)$/i.test(word)) {
 			end = wordEnd - 1;
 			break;
 		}
@@ -121,6 +120,24 @@ export function addresseeEnd(view: string, start: number): number | undefined {
 	}
 	return end;
 }
+
+/**
+ * Where the paragraph that starts `text` ends: at the first blank line after which the words do not go on in lower
+ * case. A title printed line by line with blank lines between (`… the Permanent Representative` / blank / `of
+ * Argentina to the United Nations addressed to the President`) is one paragraph.
+ */
+function paragraphEnd(text: string): number {
+	const blank = /\n(?:[ \t]*\r?\n)+[ \t]*/g;
+	for (let match = blank.exec(text); match; match = blank.exec(text)) {
+		if (!CONTINUES_TITLE.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) {
+			return match.index;
+		}
+	}
+	return text.length;
+}
+
+/** Words that carry a title on after a line break: `of Argentina …`, `to the Secretary-General`, `addressed to …`. */
+const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in)\b/;
 
 /** A title found in running text: its start, where its addressee starts, and its end when the addressee could be read. */
 export interface TitleExtent {
@@ -133,8 +150,7 @@ export interface TitleExtent {
 /** The extent of a title starting at `start` (where {@link TITLE_START} or a title word matched). */
 export function titleExtent(view: string, start: number): TitleExtent {
 	const window = view.slice(start, start + MAX_TITLE_BEFORE_ADDRESSEE);
-	const paragraphEnd = /\n[ \t]*\r?\n/.exec(window)?.index ?? window.length;
-	const addressed = ADDRESSED_TO.exec(window.slice(0, paragraphEnd));
+	const addressed = ADDRESSED_TO.exec(window.slice(0, paragraphEnd(window)));
 	if (!addressed) {
 		return { start };
 	}
