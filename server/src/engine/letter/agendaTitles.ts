@@ -20,7 +20,10 @@ export interface PrintedTitle {
 /** A line ending with these continues on the next line (`The responsibility to protect and the prevention of` / `genocide, …`). */
 const DANGLING_END = /(?:\b(?:of|and|the|in|for|to|on|a|an|with|at|by|from|against|between|among|into|its|their|or|including|towards?|within|under)|[,\-–—:;/])$/i;
 /** Words that do not start a title although capitalised after a lower-case word: names inside titles. */
-const SMALL_WORDS = new Set(['of', 'and', 'the', 'in', 'for', 'to', 'on', 'a', 'an', 'with', 'at', 'by', 'from', 'against', 'between', 'among', 'into', 'its', 'their', 'or', 'including', 'towards', 'toward', 'within', 'under']);
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'in', 'for', 'to', 'on', 'a', 'an', 'with', 'at', 'by', 'from', 'against', 'between', 'among', 'into', 'its', 'their', 'or', 'including', 'towards', 'toward', 'within', 'under', 'over', 'through', 'upon', 'without', 'across', 'about', 'after', 'before', 'during', 'beyond', 'as']);
+
+/** Words that open a title and are never capitalised inside one (`… Middle East Report of the Special Committee …`). */
+const ALWAYS_OPENS = /^(?:Report|Question)$/;
 
 /** True when a text can be an agenda title: starts with a capital or a quote, and is not a date, a symbol or a header line. */
 function looksLikeTitle(text: string): boolean {
@@ -98,50 +101,75 @@ function wordsOf(masked: string, range: OffsetRange): { start: number; end: numb
 }
 
 /**
- * A run of words holding several titles (a header whose line breaks were lost) cut into titles: where a known agenda
- * title ends, else before a capitalised word that follows a lower-case word other than `of`, `the`, `and`….
+ * A run of words holding `count` titles (a header whose line breaks were lost) cut into titles. Where a new title
+ * starts, from the surest sign to the weakest: a known agenda title begins or ends; a capitalised article (`… war-
+ * stricken Afghanistan The situation in Afghanistan …`); a word that opens known titles (`Report`, `Question`); a
+ * capitalised word after a lower-case one, or before one, that is not part of a name (`… armed conflict Right of
+ * peoples …`, `… Territories Permanent sovereignty …`). A weaker sign is used only when the stronger ones do not
+ * give enough cuts, and only when all its places fit.
  */
-function splitRunTogether(masked: string, title: PrintedTitle, knownTitles: readonly (readonly string[])[]): PrintedTitle[] {
+function splitRunTogether(masked: string, title: PrintedTitle, count: number, known: KnownTitles): PrintedTitle[] {
 	const words = wordsOf(masked, title.range);
-	const titles: PrintedTitle[] = [];
-	let first = 0;
-	while (first < words.length) {
-		let last = knownEnd(words, first, knownTitles);
-		if (last === undefined) {
-			last = words.length - 1;
-			for (let i = first + 1; i < words.length; i++) {
-				const before = words[i - 1].raw;
-				if (/^[A-Z“"‘]/.test(words[i].raw) && /^\p{Ll}/u.test(before) && !SMALL_WORDS.has(before.toLowerCase()) && !DANGLING_END.test(before)) {
-					last = i - 1;
-					break;
-				}
+	const cuts = new Set<number>();
+	for (const rank of cutCandidates(words, known)) {
+		const fresh = [...new Set(rank)].filter((index) => !cuts.has(index));
+		if (cuts.size + fresh.length <= count - 1) {
+			fresh.forEach((index) => cuts.add(index));
+		}
+		if (cuts.size === count - 1) {
+			break;
+		}
+	}
+	if (cuts.size === 0) {
+		return [title];
+	}
+	const starts = [0, ...[...cuts].sort((a, b) => a - b)];
+	return starts.map((first, i) => printed(masked, words[first].start, words[(starts[i + 1] ?? words.length) - 1].end));
+}
+
+/** The words that may start a title, by rank: each rank lists word indices (a new title starts there). */
+function cutCandidates(words: readonly { key: string; raw: string }[], known: KnownTitles): number[][] {
+	const knownEdges: number[] = [];
+	for (const title of known.titles) {
+		for (let first = 0; first + title.length <= words.length; first++) {
+			if (title.every((key, i) => words[first + i].key === key)) {
+				knownEdges.push(first, first + title.length);
 			}
 		}
-		titles.push(printed(masked, words[first].start, words[last].end));
-		first = last + 1;
 	}
-	return titles;
-}
-
-/** The last word of a known title that the words from `first` spell, the longest such title; undefined when none. */
-function knownEnd(words: readonly { key: string }[], first: number, knownTitles: readonly (readonly string[])[]): number | undefined {
-	let best: number | undefined;
-	for (const known of knownTitles) {
-		if (known.length === 0 || first + known.length > words.length || (best !== undefined && first + known.length - 1 <= best)) {
+	const articles: number[] = [];
+	const openings: number[] = [];
+	const capitals: number[] = [];
+	for (let i = 1; i < words.length; i++) {
+		const word = words[i].raw;
+		const before = words[i - 1].raw;
+		const after = words[i + 1]?.raw;
+		if (!/^[A-Z“"‘]/.test(word) || SMALL_WORDS.has(before.toLowerCase()) || DANGLING_END.test(before)) {
 			continue;
 		}
-		if (known.every((key, i) => words[first + i].key === key)) {
-			best = first + known.length - 1;
+		if (word === 'The' || word === 'A' || word === 'An') {
+			articles.push(i);
+		} else if (known.openings.has(words[i].key) && (/^\p{Ll}/u.test(before) || ALWAYS_OPENS.test(word))) {
+			openings.push(i);
+		} else if ((/^\p{Ll}/u.test(before) && after !== undefined && !/^\p{Lu}/u.test(after)) || (after !== undefined && /^\p{Ll}/u.test(after) && !SMALL_WORDS.has(after.toLowerCase()))) {
+			capitals.push(i);
 		}
 	}
-	return best;
+	return [knownEdges.filter((index) => index > 0 && index < words.length), articles, openings, capitals];
 }
 
-/** Every title of the data, as word keys: the session's own first. */
-function knownTitleWords(data: ReferenceData, session: number | undefined): string[][] {
+/** The agenda titles of the data as word keys, and the words they open with. */
+interface KnownTitles {
+	readonly titles: readonly (readonly string[])[];
+	readonly openings: ReadonlySet<string>;
+}
+
+/** Every title of the data, as word keys (the session's own first), and their first words. */
+function knownTitleWords(data: ReferenceData, session: number | undefined): KnownTitles {
 	const own = session === undefined ? [] : [...(data.agenda.get(session)?.values() ?? [])];
 	const others = [...data.agenda.entries()].filter(([number]) => number !== session).flatMap(([, items]) => [...items.values()]);
-	return [...own, ...others].map((fact) => normaliseTitle(fact.title).split(' ').filter(Boolean));
+	const titles = [...own, ...others].map((fact) => normaliseTitle(fact.title).split(' ').filter(Boolean));
+	return { titles, openings: new Set(titles.map((words) => words[0]).filter((word) => word !== undefined && !SMALL_WORDS.has(word))) };
 }
 
 /**
@@ -162,9 +190,10 @@ export function collectAgendaTitles(blocks: readonly Block[], masked: string, ag
 			titles = byLines;
 		}
 	}
-	if (titles.length < itemCount) {
+	if (titles.length > 0 && titles.length < itemCount) {
 		const known = knownTitleWords(data, session);
-		const runTogether = titles.flatMap((title) => splitRunTogether(masked, title, known)).filter((title) => looksLikeTitle(title.text));
+		const longest = titles.reduce((best, title, i) => (title.text.length > titles[best].text.length ? i : best), 0);
+		const runTogether = titles.flatMap((title, i) => (i === longest ? splitRunTogether(masked, title, itemCount - titles.length + 1, known) : [title])).filter((title) => looksLikeTitle(title.text));
 		if (runTogether.length > titles.length && runTogether.length <= itemCount) {
 			titles = runTogether;
 		}

@@ -70,7 +70,7 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
 export function countryOf(sender: string): string | undefined {
-	const plural = /\bRepresentatives\s+of\s+(?:the\s+)?(?!to\s+the\b)(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
+	const plural = /\bRepresentatives\s+of\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
 	const match = plural ?? SENDER_OF.exec(sender);
 	if (!match || UN_ORGAN.test(match[1])) {
 		return undefined;
@@ -80,7 +80,7 @@ export function countryOf(sender: string): string | undefined {
 }
 
 /** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`). */
-const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?:the\s+)?(?!to\s+the\b)(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
 
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
@@ -174,7 +174,7 @@ const DISTRIBUTION_DATE_WINDOW = 250;
  * symbols and the date on later lines), with the first date after it in the header.
  */
 export function findDistribution(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention; kind?: string } | undefined {
-	const match = /\bDistr\.\s*:?\s*(General|Limited|Restricted)?\b/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
+	const match = /\bDistr\.(?:\s*:?\s*(General|Limited|Restricted)\b)?/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
 	if (!match) {
 		return mastheadDateLine(masked, headerEnd, dates);
 	}
@@ -218,7 +218,7 @@ export function findOriginalLanguage(masked: string, headerEnd: number): { range
 	return match ? { range: { start: match.index, end: match.index + match[0].length }, language: match[1].charAt(0) + match[1].slice(1).toLowerCase() } : undefined;
 }
 
-const MASTHEAD_WORDS = /United\s+Nations|General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Distr\.\s*:\s*\w*/g;
+const MASTHEAD_WORDS = /United\s+Nations|General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Distr\.\s*:?\s*(?:General|Limited|Restricted)?|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\b(?:GENERAL|LIMITED|RESTRICTED)\b/gi;
 
 /**
  * The masthead symbol: well-formed symbols in text[from, limit) — before the distribution line (or the title), or in

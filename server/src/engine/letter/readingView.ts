@@ -51,8 +51,8 @@ const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*)(?=\S)/g;
 
 /** A job number (`20-12655 (E) 011020 *2012655*`), a barcode (`*2012655*`) or `Please recycle`: page furniture. */
 const FURNITURE_ANCHOR = /(?<![\d-])\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|(?<![\w*])\*\d{7}\*(?!\w)|\bPlease\s+recycle\b\s*♲?/g;
-/** A page number (`2/4`) next to other furniture. */
-const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])/y;
+/** A page number next to other furniture: `2/4`, `English Page 2` (older documents), `/...` (the page goes on). */
+const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)\s+)?Page\s+\d{1,3}\b|\/\s?\.{3,}/y;
 
 /**
  * Marks that start a line in the body of a letter whose line breaks were lost: `(Signed)`, a superscript footnote label
@@ -115,8 +115,10 @@ function addHeaderBreaks(text: string, masked: string, line: Line, end: number, 
 	if (segment.trim() === '') {
 		return;
 	}
-	for (const gap of text.slice(line.start, end).matchAll(COLUMN_GAP)) {
-		breaks.push(line.start + gap.index);
+	for (const source of [segment, text.slice(line.start, end)]) {
+		for (const gap of source.matchAll(COLUMN_GAP)) {
+			breaks.push(line.start + gap.index);
+		}
 	}
 	const markers = [...segment.matchAll(HEADER_MARKERS)];
 	const kinds = new Set(markers.map((match) => markerKind(match[0])));

@@ -25,8 +25,10 @@ export interface TextLayout {
 const LINK = /\[([^\]\n]{1,600})\]\(([^)\s]{0,2000})\)/g;
 const ESCAPE = /\\([()[\]\-.*_#!`])/g;
 const HEADING_HASHES = /^[ \t]{0,3}(#{1,6})[ \t]/gm;
+/** The cell borders of a table (`| General Assembly | Security Council |`, a web page's two-column header). */
+const TABLE_PIPE = /(?<=^|[ \t])\|(?=[ \t]|$)/gm;
 
-/** Replaces Markdown markup by spaces so that structural patterns can ignore it; offsets are unchanged. */
+/** Replaces Markdown markup (and table cell borders) by spaces so that structural patterns can ignore it; offsets are unchanged. */
 export function maskMarkup(text: string): string {
 	let masked = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
 	if (masked.includes('](')) {
@@ -37,6 +39,9 @@ export function maskMarkup(text: string): string {
 	}
 	if (masked.includes('#')) {
 		masked = masked.replace(HEADING_HASHES, (whole: string) => whole.replace(/#/g, ' '));
+	}
+	if (masked.includes('|')) {
+		masked = masked.replace(TABLE_PIPE, ' ');
 	}
 	return masked.replace(/[*\t\f\u00a0]/g, ' ');
 }
@@ -61,7 +66,7 @@ export function splitLines(text: string): Line[] {
 
 const JOB_NUMBER = /^\s*\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\s*(?:\*\d{7}\*)?\s*(?:\d{1,3}\/\d{1,3})?\s*$/;
 const BARCODE = /^\s*\*\d{7}\*\s*$/;
-const PAGE_NUMBER = /^\s*(?:\d{1,3}\/\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-)\s*$/i;
+const PAGE_NUMBER = /^\s*(?:\d{1,3}\/\d{1,3}|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)\s+)?page\s+\d{1,3}(?:\s+of\s+\d{1,3})?|-\s*\d{1,3}\s*-|\/\s?\.{3,})\s*$/i;
 const RECYCLE = /^\s*please\s+recycle\b.{0,3}$/i;
 const THEMATIC_BREAK = /^\s*(?:-{3,}|_{3,}|\*{3,})\s*$/;
 const SYMBOL_ONLY = /^\s*(?:[A-Z]{1,6}(?:\/[A-Za-z0-9.()]+)+(?:\s*[-–]\s*|\s+)?)+\s*(?:\d{1,3}\/\d{1,3})?\s*$/;
