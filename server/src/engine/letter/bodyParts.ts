@@ -2,6 +2,7 @@ import type { DateMatch } from '../calendar/dates';
 import { parseItemNumbers } from './agenda';
 import { collapseDetached, toDateMention, trimRange } from './header';
 import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
+import type { OffsetRange } from '../text/offsetRange';
 import type { Block } from './textLayout';
 import { ADDRESSED_TO, TITLE_START } from './titleLine';
 
@@ -31,19 +32,20 @@ export function findAnnexes(blocks: readonly Block[], masked: string, from: numb
 }
 
 /**
- * A letter that a page printed after the signature without an `Annex` heading (UNISPAL pages keep the annexed letter
- * and drop its heading): the first block after `signatureEnd` that is a letter's title. Its label is empty, as for a
- * single unnumbered annex.
+ * An annex that a page printed after the signature without its `Annex` heading (UNISPAL and ReliefWeb pages keep the
+ * annexed letter or statement and drop the heading): the first block after the signature block that is not a footnote
+ * text (`notes`). Its heading is that block when it is a letter's title, else its first line; its label is empty, as
+ * for a single unnumbered annex.
  */
-export function findUnheadedAnnex(blocks: readonly Block[], masked: string, signatureEnd: number): Annex | undefined {
-	const block = blocks.find((candidate) => {
-		if (candidate.start < signatureEnd) {
-			return false;
-		}
-		const blockText = masked.slice(candidate.start, candidate.end);
-		return TITLE_START.test(blockText) && ADDRESSED_TO.test(blockText) && blockText.length < 600;
-	});
-	return block && { label: '', headingRange: trimRange(masked, block.start, block.end), range: { start: trimRange(masked, block.start, block.end).start, end: lastBlockEnd(blocks) } };
+export function findUnheadedAnnex(blocks: readonly Block[], masked: string, signatureEnd: number, notes: readonly OffsetRange[]): Annex | undefined {
+	const block = blocks.find((candidate) => candidate.start >= signatureEnd && !notes.some((note) => candidate.start >= note.start && candidate.start < note.end));
+	if (!block) {
+		return undefined;
+	}
+	const blockText = masked.slice(block.start, block.end);
+	const isTitle = TITLE_START.test(blockText) && ADDRESSED_TO.test(blockText) && blockText.length < 600;
+	const heading = trimRange(masked, block.start, isTitle ? block.end : block.lines[0].end);
+	return { label: '', headingRange: heading, range: { start: heading.start, end: lastBlockEnd(blocks) } };
 }
 
 function lastBlockEnd(blocks: readonly Block[]): number {

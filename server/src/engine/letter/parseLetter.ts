@@ -45,7 +45,8 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const titleBlock = findTitleBlock(preliminary.blocks, masked, reading.title);
 	const headerEnd = titleBlock?.start ?? firstBodyBlock(preliminary.blocks, masked)?.start ?? 0;
 	const distribution = findDistribution(masked, headerEnd, dates);
-	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd) ?? (distribution && findMasthead(masked, symbols, distribution.range.end, distribution.range.start));
+	const ownSymbols = findOwnSymbolNotes(text, symbols);
+	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd) ?? (distribution && findMasthead(masked, symbols, distribution.range.end, distribution.range.start)) ?? ownSymbols[0];
 
 	const layout = layoutText(text, reading, runningHeaderTest(text, reading, symbols, headerEnd, masthead));
 	const { blocks, furniture } = layout;
@@ -69,14 +70,15 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const headedBody = headedAnnexes.length > 0 ? blocks.filter((block) => block.start < headedAnnexes[0].headingRange.start) : blocks;
 	const headedClosing = findClosingRequest(headedBody, masked, headerEnd);
 	const headedSignature = findSignature(headedBody, masked, headedClosing?.range.start ?? headerEnd);
-	const unheaded = headedAnnexes.length === 0 && headedSignature ? findUnheadedAnnex(blocks, masked, headedSignature.range.end) : undefined;
+	const signatureBlock = headedSignature && blocks.find((block) => block.start <= headedSignature.range.start && headedSignature.range.start < block.end);
+	const unheaded = headedAnnexes.length === 0 && signatureBlock ? findUnheadedAnnex(blocks, masked, signatureBlock.end, footnotes.map((note) => note.range)) : undefined;
 	const annexes = unheaded ? [unheaded] : headedAnnexes;
 	const bodyBlocks = unheaded ? blocks.filter((block) => block.start < unheaded.headingRange.start) : headedBody;
 	const closingRequest = unheaded ? findClosingRequest(bodyBlocks, masked, headerEnd) : headedClosing;
 	const signature = unheaded ? findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd) : headedSignature;
 
 	const headings: OffsetRange[] = [...(title ? [title.range] : []), ...annexes.map((annex) => annex.headingRange)];
-	const citationExclusions: OffsetRange[] = [...furniture, ...(masthead ? [masthead.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : [])];
+	const citationExclusions: OffsetRange[] = [...furniture, ...(masthead ? [masthead.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : []), ...ownSymbols.map((own) => own.range)];
 	const citations = buildCitations(text, symbols, dates, footnotes, citationExclusions);
 	const malformedSymbols = symbols
 		.filter((match): match is SymbolMatch & { malformed: string } => match.malformed !== undefined && !inFurniture(match))
@@ -130,6 +132,19 @@ function firstBodyBlock(blocks: readonly Block[], masked: string): Block | undef
 		const blockText = masked.slice(block.start, block.end);
 		return /presents\s+(?:its|his|her)\s+compliments|I\s+have\s+the\s+honour/i.test(blockText) || blockText.trim().split(/\s+/).length >= 25;
 	});
+}
+
+/** `* Also issued under the symbol A/8292.`, `* Circulated under the double symbol A/43/96-S/19442.`: the document's own other symbols. */
+const OWN_SYMBOL_NOTE = /\b(?:(?:also|previously|originally|formerly)\s+)?(?:issued|circulated|distributed|published)\s+(?:also\s+)?under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbols?\s+$/i;
+
+/** The symbols a note gives as this document's own (reprints and documents issued under two symbols), in order. */
+function findOwnSymbolNotes(text: string, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange }[] {
+	if (!/under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbol/i.test(text)) {
+		return [];
+	}
+	return symbols
+		.filter((match): match is SymbolMatch & { symbol: DocumentSymbolRef } => match.symbol !== undefined && OWN_SYMBOL_NOTE.test(text.slice(Math.max(0, match.start - 80), match.start)))
+		.map((match) => ({ symbol: match.symbol, range: { start: match.start, end: match.end } }));
 }
 
 /**
