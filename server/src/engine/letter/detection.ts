@@ -26,7 +26,7 @@ const SIGNALS: readonly { readonly name: string; readonly pattern: RegExp }[] = 
 export function detectLetter(text: string): LetterDetection {
 	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');
 	const signals = SIGNALS.filter((signal) => signal.pattern.test(head)).map((signal) => signal.name);
-	const otherKind = OTHER_DOCUMENTS.filter((sign) => sign.pattern.test(head)).map((sign) => sign.name);
+	const otherKind = OTHER_DOCUMENTS.filter((sign) => head.includes(sign.cue) && sign.pattern.test(head)).map((sign) => sign.name);
 	const written = signals.some((signal) => WRITTEN_AS_CORRESPONDENCE.has(signal));
 	return { isLetter: signals.length >= 2 && (otherKind.length === 0 || written), signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
 }
@@ -35,9 +35,9 @@ export function detectLetter(text: string): LetterDetection {
  * Signs of another kind of UN document that carries the same header and quotes or lists letters: a report (`The
  * present report …`) or a meeting record (a speaker line `The President`, `Agenda item 7 (continued)`, a `/PV.` symbol).
  */
-const OTHER_DOCUMENTS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
-	{ name: 'report', pattern: /\b[Tt]he\s+present\s+report\b/ },
-	{ name: 'meeting-record', pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n)|\bThe\s+meeting\s+(?:was\s+called\s+to\s+order|rose\s+at)\b|\bAgenda\s+item\s+\d+\s+\(continued\)|\b[A-Z]\s*[/-]\s*\d{1,2}\s*[/-]\s*PV\.\d/ },
+const OTHER_DOCUMENTS: readonly { readonly name: string; readonly cue: string; readonly pattern: RegExp }[] = [
+	{ name: 'report', cue: 'present', pattern: /\b[Tt]he\s+present\s+report\b/ },
+	{ name: 'meeting-record', cue: '', pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n)|\bThe\s+meeting\s+(?:was\s+called\s+to\s+order|rose\s+at)\b|\bAgenda\s+item\s+\d+\s+\(continued\)|\b[A-Z]\s*[/-]\s*\d{1,2}\s*[/-]\s*PV\.\d/ },
 ];
 
 /** Signals that only a letter or note itself writes (its formulae, its signature, its request to be circulated), not a document that quotes one. */

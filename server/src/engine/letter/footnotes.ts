@@ -16,8 +16,16 @@ const FOOTNOTE_LABEL = /^[ \t]*(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*(\d{1
 /** Inline markers: superscript runs, `<sup>…</sup>`, `^{3,4,5}`. */
 const INLINE_MARKER = /([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>([\d,\s]{1,20})<\/sup>|\^\{([\d,\s]{1,20})\}/g;
 
+/** Cheap checks before the marker scan: most texts hold neither superscripts, `<sup>` nor `^{`. */
+function mayHoldInlineMarkers(text: string): boolean {
+	return text.includes('<sup>') || text.includes('^{') || ['¹', '²', '³', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'].some((digit) => text.includes(digit));
+}
+
 /** Units whose superscripts are exponents, not footnote markers (`km²`, `m³`). */
 const UNIT_BEFORE = /(?:^|[^A-Za-z])(?:k?m|cm|mm|ft|sq)$/;
+
+/** The first characters of a footnote text's line: a number, a superscript, `<sup>`, `^`, `*`. */
+const LABEL_LEADS = /[\d⁰¹²³⁴⁵⁶⁷⁸⁹<^*\\]/;
 
 /** A line that may be a footnote text labelled by a plain number: `1 See A/75/100.`, `12 Ibid.` (not `12 May 2020 …`). */
 const PLAIN_LABEL_LINE = /^[ \t]*(\d{1,3})[ \t]+(?=[\p{Lu}“"‘(]|[A-Z]{1,6}\/)(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/u;
@@ -49,6 +57,13 @@ export function findPlainFootnoteLabels(text: string, lines: readonly Line[], fr
 		if (line.start < from || line.end === line.start) {
 			continue;
 		}
+		let first = line.start;
+		while (first < line.end && (text[first] === ' ' || text[first] === '\t')) {
+			first++;
+		}
+		if (first === line.end || !LABEL_LEADS.test(text[first])) {
+			continue;
+		}
 		const head = text.slice(line.start, Math.min(line.end, line.start + 40));
 		const match = PLAIN_LABEL_LINE.exec(head);
 		if (match) {
@@ -69,7 +84,7 @@ export function findPlainFootnoteLabels(text: string, lines: readonly Line[], fr
 			firstMarker.set(label, offset);
 		}
 	};
-	for (const match of text.matchAll(INLINE_MARKER)) {
+	for (const match of mayHoldInlineMarkers(text) ? text.matchAll(INLINE_MARKER) : []) {
 		const list = match[1] !== undefined ? superscriptToDigits(match[1]) : match[2] ?? match[3];
 		for (const number of list.matchAll(/\d{1,3}/g)) {
 			note(String(Number(number[0])), match.index);
@@ -129,7 +144,7 @@ export function findFootnoteTexts(text: string, blocks: readonly Block[], plainL
 export function findFootnoteMarkers(text: string, footnoteLabels: readonly OffsetRange[], furniture: readonly OffsetRange[]): FootnoteMarker[] {
 	const markers: FootnoteMarker[] = [];
 	const isExcluded = (offset: number) => footnoteLabels.some((range) => offset >= range.start && offset < range.end) || furniture.some((range) => offset >= range.start && offset < range.end);
-	for (const match of text.matchAll(INLINE_MARKER)) {
+	for (const match of mayHoldInlineMarkers(text) ? text.matchAll(INLINE_MARKER) : []) {
 		if (isExcluded(match.index)) {
 			continue;
 		}

@@ -135,15 +135,16 @@ function firstBodyBlock(blocks: readonly Block[], masked: string): Block | undef
 }
 
 /** `* Also issued under the symbol A/8292.`, `* Circulated under the double symbol A/43/96-S/19442.`: the document's own other symbols. */
-const OWN_SYMBOL_NOTE = /\b(?:(?:also|previously|originally|formerly)\s+)?(?:issued|circulated|distributed|published)\s+(?:also\s+)?under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbols?\s+$/i;
+const OWN_SYMBOL_NOTE = /\b(?:(?:also|previously|originally|formerly)\s+)?(?:issued|circulated|distributed|published)\s+(?:also\s+)?under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbols?\s+/gi;
 
 /** The symbols a note gives as this document's own (reprints and documents issued under two symbols), in order. */
 function findOwnSymbolNotes(text: string, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange }[] {
-	if (!/under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbol/i.test(text)) {
+	if (!text.includes('under the') || !text.includes('symbol')) {
 		return [];
 	}
+	const starts = new Set([...text.matchAll(OWN_SYMBOL_NOTE)].map((match) => match.index + match[0].length));
 	return symbols
-		.filter((match): match is SymbolMatch & { symbol: DocumentSymbolRef } => match.symbol !== undefined && OWN_SYMBOL_NOTE.test(text.slice(Math.max(0, match.start - 80), match.start)))
+		.filter((match): match is SymbolMatch & { symbol: DocumentSymbolRef } => match.symbol !== undefined && starts.has(match.start))
 		.map((match) => ({ symbol: match.symbol, range: { start: match.start, end: match.end } }));
 }
 
@@ -156,6 +157,9 @@ function withListDocument(agenda: AgendaHeader, footnotes: readonly FootnoteText
 	const match = note && symbols.find((candidate) => candidate.symbol && candidate.start >= note.labelRange.end && candidate.start < note.range.end);
 	return match?.symbol ? { ...agenda, listDocument: { symbol: match.symbol, range: { start: match.start, end: match.end } } } : agenda;
 }
+
+/** How a line holding only symbols begins: a series and a slash, after spaces. */
+const SYMBOL_LEAD = /^\s*[A-Z]{1,6}\//;
 
 /**
  * Decides which lines holding only symbols are running headers between pages: those that repeat the masthead symbol
@@ -170,19 +174,25 @@ function runningHeaderTest(text: string, reading: ReadingView, symbols: readonly
 	const besideFurniture = new Set<number>();
 	if (!mastheadParts) {
 		const { lines } = reading;
-		const kinds = lines.map((line) => {
-			const lineText = masked.slice(line.start, line.end);
-			return lineText.trim() === '' ? 'blank' : isSymbolOnlyLine(lineText) ? 'symbols' : isFixedFurniture(text.slice(line.start, line.end)) ? 'furniture' : 'text';
-		});
+		const kinds = new Map<number, 'blank' | 'symbols' | 'furniture' | 'text'>();
+		const kindOf = (i: number) => {
+			let kind = kinds.get(i);
+			if (kind === undefined) {
+				const lineText = masked.slice(lines[i].start, lines[i].end);
+				kind = lineText.trim() === '' ? 'blank' : isSymbolOnlyLine(lineText) ? 'symbols' : isFixedFurniture(text.slice(lines[i].start, lines[i].end)) ? 'furniture' : 'text';
+				kinds.set(i, kind);
+			}
+			return kind;
+		};
 		const nearest = (from: number, step: number) => {
 			let i = from;
-			while (i >= 0 && i < lines.length && (kinds[i] === 'blank' || kinds[i] === 'symbols')) {
+			while (i >= 0 && i < lines.length && (kindOf(i) === 'blank' || kindOf(i) === 'symbols')) {
 				i += step;
 			}
-			return kinds[i];
+			return i >= 0 && i < lines.length ? kindOf(i) : undefined;
 		};
 		lines.forEach((line, i) => {
-			if (kinds[i] !== 'symbols') {
+			if (!SYMBOL_LEAD.test(masked.slice(line.start, line.start + 12)) || kindOf(i) !== 'symbols') {
 				return;
 			}
 			const key = masked.slice(line.start, line.end).trim();

@@ -37,30 +37,45 @@ export interface ReadingView {
 const TITLE_SEARCH_LIMIT = 8192;
 /** Without a title, how much of the text is taken for the header. */
 const HEADER_WITHOUT_TITLE = 1500;
+/** A header line shorter than this cannot hold two parts of the header run together. */
+const SHORTEST_RUN_TOGETHER = 24;
 /** A header line this long lost its line breaks: it is cut at every header marker. */
 const COLLAPSED_HEADER_LINE = 300;
 
 /**
- * Words that start a line in a UN document header. An organ or `United Nations` after `the`/`of`/`and` belongs to an
- * agenda title (`Report of the Security Council`) and does not start a line.
+ * Words that start a line in a UN document header. Each alternative starts with a literal, so that the scan does not
+ * try every position; an organ or `United Nations` after `the`/`of`/`and` belongs to an agenda title (`Report of the
+ * Security Council`) and does not start a line (checked after the match, see {@link IN_A_TITLE_BEFORE}).
  */
-const HEADER_MARKERS = /(?<!\b(?:the|of|and|to)\s+)\bUnited\s+Nations\b|(?<!\b(?:the|THE|of|OF|and|AND|to|TO|on|ON|with|WITH)\s+)\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\bDistr\.|\b(?:Original|ORIGINAL)\s*:|\b(?:English|French|Spanish|Russian|Arabic|Chinese)(?=\s+(?:Original|ORIGINAL)\s*:)|\bAgenda\s+items?\s+\d|\bItems?\s+\d{1,3}\b(?=[^\n]{0,80}?\bof\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/g;
+const HEADER_MARKERS = /\b(?:United\s+Nations\b|General\s+Assembly\b|Security\s+Council\b|Economic\s+and\s+Social\s+Council\b|GENERAL\s+ASSEMBLY\b|SECURITY\s+COUNCIL\b|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL\b|Distr\.|(?:Original|ORIGINAL)\s*:|(?:English|French|Spanish|Russian|Arabic|Chinese)(?=\s+(?:Original|ORIGINAL)\s*:)|Agenda\s+items?\s+\d|Items?\s+\d{1,3}\b(?=[^\n]{0,80}?\bof\s+the\s+(?:provisional\s+agenda|preliminary\s+list)))/g;
+/** The words before an organ's name inside an agenda title (`… of the Security Council`). */
+const IN_A_TITLE_BEFORE = /\b(?:the|of|and|to|on|with)\s+$/i;
 
-/** A column gap: three or more spaces, or a tab, between two words of a header line (text laid out in columns). */
-const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*)(?=\S)/g;
+/** A column gap in the text: three or more spaces, a tab or a table cell border between two words of a header line. */
+const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*|[ \t]+\|[ \t]+)(?=\S)/g;
 
 /** A job number (`20-12655 (E) 011020 *2012655*`), a barcode (`*2012655*`) or `Please recycle`: page furniture. */
-const FURNITURE_ANCHOR = /(?<![\d-])\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|(?<![\w*])\*\d{7}\*(?!\w)|\bPlease\s+recycle\b\s*♲?/g;
+const FURNITURE_ANCHOR = /\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|\*\d{7}\*(?!\w)|Please\s+recycle\b\s*♲?/g;
 /** A page number next to other furniture: `2/4`, `English Page 2` (older documents), `/...` (the page goes on). */
 const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)\s+)?Page\s+\d{1,3}\b|\/\s?\.{3,}/y;
 
 /**
- * Marks that start a line in the body of a letter whose line breaks were lost: `(Signed)`, a superscript footnote label
- * followed by its text, a footnote separator rule, an annex heading.
+ * Marks that start a line in the body of a letter whose line breaks were lost, each found by its own scan that starts
+ * with a literal or a short class (so that no scan tries every position of the text): `(Signed)`, a superscript
+ * footnote label followed by its text, a footnote separator rule, an annex heading. What must stand before a mark is
+ * checked after the match.
  */
-const BODY_MARKERS = /\(\s*Signed\s*\)|(?<=\s)[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]+(?=[\p{Lu}“"‘(]|[A-Z]{1,6}\/)|_{5,}|(?<=[.!?)”"’]\s+|[\p{Lu}][\p{Ll}]+\s+|[\d*]\s+)(?:Annex|ANNEX)(?:(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|\s+(?:[IVXLC]+|\d{1,2})(?=\s+[\p{Lu}“"]))|(?<=\s)ANNEX(?:\s+(?:[IVXLC]+|\d{1,2}))?(?=\s)/gu;
+const SIGNED = /\(\s*Signed\s*\)/y;
+
+/** The superscript digits, each looked for with `indexOf` (much cheaper than a scan with their class). */
+const SUPERSCRIPT_DIGITS = ['¹', '²', '³', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+const SUPERSCRIPT_LABEL = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]+/y;
+const SEPARATOR = /_{5,}/g;
+const ANNEX_MARK = /(?:Annex|ANNEX)(?:(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|\s+(?:[IVXLC]+|\d{1,2})(?=\s+[\p{Lu}“"]))|ANNEX(?=\s)/gu;
+/** What must stand before an annex heading in running text: a sentence end, a capitalised word (a signature) or furniture. */
+const BEFORE_ANNEX = /(?:[.!?)”"’]|[\p{Lu}][\p{Ll}]+|[\d*])\s+$/u;
 /** An asterisk footnote label before a symbol (`* A/51/50.`), looked for in the text because the view blanks `*`. */
-const ASTERISK_LABEL = /(?<=\s)\\?\*[ \t]+(?=[A-Z]{1,4}\/)/g;
+const ASTERISK_LABEL = /\*[ \t]+(?=[A-Z]{1,4}\/)/g;
 
 /** Line starts that begin a paragraph of their own. */
 const BLOCK_START_LINE = /^[ \t]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]|<sup>\s*\d{1,3}\s*<\/sup>|\^\{\d{1,3}\}|\^\d{1,3}[ \t]|\(\s*Signed\s*\)|_{5,})/;
@@ -93,8 +108,7 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 	}
 	addBodyBreaks(text, masked, headerEnd, breaks);
 	addFurnitureBreaks(text, symbols, breaks);
-	const view = applyBreaks(masked, physical, breaks);
-	const lines = view === masked ? physical : splitLines(view);
+	const { view, lines } = applyBreaks(masked, physical, breaks);
 	const plainFootnoteLabels = findPlainFootnoteLabels(text, lines, title?.end ?? headerEnd);
 	const blockStarts = findBlockStarts(text, view, lines, title, plainFootnoteLabels);
 	return { view, lines, blockStarts, joins: findJoins(view, lines, [title, ...annexHeadingExtents(view, lines, blockStarts)]), plainFootnoteLabels, title };
@@ -115,12 +129,16 @@ function addHeaderBreaks(text: string, masked: string, line: Line, end: number, 
 	if (segment.trim() === '') {
 		return;
 	}
-	for (const source of [segment, text.slice(line.start, end)]) {
-		for (const gap of source.matchAll(COLUMN_GAP)) {
+	const raw = text.slice(line.start, end);
+	if (raw.includes('   ') || raw.includes('\t') || raw.includes(' | ')) {
+		for (const gap of raw.matchAll(COLUMN_GAP)) {
 			breaks.push(line.start + gap.index);
 		}
 	}
-	const markers = [...segment.matchAll(HEADER_MARKERS)];
+	if (segment.length < SHORTEST_RUN_TOGETHER) {
+		return;
+	}
+	const markers = [...segment.matchAll(HEADER_MARKERS)].filter((match) => !/^(?:U|G|S|E)/i.test(match[0]) || /^E\w+\s+O/i.test(match[0]) || !IN_A_TITLE_BEFORE.test(segment.slice(Math.max(0, match.index - 6), match.index)));
 	const kinds = new Set(markers.map((match) => markerKind(match[0])));
 	if (kinds.size < 2 && segment.length < COLLAPSED_HEADER_LINE) {
 		return;
@@ -146,23 +164,53 @@ function markerKind(marker: string): string {
 	return /^(?:General|Security|Economic)/i.test(marker) ? 'organ' : marker.slice(0, 4).toLowerCase();
 }
 
-/** Breaks in the body: before `(Signed)`, footnote labels and separators, annex headings, and after annex headings. */
+/** Breaks in the body: before `(Signed)`, footnote labels and separators, annex headings, and after annex headings and separators. */
 function addBodyBreaks(text: string, masked: string, from: number, breaks: number[]): void {
-	const pattern = new RegExp(BODY_MARKERS.source, BODY_MARKERS.flags);
-	pattern.lastIndex = from;
-	for (let match = pattern.exec(masked); match; match = pattern.exec(masked)) {
-		breaks.push(match.index - 1);
-		if (match[0].startsWith('_')) {
-			breaks.push(match.index + match[0].length);
-		} else if (/^annex/i.test(match[0])) {
-			const extent = /\bto\s+the\b/.test(match[0]) ? titleExtent(masked, match.index) : undefined;
-			breaks.push(extent?.end ?? match.index + match[0].length);
+	const scan = (pattern: RegExp, onMatch: (match: RegExpExecArray) => void) => {
+		const regex = new RegExp(pattern.source, pattern.flags);
+		regex.lastIndex = from;
+		for (let match = regex.exec(masked); match; match = regex.exec(masked)) {
+			onMatch(match);
+		}
+	};
+	const isSpace = (offset: number) => offset < 0 || /\s/.test(masked[offset]);
+	for (let at = masked.indexOf('Signed', from); at >= 0; at = masked.indexOf('Signed', at + 6)) {
+		const open = masked.lastIndexOf('(', at);
+		SIGNED.lastIndex = open;
+		if (open >= from && at - open <= 4 && SIGNED.test(masked)) {
+			breaks.push(open - 1);
 		}
 	}
-	if (text.includes('*')) {
-		const asterisk = new RegExp(ASTERISK_LABEL.source, ASTERISK_LABEL.flags);
-		for (const match of text.matchAll(asterisk)) {
-			breaks.push(match.index - 1);
+	for (const digit of SUPERSCRIPT_DIGITS) {
+		for (let at = masked.indexOf(digit, from); at >= 0; at = masked.indexOf(digit, at + 1)) {
+			if (!isSpace(at - 1)) {
+				continue;
+			}
+			SUPERSCRIPT_LABEL.lastIndex = at;
+			const match = SUPERSCRIPT_LABEL.exec(masked);
+			if (match && /^[\p{Lu}“"‘(]|^[A-Z]{1,6}\//u.test(masked.slice(at + match[0].length, at + match[0].length + 8))) {
+				breaks.push(at - 1);
+			}
+		}
+	}
+	if (masked.includes('_____')) {
+		scan(SEPARATOR, (match) => breaks.push(match.index - 1, match.index + match[0].length));
+	}
+	if (masked.includes('nnex') || masked.includes('NNEX')) {
+		scan(ANNEX_MARK, (match) => {
+			const fits = match[0] === 'ANNEX' ? isSpace(match.index - 1) : BEFORE_ANNEX.test(masked.slice(Math.max(0, match.index - 30), match.index));
+			if (fits) {
+				const extent = /\bto\s+the\b/.test(match[0]) ? titleExtent(masked, match.index) : undefined;
+				breaks.push(match.index - 1, extent?.end ?? match.index + match[0].length);
+			}
+		});
+	}
+	if (text.includes('* ') || text.includes('*\t')) {
+		for (const match of text.matchAll(ASTERISK_LABEL)) {
+			const start = text[match.index - 1] === '\\' ? match.index - 1 : match.index;
+			if (/\s/.test(text[start - 1] ?? '')) {
+				breaks.push(start - 1);
+			}
 		}
 	}
 }
@@ -172,12 +220,12 @@ function addBodyBreaks(text: string, masked: string, from: number, breaks: numbe
  * symbols right next to it, each on a line of its own so that the layout sets them aside.
  */
 function addFurnitureBreaks(text: string, symbols: readonly SymbolMatch[], breaks: number[]): void {
-	if (!/\d-\d{5}|\*\d{7}\*|recycle/i.test(text)) {
-		return;
-	}
 	const symbolStarts = new Map(symbols.filter((match) => match.symbol).map((match) => [match.start, match.end]));
 	const pattern = new RegExp(FURNITURE_ANCHOR.source, FURNITURE_ANCHOR.flags);
 	for (const anchor of text.matchAll(pattern)) {
+		if (/[\w*-]/.test(text[anchor.index - 1] ?? ' ')) {
+			continue;
+		}
 		const isJobOrBarcode = /\(|\*|recycle/i.test(anchor[0]);
 		let start = anchor.index;
 		let end = anchor.index + anchor[0].length;
@@ -244,35 +292,41 @@ function furnitureTokenBefore(text: string, position: number, symbolStarts: Read
 }
 
 /**
- * Turns the white space at each break into `\n`. A break is kept only where it falls on a space or tab with words on
- * both sides of it on the same line, so that no line of the view is blank where the text's line was not.
+ * Turns the white space at each break into `\n`, and cuts the physical lines there. A break is kept only where it falls
+ * on a space or tab with words on both sides of it on the same line, so that no line of the view is blank where the
+ * text's line was not.
  */
-function applyBreaks(masked: string, physical: readonly Line[], breaks: readonly number[]): string {
+function applyBreaks(masked: string, physical: readonly Line[], breaks: readonly number[]): { view: string; lines: readonly Line[] } {
 	const sorted = [...new Set(breaks)].filter((position) => position > 0 && position < masked.length && (masked[position] === ' ' || masked[position] === '\t')).sort((a, b) => a - b);
 	if (sorted.length === 0) {
-		return masked;
+		return { view: masked, lines: physical };
 	}
 	const pieces: string[] = [];
+	const lines: Line[] = [];
 	let copied = 0;
 	let lineIndex = 0;
-	let previousBreak = -1;
+	let lineStart = physical[0].start;
 	for (const position of sorted) {
 		while (lineIndex < physical.length && physical[lineIndex].end <= position) {
+			lines.push({ start: lineStart, end: physical[lineIndex].end });
 			lineIndex++;
+			lineStart = physical[lineIndex]?.start ?? masked.length;
 		}
 		const line = physical[lineIndex];
-		if (!line || position < line.start) {
-			continue;
-		}
-		if (!hasWordBetween(masked, Math.max(line.start, previousBreak + 1), position) || !hasWordBetween(masked, position + 1, line.end)) {
+		if (!line || position < line.start || !hasWordBetween(masked, lineStart, position) || !hasWordBetween(masked, position + 1, line.end)) {
 			continue;
 		}
 		pieces.push(masked.slice(copied, position), '\n');
 		copied = position + 1;
-		previousBreak = position;
+		lines.push({ start: lineStart, end: position });
+		lineStart = position + 1;
+	}
+	for (; lineIndex < physical.length; lineIndex++) {
+		lines.push({ start: lineStart, end: physical[lineIndex].end });
+		lineStart = physical[lineIndex + 1]?.start ?? masked.length;
 	}
 	pieces.push(masked.slice(copied));
-	return pieces.join('');
+	return { view: pieces.join(''), lines };
 }
 
 /** The extents of the annex headings that start lines of the view (`Annex to the letter dated …`). */
@@ -306,6 +360,18 @@ function findJoins(view: string, lines: readonly Line[], extents: readonly (Titl
 	return joins;
 }
 
+/** The first characters of the lines that may begin a block: a superscript, `<sup>`, `^{`, `(Signed)`, a rule, `Annex`. */
+const LEADS_BLOCK = /[⁰¹²³⁴⁵⁶⁷⁸⁹<^(_Aa]/;
+
+/** Where the first word of a line starts (the line's end when it is blank). */
+function firstWordAt(view: string, line: Line): number {
+	let i = line.start;
+	while (i < line.end && (view[i] === ' ' || view[i] === '\t')) {
+		i++;
+	}
+	return i;
+}
+
 /** True when text[from, to) holds something other than spaces and tabs. */
 function hasWordBetween(text: string, from: number, to: number): boolean {
 	for (let i = from; i < to; i++) {
@@ -336,29 +402,37 @@ function findBlockStarts(text: string, view: string, lines: readonly Line[], tit
 		endsAt(title.end);
 	}
 	let inFootnote = false;
-	let previousText = '';
+	let previous: Line | undefined;
 	for (const line of lines) {
-		const lineText = view.slice(line.start, line.end);
-		const previous = previousText;
-		previousText = lineText;
-		if (BLOCK_START_LINE.test(lineText) || ASTERISK_LINE.test(text.slice(line.start, line.end)) || plainFootnotes.has(line.start)) {
-			starts.add(line.start);
-			inFootnote = !/^\s*(?:\(\s*Signed|_)/.test(lineText);
-			continue;
-		}
-		if (lineText.trim() === '') {
+		const first = firstWordAt(view, line);
+		const before = previous;
+		previous = line;
+		if (first === line.end) {
 			inFootnote = false;
 			continue;
 		}
-		if (inFootnote && SENTENCE_END.test(previous) && OPENS_PARAGRAPH.test(lineText)) {
-			starts.add(line.start);
-			inFootnote = false;
+		const lead = view[first];
+		if (LEADS_BLOCK.test(lead) || text[first] === '*' || text[first] === '\\') {
+			const lineText = view.slice(line.start, line.end);
+			if (BLOCK_START_LINE.test(lineText) || ASTERISK_LINE.test(text.slice(line.start, line.end))) {
+				starts.add(line.start);
+				inFootnote = !/^\s*(?:\(\s*Signed|_)/.test(lineText);
+				continue;
+			}
+			const annex = /[Aa]/.test(lead) ? ANNEX_HEADING.exec(lineText) : null;
+			if (annex) {
+				starts.add(line.start);
+				endsAt(/\S/.test(lineText.slice(annex[0].length)) ? titleExtent(view, line.start).end : line.end);
+				continue;
+			}
+		}
+		if (plainFootnotes.has(line.start)) {
+			inFootnote = true;
 			continue;
 		}
-		const annex = ANNEX_HEADING.exec(lineText);
-		if (annex) {
+		if (inFootnote && before && /[A-Z“"‘]/.test(lead) && SENTENCE_END.test(view.slice(Math.max(before.start, before.end - 4), before.end)) && OPENS_PARAGRAPH.test(view.slice(line.start, Math.min(line.end, first + 12)))) {
 			starts.add(line.start);
-			endsAt(/\S/.test(lineText.slice(annex[0].length)) ? titleExtent(view, line.start).end : line.end);
+			inFootnote = false;
 		}
 	}
 	return starts;

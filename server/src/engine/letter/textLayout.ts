@@ -43,13 +43,24 @@ export function maskMarkup(text: string): string {
 	if (masked.includes('|')) {
 		masked = masked.replace(TABLE_PIPE, ' ');
 	}
-	return masked.replace(/[*\t\f\u00a0]/g, ' ');
+	return BLANKED.some((ch) => masked.includes(ch)) ? masked.replace(/[*\t\f\u00a0]/g, ' ') : masked;
 }
+
+/** Characters blanked wherever they stand: emphasis stars, tabs, form feeds, no-break spaces. */
+const BLANKED = ['*', '\t', '\f', '\u00a0'];
 
 /** Splits a text into lines at `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): Line[] {
 	const lines: Line[] = [];
 	let start = 0;
+	if (!text.includes('\r')) {
+		for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+			lines.push({ start, end });
+			start = end + 1;
+		}
+		lines.push({ start, end: text.length });
+		return lines;
+	}
 	for (let i = 0; i < text.length; i++) {
 		const ch = text.charCodeAt(i);
 		if (ch === 10 || ch === 13) {

@@ -12,8 +12,12 @@
  */
 export const TITLE_START = /^[ \t]*(?:(identical\s+letters|letter|identical\s+notes?\s+verbales?|notes?\s+verbales?|)\s*dated|(letter)\s+from)\s+(?=\S)/i;
 
-/** `dated` after a kind word, or a capitalised `Dated` standing alone: where a title may start in running text. */
-const TITLE_WORDS = /\b(?:(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?)\s+dated|(?:IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+DATED|Dated|DATED)\s+(?=\d|[A-Za-z]+\s+\d)|(?<=^|\n)[ \t]*Letter\s+from\s+(?=\S)/g;
+/** `dated` (any case) before a date: where a title may be; the words before it say which kind ({@link KIND_BEFORE}). */
+const DATED_WORD = /\b(?:dated|DATED|Dated)\s+(?=\d|[A-Za-z]+\s+\d)/g;
+/** The kind words before `dated` in a title, in the title's case. */
+const KIND_BEFORE = /\b(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+$/;
+/** `Letter from … to the Secretary-General` at the start of a line: a letter that has no dated title. */
+const LETTER_FROM = /(?:^|\n)[ \t]*(Letter\s+from\s+)(?=\S)/g;
 
 /** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
@@ -164,14 +168,27 @@ export function titleExtent(view: string, start: number): TitleExtent {
  * its addressee.
  */
 export function findFirstTitle(view: string, limit: number): TitleExtent | undefined {
-	const pattern = new RegExp(TITLE_WORDS.source, TITLE_WORDS.flags);
 	const bounded = view.length > limit ? view.slice(0, limit) : view;
-	for (let match = pattern.exec(bounded); match; match = pattern.exec(bounded)) {
-		const before = bounded.slice(Math.max(0, match.index - 40), match.index);
+	const starts: number[] = [];
+	for (const match of bounded.matchAll(DATED_WORD)) {
+		const kind = KIND_BEFORE.exec(bounded.slice(Math.max(0, match.index - 40), match.index));
+		if (kind) {
+			starts.push(match.index - kind[0].length);
+		} else if (match[0].charAt(0) !== 'd') {
+			starts.push(match.index);
+		}
+	}
+	if (bounded.includes('Letter from')) {
+		for (const match of bounded.matchAll(LETTER_FROM)) {
+			starts.push(match.index + match[0].length - match[1].length);
+		}
+	}
+	for (const start of starts.sort((a, b) => a - b)) {
+		const before = bounded.slice(Math.max(0, start - 40), start);
 		if (DETERMINER_BEFORE.test(before) || /[(“"‘]\s*$/.test(before)) {
 			continue;
 		}
-		const extent = titleExtent(view, match.index);
+		const extent = titleExtent(view, start);
 		if (extent.addresseeStart !== undefined) {
 			return extent;
 		}

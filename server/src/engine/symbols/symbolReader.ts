@@ -30,8 +30,13 @@ export interface RawSymbolCandidate {
 
 const SERIES_PATTERN = [...SERIES_ORGANS.keys()].sort((a, b) => b.length - a.length).join('|');
 const SERIES_AT = new RegExp(`(?:${SERIES_PATTERN})(?=/)`, 'y');
-/** Every place where a series followed by "/" starts a token. */
-export const SERIES_START = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}/.\\\\])(?:${SERIES_PATTERN})(?=/)`, 'gu');
+/**
+ * A series followed by "/". It starts a token only when {@link NOT_BEFORE_SERIES} does not match right before it
+ * (checked after the match: a pattern that starts with a lookbehind is tried at every position of the text).
+ */
+export const SERIES_START = new RegExp(`(?:${SERIES_PATTERN})(?=/)`, 'gu');
+/** What may not stand right before a series that starts a token: a letter, digit, mark, "/", "." or "\\". */
+export const NOT_BEFORE_SERIES = /[\p{L}\p{N}\p{M}/.\\]$/u;
 
 const PAREN_AT = /[ \u00a0]?\\?\(([^()\\\r\n]{1,16})\\?\)/y;
 const JOINT_SEPARATOR_AT = /[ \t\u00a0]*(?:(?:\\?-|–|—)[ \t\u00a0]*(?:(?:\r\n|\n|\r)[ \t\u00a0]*)?|(?<=[ \t\u00a0]))/y;
