@@ -185,7 +185,7 @@ export function findPlainFootnoteMarkers(text: string, plainFootnotes: readonly 
 		const label = String(Number(match[1]));
 		const before = textStart.get(label);
 		const end = match.index + match[0].length;
-		if (before !== undefined && match.index < before && isGluedMarker(text, match.index, end) && !excluded.some((range) => match!.index >= range.start && match!.index < range.end)) {
+		if (before !== undefined && match.index < before && isGluedMarker(text, match.index, end) && !excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			markers.push({ label, range: { start: match.index, end } });
 		}
 	}

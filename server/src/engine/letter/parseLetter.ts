@@ -98,7 +98,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 			special.add(block);
 		}
 	}
-	const paragraphs = blocks.filter((block) => block.start >= headerEnd && !special.has(block) && block !== titleBlock).map((block) => ({ start: block.start, end: block.end }));
+	const paragraphs = blocks.filter((block) => block.start >= headerEnd && !special.has(block) && block.start !== titleBlock?.start).map((block) => ({ start: block.start, end: block.end }));
 
 	return {
 		text, detection, kind,
