@@ -1,6 +1,9 @@
 // Bundles the extension client, the language server and the command-line tool with esbuild.
 // Type checking is separate (`npm run typecheck`), as in rust-analyzer's editors/code.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { parse as parseYaml } from 'yaml';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -18,3 +21,18 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// The data files parsed once here, so that the server and the command line start without parsing YAML
+// (server/src/node/referenceDataFile.ts uses this only while the SHA-256 of each file matches).
+const dataFiles = { gaSessions: 'ga-sessions.yaml', resolutions: 'resolutions.yaml' };
+const snapshot = { sha256: {} };
+for (const [key, name] of Object.entries(dataFiles)) {
+  const path = `data/${name}`;
+  if (existsSync(path)) {
+    const text = readFileSync(path, 'utf8');
+    snapshot.sha256[name] = createHash('sha256').update(text).digest('hex');
+    snapshot[key] = parseYaml(text);
+  }
+}
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/reference-data.json', JSON.stringify(snapshot));

@@ -131,9 +131,6 @@ function unitOf(special: string | undefined, unit: string): OrganHeader['unit'] 
 export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader[] {
 	const head = masked.slice(0, headerEnd);
 	const names = [...head.matchAll(ORGAN_NAME)].map((match) => ({ organ: canonicalOrgan(match[1]), start: match.index, end: match.index + match[0].length, paired: false }));
-	if (names.length === 0) {
-		return [];
-	}
 	const headers: OrganHeader[] = [];
 	for (const phrase of head.matchAll(SESSION_OR_YEAR)) {
 		const ordinal = headerOrdinal(phrase[1]);
@@ -141,7 +138,13 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 			continue;
 		}
 		const unit = unitOf(phrase[2], phrase[3]);
-		const fits = (organ: OrganHeader['organ']) => (unit === 'year' ? organ === 'Security Council' : organ !== 'Security Council' && (unit === 'session' || organ === 'General Assembly'));
+		const fits = (organ: OrganHeader['organ']) => (unit === 'year' ? organ === 'Security Council' : organ !== 'Security Council' && (unit === 'session' || organ === 'General Assembly' || (unit === 'special-session' && organ === 'Human Rights Council')));
+		const phraseEnd = phrase.index + phrase[0].length;
+		if (unit === 'emergency-special-session' && !names.some((name) => name.start < phrase.index && name.organ === 'General Assembly' && !name.paired)) {
+			// Only the Assembly holds emergency special sessions: one that stands without its organ's name is the Assembly's.
+			headers.push({ organ: 'General Assembly', range: { start: phrase.index, end: phraseEnd }, ordinalRange: { start: phrase.index, end: phraseEnd }, ordinal, unit });
+			continue;
+		}
 		for (let i = names.length - 1; i >= 0; i--) {
 			const name = names[i];
 			if (name.start >= phrase.index || name.paired || !fits(name.organ)) {
@@ -152,7 +155,6 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 				break;
 			}
 			name.paired = true;
-			const phraseEnd = phrase.index + phrase[0].length;
 			headers.push({
 				organ: name.organ,
 				range: { start: name.start, end: between.trim() === '' ? phraseEnd : name.end },

@@ -94,7 +94,7 @@ export function organFact(organ: OrganHeader): OrganFact[] {
 	if (organ.organ === 'Human Rights Council' || organ.organ === 'Commission on Human Rights') {
 		return organ.unit === 'session' ? [{ organ: organ.organ === 'Human Rights Council' ? 'HRC' : 'CHR', session: organ.ordinal }] : [];
 	}
-	return [organ.unit === 'session' ? { organ: 'ECOSOC', session: organ.ordinal } : { organ: 'ECOSOC', year: organ.ordinal }];
+	return organ.unit === 'session' ? [{ organ: 'ECOSOC', session: organ.ordinal }] : organ.unit === 'year' ? [{ organ: 'ECOSOC', year: organ.ordinal }] : [];
 }
 
 /** Officials of the United Nations who write or are written to under their title, not as a State's representative. */
