@@ -16,9 +16,12 @@ const FOOTNOTE_LABEL = /^[ \t]*(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>\s*(\d{1
 /** Inline markers: superscript runs, `<sup>…</sup>`, `^{3,4,5}`. */
 const INLINE_MARKER = /([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>([\d,\s]{1,20})<\/sup>|\^\{([\d,\s]{1,20})\}/g;
 
-/** Cheap checks before the marker scan: most texts hold neither superscripts, `<sup>` nor `^{`. */
-function mayHoldInlineMarkers(text: string): boolean {
-	return text.includes('<sup>') || text.includes('^{') || ['¹', '²', '³', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'].some((digit) => text.includes(digit));
+/**
+ * Every inline marker of a text, scanned once for the reading stage and the footnote readers: superscript runs (group
+ * 1), `<sup>` lists (group 2) and `^{…}` lists (group 3), in order.
+ */
+export function scanInlineMarkers(text: string): RegExpMatchArray[] {
+	return [...text.matchAll(INLINE_MARKER)];
 }
 
 /** Units whose superscripts are exponents, not footnote markers (`km²`, `m³`). */
@@ -49,7 +52,7 @@ function isGluedMarker(text: string, start: number, end: number): boolean {
  * from `from` on whose number a footnote marker (a superscript, `<sup>`, or a number glued to a word) points earlier in
  * the text. Each number is taken once. Returns the start of each such line with its label.
  */
-export function findPlainFootnoteLabels(text: string, lines: readonly Line[], from: number): Map<number, string> {
+export function findPlainFootnoteLabels(text: string, lines: readonly Line[], from: number, inlineMarkers: readonly RegExpMatchArray[]): Map<number, string> {
 	const labels = new Map<number, string>();
 	const candidates: { start: number; label: string }[] = [];
 	const marked = new Set<string>();
@@ -84,10 +87,11 @@ export function findPlainFootnoteLabels(text: string, lines: readonly Line[], fr
 			firstMarker.set(label, offset);
 		}
 	};
-	for (const match of mayHoldInlineMarkers(text) ? text.matchAll(INLINE_MARKER) : []) {
+	for (const match of inlineMarkers) {
+		const index = match.index ?? 0;
 		const list = match[1] !== undefined ? superscriptToDigits(match[1]) : match[2] ?? match[3];
 		for (const number of list.matchAll(/\d{1,3}/g)) {
-			note(String(Number(number[0])), match.index);
+			note(String(Number(number[0])), index);
 		}
 	}
 	for (const match of text.matchAll(GLUED_NUMBER)) {
@@ -141,27 +145,28 @@ export function findFootnoteTexts(text: string, blocks: readonly Block[], plainL
  * Finds footnote markers outside footnote labels. `^{3,4,5}` and `<sup>3,4</sup>` give one marker per number, each with
  * the range of its digits. An asterisk right after `provisional agenda` or `preliminary list` is the header's `*` marker.
  */
-export function findFootnoteMarkers(text: string, footnoteLabels: readonly OffsetRange[], furniture: readonly OffsetRange[]): FootnoteMarker[] {
+export function findFootnoteMarkers(text: string, footnoteLabels: readonly OffsetRange[], furniture: readonly OffsetRange[], inlineMarkers: readonly RegExpMatchArray[] = scanInlineMarkers(text)): FootnoteMarker[] {
 	const markers: FootnoteMarker[] = [];
 	const isExcluded = (offset: number) => footnoteLabels.some((range) => offset >= range.start && offset < range.end) || furniture.some((range) => offset >= range.start && offset < range.end);
-	for (const match of mayHoldInlineMarkers(text) ? text.matchAll(INLINE_MARKER) : []) {
-		if (isExcluded(match.index)) {
+	for (const match of inlineMarkers) {
+		const index = match.index ?? 0;
+		if (isExcluded(index)) {
 			continue;
 		}
 		if (match[1] !== undefined) {
-			if (UNIT_BEFORE.test(text.slice(Math.max(0, match.index - 4), match.index))) {
+			if (UNIT_BEFORE.test(text.slice(Math.max(0, index - 4), index))) {
 				continue;
 			}
-			markers.push({ label: superscriptToDigits(match[1]), range: { start: match.index, end: match.index + match[1].length } });
+			markers.push({ label: superscriptToDigits(match[1]), range: { start: index, end: index + match[1].length } });
 			continue;
 		}
 		const list = match[2] ?? match[3];
-		const listOffset = match.index + match[0].indexOf(list);
+		const listOffset = index + match[0].indexOf(list);
 		for (const number of list.matchAll(/\d{1,3}/g)) {
 			markers.push({ label: number[0], range: { start: listOffset + number.index, end: listOffset + number.index + number[0].length } });
 		}
 	}
-	for (const match of text.matchAll(/\b(?:provisional\s+agenda|preliminary\s+list)(\\?\*)/gi)) {
+	for (const match of /provisional|preliminary/i.test(text) ? text.matchAll(/\b(?:provisional\s+agenda|preliminary\s+list)(\\?\*)/gi) : []) {
 		const start = match.index + match[0].length - 1;
 		markers.push({ label: '*', range: { start, end: start + 1 } });
 	}

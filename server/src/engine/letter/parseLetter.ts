@@ -41,15 +41,20 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const reading = readText(text, symbols);
 	const masked = reading.view;
 
-	const preliminary = layoutText(text, reading, () => false);
-	const titleBlock = findTitleBlock(preliminary.blocks, masked, reading.title);
-	const headerEnd = titleBlock?.start ?? firstBodyBlock(preliminary.blocks, masked)?.start ?? 0;
+	// The header ends where the title starts. When the reading stage found the title and its end, the title's line
+	// starts its paragraph; otherwise the paragraphs are cut once without running headers to find the title or the body.
+	const titleLine = reading.title?.end === undefined ? undefined : reading.lines.find((line) => line.end >= (reading.title?.start ?? 0));
+	const preliminary = titleLine ? undefined : layoutText(text, reading, () => false);
+	const preliminaryTitle = preliminary && findTitleBlock(preliminary.blocks, masked, reading.title);
+	const headerEnd = titleLine?.start ?? preliminaryTitle?.start ?? (preliminary && firstBodyBlock(preliminary.blocks, masked)?.start) ?? 0;
 	const distribution = findDistribution(masked, headerEnd, dates);
 	const ownSymbols = findOwnSymbolNotes(text, symbols);
 	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd) ?? (distribution && findMasthead(masked, symbols, distribution.range.end, distribution.range.start)) ?? ownSymbols[0];
 
 	const layout = layoutText(text, reading, runningHeaderTest(text, reading, symbols, headerEnd, masthead));
 	const { blocks, furniture } = layout;
+	const titleStart = titleLine?.start ?? preliminaryTitle?.start;
+	const titleBlock = titleStart === undefined ? undefined : blocks.find((block) => block.start === titleStart) ?? preliminaryTitle;
 	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
 
 	const organs = findOrganHeaders(masked, headerEnd);
@@ -62,7 +67,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const footnotes = findFootnoteTexts(text, blocks, reading.plainFootnoteLabels);
 	const plainFootnotes = footnotes.filter((note) => reading.plainFootnoteLabels.has(note.range.start));
 	const footnoteMarkers = [
-		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture),
+		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture, reading.inlineMarkers),
 		...findPlainFootnoteMarkers(text, plainFootnotes, [...furniture, ...footnotes.map((note) => note.range)], headerEnd),
 	].sort((a, b) => a.range.start - b.range.start);
 	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
@@ -135,16 +140,21 @@ function firstBodyBlock(blocks: readonly Block[], masked: string): Block | undef
 }
 
 /** `* Also issued under the symbol A/8292.`, `* Circulated under the double symbol A/43/96-S/19442.`: the document's own other symbols. */
-const OWN_SYMBOL_NOTE = /\b(?:(?:also|previously|originally|formerly)\s+)?(?:issued|circulated|distributed|published)\s+(?:also\s+)?under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbols?\s+/gi;
+const OWN_SYMBOL_NOTE = /\b(?:(?:also|previously|originally|formerly)\s+)?(?:issued|circulated|distributed|published)\s+(?:also\s+)?under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbols?\s+$/i;
 
 /** The symbols a note gives as this document's own (reprints and documents issued under two symbols), in order. */
 function findOwnSymbolNotes(text: string, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange }[] {
-	if (!text.includes('under the') || !text.includes('symbol')) {
+	const words: number[] = [];
+	for (let at = text.indexOf('symbol'); at >= 0; at = text.indexOf('symbol', at + 6)) {
+		words.push(at);
+	}
+	if (words.length === 0) {
 		return [];
 	}
-	const starts = new Set([...text.matchAll(OWN_SYMBOL_NOTE)].map((match) => match.index + match[0].length));
 	return symbols
-		.filter((match): match is SymbolMatch & { symbol: DocumentSymbolRef } => match.symbol !== undefined && starts.has(match.start))
+		.filter((match): match is SymbolMatch & { symbol: DocumentSymbolRef } => match.symbol !== undefined
+			&& words.some((at) => at < match.start && match.start - at <= 12)
+			&& OWN_SYMBOL_NOTE.test(text.slice(Math.max(0, match.start - 80), match.start)))
 		.map((match) => ({ symbol: match.symbol, range: { start: match.start, end: match.end } }));
 }
 

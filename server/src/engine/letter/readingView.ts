@@ -11,7 +11,7 @@
 import type { SymbolMatch } from '../symbols/documentSymbols';
 import { ANNEX_HEADING } from './bodyParts';
 import { AGENDA_LINE } from './agenda';
-import { findPlainFootnoteLabels } from './footnotes';
+import { findPlainFootnoteLabels, scanInlineMarkers } from './footnotes';
 import type { Line } from './textLayout';
 import { maskMarkup, splitLines } from './textLayout';
 import type { TitleExtent } from './titleLine';
@@ -31,6 +31,8 @@ export interface ReadingView {
 	readonly plainFootnoteLabels: ReadonlyMap<number, string>;
 	/** The title line, when the text has one. */
 	readonly title?: TitleExtent;
+	/** Every inline footnote marker of the text (superscript runs, `<sup>`, `^{…}`), scanned once for the footnote readers. */
+	readonly inlineMarkers: readonly RegExpMatchArray[];
 }
 
 /** How far into the text the title is looked for (a long header lists many agenda titles). */
@@ -55,7 +57,9 @@ const IN_A_TITLE_BEFORE = /\b(?:the|of|and|to|on|with)\s+$/i;
 const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*|[ \t]+\|[ \t]+)(?=\S)/g;
 
 /** A job number (`20-12655 (E) 011020 *2012655*`), a barcode (`*2012655*`) or `Please recycle`: page furniture. */
-const FURNITURE_ANCHOR = /\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|\*\d{7}\*(?!\w)|Please\s+recycle\b\s*♲?/g;
+const FURNITURE_ANCHOR = /\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|\*\d{7}\*(?!\w)|Please\s+recycle\b\s*♲?/y;
+/** Where furniture may start, found by its one literal character: the dash of a job number, the star of a barcode, `Please`. */
+const FURNITURE_CUE = /-\d{5}|\*\d{7}\*|Please\s+recycle/g;
 /** A page number next to other furniture: `2/4`, `English Page 2` (older documents), `/...` (the page goes on). */
 const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)\s+)?Page\s+\d{1,3}\b|\/\s?\.{3,}/y;
 
@@ -66,12 +70,9 @@ const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|R
  * checked after the match.
  */
 const SIGNED = /\(\s*Signed\s*\)/y;
-
-/** The superscript digits, each looked for with `indexOf` (much cheaper than a scan with their class). */
-const SUPERSCRIPT_DIGITS = ['¹', '²', '³', '⁰', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-const SUPERSCRIPT_LABEL = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+[ \t]+/y;
 const SEPARATOR = /_{5,}/g;
-const ANNEX_MARK = /(?:Annex|ANNEX)(?:(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|\s+(?:[IVXLC]+|\d{1,2})(?=\s+[\p{Lu}“"]))|ANNEX(?=\s)/gu;
+const ANNEX_WORD = /Annex|ANNEX/g;
+const ANNEX_MARK = /(?:Annex|ANNEX)(?:(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|\s+(?:[IVXLC]+|\d{1,2})(?=\s+[\p{Lu}“"]))|ANNEX(?=\s)/uy;
 /** What must stand before an annex heading in running text: a sentence end, a capitalised word (a signature) or furniture. */
 const BEFORE_ANNEX = /(?:[.!?)”"’]|[\p{Lu}][\p{Ll}]+|[\d*])\s+$/u;
 /** An asterisk footnote label before a symbol (`* A/51/50.`), looked for in the text because the view blanks `*`. */
@@ -94,11 +95,21 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 	const headerEnd = title?.start ?? estimateHeaderEnd(masked);
 	const breaks: number[] = [];
 	const physical = splitLines(masked);
+	const markers = headerMarkers(masked, headerEnd);
+	let next = 0;
 	for (const line of physical) {
 		if (line.start >= headerEnd) {
 			break;
 		}
-		addHeaderBreaks(text, masked, line, Math.min(line.end, headerEnd), symbols, breaks);
+		const end = Math.min(line.end, headerEnd);
+		const onLine: RegExpMatchArray[] = [];
+		while (next < markers.length && (markers[next].index ?? 0) < end) {
+			if ((markers[next].index ?? 0) >= line.start) {
+				onLine.push(markers[next]);
+			}
+			next++;
+		}
+		addHeaderBreaks(text, masked, line, end, onLine, symbols, breaks);
 	}
 	if (title) {
 		breaks.push(title.start - 1);
@@ -106,12 +117,13 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 			breaks.push(title.end, title.end + 1);
 		}
 	}
-	addBodyBreaks(text, masked, headerEnd, breaks);
+	const inlineMarkers = scanInlineMarkers(text);
+	addBodyBreaks(text, masked, headerEnd, inlineMarkers, breaks);
 	addFurnitureBreaks(text, symbols, breaks);
 	const { view, lines } = applyBreaks(masked, physical, breaks);
-	const plainFootnoteLabels = findPlainFootnoteLabels(text, lines, title?.end ?? headerEnd);
+	const plainFootnoteLabels = findPlainFootnoteLabels(text, lines, title?.end ?? headerEnd, inlineMarkers);
 	const blockStarts = findBlockStarts(text, view, lines, title, plainFootnoteLabels);
-	return { view, lines, blockStarts, joins: findJoins(view, lines, [title, ...annexHeadingExtents(view, lines, blockStarts)]), plainFootnoteLabels, title };
+	return { view, lines, blockStarts, joins: findJoins(view, lines, [title, ...annexHeadingExtents(view, lines, blockStarts)]), plainFootnoteLabels, title, inlineMarkers };
 }
 
 /** Without a title: the header ends where the prose of a note verbale or a letter begins. */
@@ -124,9 +136,17 @@ function estimateHeaderEnd(masked: string): number {
  * Breaks in a header line: at column gaps, and, when the line holds several parts of the header run together (or is
  * very long), before each header marker, around each symbol and after the agenda line.
  */
-function addHeaderBreaks(text: string, masked: string, line: Line, end: number, symbols: readonly SymbolMatch[], breaks: number[]): void {
-	const segment = masked.slice(line.start, end);
-	if (segment.trim() === '') {
+/** The header markers of text[0, headerEnd), in order, without the organs named inside an agenda title. */
+function headerMarkers(masked: string, headerEnd: number): RegExpMatchArray[] {
+	const head = masked.slice(0, headerEnd);
+	return [...head.matchAll(HEADER_MARKERS)].filter((match) => !ORGAN_OR_UN.test(match[0]) || !IN_A_TITLE_BEFORE.test(head.slice(Math.max(0, (match.index ?? 0) - 6), match.index)));
+}
+
+/** The markers that name an organ or the Organization (the ones an agenda title may hold). */
+const ORGAN_OR_UN = /^(?:United|General|Security|Economic|UNITED|GENERAL|SECURITY|ECONOMIC)\b/;
+
+function addHeaderBreaks(text: string, masked: string, line: Line, end: number, markers: readonly RegExpMatchArray[], symbols: readonly SymbolMatch[], breaks: number[]): void {
+	if (end - line.start < 3) {
 		return;
 	}
 	const raw = text.slice(line.start, end);
@@ -135,16 +155,16 @@ function addHeaderBreaks(text: string, masked: string, line: Line, end: number, 
 			breaks.push(line.start + gap.index);
 		}
 	}
-	if (segment.length < SHORTEST_RUN_TOGETHER) {
+	if (end - line.start < SHORTEST_RUN_TOGETHER || markers.length === 0) {
 		return;
 	}
-	const markers = [...segment.matchAll(HEADER_MARKERS)].filter((match) => !/^(?:U|G|S|E)/i.test(match[0]) || /^E\w+\s+O/i.test(match[0]) || !IN_A_TITLE_BEFORE.test(segment.slice(Math.max(0, match.index - 6), match.index)));
 	const kinds = new Set(markers.map((match) => markerKind(match[0])));
-	if (kinds.size < 2 && segment.length < COLLAPSED_HEADER_LINE) {
+	if (kinds.size < 2 && end - line.start < COLLAPSED_HEADER_LINE) {
 		return;
 	}
+	const segment = masked.slice(line.start, end);
 	for (const match of markers) {
-		breaks.push(line.start + match.index - 1);
+		breaks.push((match.index ?? 0) - 1);
 	}
 	for (const symbol of symbols) {
 		if (symbol.start >= line.start && symbol.end <= end) {
@@ -164,15 +184,11 @@ function markerKind(marker: string): string {
 	return /^(?:General|Security|Economic)/i.test(marker) ? 'organ' : marker.slice(0, 4).toLowerCase();
 }
 
-/** Breaks in the body: before `(Signed)`, footnote labels and separators, annex headings, and after annex headings and separators. */
-function addBodyBreaks(text: string, masked: string, from: number, breaks: number[]): void {
-	const scan = (pattern: RegExp, onMatch: (match: RegExpExecArray) => void) => {
-		const regex = new RegExp(pattern.source, pattern.flags);
-		regex.lastIndex = from;
-		for (let match = regex.exec(masked); match; match = regex.exec(masked)) {
-			onMatch(match);
-		}
-	};
+/**
+ * Breaks in the body: before `(Signed)`, before superscript footnote labels that follow white space (found among the
+ * inline markers), before and after footnote rules, before and after annex headings.
+ */
+function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers: readonly RegExpMatchArray[], breaks: number[]): void {
 	const isSpace = (offset: number) => offset < 0 || /\s/.test(masked[offset]);
 	for (let at = masked.indexOf('Signed', from); at >= 0; at = masked.indexOf('Signed', at + 6)) {
 		const open = masked.lastIndexOf('(', at);
@@ -181,29 +197,34 @@ function addBodyBreaks(text: string, masked: string, from: number, breaks: numbe
 			breaks.push(open - 1);
 		}
 	}
-	for (const digit of SUPERSCRIPT_DIGITS) {
-		for (let at = masked.indexOf(digit, from); at >= 0; at = masked.indexOf(digit, at + 1)) {
-			if (!isSpace(at - 1)) {
-				continue;
-			}
-			SUPERSCRIPT_LABEL.lastIndex = at;
-			const match = SUPERSCRIPT_LABEL.exec(masked);
-			if (match && /^[\p{Lu}“"‘(]|^[A-Z]{1,6}\//u.test(masked.slice(at + match[0].length, at + match[0].length + 8))) {
+	for (const marker of inlineMarkers) {
+		const at = marker.index ?? 0;
+		if (marker[1] !== undefined && at >= from && isSpace(at - 1)) {
+			const after = at + marker[1].length;
+			if (/^[ \t]+(?:[\p{Lu}“"‘(]|[A-Z]{1,6}\/)/u.test(masked.slice(after, after + 10))) {
 				breaks.push(at - 1);
 			}
 		}
 	}
 	if (masked.includes('_____')) {
-		scan(SEPARATOR, (match) => breaks.push(match.index - 1, match.index + match[0].length));
+		const rule = new RegExp(SEPARATOR.source, SEPARATOR.flags);
+		rule.lastIndex = from;
+		for (let match = rule.exec(masked); match; match = rule.exec(masked)) {
+			breaks.push(match.index - 1, match.index + match[0].length);
+		}
 	}
 	if (masked.includes('nnex') || masked.includes('NNEX')) {
-		scan(ANNEX_MARK, (match) => {
-			const fits = match[0] === 'ANNEX' ? isSpace(match.index - 1) : BEFORE_ANNEX.test(masked.slice(Math.max(0, match.index - 30), match.index));
-			if (fits) {
-				const extent = /\bto\s+the\b/.test(match[0]) ? titleExtent(masked, match.index) : undefined;
-				breaks.push(match.index - 1, extent?.end ?? match.index + match[0].length);
+		const annexes = new RegExp(ANNEX_WORD.source, ANNEX_WORD.flags);
+		annexes.lastIndex = from;
+		for (let match = annexes.exec(masked); match; match = annexes.exec(masked)) {
+			const at = match.index;
+			ANNEX_MARK.lastIndex = at;
+			const annex = ANNEX_MARK.exec(masked);
+			if (annex && (annex[0] === 'ANNEX' ? isSpace(at - 1) : BEFORE_ANNEX.test(masked.slice(Math.max(0, at - 30), at)))) {
+				const extent = /\bto\s+the\b/.test(annex[0]) ? titleExtent(masked, at) : undefined;
+				breaks.push(at - 1, extent?.end ?? at + annex[0].length);
 			}
-		});
+		}
 	}
 	if (text.includes('* ') || text.includes('*\t')) {
 		for (const match of text.matchAll(ASTERISK_LABEL)) {
@@ -221,9 +242,12 @@ function addBodyBreaks(text: string, masked: string, from: number, breaks: numbe
  */
 function addFurnitureBreaks(text: string, symbols: readonly SymbolMatch[], breaks: number[]): void {
 	const symbolStarts = new Map(symbols.filter((match) => match.symbol).map((match) => [match.start, match.end]));
-	const pattern = new RegExp(FURNITURE_ANCHOR.source, FURNITURE_ANCHOR.flags);
-	for (const anchor of text.matchAll(pattern)) {
-		if (/[\w*-]/.test(text[anchor.index - 1] ?? ' ')) {
+	const cues = new RegExp(FURNITURE_CUE.source, FURNITURE_CUE.flags);
+	for (const cue of text.matchAll(cues)) {
+		const anchorStart = cue[0].startsWith('-') ? cue.index - 2 : cue.index;
+		FURNITURE_ANCHOR.lastIndex = Math.max(0, anchorStart);
+		const anchor = anchorStart >= 0 ? FURNITURE_ANCHOR.exec(text) : null;
+		if (!anchor || /[\w*-]/.test(text[anchor.index - 1] ?? ' ')) {
 			continue;
 		}
 		const isJobOrBarcode = /\(|\*|recycle/i.test(anchor[0]);

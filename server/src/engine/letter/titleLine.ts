@@ -13,7 +13,7 @@
 export const TITLE_START = /^[ \t]*(?:(identical\s+letters|letter|identical\s+notes?\s+verbales?|notes?\s+verbales?|)\s*dated|(letter)\s+from)\s+(?=\S)/i;
 
 /** `dated` (any case) before a date: where a title may be; the words before it say which kind ({@link KIND_BEFORE}). */
-const DATED_WORD = /\b(?:dated|DATED|Dated)\s+(?=\d|[A-Za-z]+\s+\d)/g;
+const DATED_WORD = /(?:dated|DATED|Dated)\s+(?=\d|[A-Za-z]+\s+\d)/g;
 /** The kind words before `dated` in a title, in the title's case. */
 const KIND_BEFORE = /\b(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+$/;
 /** `Letter from … to the Secretary-General` at the start of a line: a letter that has no dated title. */
@@ -171,6 +171,9 @@ export function findFirstTitle(view: string, limit: number): TitleExtent | undef
 	const bounded = view.length > limit ? view.slice(0, limit) : view;
 	const starts: number[] = [];
 	for (const match of bounded.matchAll(DATED_WORD)) {
+		if (/\w/.test(bounded[match.index - 1] ?? ' ')) {
+			continue;
+		}
 		const kind = KIND_BEFORE.exec(bounded.slice(Math.max(0, match.index - 40), match.index));
 		if (kind) {
 			starts.push(match.index - kind[0].length);
