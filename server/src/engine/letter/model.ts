@@ -158,6 +158,10 @@ export interface Letter {
 	readonly text: string;
 	readonly detection: LetterDetection;
 	readonly kind?: LetterKind;
+	/**
+	 * The document's own symbol: the masthead's, or when the masthead is lost, the one a note gives (`* Circulated under
+	 * the double symbol …`) or the running headers print. The range is where it was read.
+	 */
 	readonly masthead?: { readonly symbol: DocumentSymbolRef; readonly range: OffsetRange };
 	readonly distribution?: { readonly range: OffsetRange; readonly date?: DateMention; readonly kind?: string };
 	readonly originalLanguage?: { readonly range: OffsetRange; readonly language: string };

@@ -53,6 +53,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 
 	const layout = layoutText(text, reading, runningHeaderTest(text, reading, symbols, headerEnd, masthead));
 	const { blocks, furniture } = layout;
+	const identity = masthead ?? runningHeaderSymbol(text, furniture, symbols);
 	const titleStart = titleLine?.start ?? preliminaryTitle?.start;
 	const titleBlock = titleStart === undefined ? undefined : blocks.find((block) => block.start === titleStart) ?? preliminaryTitle;
 	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
@@ -83,7 +84,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const signature = unheaded ? findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd) : headedSignature;
 
 	const headings: OffsetRange[] = [...(title ? [title.range] : []), ...annexes.map((annex) => annex.headingRange)];
-	const citationExclusions: OffsetRange[] = [...furniture, ...(masthead ? [masthead.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : []), ...ownSymbols.map((own) => own.range)];
+	const citationExclusions: OffsetRange[] = [...furniture, ...(identity ? [identity.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : []), ...ownSymbols.map((own) => own.range)];
 	const citations = buildCitations(text, symbols, dates, footnotes, citationExclusions);
 	const malformedSymbols = symbols
 		.filter((match): match is SymbolMatch & { malformed: string } => match.malformed !== undefined && !inFurniture(match))
@@ -107,7 +108,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 
 	return {
 		text, detection, kind,
-		masthead,
+		masthead: identity,
 		distribution,
 		originalLanguage: findOriginalLanguage(masked, headerEnd),
 		organs,
@@ -166,6 +167,31 @@ function withListDocument(agenda: AgendaHeader, footnotes: readonly FootnoteText
 	const note = agenda.provisional ? footnotes.find((footnote) => footnote.label === '*') : undefined;
 	const match = note && symbols.find((candidate) => candidate.symbol && candidate.start >= note.labelRange.end && candidate.start < note.range.end);
 	return match?.symbol ? { ...agenda, listDocument: { symbol: match.symbol, range: { start: match.start, end: match.end } } } : agenda;
+}
+
+/**
+ * When the masthead is lost, the document's symbol as its running headers print it: the first line of page furniture
+ * that holds one well-formed symbol and nothing else.
+ */
+function runningHeaderSymbol(text: string, furniture: readonly OffsetRange[], symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const symbolOf = (range: OffsetRange | undefined) => {
+		const inside = range ? symbols.filter((match) => match.start >= range.start && match.end <= range.end) : [];
+		return range && inside.length === 1 && inside[0].symbol && text.slice(range.start, range.end).trim() === inside[0].raw ? inside[0] : undefined;
+	};
+	for (let i = 0; i < furniture.length; i++) {
+		const first = symbolOf(furniture[i]);
+		if (!first?.symbol) {
+			continue;
+		}
+		// A running header printed over two lines (`A/75/356` above `S/2020/947`) is one joint symbol.
+		const second = symbolOf(furniture[i + 1]);
+		if (second?.symbol && second.start - first.end < 40 && first.symbol.parts.every((part) => part.series !== second.symbol?.parts[0].series)) {
+			const parts = [...first.symbol.parts, ...second.symbol.parts];
+			return { symbol: { text: parts.map((part) => part.text).join('-'), parts }, range: { start: first.start, end: second.end } };
+		}
+		return { symbol: first.symbol, range: { start: first.start, end: first.end } };
+	}
+	return undefined;
 }
 
 /** How a line holding only symbols begins: a series and a slash, after spaces. */

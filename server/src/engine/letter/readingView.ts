@@ -56,10 +56,13 @@ const IN_A_TITLE_BEFORE = /\b(?:the|of|and|to|on|with)\s+$/i;
 /** A column gap in the text: three or more spaces, a tab or a table cell border between two words of a header line. */
 const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*|[ \t]+\|[ \t]+)(?=\S)/g;
 
-/** A job number (`20-12655 (E) 011020 *2012655*`), a barcode (`*2012655*`) or `Please recycle`: page furniture. */
-const FURNITURE_ANCHOR = /\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|\*\d{7}\*(?!\w)|Please\s+recycle\b\s*♲?/y;
+/**
+ * A job number (`20-12655 (E) 011020 *2012655*`), a barcode (`*2012655*`), `Please recycle`, or the language and page
+ * that follow an older running header (`S/1996/796 English Page 2`): page furniture.
+ */
+const FURNITURE_ANCHOR = /\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|\*\d{7}\*(?!\w)|Please\s+recycle\b\s*♲?|(?:English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d{1,3}\b/y;
 /** Where furniture may start, found by its one literal character: the dash of a job number, the star of a barcode, `Please`. */
-const FURNITURE_CUE = /-\d{5}|\*\d{7}\*|Please\s+recycle/g;
+const FURNITURE_CUE = /-\d{5}|\*\d{7}\*|Please\s+recycle|(?:English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d/g;
 /** A page number next to other furniture: `2/4`, `English Page 2` (older documents), `/...` (the page goes on). */
 const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)\s+)?Page\s+\d{1,3}\b|\/\s?\.{3,}/y;
 
@@ -243,13 +246,18 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
 function addFurnitureBreaks(text: string, symbols: readonly SymbolMatch[], breaks: number[]): void {
 	const symbolStarts = new Map(symbols.filter((match) => match.symbol).map((match) => [match.start, match.end]));
 	const cues = new RegExp(FURNITURE_CUE.source, FURNITURE_CUE.flags);
+	let covered = 0;
 	for (const cue of text.matchAll(cues)) {
 		const anchorStart = cue[0].startsWith('-') ? cue.index - 2 : cue.index;
+		if (anchorStart < covered) {
+			continue;
+		}
 		FURNITURE_ANCHOR.lastIndex = Math.max(0, anchorStart);
 		const anchor = anchorStart >= 0 ? FURNITURE_ANCHOR.exec(text) : null;
 		if (!anchor || /[\w*-]/.test(text[anchor.index - 1] ?? ' ')) {
 			continue;
 		}
+		covered = anchor.index + anchor[0].length;
 		const isJobOrBarcode = /\(|\*|recycle/i.test(anchor[0]);
 		let start = anchor.index;
 		let end = anchor.index + anchor[0].length;
