@@ -62,7 +62,9 @@ const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*|[ \t]+\|[ \t]+)(?=\S)/g;
  */
 const FURNITURE_ANCHOR = /\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|\*\d{7}\*(?!\w)|Please\s+recycle\b\s*♲?|(?:English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d{1,3}\b/y;
 /** Where furniture may start, found by its one literal character: the dash of a job number, the star of a barcode, `Please`. */
-const FURNITURE_CUE = /-\d{5}|\*\d{7}\*|Please\s+recycle|(?:English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d/g;
+const FURNITURE_CUE = /-\d{5}|\*\d{7}\*|Please\s+recycle/g;
+/** The same with the language and page of older running headers, for texts that print `Page`. */
+const FURNITURE_CUE_WITH_PAGE = /-\d{5}|\*\d{7}\*|Please\s+recycle|(?:English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d/g;
 /** A page number next to other furniture: `2/4`, `English Page 2` (older documents), `/...` (the page goes on). */
 const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)\s+)?Page\s+\d{1,3}\b|\/\s?\.{3,}/y;
 
@@ -74,7 +76,6 @@ const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|R
  */
 const SIGNED = /\(\s*Signed\s*\)/y;
 const SEPARATOR = /_{5,}/g;
-const ANNEX_WORD = /Annex|ANNEX/g;
 const ANNEX_MARK = /(?:Annex|ANNEX)(?:(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|\s+(?:[IVXLC]+|\d{1,2})(?=\s+[\p{Lu}“"]))|ANNEX(?=\s)/uy;
 /** What must stand before an annex heading in running text: a sentence end, a capitalised word (a signature) or furniture. */
 const BEFORE_ANNEX = /(?:[.!?)”"’]|[\p{Lu}][\p{Ll}]+|[\d*])\s+$/u;
@@ -216,11 +217,8 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
 			breaks.push(match.index - 1, match.index + match[0].length);
 		}
 	}
-	if (masked.includes('nnex') || masked.includes('NNEX')) {
-		const annexes = new RegExp(ANNEX_WORD.source, ANNEX_WORD.flags);
-		annexes.lastIndex = from;
-		for (let match = annexes.exec(masked); match; match = annexes.exec(masked)) {
-			const at = match.index;
+	for (const word of ['Annex', 'ANNEX']) {
+		for (let at = masked.indexOf(word, from); at >= 0; at = masked.indexOf(word, at + word.length)) {
 			ANNEX_MARK.lastIndex = at;
 			const annex = ANNEX_MARK.exec(masked);
 			if (annex && (annex[0] === 'ANNEX' ? isSpace(at - 1) : BEFORE_ANNEX.test(masked.slice(Math.max(0, at - 30), at)))) {
@@ -245,7 +243,8 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
  */
 function addFurnitureBreaks(text: string, symbols: readonly SymbolMatch[], breaks: number[]): void {
 	const symbolStarts = new Map(symbols.filter((match) => match.symbol).map((match) => [match.start, match.end]));
-	const cues = new RegExp(FURNITURE_CUE.source, FURNITURE_CUE.flags);
+	const cue = text.includes('Page') ? FURNITURE_CUE_WITH_PAGE : FURNITURE_CUE;
+	const cues = new RegExp(cue.source, cue.flags);
 	let covered = 0;
 	for (const cue of text.matchAll(cues)) {
 		const anchorStart = cue[0].startsWith('-') ? cue.index - 2 : cue.index;

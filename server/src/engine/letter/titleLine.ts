@@ -169,24 +169,21 @@ export function titleExtent(view: string, start: number): TitleExtent {
  */
 export function findFirstTitle(view: string, limit: number): TitleExtent | undefined {
 	const bounded = view.length > limit ? view.slice(0, limit) : view;
-	const starts: number[] = [];
-	for (const match of bounded.matchAll(DATED_WORD)) {
-		if (/\w/.test(bounded[match.index - 1] ?? ' ')) {
-			continue;
+	const candidates = new RegExp(TITLE_CANDIDATE.source, TITLE_CANDIDATE.flags);
+	for (let match = candidates.exec(bounded); match; match = candidates.exec(bounded)) {
+		let start: number;
+		if (match[1] !== undefined) {
+			start = match.index + match[0].length - match[1].length;
+		} else {
+			if (/\w/.test(bounded[match.index - 1] ?? ' ')) {
+				continue;
+			}
+			const kind = KIND_BEFORE.exec(bounded.slice(Math.max(0, match.index - 40), match.index));
+			if (!kind && match[0].charAt(0) === 'd') {
+				continue;
+			}
+			start = kind ? match.index - kind[0].length : match.index;
 		}
-		const kind = KIND_BEFORE.exec(bounded.slice(Math.max(0, match.index - 40), match.index));
-		if (kind) {
-			starts.push(match.index - kind[0].length);
-		} else if (match[0].charAt(0) !== 'd') {
-			starts.push(match.index);
-		}
-	}
-	if (bounded.includes('Letter from')) {
-		for (const match of bounded.matchAll(LETTER_FROM)) {
-			starts.push(match.index + match[0].length - match[1].length);
-		}
-	}
-	for (const start of starts.sort((a, b) => a - b)) {
 		const before = bounded.slice(Math.max(0, start - 40), start);
 		if (DETERMINER_BEFORE.test(before) || /[(“"‘]\s*$/.test(before)) {
 			continue;
@@ -198,3 +195,6 @@ export function findFirstTitle(view: string, limit: number): TitleExtent | undef
 	}
 	return undefined;
 }
+
+/** Where a title may start, in the order of the text: `dated` before a date, or `Letter from` at the start of a line (group 1). */
+const TITLE_CANDIDATE = new RegExp(`${DATED_WORD.source}|${LETTER_FROM.source}`, 'g');
