@@ -242,7 +242,17 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
  * symbols right next to it, each on a line of its own so that the layout sets them aside.
  */
 function addFurnitureBreaks(text: string, symbols: readonly SymbolMatch[], breaks: number[]): void {
-	const symbolStarts = new Map(symbols.filter((match) => match.symbol).map((match) => [match.start, match.end]));
+	if (!text.includes('-') && !text.includes('*') && !text.includes('Page') && !text.includes('recycle')) {
+		return;
+	}
+	const symbolStarts = new Map<number, number>();
+	const symbolEnds = new Map<number, number>();
+	for (const match of symbols) {
+		if (match.symbol) {
+			symbolStarts.set(match.start, match.end);
+			symbolEnds.set(match.end, match.start);
+		}
+	}
 	const cue = text.includes('Page') ? FURNITURE_CUE_WITH_PAGE : FURNITURE_CUE;
 	const cues = new RegExp(cue.source, cue.flags);
 	let covered = 0;
@@ -271,7 +281,7 @@ function addFurnitureBreaks(text: string, symbols: readonly SymbolMatch[], break
 			end = token;
 		}
 		for (;;) {
-			const token = furnitureTokenBefore(text, start, symbolStarts, symbols);
+			const token = furnitureTokenBefore(text, start, symbolEnds);
 			if (!token) {
 				break;
 			}
@@ -306,7 +316,7 @@ function furnitureTokenAt(text: string, position: number, symbolStarts: Readonly
 }
 
 /** A page number or running-header symbol that ends right before `position` (spaces between). */
-function furnitureTokenBefore(text: string, position: number, symbolStarts: ReadonlyMap<number, number>, symbols: readonly SymbolMatch[]): { start: number; end: number } | undefined {
+function furnitureTokenBefore(text: string, position: number, symbolEnds: ReadonlyMap<number, number>): { start: number; end: number } | undefined {
 	let p = position;
 	while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) {
 		p--;
@@ -318,8 +328,8 @@ function furnitureTokenBefore(text: string, position: number, symbolStarts: Read
 	if (page) {
 		return { start: p - page[0].length, end: p };
 	}
-	const symbol = symbols.find((match) => match.symbol && match.end === p);
-	return symbol && symbolStarts.has(symbol.start) ? { start: symbol.start, end: symbol.end } : undefined;
+	const symbolStart = symbolEnds.get(p);
+	return symbolStart === undefined ? undefined : { start: symbolStart, end: p };
 }
 
 /**
