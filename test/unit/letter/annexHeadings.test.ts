@@ -41,10 +41,10 @@ describe('an annex heading followed directly by its text', () => {
 });
 
 describe('annex headings in collapsed text and in capitals', () => {
-	it('reads ANNEX between a signature and the annexed letter', () => {
-		const text = '(Signed) Reaz RAHMAN Ambassador ANNEX Letter dated 19 April 1996 from the representatives of the least developed countries to the Secretary-General The least developed countries have been following your efforts.';
-		const letter = parse(`Distr.: General\nLetter dated 19 April 1996 from the Permanent Representative of Bangladesh to the United Nations addressed to the Secretary-General\nI have the honour to enclose a letter (see annex). ${text}`);
+	it('reads ANNEX between a signature and the annexed letter in a text on one line', () => {
+		const letter = parse('Distr. GENERAL 22 April 1996 Letter dated 19 April 1996 from the Permanent Representative of Bangladesh to the United Nations addressed to the Secretary-General I have the honour to enclose a letter (see annex). (Signed) Reaz RAHMAN Ambassador ANNEX Letter dated 19 April 1996 from the representatives of the least developed countries to the Secretary-General The least developed countries have been following your efforts.');
 		assert.deepEqual(headings(letter), [': ANNEX']);
+		assert.equal(letter.signature?.name, 'Reaz RAHMAN');
 	});
 });
 

@@ -15,7 +15,7 @@ const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[
 	{ name: 'note-verbale', cues: [], pattern: /\bNote\s+verbale\b/i },
 	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b/ },
 	{ name: 'compliments', cues: [], pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },
-	{ name: 'honour', cues: ['honour', 'honor'], pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b/ },
+	{ name: 'honour', cues: ['hono'], pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b/ },
 	{ name: 'signature', cues: ['igned', 'IGNED'], pattern: /\(\s*Signed\s*\)/i },
 	{ name: 'closing-request', cues: ['irculat', 'IRCULAT'], pattern: /\bcirculat(?:ed?|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\b/i },
 ];
@@ -62,9 +62,9 @@ function otherKindOf(head: string): string[] {
  * `Agenda item 7 (continued)`, a `/PV.` symbol).
  */
 const OTHER_DOCUMENTS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp }[] = [
-	{ name: 'report', cues: ['present report', 'present\nreport'], pattern: /\b[Tt]he\s+present\s+report\b/ },
-	{ name: 'meeting-record', cues: ['President:', 'President\n', 'President\r', 'President (', 'President :'], pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n)/ },
-	{ name: 'meeting-record', cues: ['to order', 'meeting rose'], pattern: /\bThe\s+meeting\s+(?:was\s+called\s+to\s+order|rose\s+at)\b/ },
+	{ name: 'report', cues: ['present'], pattern: /\b[Tt]he\s+present\s+report\b/ },
+	{ name: 'meeting-record', cues: ['President'], pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n)/ },
+	{ name: 'meeting-record', cues: ['meeting'], pattern: /\bThe\s+meeting\s+(?:was\s+called\s+to\s+order|rose\s+at)\b/ },
 	{ name: 'report', cues: ['Rapporteur'], pattern: /(?:^|\n)[ \t]*Rapporteur\s*:/ },
 	{ name: 'meeting-record', cues: ['(continued)'], pattern: /\bAgenda\s+item\s+\d+\s+\(continued\)/ },
 	{ name: 'meeting-record', cues: ['PV.'], pattern: /\b[A-Z]\s*[/-]\s*\d{1,2}\s*[/-]\s*PV\.\d/ },

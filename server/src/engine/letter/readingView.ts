@@ -39,6 +39,9 @@ export interface ReadingView {
 const TITLE_SEARCH_LIMIT = 8192;
 /** Without a title, how much of the text is taken for the header. */
 const HEADER_WITHOUT_TITLE = 1500;
+/** A text whose lines are this long on average, or that has a line this long, lost its line breaks. */
+const COLLAPSED_AVERAGE_LINE = 400;
+const COLLAPSED_LINE = 3000;
 /** A header line shorter than this cannot hold two parts of the header run together. */
 const SHORTEST_RUN_TOGETHER = 24;
 /** A header line this long lost its line breaks: it is cut at every header marker. */
@@ -122,7 +125,11 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 		}
 	}
 	const inlineMarkers = scanInlineMarkers(text);
-	addBodyBreaks(text, masked, headerEnd, inlineMarkers, breaks);
+	if (isCollapsed(text, physical)) {
+		addBodyBreaks(text, masked, headerEnd, inlineMarkers, breaks);
+	} else if (masked.includes('_____')) {
+		addRuleBreaks(masked, headerEnd, breaks);
+	}
 	addFurnitureBreaks(text, symbols, breaks);
 	const { view, lines } = applyBreaks(masked, physical, breaks);
 	const plainFootnoteLabels = findPlainFootnoteLabels(text, lines, title?.end ?? headerEnd, inlineMarkers);
@@ -188,6 +195,24 @@ function markerKind(marker: string): string {
 	return /^(?:General|Security|Economic)/i.test(marker) ? 'organ' : marker.slice(0, 4).toLowerCase();
 }
 
+/** Breaks before and after footnote rules (`______* The unannotated list …` starts its footnote on the rule's line). */
+function addRuleBreaks(masked: string, from: number, breaks: number[]): void {
+	const rule = new RegExp(SEPARATOR.source, SEPARATOR.flags);
+	rule.lastIndex = from;
+	for (let match = rule.exec(masked); match; match = rule.exec(masked)) {
+		breaks.push(match.index - 1, match.index + match[0].length);
+	}
+}
+
+/**
+ * True when a text lost its line breaks: its lines are very long on average, or one of them is a whole page long.
+ * Only such a text has the marks of the body (`(Signed)`, footnote labels, annex headings) inside its lines; in any
+ * other text they start lines, where the paragraph starts find them.
+ */
+function isCollapsed(text: string, physical: readonly Line[]): boolean {
+	return physical.length * COLLAPSED_AVERAGE_LINE < text.length || physical.some((line) => line.end - line.start > COLLAPSED_LINE);
+}
+
 /**
  * Breaks in the body: before `(Signed)`, before superscript footnote labels that follow white space (found among the
  * inline markers), before and after footnote rules, before and after annex headings.
@@ -211,11 +236,7 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
 		}
 	}
 	if (masked.includes('_____')) {
-		const rule = new RegExp(SEPARATOR.source, SEPARATOR.flags);
-		rule.lastIndex = from;
-		for (let match = rule.exec(masked); match; match = rule.exec(masked)) {
-			breaks.push(match.index - 1, match.index + match[0].length);
-		}
+		addRuleBreaks(masked, from, breaks);
 	}
 	for (const word of ['Annex', 'ANNEX']) {
 		for (let at = masked.indexOf(word, from); at >= 0; at = masked.indexOf(word, at + word.length)) {

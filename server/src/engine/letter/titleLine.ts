@@ -16,8 +16,6 @@ export const TITLE_START = /^[ \t]*(?:(identical\s+letters|letter|identical\s+no
 const DATED_WORD = /(?:dated|DATED|Dated)\s+(?=\d|[A-Za-z]+\s+\d)/g;
 /** The kind words before `dated` in a title, in the title's case. */
 const KIND_BEFORE = /\b(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+$/;
-/** `Letter from … to the Secretary-General` at the start of a line: a letter that has no dated title. */
-const LETTER_FROM = /(?:^|\n)[ \t]*(Letter\s+from\s+)(?=\S)/g;
 
 /** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
 const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
@@ -169,20 +167,24 @@ export function titleExtent(view: string, start: number): TitleExtent {
  */
 export function findFirstTitle(view: string, limit: number): TitleExtent | undefined {
 	const bounded = view.length > limit ? view.slice(0, limit) : view;
-	const candidates = new RegExp(TITLE_CANDIDATE.source, TITLE_CANDIDATE.flags);
-	for (let match = candidates.exec(bounded); match; match = candidates.exec(bounded)) {
+	for (const at of titleCandidates(bounded)) {
 		let start: number;
-		if (match[1] !== undefined) {
-			start = match.index + match[0].length - match[1].length;
+		if (bounded.startsWith('Letter from', at)) {
+			LETTER_FROM_AT.lastIndex = at;
+			if (!LETTER_FROM_AT.test(bounded) || !/^[ \t]*$/.test(bounded.slice(bounded.lastIndexOf('\n', at - 1) + 1, at))) {
+				continue;
+			}
+			start = at;
 		} else {
-			if (/\w/.test(bounded[match.index - 1] ?? ' ')) {
+			DATED_AT.lastIndex = at;
+			if (!DATED_AT.test(bounded) || /\w/.test(bounded[at - 1] ?? ' ')) {
 				continue;
 			}
-			const kind = KIND_BEFORE.exec(bounded.slice(Math.max(0, match.index - 40), match.index));
-			if (!kind && match[0].charAt(0) === 'd') {
+			const kind = KIND_BEFORE.exec(bounded.slice(Math.max(0, at - 40), at));
+			if (!kind && bounded[at] === 'd') {
 				continue;
 			}
-			start = kind ? match.index - kind[0].length : match.index;
+			start = kind ? at - kind[0].length : at;
 		}
 		const before = bounded.slice(Math.max(0, start - 40), start);
 		if (DETERMINER_BEFORE.test(before) || /[(“"‘]\s*$/.test(before)) {
@@ -196,5 +198,19 @@ export function findFirstTitle(view: string, limit: number): TitleExtent | undef
 	return undefined;
 }
 
-/** Where a title may start, in the order of the text: `dated` before a date, or `Letter from` at the start of a line (group 1). */
-const TITLE_CANDIDATE = new RegExp(`${DATED_WORD.source}|${LETTER_FROM.source}`, 'g');
+/** `dated` before a date, at a position; `Letter from` and a word after it, at a position. */
+const DATED_AT = new RegExp(DATED_WORD.source, 'y');
+const LETTER_FROM_AT = /Letter\s+from\s+(?=\S)/y;
+
+/** Where a title may start, in the order of the text: each `dated` (any case) and each `Letter from`, found by plain search. */
+function titleCandidates(text: string): number[] {
+	const found: number[] = [];
+	for (const [word, offset] of [['ated', 1], ['ATED', 1], ['Letter from', 0]] as const) {
+		for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+			if (at >= offset) {
+				found.push(at - offset);
+			}
+		}
+	}
+	return found.sort((a, b) => a - b);
+}
