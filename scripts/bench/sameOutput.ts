@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateOneDay, generateRecord } from './record';
+import { oneDayCorpus, recordCorpus } from './corpora';
 
 const root = resolve(__dirname, '..', '..');
 const args = process.argv.slice(2);
@@ -68,17 +68,8 @@ function annotatedFolder(dir: string): string {
 }
 
 function corpora(): { name: string; path: string }[] {
-	const record = join(root, 'bench-corpus', `record-${letters}`);
-	if (!existsSync(join(record, '.complete'))) {
-		console.log(`Generating the record of ${letters.toLocaleString('en')} letters …`);
-		generateRecord(record, letters);
-		writeFileSync(join(record, '.complete'), '');
-	}
-	const oneDay = join(root, 'bench-corpus', 'one-day-300');
-	if (!existsSync(join(oneDay, '.complete'))) {
-		generateOneDay(oneDay, 300);
-		writeFileSync(join(oneDay, '.complete'), '');
-	}
+	const record = recordCorpus(letters).dir;
+	const oneDay = oneDayCorpus(300).dir;
 	return [
 		{ name: 'real', path: join(root, 'test', 'fixtures', 'real') },
 		{ name: 'fixtures', path: join(root, 'test', 'fixtures', 'letters') },

@@ -259,6 +259,9 @@ export class LetterStore {
 					const candidate = found[at];
 					if (!this.openDocuments.has(candidate.uri) && !this.readMeanwhile.has(candidate.uri)) {
 						this.apply(candidate.uri, candidate.path, result);
+					} else if (result.kind === 'read' && result.summary !== undefined && result.hash !== undefined) {
+						// An open letter is indexed from its open text; its file's entry is still stored for the next run.
+						summaries?.put(candidate.path, result.hash, result.summary);
 					}
 					stored += result.kind === 'read' && result.summary === undefined ? 1 : 0;
 					this.diskFiles.add(candidate.uri);
@@ -421,9 +424,10 @@ export class LetterStore {
 			this.events.onSkipped(path, result.kind === 'skipped' ? result.reason : 'cannot be read');
 			return false;
 		}
-		this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
+		const entry = this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
 		this.indexedHashes.set(uri, result.hash);
-		this.summaries?.put(path, result.hash, summary);
+		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+		this.summaries?.put(path, result.hash, entry.summary);
 		return true;
 	}
 

@@ -98,11 +98,9 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 	const store = read.cache && file ? new SummaryStore(file, engineVersion(), read.cache.log) : undefined;
 	const requests: LetterReadRequest[] = found.map((candidate) => ({ path: candidate.path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(candidate.path)), hash: store !== undefined, sidecar: true }));
 	const outcomes = new Array<{ readonly kind: 'skipped'; readonly reason: string } | { readonly kind: 'read'; readonly summary: LetterSummary; readonly sidecar?: SidecarReport } | undefined>(found.length);
-	const enter = (at: number) => {
+	const enter = (at: number): LetterSummary | undefined => {
 		const outcome = outcomes[at];
-		if (outcome?.kind === 'read') {
-			index.setSummary(found[at].path, outcome.summary, { sidecarSymbol: outcome.sidecar?.symbol });
-		}
+		return outcome?.kind === 'read' ? index.setSummary(found[at].path, outcome.summary, { sidecarSymbol: outcome.sidecar?.symbol }).summary : undefined;
 	};
 	const pool = new ReaderPool(read.threads ?? workerCount(found.length), data);
 	try {
@@ -114,19 +112,18 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 					outcomes[at] = { kind: 'skipped', reason: result.kind === 'skipped' ? result.reason : 'cannot be read' };
 					continue;
 				}
-				if (store && result.hash !== undefined) {
-					store.put(key, result.hash, summary);
-				}
 				outcomes[at] = { kind: 'read', summary, sidecar: result.sidecar };
-				if (!read.indexOrder) {
-					enter(at);
+				// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+				const indexed = read.indexOrder ? summary : enter(at) ?? summary;
+				if (store && result.hash !== undefined) {
+					store.put(key, result.hash, indexed);
 				}
 			}
 		});
 	} finally {
 		await pool.close();
 	}
-	read.indexOrder?.(found.length).forEach(enter);
+	read.indexOrder?.(found.length).forEach((at) => enter(at));
 	store?.save(new Set(found.map((candidate) => resolve(candidate.path))));
 	const files: IndexedFile[] = [];
 	const sidecars = new Map<string, SidecarReport>();
