@@ -14,6 +14,12 @@ import { ThisLetterTree } from './annotations/thisLetterTree';
 import { CitationsView } from './citationsView';
 import { registerNavigationCommands } from './commands/navigationCommands';
 import { Ctx } from './ctx';
+import { registerCitationGraphCommand } from './graph/graphPanel';
+import { ExchangesView, registerExchangesCommands } from './letters/exchangesView';
+import { LettersStore } from './letters/lettersStore';
+import { LettersView, registerLettersViewCommands } from './letters/lettersView';
+import { ActiveLetterIdentity, registerSetDocumentSymbol } from './letters/setDocumentSymbol';
+import { ThreadView } from './letters/threadView';
 import { LanguageSwitching } from './languageSwitching';
 import { StatusBar } from './statusBar';
 
@@ -24,6 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	ctx = new Ctx(context);
 	new LanguageSwitching(ctx);
 	new StatusBar(ctx);
+	const letters = new LettersStore(ctx);
+	registerLettersViewCommands(ctx, new LettersView(ctx, letters));
+	new ThreadView(ctx);
+	registerExchangesCommands(ctx, letters, new ExchangesView(ctx));
+	new ActiveLetterIdentity(ctx);
+	registerSetDocumentSymbol(ctx);
+	registerCitationGraphCommand(ctx);
 	new CitationsView(ctx);
 	const store = new AnnotationStore(ctx);
 	new TagsTree(ctx, store);

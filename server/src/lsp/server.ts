@@ -20,6 +20,7 @@ import { DiagnosticsPublisher, EDIT_DEBOUNCE_MS, whileIndexing } from './diagnos
 import { watchFolders } from './folderWatcher';
 import { registerFeatureHandlers } from './featureHandlers';
 import { LetterStore, normaliseUri, pathOfUri, SIDECAR_SUFFIX } from './letterStore';
+import { LettersChangedNotifier, registerLetterViewRequests } from './letterViewRequests';
 import { SettingsCache } from './settings';
 import { storeIdentityInSidecar } from './sidecarWriter';
 import { StatusReporter } from './statusReporter';
@@ -33,6 +34,8 @@ export interface ServerContext {
 	readonly diagnostics: DiagnosticsPublisher;
 	readonly status: StatusReporter;
 	readonly annotations: AnnotationStore;
+	/** Tells the client, debounced, that the letters catalogue changed. */
+	readonly lettersChanged: LettersChangedNotifier;
 	/** Syncs open documents into the index, then returns the normalised URI. */
 	readonly prepare: (uri: string) => string;
 }
@@ -89,6 +92,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		registerFeatureHandlers(context);
 		registerCustomRequests(context, () => reindex());
 		registerAnnotationRequests(context, context.annotations, () => folders.flatMap((folder) => pathOfUri(folder.uri) ?? []));
+		registerLetterViewRequests(context, context.lettersChanged);
 		return { capabilities: result, serverInfo: { name: 'diplomatic-letters' } };
 	});
 
@@ -221,6 +225,8 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 		}
 		return [...placed.map(toLspDiagnostic), ...annotationDiagnostics];
 	});
+	const lettersChanged = new LettersChangedNotifier(connection);
+	connection.onShutdown(() => lettersChanged.dispose());
 	const status = new StatusReporter(
 		connection,
 		capabilities.window?.workDoneProgress === true,
@@ -230,10 +236,12 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 			const entry = store.index.get(uri);
 			return entry ? computeLetterDiagnostics(entry, store.index, data, effectiveSettings(uri).diagnostics).map((diagnostic) => diagnostic.severity) : [];
 		},
+		() => lettersChanged.schedule(),
 	);
 	listeners.progress = (indexed, total) => status.indexingProgress(indexed, total);
 	listeners.counted = (uri, severities) => status.letterCounted(uri, severities);
 	listeners.changed = (uris) => {
+		lettersChanged.schedule(uris);
 		if (store.isIndexed) {
 			const others = store.openUris().filter((uri) => !uris.includes(uri));
 			if (others.length > 0) {
@@ -247,6 +255,7 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 	const publishedSidecars = new Set<string>();
 	listeners.annotations = (uris) => {
 		notifyAnnotationsChanged(connection, uris);
+		lettersChanged.schedule(uris);
 		diagnostics.refresh(uris.filter((uri) => store.openDocument(uri) !== undefined));
 		for (const uri of uris) {
 			// A client that pulls diagnostics pulls those of an open sidecar; a closed sidecar's are always pushed.
@@ -254,7 +263,7 @@ function createContext(connection: Connection, data: ReferenceData, capabilities
 			publishSidecarDiagnostics(connection, uri, annotations, settings.peek(uri).diagnostics, publishedSidecars, pulled);
 		}
 	};
-	const context: ServerContext = { connection, store, service, settings, diagnostics, status, annotations, prepare };
+	const context: ServerContext = { connection, store, service, settings, diagnostics, status, annotations, lettersChanged, prepare };
 	registerDocumentSync(context);
 	return context;
 }

@@ -27,7 +27,7 @@ export function catalogueRecord(index: LetterIndex, uri: string): LetterRecord |
 		return undefined;
 	}
 	const identity = index.identity(uri);
-	const citedBy = [...new Set(index.citersOf(uri).map((citer) => citer.uri))].sort();
+	const citedBy = index.citerUrisOf(uri);
 	return {
 		uri, fileName: entry.fileName,
 		symbol: identity?.symbol.text ?? null,
