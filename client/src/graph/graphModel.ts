@@ -10,12 +10,12 @@ export type HostToGraphMessage =
 	| { readonly type: 'graph'; readonly graph: CitationGraphResult }
 	| { readonly type: 'error'; readonly message: string };
 
-/** Webview → extension: ready for a graph; open a letter; what was drawn and how long it took. */
+/** Webview → extension: ready for a graph; open a letter; what was drawn and how long it took; how the layout ran (steps of ForceAtlas2 applied, frames drawn). */
 export type GraphToHostMessage =
 	| { readonly type: 'ready' }
 	| { readonly type: 'open'; readonly uri: string }
 	| { readonly type: 'rendered'; readonly nodes: number; readonly edges: number; readonly renderMs: number }
-	| { readonly type: 'laidOut'; readonly frames: number; readonly layoutMs: number };
+	| { readonly type: 'laidOut'; readonly frames: number; readonly steps: number; readonly layoutMs: number };
 
 /** Whether a message from the webview has a shape the extension handles. */
 export function isGraphToHostMessage(message: unknown): message is GraphToHostMessage {
@@ -94,6 +94,23 @@ export function initialPosition(uri: string, count: number): { readonly x: numbe
 	return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
 }
 
+/** A generator of numbers in [0, 1), the same sequence for a seed (mulberry32): layouts are reproducible. */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let value = state;
+		value = Math.imul(value ^ (value >>> 15), value | 1);
+		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+		return ((value ^ (value >>> 14)) >>> 0) / 0x100000000;
+	};
+}
+
+/** The group a letter is packed in before the layout: its sender when coloured, else one group for the rest. */
+export function senderGroup(senderIndex: number): number {
+	return senderIndex >= 0 && senderIndex < SENDER_COLOURS.length ? senderIndex : SENDER_COLOURS.length;
+}
+
 /** The filter of the graph view: an index into the organs table and one into the agenda items table; -1 for all. */
 export interface GraphFilter {
 	readonly organ: number;
@@ -105,14 +122,58 @@ export function nodeMatchesFilter(node: CitationGraphResult['nodes'][number], fi
 	return (filter.organ < 0 || node.organs.includes(filter.organ)) && (filter.agendaItem < 0 || node.agendaItems.includes(filter.agendaItem));
 }
 
+/**
+ * The most links drawn at once. A folder of 10,000 letters may hold hundreds of thousands; beyond this many the
+ * drawing and the layout stop being interactive (measured by `npm run bench`), and nobody can read such a hairball.
+ */
+export const MAX_DRAWN_EDGES = 20_000;
+
+/** The links to draw among the letters shown, and how many there are in all. */
+export interface DrawnEdges {
+	/** Triples as in the graph: citing node, cited node, kind. */
+	readonly edges: readonly number[];
+	/** Links between shown letters (drawn or not). */
+	readonly total: number;
+}
+
+/**
+ * Chooses the links to draw between the letters `shown` keeps: every reply first (further to, in reply to), then
+ * citations by symbol, evenly spread over the list when there are more than the budget allows.
+ */
+export function selectDrawnEdges(graph: Pick<CitationGraphResult, 'edges'>, shown: (node: number) => boolean, budget = MAX_DRAWN_EDGES): DrawnEdges {
+	const replies: number[] = [];
+	const citations: number[] = [];
+	for (let i = 0; i < graph.edges.length; i += 3) {
+		if (shown(graph.edges[i]) && shown(graph.edges[i + 1])) {
+			(graph.edges[i + 2] === 2 ? citations : replies).push(i);
+		}
+	}
+	const total = replies.length + citations.length;
+	const chosen = replies.slice(0, budget);
+	const room = budget - chosen.length;
+	if (room > 0) {
+		const stride = Math.max(1, citations.length / room);
+		for (let taken = 0, at = 0; taken < room && Math.floor(at) < citations.length; taken++, at += stride) {
+			chosen.push(citations[Math.floor(at)]);
+		}
+	}
+	chosen.sort((a, b) => a - b);
+	return { edges: chosen.flatMap((at) => [graph.edges[at], graph.edges[at + 1], graph.edges[at + 2]]), total };
+}
+
 /** How long the layout runs for a graph of this size before it stops by itself, in milliseconds. */
 export function layoutBudgetMs(nodes: number, edges: number): number {
 	return Math.round(Math.min(8_000, Math.max(1_500, nodes * 0.4 + edges * 0.005)));
 }
 
-/** `5 letters · 2 links`, with `shown` when a filter hides some. */
-export function graphSummary(nodes: number, edges: number, shownNodes: number): string {
-	const letters = `${nodes.toLocaleString('en')} letter${nodes === 1 ? '' : 's'}`;
-	const links = `${edges.toLocaleString('en')} link${edges === 1 ? '' : 's'}`;
-	return shownNodes === nodes ? `${letters} · ${links}` : `${shownNodes.toLocaleString('en')} of ${letters} shown · ${links}`;
+/**
+ * `5 letters · 2 links`; with a filter, how many letters are shown; when not every link between them is drawn, how
+ * many are.
+ */
+export function graphSummary(nodes: number, shownNodes: number, links: DrawnEdges): string {
+	const count = (value: number, word: string) => `${value.toLocaleString('en')} ${word}${value === 1 ? '' : 's'}`;
+	const letters = shownNodes === nodes ? count(nodes, 'letter') : `${shownNodes.toLocaleString('en')} of ${count(nodes, 'letter')} shown`;
+	const drawn = links.edges.length / 3;
+	const linkText = drawn === links.total ? count(links.total, 'link') : `${count(links.total, 'link')}, ${drawn.toLocaleString('en')} drawn (filter to see the others)`;
+	return `${letters} · ${linkText}`;
 }

@@ -84,7 +84,7 @@ export class CitationGraphPanel {
 				this.ctx.outputChannel.info(`Citation graph: ${message.nodes} letters and ${message.edges} links drawn in ${message.renderMs} ms.`);
 				return;
 			case 'laidOut':
-				this.ctx.outputChannel.info(`Citation graph: layout ran ${message.layoutMs} ms (${message.frames} frames).`);
+				this.ctx.outputChannel.info(`Citation graph: layout ran ${message.layoutMs} ms (${message.steps} steps, ${message.frames} frames).`);
 		}
 	}
 

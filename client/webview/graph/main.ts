@@ -5,12 +5,14 @@
  * the server computed; this script only draws it. Bundled by esbuild into dist/graphView.js (no network access).
  */
 import Graph from 'graphology';
+import circlepack from 'graphology-layout/circlepack';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
 import type { CitationGraphResult } from '../../../server/src/protocol';
 import type { GraphFilter, GraphToHostMessage, HostToGraphMessage } from '../../src/graph/graphModel';
-import { citedByCounts, graphSummary, initialPosition, layoutBudgetMs, nodeMatchesFilter, nodeSize, senderColour, senderLegend } from '../../src/graph/graphModel';
+import type { DrawnEdges } from '../../src/graph/graphModel';
+import { citedByCounts, graphSummary, initialPosition, layoutBudgetMs, nodeMatchesFilter, nodeSize, seededRandom, selectDrawnEdges, senderColour, senderGroup, senderLegend } from '../../src/graph/graphModel';
 
 interface VsCodeApi {
 	postMessage(message: GraphToHostMessage): void;
@@ -18,7 +20,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 /** Edges beyond this many are drawn as lines (arrows cost twice the geometry). */
-const ARROWS_UP_TO = 20_000;
+const ARROWS_UP_TO = 5_000;
 const EDGE_COLOURS = ['rgba(90, 140, 220, 0.75)', 'rgba(230, 120, 60, 0.75)', 'rgba(140, 140, 140, 0.35)'];
 
 const vscode = acquireVsCodeApi();
@@ -36,6 +38,7 @@ let layout: FA2Layout | undefined;
 let layoutTimer: number | undefined;
 let filter: GraphFilter = { organ: -1, agendaItem: -1 };
 let hidden = new Set<string>();
+let drawn: DrawnEdges = { edges: [], total: 0 };
 let hovered: string | undefined;
 
 function cssColour(name: string, fallback: string): string {
@@ -63,12 +66,12 @@ function showStatus(layoutRunning: boolean): void {
 		return;
 	}
 	const shown = data.nodes.length - hidden.size;
-	statusLine.textContent = `${graphSummary(data.nodes.length, data.edges.length / 3, shown)}${layoutRunning ? ' · laying out…' : ''}`;
+	statusLine.textContent = `${graphSummary(data.nodes.length, shown, drawn)}${layoutRunning ? ' · laying out…' : ''}`;
 	layoutButton.textContent = layoutRunning ? 'Stop layout' : 'Run layout';
 }
 
-/** Fills the graphology graph from the server's graph, keeping the positions of letters already drawn. */
-function loadGraph(graphData: CitationGraphResult): void {
+/** Fills the graphology graph with the server's letters, keeping the positions of letters already drawn. */
+function loadNodes(graphData: CitationGraphResult): void {
 	const previous = new Map<string, { x: number; y: number }>();
 	graph.forEachNode((_key, attributes) => previous.set(attributes.uri as string, { x: attributes.x as number, y: attributes.y as number }));
 	graph.clear();
@@ -77,33 +80,55 @@ function loadGraph(graphData: CitationGraphResult): void {
 		const position = previous.get(node.uri) ?? initialPosition(node.uri, graphData.nodes.length);
 		graph.addNode(String(index), {
 			x: position.x, y: position.y, size: nodeSize(citedBy[index]), color: senderColour(node.sender), label: node.name, uri: node.uri,
+			group: senderGroup(node.sender),
 		});
 	});
-	const edgeType = graphData.edges.length / 3 <= ARROWS_UP_TO ? 'arrow' : 'line';
-	for (let i = 0; i < graphData.edges.length; i += 3) {
-		const from = String(graphData.edges[i]);
-		const to = String(graphData.edges[i + 1]);
+	if (previous.size === 0) {
+		// A first picture at once: each sender's letters packed together, then ForceAtlas2 pulls linked letters closer.
+		circlepack.assign(graph, { hierarchyAttributes: ['group'], rng: seededRandom(1103), scale: Math.sqrt(graph.order) * 10 });
+	}
+}
+
+/** Draws the links among the letters the filter keeps (replies first, up to the budget). */
+function drawEdges(graphData: CitationGraphResult): void {
+	graph.clearEdges();
+	drawn = selectDrawnEdges(graphData, (node) => !hidden.has(String(node)));
+	const edgeType = drawn.edges.length / 3 <= ARROWS_UP_TO ? 'arrow' : 'line';
+	for (let i = 0; i < drawn.edges.length; i += 3) {
+		const from = String(drawn.edges[i]);
+		const to = String(drawn.edges[i + 1]);
 		if (from !== to && !graph.hasEdge(from, to)) {
-			graph.addDirectedEdge(from, to, { color: EDGE_COLOURS[graphData.edges[i + 2]] ?? EDGE_COLOURS[2], size: 1, type: edgeType, kind: graphData.edges[i + 2] });
+			graph.addDirectedEdge(from, to, { color: EDGE_COLOURS[drawn.edges[i + 2]] ?? EDGE_COLOURS[2], size: 1, type: edgeType });
 		}
 	}
 }
 
 function applyFilter(): void {
 	const graphData = data;
-	hidden = new Set(graphData ? graphData.nodes.flatMap((node, index) => (nodeMatchesFilter(node, filter) ? [] : [String(index)])) : []);
-	renderer?.refresh({ skipIndexation: false });
+	if (!graphData) {
+		return;
+	}
+	hidden = new Set(graphData.nodes.flatMap((node, index) => (nodeMatchesFilter(node, filter) ? [] : [String(index)])));
+	drawEdges(graphData);
+	renderer?.setSetting('hideEdgesOnMove', graph.size > ARROWS_UP_TO);
+	renderer?.refresh();
 	showStatus(layout?.isRunning() ?? false);
 }
 
-/** The layout run in progress: when it started and how many frames were drawn meanwhile. */
-let layoutRun: { readonly startedAt: number; frames: number } | undefined;
+/** The layout run in progress: when it started, how many frames were drawn and how many steps applied meanwhile. */
+let layoutRun: { readonly startedAt: number; frames: number; steps: number } | undefined;
 
 function countFrame(): void {
 	if (layoutRun) {
 		layoutRun.frames++;
 	}
 }
+
+graph.on('eachNodeAttributesUpdated', () => {
+	if (layoutRun) {
+		layoutRun.steps++;
+	}
+});
 
 function stopLayout(): void {
 	window.clearTimeout(layoutTimer);
@@ -112,7 +137,7 @@ function stopLayout(): void {
 		layout.stop();
 	}
 	if (layoutRun) {
-		vscode.postMessage({ type: 'laidOut', frames: layoutRun.frames, layoutMs: Math.round(performance.now() - layoutRun.startedAt) });
+		vscode.postMessage({ type: 'laidOut', frames: layoutRun.frames, steps: layoutRun.steps, layoutMs: Math.round(performance.now() - layoutRun.startedAt) });
 		layoutRun = undefined;
 	}
 	document.body.dataset.state = 'laid-out';
@@ -129,7 +154,7 @@ function runLayout(): void {
 		return;
 	}
 	layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: false } });
-	layoutRun = { startedAt: performance.now(), frames: 0 };
+	layoutRun = { startedAt: performance.now(), frames: 0, steps: 0 };
 	layout.start();
 	document.body.dataset.state = 'laying-out';
 	showStatus(true);
@@ -151,7 +176,6 @@ function createRenderer(): Sigma {
 			}
 			return node === hovered ? { ...attributes, highlighted: true, zIndex: 1 } : attributes;
 		},
-		edgeReducer: (edge, attributes) => (hidden.has(graph.source(edge)) || hidden.has(graph.target(edge)) ? { ...attributes, hidden: true } : attributes),
 	});
 	created.on('afterRender', countFrame);
 	created.on('clickNode', ({ node }) => {
@@ -174,7 +198,7 @@ function createRenderer(): Sigma {
 function showGraph(graphData: CitationGraphResult): void {
 	const startedAt = performance.now();
 	data = graphData;
-	loadGraph(graphData);
+	loadNodes(graphData);
 	fillSelect(organSelect, 'Every session and year', graphData.organs);
 	fillSelect(itemSelect, 'Every agenda item', graphData.agendaItems);
 	organSelect.value = String(filter.organ < graphData.organs.length ? filter.organ : -1);
@@ -189,7 +213,6 @@ function showGraph(graphData: CitationGraphResult): void {
 		return;
 	}
 	applyFilter();
-	renderer.refresh();
 	document.body.dataset.state = 'rendered';
 	document.body.dataset.nodes = String(graph.order);
 	document.body.dataset.edges = String(graph.size);
@@ -200,10 +223,12 @@ function showGraph(graphData: CitationGraphResult): void {
 organSelect.addEventListener('change', () => {
 	filter = { ...filter, organ: Number(organSelect.value) };
 	applyFilter();
+	runLayout();
 });
 itemSelect.addEventListener('change', () => {
 	filter = { ...filter, agendaItem: Number(itemSelect.value) };
 	applyFilter();
+	runLayout();
 });
 layoutButton.addEventListener('click', () => {
 	if (layout?.isRunning()) {
