@@ -32,7 +32,11 @@ export class CitationGraphPanel {
 				this.stale = true;
 			}
 		});
-		ctx.pushCleanup({ dispose: () => this.panel?.dispose() });
+		ctx.pushCleanup({
+			dispose: () => {
+				this.panel?.dispose();
+			},
+		});
 	}
 
 	/** Opens the panel (or reveals it) and draws the graph. */
