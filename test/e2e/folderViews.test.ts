@@ -1,0 +1,162 @@
+// End-to-end: working the sample letters as a folder, as a documents officer would: the Letters view (rows, grouping,
+// filter, a click that opens the letter), the Thread of a letter, a timeline of the letters under one agenda item,
+// Set Document Symbol on a letter that has none, and the citation graph (drawn, filtered, a letter opened by a click
+// on its node). One VS Code on a fresh copy of samples/letters/; every check reads what the workbench shows, or the
+// sidecar the server wrote.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Frame } from 'playwright-core';
+import { parse } from 'yaml';
+import type { TreeRow, VSCode } from './harness';
+import { launchVSCode, poll } from './harness';
+import { answerStep, quickInputTitle, screenshotOnFailure, treeViewMessage } from './letterProbes';
+
+const letter000 = '000_c1c47ee4ee510e2c.txt';
+const letter001 = '001_fcfde71c67116c43.txt';
+const letter004 = '004_7b45a96a4a663e52.txt';
+const name001 = 'A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020';
+const name002 = 'A/74/807-S/2020/303 · Azerbaijan · 14 April 2020';
+const name004 = 'Azerbaijan · 10 February 2022';
+const name000 = 'Armenia · 31 October 2020';
+/** A well-formed symbol given to 000 in the test copy (000 prints none). */
+const newSymbol = 'A/75/999-S/2020/1099';
+
+function row(rows: readonly TreeRow[], label: string): TreeRow | undefined {
+  return rows.find((candidate) => candidate.label === label);
+}
+
+describe('the folder of sample letters', () => {
+  let vscode: VSCode;
+
+  before(async () => {
+    vscode = await launchVSCode({ fixture: 'samples/letters', viewport: { width: 1600, height: 1000 } });
+  });
+
+  after(async () => {
+    await vscode?.close();
+  });
+
+  const step = (title: string, screenshot: string, body: () => Promise<void>): void => {
+    it(title, () => screenshotOnFailure(vscode, screenshot, body));
+  };
+
+  step('lists every letter in the Letters view, named as people name them, grouped by session or year, with counts', '08-letters-view', async () => {
+    const rows = await vscode.waitForTreeView('Letters', 'the letters grouped by session or year', (shown) =>
+      shown.some((candidate) => candidate.label === name001) && shown.some((candidate) => candidate.label === 'General Assembly, 75th session'));
+    const groups = rows.filter((candidate) => candidate.depth === 1).map((candidate) => candidate.label);
+    assert.deepEqual(groups.slice(0, 4), ['General Assembly, 74th session', 'General Assembly, 75th session', 'General Assembly, 76th session', 'Security Council, 2020']);
+    const first = row(rows, name001)!;
+    assert.equal(first.depth, 2);
+    for (const part of ['symbol inferred', 'to Secretary-General', 'GA 75, SC 2020', 'items 34, 35, 40, 68 +4', '1 error']) {
+      assert.ok(first.description.includes(part), `001's row says "${part}": ${first.description}`);
+    }
+    const noSymbol = row(rows, name000)!;
+    assert.ok(noSymbol.description.startsWith('no symbol · to Secretary-General · GA 75, SC 2020 · items 34, 71, 114, 135'), noSymbol.description);
+    await vscode.screenshot('08-letters-view');
+  });
+
+  step('groups the letters by sender, filters them, and opens the one clicked', '09-letters-filter', async () => {
+    await vscode.runCommand('Diplomatic Letters: Group Letters By…');
+    await vscode.pickQuickItem('Sender');
+    let rows = await vscode.waitForTreeView('Letters', 'groups of senders', (shown) => row(shown, 'Armenia') !== undefined && row(shown, 'Azerbaijan') !== undefined);
+    assert.deepEqual(rows.filter((candidate) => candidate.depth === 1).map((candidate) => [candidate.label, candidate.description]), [
+      ['Armenia', '1'], ['Azerbaijan', '3'], ['Republic of Azerbaijan', '1'],
+    ]);
+    const azerbaijan = rows.slice(rows.findIndex((candidate) => candidate.label === 'Azerbaijan') + 1, rows.findIndex((candidate) => candidate.label === 'Republic of Azerbaijan'));
+    assert.deepEqual(azerbaijan.map((candidate) => candidate.label), [name002, name001, name004], 'by date');
+
+    await vscode.runCommand('Diplomatic Letters: Filter Letters');
+    await vscode.answerQuickInput('Azerbaijan 2020');
+    rows = await vscode.waitForTreeView('Letters', 'only the 2020 letters of Azerbaijan', (shown) => row(shown, name004) === undefined && row(shown, name001) !== undefined);
+    assert.deepEqual(rows.filter((candidate) => candidate.depth === 2).map((candidate) => candidate.label).sort(), [name002, name001, 'Republic of Azerbaijan · 4 November 2020'].sort());
+    assert.match(await treeViewMessage(vscode.page, 'Letters'), /3 of 5 letters match "Azerbaijan 2020"/);
+    await vscode.screenshot('09-letters-filter');
+    await vscode.page.locator('.part.sidebar .monaco-list-row', { hasText: name001 }).first().click();
+    await poll(`${letter001} to open`, async () => await vscode.activeEditor() === letter001 ? true : undefined);
+    const cursor = await poll('the cursor in 001', async () => vscode.cursor());
+    assert.equal(cursor.line, 38, 'at the title: 001 has no masthead symbol');
+    await vscode.runCommand('Diplomatic Letters: Clear Letters Filter');
+    await vscode.waitForTreeView('Letters', 'every letter again', (shown) => row(shown, name004) !== undefined);
+  });
+
+  step('shows the thread of a letter: what it cites, and who cites it', '10-thread', async () => {
+    await vscode.openFile(letter004);
+    let rows = await vscode.waitForTreeView('Thread', "004's thread", (shown) => row(shown, name001) !== undefined);
+    const answers = rows.slice(1, 3);
+    assert.deepEqual(rows[0].label, 'Answers or cites');
+    assert.deepEqual(answers.map((candidate) => [candidate.label, candidate.description]), [
+      [name002, 'cites · 002_f4ff0849ef0a721f.txt'], [name001, `cites · ${letter001}`],
+    ]);
+    await vscode.screenshot('10-thread');
+    await vscode.openFile(letter001);
+    rows = await vscode.waitForTreeView('Thread', "001's thread", (shown) => row(shown, name004) !== undefined);
+    assert.equal(row(rows, name004)?.description, `cites this · ${letter004}`);
+  });
+
+  step('shows the letters under one agenda item as a timeline', '11-agenda-item-timeline', async () => {
+    await vscode.runCommand('Diplomatic Letters: Show Letters Under an Agenda Item');
+    await answerStep(vscode.page, 'Show Letters Under an Agenda Item', 'GA 75 · item 34');
+    const rows = await vscode.waitForTreeView('Exchanges', 'the letters under item 34 of session 75', (shown) => row(shown, name000) !== undefined);
+    assert.deepEqual(rows.map((candidate) => candidate.label), [name000, name001], 'in date order');
+  });
+
+  step('sets the document symbol of a letter that has none, checked by the symbol grammar', '12-set-document-symbol', async () => {
+    await vscode.openFile(letter000);
+    await vscode.runCommand('Diplomatic Letters: Set Document Symbol');
+    const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
+    await poll('the symbol input', async () => (await quickInputTitle(vscode.page))?.includes(name000) ? true : undefined);
+    await input.fill('A/75/495-S/2020');
+    const message = await poll('the grammar to refuse the symbol', async () => {
+      const shown = (await vscode.page.locator('.quick-input-widget .quick-input-message').innerText()).trim();
+      return /ends without a document number/.test(shown) ? shown : undefined;
+    });
+    assert.match(message, /^Not a document symbol/);
+    await vscode.screenshot('12-set-document-symbol');
+    await input.fill(newSymbol);
+    await input.press('Enter');
+    await vscode.waitForNotification(`${letter000} is now ${newSymbol}`);
+    const sidecar = `${letter000}.annotations.yaml`;
+    assert.ok(existsSync(vscode.file(sidecar)), 'the sidecar is written');
+    const stored = parse(vscode.readFile(sidecar)) as { document?: { symbol?: string; file?: string } };
+    assert.deepEqual(stored.document, { file: letter000, symbol: newSymbol });
+    await vscode.waitForTreeView('Letters', 'the new symbol in the Letters view', (shown) => row(shown, `${newSymbol} · ${name000}`) !== undefined);
+  });
+
+  /** The frame of the citation graph webview (VS Code nests it in two iframes). */
+  async function graphFrame(): Promise<Frame> {
+    return poll('the citation graph webview', async () => {
+      for (const frame of vscode.page.frames()) {
+        if (await frame.locator('#graph').count().catch(() => 0) > 0) return frame;
+      }
+      return undefined;
+    });
+  }
+
+  step('draws the citation graph, filters it, and opens the letter whose node is clicked', '13-citation-graph', async () => {
+    await vscode.runCommand('Diplomatic Letters: Show Citation Graph');
+    const frame = await graphFrame();
+    await poll('the graph to be laid out', async () => await frame.locator('body').getAttribute('data-state') === 'laid-out' ? true : undefined, { timeoutMs: 40_000 });
+    assert.equal(await frame.locator('body').getAttribute('data-nodes'), '5');
+    assert.equal(await frame.locator('body').getAttribute('data-edges'), '2');
+    assert.match(await frame.locator('#status').innerText(), /^5 letters · 2 links/);
+    const legend = await frame.locator('#legend li').allInnerTexts();
+    assert.deepEqual(legend.map((entry) => entry.trim()), ['Azerbaijan (3)', 'Armenia (1)', 'Republic of Azerbaijan (1)']);
+    await vscode.screenshot('13-citation-graph');
+
+    await frame.locator('#organ').selectOption({ label: 'GA 75' });
+    await poll('only the letters of session 75', async () => /^2 of 5 letters shown/.test(await frame.locator('#status').innerText()) ? true : undefined);
+    await frame.locator('#organ').selectOption({ label: 'Every session and year' });
+    await poll('every letter again', async () => /^5 letters/.test(await frame.locator('#status').innerText()) ? true : undefined);
+    await poll('the graph to be laid out again', async () => await frame.locator('body').getAttribute('data-state') === 'laid-out' ? true : undefined, { timeoutMs: 40_000 });
+
+    const uri001 = `file://${vscode.file(letter001)}`;
+    const point = await frame.evaluate((uri) => (window as unknown as { diplomaticLettersGraph: { nodeOnScreen(uri: string): { x: number; y: number } | undefined } }).diplomaticLettersGraph.nodeOnScreen(uri), uri001);
+    assert.ok(point, 'letter 001 is drawn');
+    const box = await (await frame.frameElement()).boundingBox();
+    assert.ok(box);
+    await vscode.page.mouse.move(box.x + point.x, box.y + point.y);
+    await vscode.page.mouse.click(box.x + point.x, box.y + point.y);
+    await poll(`a click on 001's node to open ${letter001}`, async () => await vscode.activeEditor() === letter001 ? true : undefined);
+  });
+});
