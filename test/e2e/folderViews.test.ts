@@ -26,6 +26,48 @@ function row(rows: readonly TreeRow[], label: string): TreeRow | undefined {
   return rows.find((candidate) => candidate.label === label);
 }
 
+/** Shows the extension's side-bar container (Letters, Thread, Exchanges, Tags, This Letter). */
+async function showContainer(vscode: VSCode): Promise<void> {
+  await vscode.runCommand('View: Show Diplomatic Letters');
+  await poll('the Diplomatic Letters side bar', async () => await vscode.page.locator('.part.sidebar .title-label', { hasText: /Diplomatic Letters/i }).isVisible() ? true : undefined);
+}
+
+/**
+ * Waits until the Command Palette offers a command whose `when` clause depends on the server's answer (a context key
+ * set shortly after the editor changed): opens the palette, types the title, and looks again until it is listed.
+ */
+async function waitUntilOffered(vscode: VSCode, title: string): Promise<void> {
+  const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
+  const listed = vscode.page.locator('.quick-input-widget .monaco-list-row[aria-label]').filter({ has: vscode.page.locator('.label-name', { hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) });
+  await poll(`the Command Palette to offer "${title}"`, async () => {
+    if (!await input.isVisible()) await vscode.page.keyboard.press('Control+Shift+P');
+    await input.fill(`>${title}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (await listed.count() > 0) return true;
+    await vscode.page.keyboard.press('Escape');
+    return undefined;
+  });
+  await vscode.page.keyboard.press('Escape');
+}
+
+/** Drags the side bar's edge to make it wider, so that rows and screenshots show whole names. */
+async function widenSideBar(vscode: VSCode, width: number): Promise<void> {
+  const box = await vscode.page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await vscode.page.mouse.move(box.x + box.width, y);
+  await vscode.page.mouse.down();
+  await vscode.page.mouse.move(box.x + width, y, { steps: 5 });
+  await vscode.page.mouse.up();
+  await poll('the wider side bar', async () => ((await vscode.page.locator('.part.sidebar').boundingBox())?.width ?? 0) > box.width + 50 ? true : undefined);
+}
+
+/** Collapses a pane of the side bar by its title (room for the others). */
+async function collapsePane(vscode: VSCode, title: string): Promise<void> {
+  const header = vscode.page.locator('.part.sidebar .pane-header', { has: vscode.page.locator('.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+  if (await header.getAttribute('aria-expanded') === 'true') await header.click();
+}
+
 describe('the folder of sample letters', () => {
   let vscode: VSCode;
 
@@ -38,10 +80,18 @@ describe('the folder of sample letters', () => {
   });
 
   const step = (title: string, screenshot: string, body: () => Promise<void>): void => {
-    it(title, () => screenshotOnFailure(vscode, screenshot, body));
+    it(title, () => screenshotOnFailure(vscode, screenshot, async () => {
+      // Keep the mouse off the workbench: a tab's or a row's tooltip left under it would cover the Command Palette.
+      await vscode.page.mouse.move(1, 1);
+      await body();
+    }));
   };
 
   step('lists every letter in the Letters view, named as people name them, grouped by session or year, with counts', '08-letters-view', async () => {
+    await vscode.openFile(letter001);
+    await showContainer(vscode);
+    await widenSideBar(vscode, 720);
+    for (const pane of ['Tags', 'This Letter']) await collapsePane(vscode, pane);
     const rows = await vscode.waitForTreeView('Letters', 'the letters grouped by session or year', (shown) =>
       shown.some((candidate) => candidate.label === name001) && shown.some((candidate) => candidate.label === 'General Assembly, 75th session'));
     const groups = rows.filter((candidate) => candidate.depth === 1).map((candidate) => candidate.label);
@@ -59,17 +109,19 @@ describe('the folder of sample letters', () => {
   step('groups the letters by sender, filters them, and opens the one clicked', '09-letters-filter', async () => {
     await vscode.runCommand('Diplomatic Letters: Group Letters By…');
     await vscode.pickQuickItem('Sender');
-    let rows = await vscode.waitForTreeView('Letters', 'groups of senders', (shown) => row(shown, 'Armenia') !== undefined && row(shown, 'Azerbaijan') !== undefined);
+    let rows = await vscode.waitForTreeView('Letters', 'groups of senders', (shown) => row(shown, 'Armenia') !== undefined && row(shown, 'Azerbaijan') !== undefined && shown.length === 7);
     assert.deepEqual(rows.filter((candidate) => candidate.depth === 1).map((candidate) => [candidate.label, candidate.description]), [
-      ['Armenia', '1'], ['Azerbaijan', '3'], ['Republic of Azerbaijan', '1'],
-    ]);
-    const azerbaijan = rows.slice(rows.findIndex((candidate) => candidate.label === 'Azerbaijan') + 1, rows.findIndex((candidate) => candidate.label === 'Republic of Azerbaijan'));
-    assert.deepEqual(azerbaijan.map((candidate) => candidate.label), [name002, name001, name004], 'by date');
+      ['Armenia', '1'], ['Azerbaijan', '4'],
+    ], 'the note verbale of the Republic of Azerbaijan is under Azerbaijan');
+    const azerbaijan = rows.slice(rows.findIndex((candidate) => candidate.label === 'Azerbaijan') + 1);
+    assert.deepEqual(azerbaijan.map((candidate) => candidate.label), [name002, 'Republic of Azerbaijan · 4 November 2020', name001, name004], 'by date');
 
     await vscode.runCommand('Diplomatic Letters: Filter Letters');
     await vscode.answerQuickInput('Azerbaijan 2020');
-    rows = await vscode.waitForTreeView('Letters', 'only the 2020 letters of Azerbaijan', (shown) => row(shown, name004) === undefined && row(shown, name001) !== undefined);
-    assert.deepEqual(rows.filter((candidate) => candidate.depth === 2).map((candidate) => candidate.label).sort(), [name002, name001, 'Republic of Azerbaijan · 4 November 2020'].sort());
+    const wanted = [name002, 'Republic of Azerbaijan · 4 November 2020', name001];
+    rows = await vscode.waitForTreeView('Letters', 'only the 2020 letters of Azerbaijan', (shown) =>
+      JSON.stringify(shown.filter((candidate) => candidate.depth === 2).map((candidate) => candidate.label)) === JSON.stringify(wanted));
+    assert.deepEqual(rows.filter((candidate) => candidate.depth === 1).map((candidate) => candidate.label), ['Azerbaijan']);
     assert.match(await treeViewMessage(vscode.page, 'Letters'), /3 of 5 letters match "Azerbaijan 2020"/);
     await vscode.screenshot('09-letters-filter');
     await vscode.page.locator('.part.sidebar .monaco-list-row', { hasText: name001 }).first().click();
@@ -103,6 +155,7 @@ describe('the folder of sample letters', () => {
 
   step('sets the document symbol of a letter that has none, checked by the symbol grammar', '12-set-document-symbol', async () => {
     await vscode.openFile(letter000);
+    await waitUntilOffered(vscode, 'Diplomatic Letters: Set Document Symbol');
     await vscode.runCommand('Diplomatic Letters: Set Document Symbol');
     const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
     await poll('the symbol input', async () => (await quickInputTitle(vscode.page))?.includes(name000) ? true : undefined);
@@ -141,7 +194,7 @@ describe('the folder of sample letters', () => {
     assert.equal(await frame.locator('body').getAttribute('data-edges'), '2');
     assert.match(await frame.locator('#status').innerText(), /^5 letters · 2 links/);
     const legend = await frame.locator('#legend li').allInnerTexts();
-    assert.deepEqual(legend.map((entry) => entry.trim()), ['Azerbaijan (3)', 'Armenia (1)', 'Republic of Azerbaijan (1)']);
+    assert.deepEqual(legend.map((entry) => entry.trim()), ['Azerbaijan (4)', 'Armenia (1)']);
     await vscode.screenshot('13-citation-graph');
 
     await frame.locator('#organ').selectOption({ label: 'GA 75' });
@@ -157,6 +210,8 @@ describe('the folder of sample letters', () => {
     assert.ok(box);
     await vscode.page.mouse.move(box.x + point.x, box.y + point.y);
     await vscode.page.mouse.click(box.x + point.x, box.y + point.y);
-    await poll(`a click on 001's node to open ${letter001}`, async () => await vscode.activeEditor() === letter001 ? true : undefined);
+    // The letter opens beside the graph, in the other editor group.
+    await poll(`a click on 001's node to open ${letter001}`, async () =>
+      await vscode.page.locator(`.tabs-container .tab.active[data-resource-name="${letter001}"]`).count() > 0 ? true : undefined);
   });
 });

@@ -72,9 +72,10 @@ export function citedByCounts(graph: CitationGraphResult): number[] {
 	return counts;
 }
 
-/** The drawn size of a letter: larger the more letters cite it, within bounds. */
-export function nodeSize(citedBy: number): number {
-	return Math.min(18, 3 + 2 * Math.sqrt(citedBy));
+/** The drawn size of a letter (pixels): larger the more letters cite it, within bounds; larger in a small graph. */
+export function nodeSize(citedBy: number, letters: number): number {
+	const base = letters <= 200 ? 8 : letters <= 2_000 ? 5 : 3;
+	return Math.min(base * 3, base + 2 * Math.sqrt(citedBy));
 }
 
 /** A number in [0, 1) from a string, the same on every run (FNV-1a). */

@@ -111,12 +111,12 @@ export function agendaItemChoices(rows: readonly LetterRow[]): AgendaItemChoice[
 	return [...found.values()].sort((a, b) => a.session - b.session || a.item - b.item);
 }
 
-/** Every sender the letters name, with how many letters each wrote; most letters first, then by name. */
+/** Every sender the letters name (spellings of one State as one), with how many letters each wrote; most letters first, then by name. */
 export function senderChoices(rows: readonly LetterRow[]): { readonly sender: string; readonly letters: number }[] {
 	const counts = new Map<string, number>();
 	for (const row of rows) {
-		if (row.sender !== null) {
-			counts.set(row.sender, (counts.get(row.sender) ?? 0) + 1);
+		if (row.senderGroup !== null) {
+			counts.set(row.senderGroup, (counts.get(row.senderGroup) ?? 0) + 1);
 		}
 	}
 	return [...counts].map(([sender, letters]) => ({ sender, letters })).sort((a, b) => b.letters - a.letters || a.sender.localeCompare(b.sender));
@@ -192,7 +192,7 @@ export function groupLetters(rows: readonly LetterRow[], grouping: LetterGroupin
 	const unsorted = '~';
 	for (const row of kept) {
 		if (grouping === 'sender') {
-			push(groups, `sender:${row.sender ?? ''}`, row.sender ?? 'Sender not known', row.sender === null ? unsorted : row.sender.toLowerCase(), row);
+			push(groups, `sender:${row.senderGroup ?? ''}`, row.senderGroup ?? 'Sender not known', row.senderGroup === null ? unsorted : row.senderGroup.toLowerCase(), row);
 		} else if (grouping === 'session') {
 			const labels = new Set<string>();
 			for (const organ of row.organs) {

@@ -53,7 +53,8 @@ export class ThreadView implements vscode.TreeDataProvider<ThreadNode> {
 			const count = thread === undefined ? 0 : node.section === 'exchange' ? thread.exchange.length : thread[node.section].length;
 			const state = count === 0 ? vscode.TreeItemCollapsibleState.None : node.section === 'exchange' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
 			const item = new vscode.TreeItem(SECTION_LABELS[node.section], state);
-			item.id = `section:${node.section}`;
+			// The letter is part of the id: each letter's sections open afresh (VS Code keeps the state of an id).
+			item.id = `section:${thread?.letter.uri ?? ''}:${node.section}`;
 			item.description = String(count);
 			item.iconPath = new vscode.ThemeIcon(node.section === 'answers' ? 'arrow-left' : node.section === 'answeredBy' ? 'arrow-right' : 'list-flat');
 			return item;

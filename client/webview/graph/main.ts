@@ -21,7 +21,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 /** Edges beyond this many are drawn as lines (arrows cost twice the geometry). */
 const ARROWS_UP_TO = 5_000;
-const EDGE_COLOURS = ['rgba(90, 140, 220, 0.75)', 'rgba(230, 120, 60, 0.75)', 'rgba(140, 140, 140, 0.35)'];
+const EDGE_COLOURS = ['rgba(90, 140, 220, 0.85)', 'rgba(230, 120, 60, 0.85)', 'rgba(130, 130, 130, 0.6)'];
 
 const vscode = acquireVsCodeApi();
 const container = document.getElementById('graph') as HTMLDivElement;
@@ -79,7 +79,7 @@ function loadNodes(graphData: CitationGraphResult): void {
 	graphData.nodes.forEach((node, index) => {
 		const position = previous.get(node.uri) ?? initialPosition(node.uri, graphData.nodes.length);
 		graph.addNode(String(index), {
-			x: position.x, y: position.y, size: nodeSize(citedBy[index]), color: senderColour(node.sender), label: node.name, uri: node.uri,
+			x: position.x, y: position.y, size: nodeSize(citedBy[index], graphData.nodes.length), color: senderColour(node.sender), label: node.name, uri: node.uri,
 			group: senderGroup(node.sender),
 		});
 	});
@@ -98,7 +98,7 @@ function drawEdges(graphData: CitationGraphResult): void {
 		const from = String(drawn.edges[i]);
 		const to = String(drawn.edges[i + 1]);
 		if (from !== to && !graph.hasEdge(from, to)) {
-			graph.addDirectedEdge(from, to, { color: EDGE_COLOURS[drawn.edges[i + 2]] ?? EDGE_COLOURS[2], size: 1, type: edgeType });
+			graph.addDirectedEdge(from, to, { color: EDGE_COLOURS[drawn.edges[i + 2]] ?? EDGE_COLOURS[2], size: edgeType === 'arrow' ? 2 : 1, type: edgeType });
 		}
 	}
 }
@@ -153,7 +153,8 @@ function runLayout(): void {
 		showStatus(false);
 		return;
 	}
-	layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: false } });
+	// Small graphs keep their letters apart (adjustSizes); large ones use the Barnes-Hut settings graphology infers.
+	layout = new FA2Layout(graph, { settings: { ...forceAtlas2.inferSettings(graph), adjustSizes: graph.order <= 2_000 } });
 	layoutRun = { startedAt: performance.now(), frames: 0, steps: 0 };
 	layout.start();
 	document.body.dataset.state = 'laying-out';
@@ -165,7 +166,8 @@ function createRenderer(): Sigma {
 	const created = new Sigma(graph, container, {
 		allowInvalidContainer: true,
 		hideEdgesOnMove: graph.size > ARROWS_UP_TO,
-		labelRenderedSizeThreshold: graph.order > 500 ? 9 : 4,
+		labelRenderedSizeThreshold: graph.order > 500 ? 9 : 0,
+		labelDensity: graph.order > 500 ? 0.07 : 1,
 		labelColor: { color: cssColour('--vscode-editor-foreground', '#333333') },
 		labelFont: cssColour('--vscode-font-family', 'sans-serif'),
 		defaultEdgeType: 'arrow',

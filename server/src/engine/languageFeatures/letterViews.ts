@@ -6,7 +6,7 @@
 import type { AgendaItemFact, OrganFact } from '../letter/letterFacts';
 import type { LetterKind } from '../letter/model';
 import type { LetterRecord } from '../workspace/catalogue';
-import { catalogue, catalogueRecord, letterName } from '../workspace/catalogue';
+import { catalogue, catalogueRecord, letterName, usualSenderNames } from '../workspace/catalogue';
 import type { IdentitySource } from '../workspace/identity';
 import type { LetterIndex } from '../workspace/letterIndex';
 import type { LinkKind } from '../workspace/letterLinks';
@@ -42,6 +42,8 @@ export interface LetterRowView extends LetterRef {
 	readonly cites: number;
 	/** How many workspace letters cite it. */
 	readonly citedBy: number;
+	/** The sender as the folder usually spells it (`Azerbaijan` for a `Republic of Azerbaijan`): what views group by. */
+	readonly senderGroup: string | null;
 }
 
 /** A letter of a thread or timeline, with how the link runs. */
@@ -83,11 +85,14 @@ export function letterRef(index: LetterIndex, record: LetterRecord): LetterRef {
 
 /** The Letters view's rows: every letter of the workspace, in URI order (the view sorts and groups). */
 export function provideLetterRows(index: LetterIndex): LetterRowView[] {
-	return catalogue(index).map((record) => ({
+	const records = catalogue(index);
+	const usual = usualSenderNames(records.map((record) => record.sender));
+	return records.map((record) => ({
 		...letterRef(index, record),
 		kind: record.kind, distributed: record.distributed, dated: record.dated,
 		addressees: record.addressees, organs: record.organs, agendaItems: record.agendaItems,
 		cites: record.cites.length, citedBy: record.citedBy.length,
+		senderGroup: record.sender === null ? null : usual.get(record.sender) ?? record.sender,
 	}));
 }
 

@@ -3,6 +3,7 @@
  * sessions/years and agenda items, and edges are triples of numbers. A folder of 10,000 letters may hold hundreds of
  * thousands of links; spelled out with URIs they would weigh tens of megabytes.
  */
+import { usualSenderNames } from './catalogue';
 import type { CitationGraph } from './citationGraph';
 import type { LinkKind } from './letterLinks';
 
@@ -15,7 +16,7 @@ export interface PackedGraphNode {
 	/** `A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020`. */
 	readonly name: string;
 	readonly fileName: string;
-	/** Index into {@link PackedCitationGraph.senders}, or -1 when the sender is not known. */
+	/** Index into {@link PackedCitationGraph.senders} (spellings of one State are one sender), or -1 when not known. */
 	readonly sender: number;
 	/** Title date, else distribution date (ISO), or null. */
 	readonly dated: string | null;
@@ -50,10 +51,13 @@ function naturalOrder(a: string, b: string): number {
 
 /** Packs a citation graph: shared tables for senders, organs and agenda items; edges as index triples. */
 export function packCitationGraph(graph: CitationGraph): PackedCitationGraph {
+	const usual = usualSenderNames(graph.nodes.map((node) => node.sender));
+	const senderOf = (sender: string | null) => (sender === null ? null : usual.get(sender) ?? sender);
 	const senderCounts = new Map<string, number>();
 	for (const node of graph.nodes) {
-		if (node.sender !== null) {
-			senderCounts.set(node.sender, (senderCounts.get(node.sender) ?? 0) + 1);
+		const sender = senderOf(node.sender);
+		if (sender !== null) {
+			senderCounts.set(sender, (senderCounts.get(sender) ?? 0) + 1);
 		}
 	}
 	const senders = tableOf(senderCounts.keys(), (a, b) => (senderCounts.get(b) ?? 0) - (senderCounts.get(a) ?? 0) || a.localeCompare(b));
@@ -72,7 +76,7 @@ export function packCitationGraph(graph: CitationGraph): PackedCitationGraph {
 	return {
 		nodes: graph.nodes.map((node) => ({
 			uri: node.id, name: node.label, fileName: node.fileName,
-			sender: node.sender === null ? -1 : senders.indexOf.get(node.sender) ?? -1,
+			sender: senders.indexOf.get(senderOf(node.sender) ?? '') ?? -1,
 			dated: node.dated,
 			organs: node.organs.map((organ) => organs.indexOf.get(organ) ?? -1).filter((index) => index >= 0),
 			agendaItems: node.agendaItems.map((item) => agendaItems.indexOf.get(item) ?? -1).filter((index) => index >= 0),
