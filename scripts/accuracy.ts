@@ -1,9 +1,12 @@
-// `npm run accuracy`: how well the engine reads the real letters of test/fixtures/real, field by field, and every
-// error or warning that the golden expectations do not list (a false alarm) or list but were not raised.
+// `npm run accuracy [folder]`: how well the engine reads the real letters of test/fixtures/real (or of another folder
+// in the same format), field by field, and every error or warning that the golden expectations do not list (a false
+// alarm) or list but were not raised.
 import { loadReferenceData } from '../server/src/node/referenceDataFile';
-import { evaluateGoldenCorpus, GOLDEN_FIELDS } from '../test/golden/goldenCorpus';
+import { resolve } from 'node:path';
+import { evaluateGoldenCorpus, GOLDEN_FIELDS, REAL_LETTERS_DIR } from '../test/golden/goldenCorpus';
 
-const outcomes = evaluateGoldenCorpus(loadReferenceData());
+const folder = process.argv[2] ? resolve(process.argv[2]) : REAL_LETTERS_DIR;
+const outcomes = evaluateGoldenCorpus(loadReferenceData(), folder);
 const letters = outcomes.filter((outcome) => outcome.golden.letter).length;
 const sources = new Set(outcomes.map((outcome) => hostOf(outcome.golden.source)));
 const decades = new Set(outcomes.flatMap((outcome) => {
@@ -11,7 +14,7 @@ const decades = new Set(outcomes.flatMap((outcome) => {
 	return year ? [`${year}0s`] : [];
 }));
 const out: string[] = [];
-out.push(`Real corpus: ${outcomes.length} texts (${letters} letters, ${outcomes.length - letters} non-letters), ${sources.size} sources, decades ${[...decades].sort().join(', ')}`);
+out.push(`Real corpus (${folder}): ${outcomes.length} texts (${letters} letters, ${outcomes.length - letters} non-letters), ${sources.size} sources, decades ${[...decades].sort().join(', ')}`);
 out.push('');
 out.push(`${'field'.padEnd(14)}${'right'.padStart(8)}${'of'.padStart(6)}  accuracy`);
 let allRight = true;

@@ -1,6 +1,9 @@
 // Bundles the extension client, the language server and the command-line tool with esbuild.
 // Type checking is separate (`npm run typecheck`), as in rust-analyzer's editors/code.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { parse as parseYaml } from 'yaml';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -20,3 +23,18 @@ await Promise.all([
   // The citation graph webview: browser code, one self-contained script (sigma.js, graphology, ForceAtlas2).
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['client/webview/graph/main.ts'], outfile: 'dist/graphView.js' }),
 ]);
+
+// The data files parsed once here, so that the server and the command line start without parsing YAML
+// (server/src/node/referenceDataFile.ts uses this only while the SHA-256 of each file matches).
+const dataFiles = { gaSessions: 'ga-sessions.yaml', resolutions: 'resolutions.yaml' };
+const snapshot = { sha256: {} };
+for (const [key, name] of Object.entries(dataFiles)) {
+  const path = `data/${name}`;
+  if (existsSync(path)) {
+    const text = readFileSync(path, 'utf8');
+    snapshot.sha256[name] = createHash('sha256').update(text).digest('hex');
+    snapshot[key] = parseYaml(text);
+  }
+}
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/reference-data.json', JSON.stringify(snapshot));

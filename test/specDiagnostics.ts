@@ -10,6 +10,7 @@ export const SPEC_DEFAULT_SEVERITIES = {
 	'symbol-malformed': 'error',
 	'date-invalid': 'error',
 	'citation-date-mismatch': 'warning',
+	'resolution-year-mismatch': 'warning',
 	'citation-date-conflict': 'warning',
 	'citation-unresolved': 'information',
 	'letter-reference-unresolved': 'information',

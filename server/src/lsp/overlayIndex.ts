@@ -38,6 +38,7 @@ export class OverlayLetterIndex extends LetterIndex {
 		const held = super.get(uri);
 		if (held && held.sidecarSymbol === sidecarSymbol && indexSignature(held.letter, sidecarSymbol) === indexSignature(letter, sidecarSymbol)) {
 			this.overlay.set(uri, { ...held, letter });
+			this.agendaTitles.set(uri, held.fileName, letter);
 			return false;
 		}
 		this.setParsed(uri, letter, { sidecarSymbol });

@@ -10,6 +10,7 @@ import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostic
 import { createLetterLanguageService } from '../engine/languageService';
 import type { LetterLanguageService } from '../engine/languageService';
 import type { ReferenceData } from '../engine/sessions/referenceData';
+import { emptyReferenceData } from '../engine/sessions/referenceData';
 import { loadReferenceData } from '../node/referenceDataFile';
 import { StoreIdentityCommand } from '../protocol';
 import { letterAnnotationDiagnostics, notifyAnnotationsChanged, registerAnnotationRequests, sidecarFileDiagnostics } from './annotationRequests';
@@ -74,7 +75,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		data = referenceData ?? loadReferenceData();
 	} catch (error) {
 		connection.console.error(error instanceof Error ? error.message : String(error));
-		data = { sessions: new Map(), agenda: new Map(), problems: [] };
+		data = emptyReferenceData();
 	}
 	let folders: WorkspaceFolder[] = [];
 	let capabilities: ClientCapabilities = {};

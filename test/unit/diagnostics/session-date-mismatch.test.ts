@@ -73,3 +73,63 @@ describe('session-date-mismatch', () => {
 		assert.deepEqual(mismatches('Seventy-fifth', 'Seventy-fifth', '3 November 2020'), []);
 	});
 });
+
+describe('session-date-mismatch, 1946-2018', () => {
+	it('accepts letters of every era named under the session then running', () => {
+		const cases: [string, string, string][] = [
+			['Third', 'Third', '15 October 1948'],
+			['Fifth', 'Sixth', '20 October 1951'], // the 6th session only opened on 6 November 1951
+			['Tenth', 'Eleventh', '1 November 1956'], // the 11th opened on 12 November 1956
+			['Eighteenth', 'Nineteenth', '15 October 1964'], // the 19th opened on 1 December 1964
+			['Twenty-second', 'Twenty-third', '25 September 1968'], // an inferred opening: two weeks' leeway
+			['Thirty-eighth', 'Thirty-ninth', '5 March 1984'],
+			['Forty-seventh', 'Forty-eighth', '30 July 1993'],
+			['Fifty-second', 'Fifty-third', '7 September 1998'], // the 53rd opened on 8 September 1998
+			['Fifty-third', 'Fifty-third', '8 September 1998'],
+			['Sixty-second', 'Sixty-third', '14 June 2008'],
+			['Seventy-second', 'Seventy-second', '30 November 2017'],
+		];
+		for (const [session, year, distributed] of cases) {
+			assert.deepEqual(mismatches(session, year, distributed), [], `${session} session, ${distributed}`);
+		}
+	});
+
+	it('reports a session named after the next one opened, or long before it opened, in any era', () => {
+		assert.deepEqual(mismatches('Fifth', 'Sixth', '10 December 1951').map((diagnostic) => diagnostic.text), ['Fifth session']);
+		assert.deepEqual(mismatches('Forty-seventh', 'Forty-ninth', '3 March 1994').map((diagnostic) => diagnostic.text), ['Forty-seventh session']);
+		assert.deepEqual(mismatches('Fifty-second', 'Fifty-third', '9 September 1998').map((diagnostic) => diagnostic.text), ['Fifty-second session']);
+		const [early] = mismatches('Thirty-ninth', 'Thirty-ninth', '5 March 1984');
+		assert.match(early.message, /thirty-ninth session cannot be distributed on 5 March 1984/);
+	});
+
+	it('reports a Security Council year of any era outside its calendar year, and accepts it inside', () => {
+		assert.deepEqual(mismatches('Third', 'Third', '15 October 1948'), []);
+		assert.deepEqual(mismatches('Forty-seventh', 'Forty-seventh', '30 July 1993').map((diagnostic) => diagnostic.text), ['Forty-seventh year']);
+		assert.deepEqual(mismatches('Eightieth', 'Eighty-first', '10 January 2026').map((diagnostic) => diagnostic.text), []);
+		const [year] = mismatches('Eightieth', 'Eighty-first', '20 December 2025');
+		assert.match(year.message, /eighty-first year is 2026/);
+	});
+});
+
+describe('session-date-mismatch, emergency special and special sessions', () => {
+	/** A letter of an emergency special session: `General Assembly Tenth emergency special session`. */
+	function emergencyLetter(ordinal: string, distributed: string): string {
+		return makeLetter({ session: `${ordinal} emergency special`, year: 'Seventy-fifth', distributed, title: titleLine(distributed), agenda: 'Agenda item 5', agendaTitles: ['Illegal Israeli actions in Occupied East Jerusalem and the rest of the Occupied Palestinian Territory'], closing: 'I should be grateful if the present letter could be circulated as a document of the emergency special session of the General Assembly, under agenda item 5.' });
+	}
+
+	it('accepts a letter of the tenth emergency special session long after 1997: it is adjourned, not closed', () => {
+		assert.deepEqual(diagnoseCode('session-date-mismatch', emergencyLetter('Tenth', '3 November 2020')).filter((diagnostic) => diagnostic.text.includes('emergency')), []);
+	});
+
+	it('reports a letter of the eleventh emergency special session distributed in 2020, before it was called', () => {
+		const found = diagnoseCode('session-date-mismatch', emergencyLetter('Eleventh', '3 November 2020')).filter((diagnostic) => diagnostic.text.includes('emergency'));
+		assert.deepEqual(found.map((diagnostic) => diagnostic.text), ['Eleventh emergency special session']);
+		assert.match(found[0].message, /eleventh emergency special session opened on 27 February 2022/);
+		assert.match(found[0].message, SAYS_WHAT_TO_DO);
+	});
+
+	it('never reports a special session the data does not date, nor reads it as a regular session', () => {
+		const text = makeLetter({ session: 'Twentieth special', year: 'Fifty-third', distributed: '10 June 1998', title: titleLine('9 June 1998') });
+		assert.deepEqual(diagnoseCode('session-date-mismatch', text), []);
+	});
+});

@@ -21,6 +21,7 @@ const TRIGGERS: Partial<Record<DiagnosticCode, { text: string; options?: Diagnos
 	'symbol-malformed': { text: makeLetter({ body: ['See A/75/ for details.'] }) },
 	'date-invalid': { text: makeLetter({ body: ['On 016 October 2020 the town was shelled.'] }) },
 	'citation-date-mismatch': { text: makeLetter({ body: ['See S/2020/5 (3 May 2019).'] }) },
+	'resolution-year-mismatch': { text: makeLetter({ body: ['The Security Council adopted resolution 822 (1994).'] }) },
 	'citation-date-conflict': {
 		text: makeLetter({ body: ['See A/75/660-S/2020/1267 (21 December 2020).'] }),
 		options: { others: { 'file:///work/cited.txt': makeLetter({ masthead: 'A/75/660–S/2020/1267', distributed: '22 December 2020', title: titleLine('18 December 2020', 'Azerbaijan') }) } },

@@ -48,3 +48,54 @@ test('two letters claiming one symbol are both named, on the citation and on eac
 	const onMasthead = service.provideHover('file:///twin.txt', at(twin, 'A/75/356', 3))?.markdown ?? '';
 	assert.match(onMasthead, /Also claimed by A\/75\/356-S\/2020\/947 · Armenia · 31 October 2020 \(`cited\.txt`\)/);
 });
+
+test('a resolution: the year the data gives it, and a year it cannot have', () => {
+	const text = makeLetter({ body: ['Recalling resolution 822 (1993), resolution 822 (1994), resolution 1325 and S/RES/822 (1993).', 'Recalling also Security Council resolution 2617.'] });
+	const { service } = serviceFor({ 'file:///letter.txt': text });
+	const hover = (needle: string, delta = 1) => service.provideHover('file:///letter.txt', at(text, needle, delta))?.markdown ?? '';
+	assert.match(hover('822 (1993),'), /Security Council, number 822, adopted in 1993\./);
+	assert.doesNotMatch(hover('822 (1993),'), /shipped data/, 'no second line when the data agrees with the year cited');
+	assert.match(hover('822 (1994)'), /Adopted in 1993, not 1994 \(resolution numbers by year, shipped data\)/);
+	assert.match(hover('1325 and'), /Resolution S\/RES\/1325\*\*[\s\S]*Adopted in 2000 \(resolution numbers by year, shipped data\)/);
+	assert.match(hover('S/RES/822 (1993)', 3), /S\/RES\/822\(1993\)[\s\S]*Security Council, 1993, number 822/);
+	assert.match(hover('2617.'), /Adopted in 2021 or 2022/);
+});
+
+test('a resolution symbol without its year: the year from the data', () => {
+	const text = makeLetter({ body: ['As the Council decided in S/RES/822, the forces must withdraw.'] });
+	const { service } = serviceFor({ 'file:///letter.txt': text });
+	assert.match(service.provideHover('file:///letter.txt', at(text, 'S/RES/822', 3))?.markdown ?? '', /Adopted in 1993 \(resolution numbers by year, shipped data\)/);
+});
+
+test('General Assembly resolutions: the dates of their session, and a Roman session the numbering contradicts', () => {
+	const text = makeLetter({ body: ['Recalling General Assembly resolution 75/1 and resolutions 2758 (XXVI) and 2758 (XXV) of the General Assembly, and resolution ES-10/19.'] });
+	const { service } = serviceFor({ 'file:///letter.txt': text });
+	const hover = (needle: string, delta = 1) => service.provideHover('file:///letter.txt', at(text, needle, delta))?.markdown ?? '';
+	assert.match(hover('75/1'), /seventy-fifth session \(15 September 2020 to 14 September 2021\)/);
+	assert.match(hover('2758 (XXVI)'), /twenty-sixth session/);
+	assert.doesNotMatch(hover('2758 (XXVI)'), /does not put|not the/);
+	assert.match(hover('2758 (XXV)'), /puts 2758 in the twenty-sixth session, not the twenty-fifth/);
+	assert.match(hover('ES-10/19'), /tenth emergency special session \(opened 24 April 1997\)/);
+});
+
+test('an agenda item whose title another letter of the session prints: the title, and the letter it came from', () => {
+	const printing = makeLetter({ session: 'Seventy-sixth', year: 'Seventy-sixth', distributed: '3 November 2021', agenda: 'Agenda item 99', agendaTitles: ['Elimination of unilateral extraterritorial coercive economic measures'] });
+	const citing = makeLetter({ session: 'Seventy-sixth', year: 'Seventy-sixth', distributed: '4 November 2021', agenda: 'Agenda item 99', agendaTitles: [] });
+	const { service } = serviceFor({ 'file:///work/printing.txt': printing, 'file:///work/citing.txt': citing });
+	const hover = service.provideHover('file:///work/citing.txt', at(citing, 'item 99', 6))?.markdown ?? '';
+	assert.match(hover, /Agenda item 99\*\* of the seventy-sixth session/);
+	assert.match(hover, /Elimination of unilateral extraterritorial coercive economic measures \(as `printing\.txt` in this workspace prints it under its agenda line\)/);
+	const alone = serviceFor({ 'file:///work/citing.txt': citing }).service.provideHover('file:///work/citing.txt', at(citing, 'item 99', 6))?.markdown ?? '';
+	assert.match(alone, /Title unknown: not in the agenda data of the session, and no letter in this workspace gives it/);
+});
+
+test('an emergency special session: its opening and resumptions; an old regular session: its dates', () => {
+	const emergency = makeLetter({ session: 'Tenth emergency special', agenda: 'Agenda item 5', agendaTitles: ['Illegal Israeli actions in Occupied East Jerusalem and the rest of the Occupied Palestinian Territory'] });
+	const old = makeLetter({ session: 'Forty-eighth', year: 'Forty-eighth', distributed: '4 October 1993' });
+	const { service } = serviceFor({ 'file:///e.txt': emergency, 'file:///o.txt': old });
+	const tenth = service.provideHover('file:///e.txt', at(emergency, 'Tenth emergency', 1))?.markdown ?? '';
+	assert.match(tenth, /tenth emergency special session\*\* \(Illegal Israeli actions in Occupied East Jerusalem and the rest of the Occupied Palestinian Territory\): opened 24 April 1997; resumed 15 July 1997/);
+	assert.match(tenth, /adjourned, not closed/);
+	const fortyEighth = service.provideHover('file:///o.txt', at(old, 'Forty-eighth session', 1))?.markdown ?? '';
+	assert.match(fortyEighth, /forty-eighth session\*\*: opened about 21 September 1993 \(the day the rules of procedure then gave; not read in a source\)/);
+});

@@ -192,3 +192,82 @@ void describe('agenda titles', () => {
 		assert.deepEqual(findAgendaTitle(data, 'Culture of war'), []);
 	});
 });
+
+void describe('the shipped GA sessions, 1946-2025', () => {
+	const dataDir = join(import.meta.dirname, '..', '..', '..', 'data');
+	const shipped = parseReferenceData(readFileSync(join(dataDir, 'ga-sessions.yaml'), 'utf8'), readFileSync(join(dataDir, 'resolutions.yaml'), 'utf8'));
+
+	void it('has every regular session 1-80, each with a confidence, opening in order', () => {
+		assert.deepEqual(shipped.problems, []);
+		for (let session = 1; session <= 80; session++) {
+			const fact = shipped.sessions.get(session);
+			assert.ok(fact, `session ${session}`);
+			assert.ok(['verified', 'secondary', 'inferred'].includes(fact.confidence), `session ${session}: ${fact.confidence}`);
+			assert.equal(fact.opened.year, session === 1 ? 1946 : 1945 + session, `session ${session} opens in its year`);
+		}
+		assert.deepEqual(shipped.sessions.get(1)?.opened, date(1946, 1, 10));
+		assert.deepEqual(shipped.sessions.get(19)?.opened, date(1964, 12, 1));
+		assert.deepEqual(shipped.sessions.get(53)?.opened, date(1998, 9, 8));
+		assert.deepEqual(shipped.sessions.get(80)?.opened, date(2025, 9, 9));
+		assert.deepEqual(shipped.sessions.get(54)?.closed, date(2000, 9, 5));
+	});
+
+	void it('keeps the sessions that broke the rule: the 6th (November 1951), 11th (November 1956) and 19th (December 1964)', () => {
+		assert.deepEqual(gaSessionWindow(shipped, 5).latestClosing, date(1951, 11, 6));
+		assert.deepEqual(gaSessionWindow(shipped, 10).latestClosing, date(1956, 11, 12));
+		assert.deepEqual(gaSessionWindow(shipped, 18).latestClosing, date(1964, 12, 1));
+		assert.deepEqual(gaSessionsForDate(shipped, date(1964, 10, 15)), [18], 'October 1964 still belonged to the 18th session');
+	});
+
+	void it('treats an inferred opening as uncertain by two weeks either way', () => {
+		const fact = shipped.sessions.get(23);
+		assert.equal(fact?.confidence, 'inferred');
+		const window = gaSessionWindow(shipped, 23);
+		assert.equal(window.estimated, true);
+		assert.deepEqual(window.earliestOpening, date(1968, 9, 3));
+		assert.deepEqual(window.latestOpening, date(1968, 10, 1));
+		assert.deepEqual(gaSessionWindow(shipped, 22).latestClosing, date(1968, 10, 1), 'the 22nd may have lasted until the 23rd opened, a week late');
+		assert.equal(gaSessionWindow(shipped, 25).estimated, true, 'the 25th opened on a day read, the 26th on a day inferred');
+		assert.equal(gaSessionWindow(shipped, 54).estimated, false, 'the 54th and the 55th: both read');
+	});
+
+	void it('lists the eleven emergency special sessions, the tenth with its resumptions', () => {
+		assert.equal(shipped.emergencySpecialSessions.size, 11);
+		const tenth = shipped.emergencySpecialSessions.get(10);
+		assert.deepEqual(tenth?.opened, date(1997, 4, 24));
+		assert.equal(tenth?.closed, undefined, 'adjourned, not closed');
+		assert.ok((tenth?.resumed.length ?? 0) >= 10);
+		assert.match(tenth?.topic ?? '', /Occupied East Jerusalem/);
+		assert.deepEqual(shipped.emergencySpecialSessions.get(1)?.closed, date(1956, 11, 10));
+	});
+});
+
+void describe('parseReferenceData: sessions, closings and special sessions', () => {
+	void it('reads closings and special sessions, and reports what it cannot use', () => {
+		const read = parseReferenceData([
+			'sessions:',
+			'  54: { opened: 1999-09-14, closed: 2000-09-05, confidence: verified }',
+			'  55: { opened: 2000-09-05, closed: 1999-01-01 }',
+			'  56: { opened: 2000-01-01, colour: red }',
+			'emergencySpecialSessions:',
+			'  10: { opened: 1997-04-24, resumed: [1997-07-15, someday], confidence: secondary }',
+			'  11: { closed: 2022-03-02 }',
+			'  12: { opened: 2030-01-02, closed: 2029-01-01 }',
+			'specialSessions:',
+			'  20: { opened: 1998-06-08, closed: 1998-06-10, venue: New York }',
+		].join('\n'));
+		assert.deepEqual(read.sessions.get(54)?.closed, date(2000, 9, 5));
+		assert.equal(read.sessions.get(55)?.closed, undefined);
+		assert.deepEqual(read.emergencySpecialSessions.get(10)?.resumed, [date(1997, 7, 15)]);
+		assert.ok(!read.emergencySpecialSessions.has(11));
+		assert.deepEqual(read.specialSessions.get(20)?.closed, date(1998, 6, 10));
+		const text = read.problems.join('\n');
+		assert.match(text, /session 55: "closed" must be a date after the opening/);
+		assert.match(text, /session 56: unexpected "colour"/);
+		assert.match(text, /session 56: opens before session 55/);
+		assert.match(text, /emergency special session 10: resumed "someday" is not a date/);
+		assert.match(text, /emergency special session 11: needs a number and an "opened" date/);
+		assert.match(text, /emergency special session 12: a date before its opening/);
+		assert.match(text, /special session 20: unexpected "venue"/);
+	});
+});

@@ -1,7 +1,8 @@
-import { compareDates, formatDate } from '../calendar/dates';
+import { addMonths, compareDates, formatDate } from '../calendar/dates';
 import type { Letter } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import { gaHeaderDateWindow, numberToOrdinal } from '../sessions/referenceData';
+import { emergencySessionEarliestLetter } from '../sessions/specialSessions';
 import type { Finding } from './codes';
 
 /** Formats item numbers as a letter writes them: `34, 71, 114 and 135`. */
@@ -36,7 +37,14 @@ export function checkAgendaMismatch(letter: Letter): Finding[] {
 	}];
 }
 
-/** `session-date-mismatch`: the header's session or year cannot hold the distribution date. */
+/** A special session's letters start with its preparations, up to a year before it opens, and end a year after it. */
+const SPECIAL_SESSION_LEAD_MONTHS = 12;
+const SPECIAL_SESSION_TAIL_MONTHS = 12;
+
+/**
+ * `session-date-mismatch`: the header's session or year cannot hold the distribution date. An emergency special
+ * session has no end (they are adjourned and resumed), so only a letter distributed before it opened is reported.
+ */
 export function checkSessionDates(letter: Letter, data: ReferenceData): Finding[] {
 	const date = letter.distribution?.date?.date;
 	if (!date) {
@@ -51,6 +59,26 @@ export function checkSessionDates(letter: Letter, data: ReferenceData): Finding[
 					code: 'session-date-mismatch',
 					range: organ.ordinalRange,
 					message: `The Security Council's ${numberToOrdinal(organ.ordinal)} year is ${year}, but the letter is distributed on ${formatDate(date)}. Correct the year (${numberToOrdinal(date.year - 1945)} year) or the date.`,
+				});
+			}
+		} else if (organ.organ === 'General Assembly' && organ.unit === 'emergency-special-session') {
+			const session = data.emergencySpecialSessions.get(organ.ordinal);
+			if (session && compareDates(date, emergencySessionEarliestLetter(session)) < 0) {
+				findings.push({
+					code: 'session-date-mismatch',
+					range: organ.ordinalRange,
+					message: `The General Assembly's ${numberToOrdinal(organ.ordinal)} emergency special session opened on ${formatDate(session.opened)}; a letter of that session cannot be distributed on ${formatDate(date)}. Correct the session or the date.`,
+				});
+			}
+		} else if (organ.organ === 'General Assembly' && organ.unit === 'special-session') {
+			const session = data.specialSessions.get(organ.ordinal);
+			const earliest = session && addMonths(session.opened, -SPECIAL_SESSION_LEAD_MONTHS);
+			const latest = session && addMonths(session.closed ?? session.opened, SPECIAL_SESSION_TAIL_MONTHS);
+			if (earliest && latest && (compareDates(date, earliest) < 0 || compareDates(date, latest) > 0)) {
+				findings.push({
+					code: 'session-date-mismatch',
+					range: organ.ordinalRange,
+					message: `A letter of the General Assembly's ${numberToOrdinal(organ.ordinal)} special session (opened ${formatDate(session.opened)}) cannot be distributed on ${formatDate(date)}: its letters run from ${formatDate(earliest)} to ${formatDate(latest)}. Correct the session or the date.`,
 				});
 			}
 		} else if (organ.organ === 'General Assembly' && organ.unit === 'session') {

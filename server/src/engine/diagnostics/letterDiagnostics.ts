@@ -4,6 +4,7 @@ import type { DiagnosticSettings, LetterDiagnostic } from './codes';
 import { applySeverities } from './codes';
 import { checkCitationDates, checkCitationsAgainstWorkspace, checkLetterReferences } from './citationRules';
 import { checkFootnotes } from './footnoteRules';
+import { checkResolutionYears } from './resolutionRules';
 import { checkAgendaMismatch, checkAnnexReferences, checkLetterDate, checkSessionDates } from './headerRules';
 import { checkInvalidDates, checkMalformedSymbols } from './textRules';
 
@@ -21,6 +22,7 @@ export function computeLetterDiagnostics(entry: IndexedLetter, index: LetterInde
 		...checkMalformedSymbols(letter),
 		...checkInvalidDates(letter),
 		...checkCitationDates(letter, data),
+		...checkResolutionYears(letter, data),
 		...checkCitationsAgainstWorkspace(entry, index, settings),
 		...checkLetterReferences(entry, index),
 		...checkAnnexReferences(letter),

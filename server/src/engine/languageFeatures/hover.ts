@@ -2,11 +2,12 @@
 import { formatDate } from '../calendar/dates';
 import type { Citation, Letter, OrganHeader } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
-import { agendaItemTitle, gaSessionWindow, numberToOrdinal } from '../sessions/referenceData';
+import { gaSessionWindow, numberToOrdinal } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import { explainDocumentSymbol } from '../symbols/documentSymbols';
-import type { ResolutionMatch } from '../symbols/resolutions';
 import type { TextPosition } from '../text/lineIndex';
+import type { ResolvedAgendaTitle } from '../workspace/agendaTitles';
+import { resolveAgendaTitle } from '../workspace/agendaTitles';
 import { catalogueRecord, letterName } from '../workspace/catalogue';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
 import { resolveLetterReference } from '../workspace/letterLinks';
@@ -14,6 +15,7 @@ import type { TextRange } from './context';
 import { oneLine, toOffset, toTextRange } from './context';
 import type { LetterElement } from './elementAt';
 import { elementAt } from './elementAt';
+import { resolutionFacts, resolutionSymbolLine } from './resolutionHover';
 import { countLetters, describeIdentity, lettersCiting, lettersWithSymbol } from './workspaceLookups';
 
 /** Markdown shown for an element, and the range it covers. */
@@ -26,7 +28,7 @@ function code(text: string): string {
 	return `\`${text.replace(/`/g, "'")}\``;
 }
 
-function symbolLines(symbol: DocumentSymbolRef): string[] {
+function symbolLines(symbol: DocumentSymbolRef, data?: ReferenceData): string[] {
 	const explanation = explainDocumentSymbol(symbol);
 	const lines = [`**${symbol.text}**: ${explanation.summary}`, ''];
 	for (const part of explanation.parts) {
@@ -34,7 +36,8 @@ function symbolLines(symbol: DocumentSymbolRef): string[] {
 			.filter((fact): fact is string => fact !== undefined);
 		lines.push(`- [${part.symbol}](${part.url}): ${facts.join(', ')}`);
 	}
-	return lines;
+	const resolutionLines = data ? symbol.parts.map((part) => resolutionSymbolLine(data, part)).filter((line): line is string => line !== undefined) : [];
+	return resolutionLines.length > 0 ? [...lines, '', ...resolutionLines] : lines;
 }
 
 function workspaceLines(index: LetterIndex, self: IndexedLetter, symbol: DocumentSymbolRef): string[] {
@@ -60,8 +63,8 @@ function workspaceLetterName(index: LetterIndex, target: IndexedLetter): string 
 	return record ? letterName(record) : target.fileName;
 }
 
-function citationHover(index: LetterIndex, self: IndexedLetter, citation: Citation): string[] {
-	const lines = symbolLines(citation.symbol);
+function citationHover(index: LetterIndex, data: ReferenceData, self: IndexedLetter, citation: Citation): string[] {
+	const lines = symbolLines(citation.symbol, data);
 	if (citation.date?.date) {
 		lines.push('', `Cited as dated ${formatDate(citation.date.date)}.`);
 	}
@@ -75,35 +78,31 @@ function mastheadHover(index: LetterIndex, self: IndexedLetter, symbol: Document
 	return [...symbolLines(symbol), '', `The symbol of this letter. Cited by ${countLetters(citers.length)} in this workspace.`, ...claimed];
 }
 
-function resolutionHover(resolution: ResolutionMatch): string[] {
-	const organ = resolution.body ?? (resolution.organ === 'unknown' ? 'organ not named nearby' : resolution.organ);
-	const facts = [organ, `number ${resolution.number}`];
-	if (resolution.year !== undefined) {
-		facts.push(`adopted in ${resolution.year}`);
-	}
-	if (resolution.session !== undefined) {
-		facts.push(typeof resolution.session === 'number' ? `${numberToOrdinal(resolution.session)} session` : `session ${resolution.session}`);
-	}
-	return [`**Resolution ${resolution.symbol}**: ${facts.join(', ')}.`, '', `[${resolution.symbol}](${resolution.url})`];
-}
-
 function sessionOf(letter: Letter): number | undefined {
 	return letter.agenda?.session ?? letter.organs.find((organ) => organ.organ === 'General Assembly' && organ.unit === 'session')?.ordinal;
 }
 
-function agendaHover(letter: Letter, data: ReferenceData, element: Extract<LetterElement, { kind: 'agenda-item' }>): string[] {
+/** Where an agenda item's title came from, in words. */
+function titleSource(title: ResolvedAgendaTitle): string {
+	switch (title.source) {
+		case 'agenda-data':
+			return 'from the agenda data of the session';
+		case 'other-sessions-order':
+			return 'from the agenda data, matched by title';
+		case 'letter-order':
+			return 'from the order of the titles in this letter';
+		case 'workspace-letter':
+			return `as ${code(title.learnedFrom?.fileName ?? 'another letter')} in this workspace prints it under its agenda line`;
+	}
+}
+
+function agendaHover(index: LetterIndex, data: ReferenceData, letter: Letter, element: Extract<LetterElement, { kind: 'agenda-item' }>): string[] {
 	const session = sessionOf(letter);
 	const sessionText = session === undefined ? '' : ` of the ${numberToOrdinal(session)} session`;
 	const provisional = letter.agenda?.provisional ? ' (provisional agenda)' : '';
-	const title = element.headerItem?.title;
 	const lines = [`**Agenda item ${element.number}**${sessionText}${provisional}`, ''];
-	if (title) {
-		const source = title.source === 'agenda-data' ? 'from the agenda data of the session' : title.source === 'other-sessions-order' ? 'from the agenda data, matched by title' : 'from the order of the titles in this letter';
-		lines.push(`${oneLine(title.text)} (${source}).`);
-	} else {
-		const fact = session === undefined ? undefined : agendaItemTitle(data, session, element.number);
-		lines.push(fact ? `${fact.title} (from the agenda data of the session).` : 'Title unknown: not in the agenda data of the session, and the letter gives none.');
-	}
+	const title = resolveAgendaTitle(index.agendaTitles, data, letter, element.number);
+	lines.push(title ? `${oneLine(title.text)} (${titleSource(title)}).` : 'Title unknown: not in the agenda data of the session, and no letter in this workspace gives it.');
 	if (element.inClosingRequest && !element.headerItem) {
 		lines.push('', 'This item is not listed in the header.');
 	}
@@ -114,16 +113,33 @@ function sessionHover(data: ReferenceData, organ: OrganHeader): string[] {
 	if (organ.organ === 'Security Council' && organ.unit === 'year') {
 		return [`**Security Council, ${numberToOrdinal(organ.ordinal)} year**: the calendar year ${1945 + organ.ordinal}.`];
 	}
-	if (organ.unit !== 'session') {
-		return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} ${organ.unit}**`];
+	if (organ.organ === 'General Assembly' && (organ.unit === 'emergency-special-session' || organ.unit === 'special-session')) {
+		const emergency = organ.unit === 'emergency-special-session';
+		const session = (emergency ? data.emergencySpecialSessions : data.specialSessions).get(organ.ordinal);
+		const name = `${numberToOrdinal(organ.ordinal)} ${emergency ? 'emergency special' : 'special'} session`;
+		if (!session) {
+			return [`**${organ.organ}, ${name}**: its dates are not in the data.`];
+		}
+		const resumed = session.resumed.length > 0 ? `; resumed ${session.resumed.map(formatDate).join(', ')}` : '';
+		const closed = session.closed ? `; last met ${formatDate(session.closed)}` : emergency ? '; adjourned, not closed (it can be resumed)' : '';
+		return [`**${organ.organ}, ${name}**${session.topic ? ` (${session.topic})` : ''}: opened ${formatDate(session.opened)}${resumed}${closed}.`];
+	}
+	if (organ.unit !== 'session' || organ.organ !== 'General Assembly') {
+		return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} ${organ.unit.replace(/-/g, ' ')}**`];
 	}
 	const window = gaSessionWindow(data, organ.ordinal);
-	const opened = window.earliestOpening === window.latestOpening || formatDate(window.earliestOpening) === formatDate(window.latestOpening)
-		? `opened ${formatDate(window.earliestOpening)}`
-		: `opened in ${formatDate(window.earliestOpening).replace(/^\d+ /, '')} (estimated)`;
+	const fact = data.sessions.get(organ.ordinal);
+	const opened = fact?.confidence === 'inferred'
+		? `opened about ${formatDate(fact.opened)} (the day the rules of procedure then gave; not read in a source)`
+		: window.earliestOpening === window.latestOpening || formatDate(window.earliestOpening) === formatDate(window.latestOpening)
+			? `opened ${formatDate(window.earliestOpening)}`
+			: `opened in ${formatDate(window.earliestOpening).replace(/^\d+ /, '')} (estimated)`;
+	const next = data.sessions.get(organ.ordinal + 1);
 	const closed = formatDate(window.earliestClosing) === formatDate(window.latestClosing)
 		? `closed ${formatDate(window.earliestClosing)}, when the ${numberToOrdinal(organ.ordinal + 1)} session opened`
-		: `closes when the ${numberToOrdinal(organ.ordinal + 1)} session opens, in ${formatDate(window.earliestClosing).replace(/^\d+ /, '')} (estimated)`;
+		: next?.confidence === 'inferred'
+			? `closed when the ${numberToOrdinal(organ.ordinal + 1)} session opened, about ${formatDate(next.opened)}`
+			: `closes when the ${numberToOrdinal(organ.ordinal + 1)} session opens, in ${formatDate(window.earliestClosing).replace(/^\d+ /, '')} (estimated)`;
 	return [`**${organ.organ}, ${numberToOrdinal(organ.ordinal)} session**: ${opened}; ${closed}.`];
 }
 
@@ -158,9 +174,9 @@ function describe(index: LetterIndex, data: ReferenceData, self: IndexedLetter, 
 		case 'masthead':
 			return mastheadHover(index, self, element.symbol);
 		case 'citation':
-			return citationHover(index, self, element.citation);
+			return citationHover(index, data, self, element.citation);
 		case 'resolution':
-			return resolutionHover(element.resolution);
+			return resolutionFacts(data, element.resolution);
 		case 'footnote-marker': {
 			const footnote = letter.footnotes.find((note) => note.label === element.marker.label);
 			return [`**Footnote ${element.marker.label}**`, '', footnote ? oneLine(footnote.text) : 'No footnote text with this number in the letter.'];
@@ -176,7 +192,7 @@ function describe(index: LetterIndex, data: ReferenceData, self: IndexedLetter, 
 		case 'annex-heading':
 			return [`**Annex ${element.annex.label}**`];
 		case 'agenda-item':
-			return agendaHover(letter, data, element);
+			return agendaHover(index, data, letter, element);
 		case 'session-name':
 			return sessionHover(data, element.organ);
 		case 'letter-reference':

@@ -61,25 +61,44 @@ export function countryOf(sender: string): string | undefined {
 	return match ? countryOf(match[1]) ?? collapseDetached(match[1]) : undefined;
 }
 
-const ORGAN_HEADER = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s+([A-Za-z]+(?:-[A-Za-z]+)?)\s+(session|year)\b/g;
+const ORGAN_HEADER = /\b(?:(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s+)?([A-Za-z]+(?:-[A-Za-z]+)?)\s+((?:emergency\s+)?special\s+)?(session|year)\b/gi;
 
-/** Finds the organs with their session or year in the header region. */
+const ORGAN_NAMES: Readonly<Record<string, OrganHeader['organ']>> = {
+	'general assembly': 'General Assembly', 'security council': 'Security Council', 'economic and social council': 'Economic and Social Council',
+};
+
+/** The unit an organ header names: `session`, `year`, `special session`, `emergency special session`. */
+function unitOf(kind: string | undefined, unit: string): OrganHeader['unit'] {
+	if (unit.toLowerCase() === 'year') {
+		return 'year';
+	}
+	return kind === undefined ? 'session' : /emergency/i.test(kind) ? 'emergency-special-session' : 'special-session';
+}
+
+/**
+ * Finds the organs with their session or year in the header region: `General Assembly Seventy-fifth session`,
+ * `GENERAL ASSEMBLY Forty-seventh session`, `General Assembly Tenth emergency special session`, `Security Council
+ * Seventy-fifth year`.
+ */
 export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader[] {
 	const headers: OrganHeader[] = [];
 	for (const match of masked.slice(0, headerEnd).matchAll(ORGAN_HEADER)) {
 		const ordinal = ordinalToNumber(match[2]);
-		if (ordinal === undefined) {
+		const unit = unitOf(match[3], match[4]);
+		// An emergency special session may stand alone under two columns of organ names: only the Assembly holds them.
+		const organ = match[1] === undefined ? (unit === 'emergency-special-session' ? 'General Assembly' : undefined) : ORGAN_NAMES[collapse(match[1]).toLowerCase()];
+		if (ordinal === undefined || organ === undefined) {
 			continue;
 		}
-		const organ = collapseDetached(match[1]) as OrganHeader['organ'];
-		const ordinalStart = match.index + match[0].length - match[2].length - 1 - match[3].length;
-		const ordinalOffset = match.index + match[0].lastIndexOf(match[2], match[0].length - match[3].length - 1);
+		const ordinalStart = match.index + match[0].lastIndexOf(match[2], match[0].length - match[4].length - (match[3]?.length ?? 0) - 1);
 		headers.push({
-			organ,
+			// Only the Assembly holds emergency special sessions, and the Council no special sessions: a two-column header
+			// read as one line (`General Assembly Security Council Tenth emergency special session`) names the Assembly's.
+			organ: unit === 'emergency-special-session' || (unit === 'special-session' && organ === 'Security Council') ? 'General Assembly' : organ,
 			range: { start: match.index, end: match.index + match[0].length },
-			ordinalRange: { start: Math.min(ordinalStart, ordinalOffset), end: match.index + match[0].length },
+			ordinalRange: { start: ordinalStart, end: match.index + match[0].length },
 			ordinal,
-			unit: match[3] as 'session' | 'year',
+			unit,
 		});
 	}
 	return headers;

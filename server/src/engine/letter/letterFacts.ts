@@ -83,12 +83,14 @@ export function organLabel(organ: OrganFact): string {
 /** The catalogue form of one organ header; the Security Council's `Seventy-fifth year` is 2020. */
 export function organFact(organ: OrganHeader): OrganFact[] {
 	if (organ.organ === 'General Assembly') {
-		return organ.unit === 'session' ? [{ organ: 'GA', session: organ.ordinal }] : [];
+		return organ.unit === 'session' ? [{ organ: 'GA', session: organ.ordinal }]
+			: organ.unit === 'emergency-special-session' ? [{ organ: 'GA', emergencySpecialSession: organ.ordinal }]
+				: organ.unit === 'special-session' ? [{ organ: 'GA', specialSession: organ.ordinal }] : [];
 	}
 	if (organ.organ === 'Security Council') {
 		return organ.unit === 'year' ? [{ organ: 'SC', year: 1945 + organ.ordinal }] : [];
 	}
-	return [organ.unit === 'session' ? { organ: 'ECOSOC', session: organ.ordinal } : { organ: 'ECOSOC', year: organ.ordinal }];
+	return organ.unit === 'session' ? [{ organ: 'ECOSOC', session: organ.ordinal }] : organ.unit === 'year' ? [{ organ: 'ECOSOC', year: organ.ordinal }] : [];
 }
 
 /** Officials of the United Nations who write or are written to under their title, not as a State's representative. */

@@ -22,14 +22,18 @@ export interface DateMention {
 	readonly invalid?: string;
 }
 
-/** An organ named in the header with its session or year: `General Assembly Seventy-fifth session`, `Security Council Seventy-fifth year`. */
+/**
+ * An organ named in the header with its session or year: `General Assembly Seventy-fifth session`, `Security Council
+ * Seventy-fifth year`, `General Assembly Tenth emergency special session` (unit `emergency-special-session`),
+ * `General Assembly Twentieth special session` (unit `special-session`).
+ */
 export interface OrganHeader {
 	readonly organ: 'General Assembly' | 'Security Council' | 'Economic and Social Council';
 	readonly range: OffsetRange;
-	/** The range of the session or year words, e.g. `Seventy-fifth session`. */
+	/** The range of the session or year words, e.g. `Seventy-fifth session`, `Tenth emergency special session`. */
 	readonly ordinalRange: OffsetRange;
 	readonly ordinal: number;
-	readonly unit: 'session' | 'year';
+	readonly unit: 'session' | 'year' | 'special-session' | 'emergency-special-session';
 }
 
 /** Where the title of an agenda item came from. */

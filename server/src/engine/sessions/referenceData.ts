@@ -1,15 +1,21 @@
 /**
- * Facts about General Assembly sessions and agenda items (data/ga-sessions.yaml, read by the host and passed in as
- * text), and the session arithmetic built on them: session windows, which session a date falls in, and the date
- * windows the diagnostics check citations and headers against.
+ * Facts about General Assembly sessions and agenda items (data/ga-sessions.yaml) and resolution numbers
+ * (data/resolutions.yaml), read by the host and passed in as text, and the session arithmetic built on them:
+ * session windows, which session a date falls in, and the date windows the diagnostics check citations and headers
+ * against.
  */
 import { parse as parseYaml } from 'yaml';
 import type { CalendarDate } from '../calendar/calendarDate';
-import { addMonths, compareDates, formatDate, fromIsoDate } from '../calendar/calendarDate';
+import { addDays, addMonths, compareDates, formatDate } from '../calendar/calendarDate';
 import type { SymbolPart } from '../symbols/symbolTypes';
 import { numberToOrdinal } from './ordinals';
+import type { ResolutionNumbering } from './resolutionNumbers';
+import { NO_RESOLUTION_NUMBERING, parseResolutionNumbering } from './resolutionNumbers';
+import type { SpecialSessionFact } from './specialSessions';
+import { parseSpecialSessions, yamlDate } from './specialSessions';
 
 export { numberToOrdinal, ordinalToNumber } from './ordinals';
+export type { SpecialSessionFact } from './specialSessions';
 
 /** One known agenda item title and how sure the source is. */
 export interface AgendaTitleFact {
@@ -17,12 +23,27 @@ export interface AgendaTitleFact {
 	readonly confidence: string;
 }
 
-/** Facts loaded from data/ga-sessions.yaml. */
+/** When a regular session opened (and, where a source says, closed), and how sure the source is. */
+export interface GaSessionFact {
+	readonly opened: CalendarDate;
+	readonly closed?: CalendarDate;
+	readonly confidence: string;
+}
+
+/** Facts loaded from the data files. */
 export interface ReferenceData {
-	readonly sessions: ReadonlyMap<number, { readonly opened: CalendarDate; readonly confidence: string }>;
+	readonly sessions: ReadonlyMap<number, GaSessionFact>;
+	readonly emergencySpecialSessions: ReadonlyMap<number, SpecialSessionFact>;
+	readonly specialSessions: ReadonlyMap<number, SpecialSessionFact>;
 	readonly agenda: ReadonlyMap<number, ReadonlyMap<number, AgendaTitleFact>>;
-	/** What could not be read from the data file (the rest is still used). */
+	readonly resolutions: ResolutionNumbering;
+	/** What could not be read from the data files (the rest is still used). */
 	readonly problems: readonly string[];
+}
+
+/** Data that knows nothing: every check falls back to its widest bounds. */
+export function emptyReferenceData(problems: readonly string[] = []): ReferenceData {
+	return { sessions: new Map(), emergencySpecialSessions: new Map(), specialSessions: new Map(), agenda: new Map(), resolutions: NO_RESOLUTION_NUMBERING, problems };
 }
 
 /** The value as a plain mapping, or undefined when it is a scalar, a list or nothing. */
@@ -36,32 +57,58 @@ function confidenceOf(fact: unknown): string {
 	return typeof confidence === 'string' && confidence.trim() !== '' ? confidence : 'unknown';
 }
 
-/** A YAML date ("2020-09-15" as text, or a Date under the YAML 1.1 schema) as a calendar date; undefined when not a real date. */
-function toCalendarDate(value: unknown): CalendarDate | undefined {
-	if (value instanceof Date) {
-		return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+/** The YAML text parsed, or undefined with a problem pushed when it is not valid YAML. */
+function parseYamlText(yamlText: string, name: string, problems: string[]): unknown {
+	try {
+		return parseYaml(yamlText);
+	} catch (error) {
+		problems.push(`${name} is not valid YAML: ${(error as Error).message}`);
+		return undefined;
 	}
-	return typeof value === 'string' ? fromIsoDate(value) : undefined;
 }
 
-/** Reads the data file's text. Tolerant: entries that cannot be read are listed in `problems`; never throws. */
-export function parseReferenceData(yamlText: string): ReferenceData {
+/**
+ * Reads the data files' text: data/ga-sessions.yaml and, when given, data/resolutions.yaml. Tolerant: entries that
+ * cannot be read are listed in `problems`; never throws.
+ */
+export function parseReferenceData(yamlText: string, resolutionsYamlText?: string): ReferenceData {
 	const problems: string[] = [];
-	const sessions = new Map<number, { opened: CalendarDate; confidence: string }>();
+	const sessionsRoot = parseYamlText(yamlText, 'the data file', problems);
+	const resolutionsRoot = resolutionsYamlText === undefined ? undefined : parseYamlText(resolutionsYamlText, 'the resolutions data file', problems) ?? null;
+	return readReferenceData(sessionsRoot, resolutionsRoot, problems);
+}
+
+/**
+ * Reads the data files already parsed into plain values (as JSON or YAML gives them); `resolutionsRoot` undefined
+ * when there is no resolutions file. Entries that cannot be read are listed in `problems` (appended to `earlier`).
+ */
+export function readReferenceData(sessionsRoot: unknown, resolutionsRoot?: unknown, earlier: readonly string[] = []): ReferenceData {
+	const problems = [...earlier];
+	const sessions = new Map<number, GaSessionFact>();
 	const agenda = new Map<number, Map<number, AgendaTitleFact>>();
-	let root: Record<string, unknown> | undefined;
-	try {
-		root = asRecord(parseYaml(yamlText));
-	} catch (error) {
-		problems.push(`the data file is not valid YAML: ${(error as Error).message}`);
-	}
+	const root = asRecord(sessionsRoot);
 	for (const [key, value] of Object.entries(asRecord(root?.sessions) ?? {})) {
-		const opened = toCalendarDate(asRecord(value)?.opened);
+		const opened = yamlDate(asRecord(value)?.opened);
 		if (!/^\d+$/.test(key) || !opened) {
 			problems.push(`session ${key}: needs a number and an "opened" date`);
 			continue;
 		}
-		sessions.set(Number(key), { opened, confidence: confidenceOf(value) });
+		const closedValue = asRecord(value)?.closed;
+		const closed = closedValue === undefined ? undefined : yamlDate(closedValue);
+		if (closedValue !== undefined && (!closed || compareDates(closed, opened) < 0)) {
+			problems.push(`session ${key}: "closed" must be a date after the opening`);
+		}
+		const unexpected = Object.keys(asRecord(value) ?? {}).filter((name) => !['opened', 'closed', 'confidence'].includes(name));
+		if (unexpected.length > 0) {
+			problems.push(`session ${key}: unexpected ${unexpected.map((name) => `"${name}"`).join(', ')}`);
+		}
+		sessions.set(Number(key), closed && compareDates(closed, opened) >= 0 ? { opened, closed, confidence: confidenceOf(value) } : { opened, confidence: confidenceOf(value) });
+	}
+	const ordered = [...sessions.entries()].sort((a, b) => a[0] - b[0]);
+	for (let i = 1; i < ordered.length; i++) {
+		if (compareDates(ordered[i][1].opened, ordered[i - 1][1].opened) <= 0) {
+			problems.push(`session ${ordered[i][0]}: opens before session ${ordered[i - 1][0]}`);
+		}
 	}
 	for (const [sessionKey, items] of Object.entries(asRecord(root?.agenda) ?? {})) {
 		const titles = new Map<number, AgendaTitleFact>();
@@ -81,7 +128,10 @@ export function parseReferenceData(yamlText: string): ReferenceData {
 			agenda.set(Number(sessionKey), titles);
 		}
 	}
-	return { sessions, agenda, problems };
+	const emergencySpecialSessions = parseSpecialSessions('emergency special session', root?.emergencySpecialSessions, problems);
+	const specialSessions = parseSpecialSessions('special session', root?.specialSessions, problems);
+	const resolutions = resolutionsRoot === undefined ? NO_RESOLUTION_NUMBERING : parseResolutionNumbering(resolutionsRoot, problems);
+	return { sessions, emergencySpecialSessions, specialSessions, agenda, resolutions, problems };
 }
 
 /** When a GA session opened and closed; outside the table, the widest plausible bounds (estimated). */
@@ -93,9 +143,18 @@ export interface SessionWindow {
 	readonly estimated: boolean;
 }
 
-/** The opening day of a session from the table, or all of September of year 1945 + n when the table does not know it. */
+/** How far an `inferred` opening (the day the rule then in force gives, checked against no source) may be off. */
+export const INFERRED_OPENING_TOLERANCE_DAYS = 14;
+
+/**
+ * The opening day of a session: the table's day; two weeks either side of an `inferred` one; any day of September
+ * of year 1945 + n when the table does not know it (every session from the 1st to the 80th is in the table).
+ */
 function openingBounds(data: ReferenceData, session: number): { earliest: CalendarDate; latest: CalendarDate; estimated: boolean } {
 	const known = data.sessions.get(session);
+	if (known && known.confidence === 'inferred') {
+		return { earliest: addDays(known.opened, -INFERRED_OPENING_TOLERANCE_DAYS), latest: addDays(known.opened, INFERRED_OPENING_TOLERANCE_DAYS), estimated: true };
+	}
 	if (known) {
 		return { earliest: known.opened, latest: known.opened, estimated: false };
 	}
@@ -103,13 +162,18 @@ function openingBounds(data: ReferenceData, session: number): { earliest: Calend
 	return { earliest: { year, month: 9, day: 1 }, latest: { year, month: 9, day: 30 }, estimated: true };
 }
 
-/** The window of GA session `session`: it opens on its opening day and closes on the day the next one opens. */
+/**
+ * The window of GA session `session`: it opens on its opening day and closes on the day the next one opens (or on
+ * its recorded closing day, if later).
+ */
 export function gaSessionWindow(data: ReferenceData, session: number): SessionWindow {
 	const opening = openingBounds(data, session);
 	const closing = openingBounds(data, session + 1);
+	const closed = data.sessions.get(session)?.closed;
+	const later = (a: CalendarDate, b: CalendarDate | undefined): CalendarDate => (b && compareDates(b, a) > 0 ? b : a);
 	return {
 		earliestOpening: opening.earliest, latestOpening: opening.latest,
-		earliestClosing: closing.earliest, latestClosing: closing.latest,
+		earliestClosing: later(closing.earliest, closed), latestClosing: later(closing.latest, closed),
 		estimated: opening.estimated || closing.estimated,
 	};
 }

@@ -5,12 +5,13 @@
  */
 import { formatDate, fromIsoDate } from '../calendar/dates';
 import type { LetterFacts } from '../letter/letterFacts';
+import { collapse } from '../letter/header';
 import { factsOf } from '../letter/letterFacts';
 import type { IdentitySource } from './identity';
 import { stateKey } from './identity';
 import type { LetterIndex } from './letterIndex';
 
-/** One letter of the catalogue. `citedBy` holds the host's identifiers (URIs or paths) of the citing letters, sorted. */
+/** One letter of the catalogue. Agenda items carry the title the letter gives, else one learned from another letter of the folder (`null` when unknown). `citedBy` holds the host's identifiers (URIs or paths) of the citing letters, sorted. */
 export interface LetterRecord extends LetterFacts {
 	readonly uri: string;
 	readonly fileName: string;
@@ -34,6 +35,7 @@ export function catalogueRecord(index: LetterIndex, uri: string): LetterRecord |
 		symbol: identity?.symbol.text ?? null,
 		identity: identity?.source ?? null,
 		...factsOf(entry.letter),
+		agendaItems: index.agendaItemsOf(uri).map((item) => ({ number: item.number, title: item.title ? collapse(item.title.text) : null })),
 		citedBy,
 	};
 }

@@ -5,6 +5,8 @@ import type { Citation, Letter, LetterReference } from '../letter/model';
 import { parseLetter } from '../letter/parseLetter';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import type { ResolvedAgendaTitle } from './agendaTitles';
+import { agendaItemsWithTitles, LearnedAgendaTitles } from './agendaTitles';
 import type { LetterIdentity } from './identity';
 import { directIdentity, headerAllowsSymbol, headerConsistentWithSymbol, referencedSender, sameSender } from './identity';
 
@@ -79,6 +81,8 @@ export class LetterIndex {
 	private resolveCache = new Map<string, IndexedLetter[]>();
 	/** Parts of every inferred identity, built on demand and dropped with the caches. */
 	private inferredByPart: Map<string, Set<string>> | undefined;
+	/** Agenda titles the letters print under their agenda lines, for every letter of the same session. */
+	readonly agendaTitles = new LearnedAgendaTitles();
 
 	constructor(private readonly data: ReferenceData) {}
 
@@ -127,6 +131,7 @@ export class LetterIndex {
 			}
 			byCiter.set(uri, [...(byCiter.get(uri) ?? []), reference]);
 		}
+		this.agendaTitles.set(uri, fileName, letter);
 		const distributed = letter.distribution?.date?.date;
 		if (distributed) {
 			addTo(this.byDistributionDate, toIsoDate(distributed), uri);
@@ -146,6 +151,7 @@ export class LetterIndex {
 			return false;
 		}
 		this.entries.delete(uri);
+		this.agendaTitles.delete(uri);
 		for (const part of entry.directIdentity?.symbol.parts ?? []) {
 			removeFrom(this.directByPart, part.text, uri);
 		}
@@ -246,6 +252,15 @@ export class LetterIndex {
 	/** The letters whose title carries this letter date (`Letter dated 24 February 2020 …`), in URI order. */
 	lettersWrittenOn(date: CalendarDate): IndexedLetter[] {
 		return [...(this.byTitleDate.get(toIsoDate(date)) ?? [])].map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined).sort(byUri);
+	}
+
+	/**
+	 * The header's agenda items of a letter with their titles: its own (printed, or from the agenda data), else the one
+	 * another letter of the workspace prints for the same item of the same session's list; `null` when unknown.
+	 */
+	agendaItemsOf(uri: string): { readonly number: number; readonly title: ResolvedAgendaTitle | null }[] {
+		const entry = this.entries.get(uri);
+		return entry ? agendaItemsWithTitles(this.agendaTitles, this.data, entry.letter) : [];
 	}
 
 	/** The references to UN letters dated on this day, with the letter that makes each, in URI order. */
