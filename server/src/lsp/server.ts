@@ -167,6 +167,10 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 			store.sync();
 			void annotations.reload(letterUri);
 		}
+		if (uri.endsWith(SIDECAR_SUFFIX)) {
+			// Its annotation count may have changed even when its annotations were never loaded.
+			context.lettersChanged.schedule([letterUri]);
+		}
 	};
 	connection.onDidChangeWatchedFiles((params) => {
 		for (const change of params.changes) {
