@@ -82,6 +82,11 @@ async function drawGraph(graph: CitationGraphResult): Promise<void> {
 		const rendered = await waitFor('rendered', 120_000);
 		const firstDrawing = performance.now() - posted;
 		console.log(`  graph view (sigma.js over WebGL, software-rendered in headless Chromium): first drawing ${ms(firstDrawing)} after the graph was posted${rendered.type === 'rendered' ? ` (${rendered.nodes.toLocaleString('en')} letters, ${rendered.edges.toLocaleString('en')} links drawn)` : ''}`);
+		const redraws: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			redraws.push(await page.evaluate('window.diplomaticLettersGraph.redrawMs()') as number);
+		}
+		console.log(`  a redraw of the whole graph: p50 ${ms(percentile(redraws, 0.5))}`);
 		const laidOut = await waitFor('laidOut', 120_000);
 		if (laidOut.type === 'laidOut') {
 			const perSecond = (value: number) => (value / (laidOut.layoutMs / 1000)).toFixed(1);

@@ -164,7 +164,7 @@ export function selectDrawnEdges(graph: Pick<CitationGraphResult, 'edges'>, show
 
 /** How long the layout runs for a graph of this size before it stops by itself, in milliseconds. */
 export function layoutBudgetMs(nodes: number, edges: number): number {
-	return Math.round(Math.min(8_000, Math.max(1_500, nodes * 0.4 + edges * 0.005)));
+	return Math.round(Math.min(20_000, Math.max(1_500, nodes * 1.5 + edges * 0.05)));
 }
 
 /**

@@ -77,7 +77,7 @@ describe('the citation graph view', () => {
 		const again = seededRandom(7);
 		assert.deepEqual([random(), random()], [again(), again()]);
 		assert.ok(layoutBudgetMs(10_000, 20_000) > layoutBudgetMs(5, 2));
-		assert.ok(layoutBudgetMs(1e9, 1e9) <= 8_000);
+		assert.ok(layoutBudgetMs(1e9, 1e9) <= 20_000);
 	});
 
 	it('accepts only the messages the extension handles from the webview', () => {
