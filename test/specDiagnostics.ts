@@ -19,5 +19,6 @@ export const SPEC_DEFAULT_SEVERITIES = {
 	'session-date-mismatch': 'warning',
 	'letter-date-after-distribution': 'warning',
 	'annotation-orphaned': 'warning',
+	'sidecar-without-letter': 'warning',
 	'sidecar-invalid': 'error',
 } as const;

@@ -11,6 +11,9 @@ import { createLanguageClient } from './languageClient';
 import { RestartPolicy, plainErrorMessage } from './restartPolicy';
 import type { ServerState } from './statusText';
 
+/** What a command that writes says in Restricted Mode. */
+export const RESTRICTED_MODE_MESSAGE = 'This workspace is in Restricted Mode: annotations are shown but not changed. Trust the workspace to annotate.';
+
 /** Owns the language client and the extension's disposables. */
 export class Ctx implements vscode.Disposable {
 	readonly outputChannel: vscode.LogOutputChannel;
@@ -35,6 +38,8 @@ export class Ctx implements vscode.Disposable {
 			},
 		});
 		this.pushCleanup(this.client.onDidChangeState(({ newState }) => this.setServerState(this.serverStateOf(newState))));
+		// The server was started read-only in Restricted Mode: once the user trusts the workspace it may write.
+		this.pushCleanup(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.restart()));
 	}
 
 	/** The server's state as last reported by the client. */
@@ -124,9 +129,15 @@ export class Ctx implements vscode.Disposable {
 
 	/**
 	 * Registers a command whose failures are reported plainly (the first line of the message, never a stack trace).
+	 * A command that `writes` (annotations, tags, settings) only says why it does nothing in Restricted Mode; its menu
+	 * entries are hidden there by `isWorkspaceTrusted` in package.json.
 	 */
-	registerCommand(id: string, handler: (...args: unknown[]) => unknown): void {
+	registerCommand(id: string, handler: (...args: unknown[]) => unknown, options: { readonly writes?: boolean } = {}): void {
 		this.pushCleanup(vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+			if (options.writes === true && !vscode.workspace.isTrusted) {
+				void vscode.window.showInformationMessage(RESTRICTED_MODE_MESSAGE);
+				return;
+			}
 			try {
 				await handler(...args);
 			} catch (error) {

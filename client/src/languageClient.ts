@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
 import type { CloseHandlerResult, ErrorHandler, ErrorHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../server/src/protocol';
 import { LETTER_LANGUAGE_ID } from './letterDocuments';
 import type { RestartPolicy } from './restartPolicy';
 import { plainErrorMessage } from './restartPolicy';
@@ -86,6 +87,8 @@ export function createLanguageClient(
 			return false;
 		},
 		markdown: { isTrusted: false, supportHtml: false },
+		// Read at every (re)start: in Restricted Mode the server writes nothing.
+		initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
 	};
 	return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

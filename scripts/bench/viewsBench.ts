@@ -84,7 +84,7 @@ async function drawGraph(graph: CitationGraphResult): Promise<void> {
 		console.log(`  graph view (sigma.js over WebGL, software-rendered in headless Chromium): first drawing ${ms(firstDrawing)} after the graph was posted${rendered.type === 'rendered' ? ` (${rendered.nodes.toLocaleString('en')} letters, ${rendered.edges.toLocaleString('en')} links drawn)` : ''}`);
 		const redraws: number[] = [];
 		for (let i = 0; i < 5; i++) {
-			redraws.push(await page.evaluate('window.diplomaticLettersGraph.redrawMs()') as number);
+			redraws.push(await page.evaluate<number>('window.diplomaticLettersGraph.redrawMs()'));
 		}
 		console.log(`  a redraw of the whole graph: p50 ${ms(percentile(redraws, 0.5))}`);
 		const laidOut = await waitFor('laidOut', 120_000);

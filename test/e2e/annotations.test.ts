@@ -197,8 +197,8 @@ describe('annotating a sample letter', () => {
     await vscode.runCommand('Diplomatic Letters: Annotate Selection');
     await answerStep(vscode.page, 'Annotate Selection (1/2)', 'second-tag', 'second-tag');
     await answerStep(vscode.page, 'Annotate Selection (2/2)', '');
-    const notification = await vscode.waitForNotification(`The sidecar of ${brokenLetter} is invalid`);
-    assert.match(notification, /not changed/);
+    const notification = await vscode.waitForNotification(`The sidecar ${brokenSidecar} is not valid`);
+    assert.match(notification, /so it was not changed/);
     assert.equal(vscode.readFile(brokenSidecar), broken, 'the broken sidecar is left as it was');
     assert.ok(existsSync(vscode.file(brokenSidecar)));
     await filterProblems(vscode.page, 'sidecar-invalid');

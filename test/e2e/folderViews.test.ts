@@ -87,7 +87,7 @@ describe('the folder of sample letters', () => {
     }));
   };
 
-  step('lists every letter in the Letters view, named as people name them, grouped by session or year, with counts', '08-letters-view', async () => {
+  step('lists every letter in the Letters view, named as people name them, grouped by session or year, with counts', '20-letters-view', async () => {
     await vscode.openFile(letter001);
     await showContainer(vscode);
     await widenSideBar(vscode, 720);
@@ -103,10 +103,10 @@ describe('the folder of sample letters', () => {
     }
     const noSymbol = row(rows, name000)!;
     assert.ok(noSymbol.description.startsWith('no symbol · to Secretary-General · GA 75, SC 2020 · items 34, 71, 114, 135'), noSymbol.description);
-    await vscode.screenshot('08-letters-view');
+    await vscode.screenshot('20-letters-view');
   });
 
-  step('groups the letters by sender, filters them, and opens the one clicked', '09-letters-filter', async () => {
+  step('groups the letters by sender, filters them, and opens the one clicked', '21-letters-filter', async () => {
     await vscode.runCommand('Diplomatic Letters: Group Letters By…');
     await vscode.pickQuickItem('Sender');
     let rows = await vscode.waitForTreeView('Letters', 'groups of senders', (shown) => row(shown, 'Armenia') !== undefined && row(shown, 'Azerbaijan') !== undefined && shown.length === 7);
@@ -123,7 +123,7 @@ describe('the folder of sample letters', () => {
       JSON.stringify(shown.filter((candidate) => candidate.depth === 2).map((candidate) => candidate.label)) === JSON.stringify(wanted));
     assert.deepEqual(rows.filter((candidate) => candidate.depth === 1).map((candidate) => candidate.label), ['Azerbaijan']);
     assert.match(await treeViewMessage(vscode.page, 'Letters'), /3 of 5 letters match "Azerbaijan 2020"/);
-    await vscode.screenshot('09-letters-filter');
+    await vscode.screenshot('21-letters-filter');
     await vscode.page.locator('.part.sidebar .monaco-list-row', { hasText: name001 }).first().click();
     await poll(`${letter001} to open`, async () => await vscode.activeEditor() === letter001 ? true : undefined);
     const cursor = await poll('the cursor in 001', async () => vscode.cursor());
@@ -132,7 +132,7 @@ describe('the folder of sample letters', () => {
     await vscode.waitForTreeView('Letters', 'every letter again', (shown) => row(shown, name004) !== undefined);
   });
 
-  step('shows the thread of a letter: what it cites, and who cites it', '10-thread', async () => {
+  step('shows the thread of a letter: what it cites, and who cites it', '22-thread', async () => {
     await vscode.openFile(letter004);
     let rows = await vscode.waitForTreeView('Thread', "004's thread", (shown) => row(shown, name001) !== undefined);
     const answers = rows.slice(1, 3);
@@ -140,20 +140,20 @@ describe('the folder of sample letters', () => {
     assert.deepEqual(answers.map((candidate) => [candidate.label, candidate.description]), [
       [name002, 'cites · 002_f4ff0849ef0a721f.txt'], [name001, `cites · ${letter001}`],
     ]);
-    await vscode.screenshot('10-thread');
+    await vscode.screenshot('22-thread');
     await vscode.openFile(letter001);
     rows = await vscode.waitForTreeView('Thread', "001's thread", (shown) => row(shown, name004) !== undefined);
     assert.equal(row(rows, name004)?.description, `cites this · ${letter004}`);
   });
 
-  step('shows the letters under one agenda item as a timeline', '11-agenda-item-timeline', async () => {
+  step('shows the letters under one agenda item as a timeline', '23-agenda-item-timeline', async () => {
     await vscode.runCommand('Diplomatic Letters: Show Letters Under an Agenda Item');
     await answerStep(vscode.page, 'Show Letters Under an Agenda Item', 'GA 75 · item 34');
     const rows = await vscode.waitForTreeView('Exchanges', 'the letters under item 34 of session 75', (shown) => row(shown, name000) !== undefined);
     assert.deepEqual(rows.map((candidate) => candidate.label), [name000, name001], 'in date order');
   });
 
-  step('sets the document symbol of a letter that has none, checked by the symbol grammar', '12-set-document-symbol', async () => {
+  step('sets the document symbol of a letter that has none, checked by the symbol grammar', '24-set-document-symbol', async () => {
     await vscode.openFile(letter000);
     await waitUntilOffered(vscode, 'Diplomatic Letters: Set Document Symbol');
     await vscode.runCommand('Diplomatic Letters: Set Document Symbol');
@@ -165,7 +165,7 @@ describe('the folder of sample letters', () => {
       return /ends without a document number/.test(shown) ? shown : undefined;
     });
     assert.match(message, /^Not a document symbol/);
-    await vscode.screenshot('12-set-document-symbol');
+    await vscode.screenshot('24-set-document-symbol');
     await input.fill(newSymbol);
     await input.press('Enter');
     await vscode.waitForNotification(`${letter000} is now ${newSymbol}`);
@@ -186,7 +186,7 @@ describe('the folder of sample letters', () => {
     });
   }
 
-  step('draws the citation graph, filters it, and opens the letter whose node is clicked', '13-citation-graph', async () => {
+  step('draws the citation graph, filters it, and opens the letter whose node is clicked', '25-citation-graph', async () => {
     await vscode.runCommand('Diplomatic Letters: Show Citation Graph');
     const frame = await graphFrame();
     await poll('the graph to be laid out', async () => await frame.locator('body').getAttribute('data-state') === 'laid-out' ? true : undefined, { timeoutMs: 40_000 });
@@ -195,7 +195,7 @@ describe('the folder of sample letters', () => {
     assert.match(await frame.locator('#status').innerText(), /^5 letters · 2 links/);
     const legend = await frame.locator('#legend li').allInnerTexts();
     assert.deepEqual(legend.map((entry) => entry.trim()), ['Azerbaijan (4)', 'Armenia (1)']);
-    await vscode.screenshot('13-citation-graph');
+    await vscode.screenshot('25-citation-graph');
 
     await frame.locator('#organ').selectOption({ label: 'GA 75' });
     await poll('only the letters of session 75', async () => /^2 of 5 letters shown/.test(await frame.locator('#status').innerText()) ? true : undefined);

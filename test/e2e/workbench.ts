@@ -350,6 +350,24 @@ export class Workbench {
       .join('\n'));
   }
 
+  /**
+   * Renames a file of the workspace's top folder in the Explorer as a person would: shows the Explorer, clicks the
+   * file's row, presses F2, types the new name and Enter; returns once the Explorer lists the new name.
+   */
+  async renameInExplorer(name: string, newName: string): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+E');
+    const rowNamed = (label: string) => this.page.locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) });
+    await poll(`the Explorer to list ${name}`, async () => await rowNamed(name).count() > 0 ? true : undefined);
+    await rowNamed(name).first().click();
+    await this.page.keyboard.press('F2');
+    const input = this.page.locator('.explorer-folders-view .monaco-inputbox input');
+    await poll('the rename box in the Explorer', async () => await input.isVisible() ? true : undefined);
+    await input.fill(newName);
+    await input.press('Enter');
+    await poll(`the Explorer to list ${newName}`, async () => await rowNamed(newName).count() > 0 && await rowNamed(name).count() === 0 ? true : undefined);
+  }
+
   /** Saves a screenshot of the page as `test-results/screenshots/<step>.png`; returns its path. */
   async screenshot(step: string): Promise<string> {
     mkdirSync(this.screenshotDir, { recursive: true });

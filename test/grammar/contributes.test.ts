@@ -28,6 +28,7 @@ interface GrammarContribution {
 
 interface Manifest {
 	activationEvents: string[];
+	capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string } };
 	contributes: {
 		languages: { id: string; aliases: string[]; extensions?: string[]; filenamePatterns: string[]; configuration: string }[];
 		grammars: GrammarContribution[];
@@ -172,16 +173,32 @@ void describe('package.json contributes', () => {
 		assert.deepEqual(contributes.views.diplomaticLetters.map((view) => view.name), ['Letters', 'Thread', 'Exchanges', 'Tags', 'This Letter']);
 	});
 
+	void it('declares limited support of untrusted workspaces, and hides every command that writes there', () => {
+		assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+		assert.match(manifest.capabilities?.untrustedWorkspaces?.description ?? '', /nothing is written/);
+		const writing = new Set(['annotateSelection', 'editTags', 'editNote', 'removeAnnotation', 'attachOrphanToSelection', 'renameTag', 'setTagColour'].map((name) => `diplomaticLetters.${name}`));
+		const entries: MenuEntry[] = [...Object.values(contributes.menus).flat(), ...contributes.keybindings];
+		for (const entry of entries.filter((candidate) => writing.has(candidate.command))) {
+			assert.match(entry.when ?? '', /\bisWorkspaceTrusted\b/, entry.command);
+		}
+	});
+
 	void it('offers letter commands in the palette only for a letter, and Clear Filter only while a filter is on', () => {
 		const palette = new Map((contributes.menus.commandPalette ?? []).map((entry) => [entry.command, entry.when]));
-		for (const letterCommand of ['editTags', 'editNote', 'removeAnnotation', 'nextAnnotation', 'previousAnnotation', 'openCitedDocument']) {
+		for (const letterCommand of ['nextAnnotation', 'previousAnnotation', 'openCitedDocument']) {
 			assert.equal(palette.get(`diplomaticLetters.${letterCommand}`), 'diplomaticLetters.isLetter', letterCommand);
 		}
-		assert.equal(palette.get('diplomaticLetters.annotateSelection'), 'editorHasSelection && diplomaticLetters.isLetter');
+		for (const writingLetterCommand of ['editTags', 'editNote', 'removeAnnotation']) {
+			assert.equal(palette.get(`diplomaticLetters.${writingLetterCommand}`), 'diplomaticLetters.isLetter && isWorkspaceTrusted', writingLetterCommand);
+		}
+		assert.equal(palette.get('diplomaticLetters.annotateSelection'), 'editorHasSelection && diplomaticLetters.isLetter && isWorkspaceTrusted');
 		assert.equal(palette.get('diplomaticLetters.clearAnnotationFilter'), 'diplomaticLetters.annotationFilterActive');
 		assert.equal(palette.get('diplomaticLetters.clearLettersFilter'), 'diplomaticLetters.lettersFilterActive');
-		assert.equal(palette.get('diplomaticLetters.setDocumentSymbol'), 'diplomaticLetters.activeLetterHasNoSymbol', 'offered while the active letter has no symbol');
-		for (const anywhere of ['reindexWorkspace', 'renameTag', 'setTagColour', 'exportAnnotations', 'filterAnnotations', 'restartServer']) {
+		assert.equal(palette.get('diplomaticLetters.setDocumentSymbol'), 'diplomaticLetters.activeLetterHasNoSymbol && isWorkspaceTrusted', 'offered while the active letter has no symbol, in a trusted workspace');
+		for (const writing of ['renameTag', 'setTagColour']) {
+			assert.equal(palette.get(`diplomaticLetters.${writing}`), 'isWorkspaceTrusted', writing);
+		}
+		for (const anywhere of ['reindexWorkspace', 'exportAnnotations', 'filterAnnotations', 'restartServer']) {
 			assert.equal(palette.has(`diplomaticLetters.${anywhere}`), false, anywhere);
 		}
 		const context = contributes.menus['editor/context'] ?? [];
@@ -189,7 +206,7 @@ void describe('package.json contributes', () => {
 			context.some(
 				(entry) =>
 					entry.command === 'diplomaticLetters.annotateSelection' &&
-					entry.when === 'editorHasSelection && diplomaticLetters.isLetter',
+					entry.when === 'editorHasSelection && diplomaticLetters.isLetter && isWorkspaceTrusted',
 			),
 		);
 	});

@@ -33,7 +33,9 @@ test('the Letters view gets every letter named, with identity, annotation and pr
 	const folder = createFixtureFolder();
 	await withServer({ folder }, async (server) => {
 		const changes: LettersChangedParams[] = [];
-		server.connection.onNotification(LettersChangedNotification.method, (params: LettersChangedParams) => changes.push(params));
+		server.connection.onNotification(LettersChangedNotification.method, (params: LettersChangedParams) => {
+			changes.push(params);
+		});
 		await server.ready();
 		const request = () => server.connection.sendRequest<LettersResult>(LettersRequest.method);
 		const result = await askUntil('rows with counted problems', request, (answer) => answer.letters.every((row) => row.problems !== null));

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ClientCapabilities, Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { ClientCapabilities, Diagnostic, ProtocolConnection, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol/node';
 import {
 	ConfigurationRequest, createProtocolConnection, DidChangeWatchedFilesNotification, DidOpenTextDocumentNotification, ExitNotification,
 	InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader,
@@ -37,9 +37,9 @@ export interface FixtureFolder {
 	dispose(): void;
 }
 
-/** Copies `test/fixtures/letters` into a fresh temporary folder. */
-export function createFixtureFolder(extra: Record<string, string> = {}): FixtureFolder {
-	const path = mkdtempSync(join(tmpdir(), 'dl-protocol-'));
+/** Copies `test/fixtures/letters` into a fresh temporary folder (inside `parent`, by default the system's). */
+export function createFixtureFolder(extra: Record<string, string> = {}, parent = tmpdir()): FixtureFolder {
+	const path = mkdtempSync(join(parent, 'dl-protocol-'));
 	cpSync(join(ROOT, 'test', 'fixtures', 'letters'), path, { recursive: true });
 	const folder: FixtureFolder = {
 		path,
@@ -66,6 +66,10 @@ export interface ServerOptions {
 	readonly configuration?: Record<string, unknown>;
 	/** Announce dynamic registration of file watchers (default true). */
 	readonly watchFiles?: boolean;
+	/** Sent as `initializationOptions` (e.g. `{ workspaceTrusted: false }` for VS Code's Restricted Mode). */
+	readonly initializationOptions?: Record<string, unknown>;
+	/** Run the server as this user and group (root only), for files the server may not read or write. */
+	readonly user?: { readonly uid: number; readonly gid: number };
 }
 
 /** A running server and what it has sent. */
@@ -79,6 +83,12 @@ export interface ServerSession {
 	readonly registrations: string[];
 	/** Messages of `window/logMessage`. */
 	readonly logMessages: string[];
+	/** Messages of `window/showMessage` (what the user is shown). */
+	readonly shownMessages: string[];
+	/** What the server wrote on stderr. */
+	readonly stderr: { text: string };
+	/** The capabilities the server answered `initialize` with. */
+	readonly serverCapabilities: ServerCapabilities;
 	/** Counts of `workspace/diagnostic/refresh` requests. */
 	readonly refreshes: { count: number };
 	/** Resolves when `check` holds, re-checked on every message from the server; rejects after the timeout. */
@@ -113,7 +123,11 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 	if (!existsSync(SERVER_JS)) {
 		throw new Error('dist/server.js is missing: run `npm run build` first');
 	}
-	const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe' });
+	const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe', ...(options.user ?? {}) });
+	const stderr = { text: '' };
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr.text += chunk.toString('utf8');
+	});
 	const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 	const listeners = new Set<() => void>();
 	const notify = () => {
@@ -126,7 +140,17 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 	const progressMessages: string[] = [];
 	const registrations: string[] = [];
 	const logMessages: string[] = [];
+	const shownMessages: string[] = [];
 	const refreshes = { count: 0 };
+	connection.onNotification('window/showMessage', (params: { message: string }) => {
+		shownMessages.push(params.message);
+		notify();
+	});
+	connection.onRequest('window/showMessageRequest', (params: { message: string }) => {
+		shownMessages.push(params.message);
+		notify();
+		return null;
+	});
 	connection.onNotification('window/logMessage', (params: { message: string }) => {
 		logMessages.push(params.message);
 		notify();
@@ -174,31 +198,36 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 			...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false } } : {}),
 		},
 	};
-	await connection.sendRequest(InitializeRequest.type, {
+	const initialized = await connection.sendRequest(InitializeRequest.type, {
 		processId: process.pid, rootUri: options.folder.uri, capabilities,
 		workspaceFolders: [{ uri: options.folder.uri, name: 'letters' }],
+		...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
 	});
 	await connection.sendNotification(InitializedNotification.type, {});
 
+	// Checks on every message from the server, and every 50 ms for states that show on disk, not in a message.
 	const waitFor = <T>(what: string, check: () => T | undefined, timeoutMs = TIMEOUT_MS): Promise<T> => new Promise((resolve, reject) => {
 		const attempt = () => {
 			const value = check();
 			if (value !== undefined) {
 				listeners.delete(attempt);
 				clearTimeout(timer);
+				clearInterval(poller);
 				resolve(value);
 			}
 		};
 		const timer = setTimeout(() => {
 			listeners.delete(attempt);
+			clearInterval(poller);
 			reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
 		}, timeoutMs);
+		const poller = setInterval(attempt, 50);
 		listeners.add(attempt);
 		attempt();
 	});
 
 	return {
-		connection, process: child, published, statuses, progressMessages, registrations, logMessages, refreshes, waitFor,
+		connection, process: child, published, statuses, progressMessages, registrations, logMessages, shownMessages, stderr, refreshes, waitFor, serverCapabilities: initialized.capabilities,
 		open: async (path, languageId = 'plaintext', text) => {
 			const { readFileSync } = await import('node:fs');
 			await connection.sendNotification(DidOpenTextDocumentNotification.type, {
@@ -237,4 +266,9 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
 	}
 	const before = text.slice(0, at + delta).split(/\r\n|\r|\n/);
 	return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** The text of a diagnostic's message (LSP 3.18 allows Markdown there). */
+export function messageOf(diagnostic: Diagnostic): string {
+	return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }

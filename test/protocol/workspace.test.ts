@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { CancellationTokenSource, DidChangeConfigurationNotification, DidChangeTextDocumentNotification, FileChangeType, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeTextDocumentNotification, FileChangeType, LSPErrorCodes } from 'vscode-languageserver-protocol/node';
 import { CITED_LETTER, HAND_WRITTEN, NOT_A_LETTER } from './letters';
 import type { ServerSession } from './serverHarness';
 import { createFixtureFolder, uriOf, withServer } from './serverHarness';
@@ -114,16 +114,38 @@ test('a cancelled request is answered with RequestCancelled', async () => {
 	const folder = createFixtureFolder();
 	await withServer({ folder }, async (server) => {
 		await server.ready();
-		const source = new CancellationTokenSource();
-		// The request and its cancellation reach the server in one write, as when a user types on.
-		server.process.stdin.cork();
-		const pending = server.connection.sendRequest('workspace/symbol', { query: 'letter' }, source.token);
-		source.cancel();
-		await new Promise<void>((resolve) => setImmediate(resolve));
-		server.process.stdin.uncork();
-		await assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+		// The request and its cancellation reach the server in one write, as when a user types on. The client library
+		// writes each message on its own, so these two are written here by hand and the answer read from the stream.
+		const frame = (message: object) => {
+			const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+			return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+		};
+		let output = Buffer.alloc(0);
+		const answer = new Promise<{ error?: { code: number } }>((resolve) => {
+			server.process.stdout.on('data', (chunk: Buffer) => {
+				output = Buffer.concat([output, chunk]);
+				for (;;) {
+					const headerEnd = output.indexOf('\r\n\r\n');
+					const length = Number(/Content-Length: (\d+)/.exec(output.subarray(0, Math.max(0, headerEnd)).toString('ascii'))?.[1]);
+					if (headerEnd < 0 || !(output.length >= headerEnd + 4 + length)) {
+						return;
+					}
+					const message = JSON.parse(output.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as { id?: unknown; error?: { code: number } };
+					output = output.subarray(headerEnd + 4 + length);
+					if (message.id === 'cancel-me') {
+						resolve(message);
+					}
+				}
+			});
+		});
+		server.process.stdin.write(Buffer.concat([
+			frame({ id: 'cancel-me', method: 'workspace/symbol', params: { query: 'letter' } }),
+			frame({ method: '$/cancelRequest', params: { id: 'cancel-me' } }),
+		]));
+		assert.equal((await answer).error?.code, LSPErrorCodes.RequestCancelled);
 	});
 });
+
 
 test('changing the exclude globs re-indexes the folder', async () => {
 	const folder = createFixtureFolder();

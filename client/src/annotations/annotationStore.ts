@@ -1,11 +1,13 @@
 /**
  * What the client knows of annotations, as the server last answered: every tag of the workspace (Tags view, tag
  * picker, colours) and the annotations of each visible letter (This Letter view, highlights, hovers, navigation).
- * It asks again when the server says annotations changed, when letters become visible and when the server
- * (re)starts; the views only read it, so no view asks the server from `getChildren`.
+ * The answer to a change (create, edit, remove, attach) carries the letter's annotations, which are shown as they
+ * come; the store asks again only for what it does not hold yet: letters the server says changed to a revision it
+ * has not seen, letters that become visible, everything when the server (re)starts. The views only read it, so no
+ * view asks the server from `getChildren`.
  */
 import * as vscode from 'vscode';
-import type { AnnotationInfo, DocumentAnnotationsResult, TagSummary } from '../../../server/src/protocol';
+import type { AnnotationEditResult, AnnotationInfo, DocumentAnnotationsResult, TagSummary } from '../../../server/src/protocol';
 import { AnnotationsChangedNotification, DocumentAnnotationsRequest, WorkspaceTagsRequest } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { isLetterTextDocument } from '../languageSwitching';
@@ -72,8 +74,15 @@ export class AnnotationStore {
 			vocabularyWatcher.onDidCreate(() => this.refresh([])),
 			vocabularyWatcher.onDidDelete(() => this.refresh([])),
 		);
-		ctx.onNotification(AnnotationsChangedNotification, ({ uris }) => {
-			uris.map(normaliseUri).filter((uri) => this.isShown(uri)).forEach((uri) => this.pendingUris.add(uri));
+		ctx.onNotification(AnnotationsChangedNotification, ({ uris, revisions }) => {
+			for (const uri of uris) {
+				const key = normaliseUri(uri);
+				const revision = revisions?.[uri];
+				const held = this.letters.get(key)?.revision;
+				if (this.isShown(key) && !(revision !== undefined && held !== undefined && held >= revision)) {
+					this.pendingUris.add(key);
+				}
+			}
 			this.pendingTags = true;
 			this.scheduleBatch();
 		});
@@ -141,7 +150,24 @@ export class AnnotationStore {
 		return undefined;
 	}
 
-	/** Asks the server again for the tags and for these letters (after a change made by a command). */
+	/**
+	 * Shows the letter's annotations that the server sent with its answer to a change, unless a newer answer is held
+	 * already; the tags follow with the server's change notification.
+	 */
+	applyEditResult(result: AnnotationEditResult | undefined): void {
+		if (result?.ok !== true) {
+			return;
+		}
+		const uri = normaliseUri(result.letter.uri);
+		const held = this.letters.get(uri);
+		if (this.isShown(uri) && (held === undefined || held.revision < result.letter.revision)) {
+			this.letters.set(uri, result.letter);
+			this.pendingUris.delete(uri);
+			this.changeEmitter.fire();
+		}
+	}
+
+	/** Asks the server again for the tags and for these letters (after a workspace-wide change such as Rename Tag). */
 	refresh(uris: readonly string[]): void {
 		uris.map(normaliseUri).filter((uri) => this.isShown(uri)).forEach((uri) => this.pendingUris.add(uri));
 		this.pendingTags = true;
@@ -208,9 +234,10 @@ export class AnnotationStore {
 				this.reportError(outcome.reason);
 			}
 			const letter = outcome.status === 'fulfilled' ? outcome.value : undefined;
+			const held = this.letters.get(uris[index]);
 			if (letter === undefined) {
 				this.letters.delete(uris[index]);
-			} else {
+			} else if (held === undefined || held.revision <= letter.revision) {
 				this.letters.set(uris[index], letter);
 			}
 		});

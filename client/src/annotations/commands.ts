@@ -1,7 +1,8 @@
 /**
  * The annotation commands of the editor and the views: Annotate Selection, Edit Tags, Edit Note, Remove, Attach
  * Orphan to Selection, Next/Previous Annotation, Filter and Clear Filter. Every change goes to the server as a
- * protocol request; the server writes the sidecar and the views refresh from its answer.
+ * protocol request; the server writes the sidecar and its answer (the letter's annotations after the change) is
+ * what the views show. In Restricted Mode the commands that change annotations say why they do nothing.
  */
 import * as vscode from 'vscode';
 import { AttachAnnotationRequest, CreateAnnotationRequest, RemoveAnnotationRequest, UpdateAnnotationRequest } from '../../../server/src/protocol';
@@ -63,12 +64,12 @@ export function registerAnnotationCommands(ctx: Ctx, store: AnnotationStore): vo
 				...(note.trim() === '' ? {} : { note: note.trim() }),
 				...(author === undefined ? {} : { author }),
 			});
+			store.applyEditResult(result);
 			if (!reportEditResult(result)) {
 				break;
 			}
 		}
-		store.refresh([textDocument.uri]);
-	});
+	}, { writes: true });
 
 	ctx.registerCommand('diplomaticLetters.editTags', async (argument?: unknown) => {
 		const annotation = await resolveAnnotation(store, argument);
@@ -79,9 +80,10 @@ export function registerAnnotationCommands(ctx: Ctx, store: AnnotationStore): vo
 		if (tags === undefined || (tags.length === annotation.tags.length && tags.every((tag, index) => tag === annotation.tags[index]))) {
 			return;
 		}
-		reportEditResult(await ctx.request(UpdateAnnotationRequest, { textDocument: { uri: annotation.uri }, id: annotation.id, tags }));
-		store.refresh([annotation.uri]);
-	});
+		const result = await ctx.request(UpdateAnnotationRequest, { textDocument: { uri: annotation.uri }, id: annotation.id, tags });
+		store.applyEditResult(result);
+		reportEditResult(result);
+	}, { writes: true });
 
 	ctx.registerCommand('diplomaticLetters.editNote', async (argument?: unknown) => {
 		const annotation = await resolveAnnotation(store, argument);
@@ -96,9 +98,10 @@ export function registerAnnotationCommands(ctx: Ctx, store: AnnotationStore): vo
 		if (note === undefined || note.trim() === (annotation.note ?? '').trim()) {
 			return;
 		}
-		reportEditResult(await ctx.request(UpdateAnnotationRequest, { textDocument: { uri: annotation.uri }, id: annotation.id, note: note.trim() }));
-		store.refresh([annotation.uri]);
-	});
+		const result = await ctx.request(UpdateAnnotationRequest, { textDocument: { uri: annotation.uri }, id: annotation.id, note: note.trim() });
+		store.applyEditResult(result);
+		reportEditResult(result);
+	}, { writes: true });
 
 	ctx.registerCommand('diplomaticLetters.removeAnnotation', async (argument?: unknown) => {
 		const annotation = await resolveAnnotation(store, argument);
@@ -113,9 +116,10 @@ export function registerAnnotationCommands(ctx: Ctx, store: AnnotationStore): vo
 		if (confirmed !== 'Remove') {
 			return;
 		}
-		reportEditResult(await ctx.request(RemoveAnnotationRequest, { textDocument: { uri: annotation.uri }, id: annotation.id }));
-		store.refresh([annotation.uri]);
-	});
+		const result = await ctx.request(RemoveAnnotationRequest, { textDocument: { uri: annotation.uri }, id: annotation.id });
+		store.applyEditResult(result);
+		reportEditResult(result);
+	}, { writes: true });
 
 	ctx.registerCommand('diplomaticLetters.attachOrphanToSelection', async (argument?: unknown) => {
 		const editor = letterEditorWithSelection();
@@ -131,9 +135,10 @@ export function registerAnnotationCommands(ctx: Ctx, store: AnnotationStore): vo
 			return;
 		}
 		const range = ctx.code2Protocol.asRange(editor.selection);
-		reportEditResult(await ctx.request(AttachAnnotationRequest, { textDocument: { uri: orphan.uri }, id: orphan.id, range }));
-		store.refresh([orphan.uri]);
-	});
+		const result = await ctx.request(AttachAnnotationRequest, { textDocument: { uri: orphan.uri }, id: orphan.id, range });
+		store.applyEditResult(result);
+		reportEditResult(result);
+	}, { writes: true });
 
 	const navigate = (direction: NavigationDirection): void => {
 		const editor = vscode.window.activeTextEditor;

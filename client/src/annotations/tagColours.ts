@@ -2,6 +2,7 @@
  * Tag colours: the colour a tag is shown in (from the tag vocabulary, else a stable default picked from a palette by
  * hashing the tag's name), and the derived forms the editor needs. Pure: no `vscode` import.
  */
+import { normaliseHexColour } from '../../../server/src/engine/annotations/tagVocabulary';
 
 /** Colours readable as highlights on light and dark themes, distinct from one another. */
 export const TAG_PALETTE: readonly string[] = Object.freeze([
@@ -9,18 +10,7 @@ export const TAG_PALETTE: readonly string[] = Object.freeze([
 	'#bcf60c', '#fabebe', '#008080', '#e6beff', '#9a6324', '#800000', '#aaffc3', '#808000',
 ]);
 
-const SHORT_HEX = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i;
-const LONG_HEX = /^#[0-9a-f]{6}$/i;
-
-/** `#rrggbb` in lower case for a `#rgb` or `#rrggbb` colour; `undefined` for anything else. */
-export function normaliseHexColour(colour: string): string | undefined {
-	const trimmed = colour.trim();
-	const short = SHORT_HEX.exec(trimmed);
-	if (short) {
-		return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
-	}
-	return LONG_HEX.test(trimmed) ? trimmed.toLowerCase() : undefined;
-}
+export { normaliseHexColour };
 
 /** FNV-1a over the UTF-16 code units: small, fast and stable across runs and machines. */
 function hashName(name: string): number {

@@ -9,13 +9,10 @@ import type { RenameTagResult } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
 import { swatchIcon } from './annotationItems';
 import type { AnnotationStore } from './annotationStore';
+import { setTagColour, TAG_VOCABULARY_PATH } from '../../../server/src/engine/annotations/tagVocabulary';
 import { TAG_PALETTE, normaliseHexColour } from './tagColours';
 import { tagNameProblem, tagRenames } from './tagInput';
 import { isTagNode } from './tagsTree';
-import { setTagColourInVocabulary } from './tagVocabularyEdit';
-
-/** Where the tag vocabulary lives, relative to a workspace folder. */
-export const TAG_VOCABULARY_PATH = '.diplomatic-letters/tags.yaml';
 
 /** The tag a command was given (a Tags view node, or a tag name), else one the user picks. */
 async function resolveTag(store: AnnotationStore, argument: unknown, title: string): Promise<string | undefined> {
@@ -129,7 +126,7 @@ export function registerTagCommands(ctx: Ctx, store: AnnotationStore): void {
 		} else {
 			vscode.window.setStatusBarMessage(`Renamed "${from}" to "${to?.trim() ?? ''}" in ${changed} annotation file(s).`, 5000);
 		}
-	});
+	}, { writes: true });
 
 	ctx.registerCommand('diplomaticLetters.setTagColour', async (argument?: unknown) => {
 		const tag = await resolveTag(store, argument, 'Set the colour of which tag?');
@@ -146,7 +143,7 @@ export function registerTagCommands(ctx: Ctx, store: AnnotationStore): void {
 			return;
 		}
 		const uri = vscode.Uri.joinPath(folder.uri, TAG_VOCABULARY_PATH);
-		const edit = setTagColourInVocabulary(await currentText(uri), tag, colour);
+		const edit = setTagColour(await currentText(uri), tag, colour);
 		if (!edit.ok) {
 			void vscode.window.showErrorMessage(edit.message, 'Open tags.yaml').then((choice) => {
 				if (choice !== undefined) {
@@ -157,5 +154,5 @@ export function registerTagCommands(ctx: Ctx, store: AnnotationStore): void {
 		}
 		await writeText(uri, edit.text);
 		store.applyColour(tag, normaliseHexColour(colour) ?? colour);
-	});
+	}, { writes: true });
 }

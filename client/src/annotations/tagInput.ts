@@ -58,9 +58,9 @@ export interface TagPickEntry {
 	readonly picked: boolean;
 }
 
-/** Whether a tag comes from `.diplomatic-letters/tags.yaml` (older servers: it has a colour or a description there). */
+/** Whether a tag comes from `.diplomatic-letters/tags.yaml`, as the server read it. */
 export function isVocabularyTag(summary: TagSummary): boolean {
-	return summary.inVocabulary ?? (summary.colour !== undefined || summary.description !== undefined);
+	return summary.inVocabulary;
 }
 
 /** What the picker knows when it lists its entries. */

@@ -77,6 +77,9 @@ export class ThisLetterTree implements vscode.TreeDataProvider<ThisLetterNode> {
 			const where = problem === undefined ? '' : ` (line ${problem.range.start.line + 1}: ${problem.message})`;
 			return `The annotation file of this letter is not valid${where}; it is not changed until it is fixed.`;
 		}
+		if (letter.sidecarState === 'unreadable') {
+			return `${letter.problems[0]?.message ?? 'The annotation file of this letter cannot be read'}; it is left exactly as it is.`;
+		}
 		if (letter.annotations.length === 0) {
 			return 'No annotations in this letter yet: select text and run "Annotate Selection".';
 		}

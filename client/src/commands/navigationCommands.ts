@@ -175,5 +175,5 @@ export function registerNavigationCommands(ctx: Ctx): void {
 		const target = folder !== undefined && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
 		await configuration.update('ignoredSymbols', [...ignored, symbol], vscode.workspace.workspaceFolders === undefined ? vscode.ConfigurationTarget.Global : target);
 		vscode.window.setStatusBarMessage(`${symbol} is no longer reported as unresolved.`, 5000);
-	});
+	}, { writes: true });
 }

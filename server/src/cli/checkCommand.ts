@@ -1,17 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from '../engine/diagnostics/codes';
-import { letterAnnotationFindings, parseSidecar, reanchorAnnotations, sidecarFileFindings } from '../engine/annotations';
+import { findLetterForSidecar, letterAnnotationFindings, sidecarFileFindings, sidecarWithoutLetterFinding } from '../engine/annotations';
+import type { RelinkCandidate } from '../engine/annotations';
 import type { DiagnosticSettings, LetterDiagnostic, SeveritySetting } from '../engine/diagnostics/codes';
 import { applySeverities, isDiagnosticCode } from '../engine/diagnostics/codes';
 import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
 import { LineIndex } from '../engine/text/lineIndex';
 import type { LetterFileOptions } from '../node/letterFiles';
-import { DEFAULT_LETTER_FILE_OPTIONS, readLetterFile } from '../node/letterFiles';
+import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles } from '../node/letterFiles';
 import { loadReferenceData } from '../node/referenceDataFile';
+import type { LoadedWorkspace } from '../node/letterWorkspace';
 import { loadLetterWorkspace } from '../node/letterWorkspace';
-import { sidecarPathFor } from '../node/sidecarFiles';
+import { letterPathForSidecar, readSidecarFileSync, SIDECAR_SUFFIX, sidecarConditionOf, sidecarPathFor } from '../node/sidecarFiles';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
 import { parseLetterCommandArguments } from './arguments';
@@ -122,7 +124,7 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 			continue;
 		}
 		const lines = new LineIndex(entry.letter.text);
-		const sidecar = readSidecarFindings(file.path, entry.letter.text, io);
+		const sidecar = readSidecarFindings(file.path, entry.letter.text);
 		const onLetter = [...computeLetterDiagnostics(entry, workspace.index, data, config.diagnostics), ...applySeverities(sidecar?.findings.onLetter ?? [], config.diagnostics)];
 		for (const diagnostic of onLetter.sort((a, b) => a.range.start - b.range.start)) {
 			results.push(toResult(file.displayPath, lines, diagnostic));
@@ -134,6 +136,7 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 			}
 		}
 	}
+	results.push(...letterlessSidecarResults(args.paths, config, workspace));
 	if (args.format === 'json') {
 		io.stdout(`${JSON.stringify(results, undefined, 2)}\n`);
 	} else {
@@ -150,20 +153,55 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 	return results.some((result) => result.severity === 'error') ? 1 : 0;
 }
 
-/** The annotation findings of a letter's sidecar (the editor's), when it has one; a sidecar that cannot be read is reported on stderr. */
-function readSidecarFindings(letterPath: string, letterText: string, io: CommandIo): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
-	const path = sidecarPathFor(letterPath);
-	if (!existsSync(path)) {
+/** The annotation findings of a letter's sidecar (the editor's), when it has one: on the letter and on the sidecar. */
+function readSidecarFindings(letterPath: string, letterText: string): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
+	const state = readSidecarFileSync(letterPath);
+	if (state.kind === 'missing') {
 		return undefined;
 	}
-	const read = readLetterFile(path, Number.MAX_SAFE_INTEGER);
-	if (!read.ok) {
-		io.stderr(`diplomatic-letters: skipped the sidecar ${path}: it ${read.reason}\n`);
-		return undefined;
+	const name = basename(state.path);
+	const condition = sidecarConditionOf(state, letterText);
+	const text = state.kind === 'valid' || state.kind === 'invalid' ? state.text : '';
+	return { text, findings: { onLetter: letterAnnotationFindings(name, condition), onSidecar: sidecarFileFindings(name, condition) } };
+}
+
+/** `sidecar-without-letter` (and `sidecar-invalid`) for the sidecars under the paths whose letter is gone. */
+function letterlessSidecarResults(paths: readonly string[], config: CheckConfig, workspace: LoadedWorkspace): CheckResult[] {
+	const present = (path: string) => {
+		try {
+			lstatSync(path);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	const sidecars = findLetterFiles(paths, { ...config.files, include: [`**/*${SIDECAR_SUFFIX}`] }).filter((file) => {
+		const letterPath = letterPathForSidecar(file.path);
+		return letterPath !== undefined && !present(letterPath);
+	});
+	if (sidecars.length === 0) {
+		return [];
 	}
-	const parsed = parseSidecar(read.text);
-	const results = parsed.ok ? reanchorAnnotations(letterText, parsed.sidecar.annotations) : undefined;
-	return { text: read.text, findings: { onLetter: letterAnnotationFindings(letterText, basename(path), parsed, results), onSidecar: sidecarFileFindings(parsed) } };
+	const candidates: RelinkCandidate[] = workspace.files.flatMap((file) => {
+		const entry = workspace.index.get(file.uri);
+		if (!entry?.letter.detection.isLetter || present(sidecarPathFor(file.path))) {
+			return [];
+		}
+		const symbol = workspace.index.identity(file.uri)?.symbol.text;
+		return [{ key: file.displayPath, text: entry.letter.text, ...(symbol === undefined ? {} : { symbol }) }];
+	});
+	const results: CheckResult[] = [];
+	for (const sidecar of sidecars) {
+		const letterPath = letterPathForSidecar(sidecar.path) ?? sidecar.path;
+		const state = readSidecarFileSync(letterPath);
+		const verdict = state.kind === 'valid' ? findLetterForSidecar(state.sidecar, candidates) : undefined;
+		const findings = [sidecarWithoutLetterFinding(basename(letterPath), verdict?.kind === 'found' ? verdict.key : undefined), ...sidecarFileFindings(basename(sidecar.path), sidecarConditionOf(state))];
+		const lines = new LineIndex(state.kind === 'valid' || state.kind === 'invalid' ? state.text : '');
+		for (const diagnostic of applySeverities(findings, config.diagnostics)) {
+			results.push(toResult(sidecar.displayPath, lines, diagnostic));
+		}
+	}
+	return results;
 }
 
 function toResult(file: string, lines: LineIndex, diagnostic: LetterDiagnostic): CheckResult {

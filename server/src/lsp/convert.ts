@@ -17,7 +17,8 @@ import { IgnoreSymbolCommand, ShowCitingLettersCommand, StoreIdentityCommand } f
 /** The `source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'diplomatic-letters';
 
-const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
+/** The LSP severity of each of the engine's severities. */
+export const DIAGNOSTIC_SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
 	error: DiagnosticSeverity.Error,
 	warning: DiagnosticSeverity.Warning,
 	information: DiagnosticSeverity.Information,
@@ -29,7 +30,7 @@ export function toLspDiagnostic(placed: PlacedDiagnostic): Diagnostic {
 	const { diagnostic } = placed;
 	return {
 		range: placed.range,
-		severity: SEVERITIES[diagnostic.severity],
+		severity: DIAGNOSTIC_SEVERITIES[diagnostic.severity],
 		code: diagnostic.code,
 		source: DIAGNOSTIC_SOURCE,
 		message: diagnostic.message,

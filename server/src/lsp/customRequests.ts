@@ -2,12 +2,13 @@
 import { CitationsRequest, ReindexRequest, SymbolAtRequest } from '../protocol';
 import type { StatusParams } from '../protocol';
 import { onCustomRequest, onCustomRequest0 } from './customMessages';
-import type { ServerContext } from './server';
+import { check } from './requestGuards';
+import type { ServerContext } from './serverContext';
 
 /** Registers the citation and index requests. */
 export function registerCustomRequests(context: ServerContext, reindex: () => Promise<StatusParams | undefined>): void {
-	const { connection, service, prepare } = context;
-	onCustomRequest(connection, CitationsRequest, (params) => service.provideCitations(prepare(params.textDocument.uri)));
-	onCustomRequest(connection, SymbolAtRequest, (params) => service.provideSymbolAt(prepare(params.textDocument.uri), params.position) ?? null);
-	onCustomRequest0(connection, ReindexRequest, async () => (await reindex()) ?? context.status.status());
+	const { connection, service, reparseEdited, guard } = context;
+	onCustomRequest(connection, guard, CitationsRequest, check.document, (params) => service.provideCitations(reparseEdited(params.textDocument.uri)));
+	onCustomRequest(connection, guard, SymbolAtRequest, check.all(check.document, check.position), (params) => service.provideSymbolAt(reparseEdited(params.textDocument.uri), params.position) ?? null);
+	onCustomRequest0(connection, guard, ReindexRequest, async () => (await reindex()) ?? context.status.status());
 }

@@ -78,8 +78,13 @@ export class DiagnosticsPublisher {
 		}
 	}
 
+	/** Computes and sends a document's diagnostics; a failure is logged (the previous diagnostics stay). */
 	private async publish(uri: string, version: number | undefined): Promise<void> {
-		const diagnostics = await this.compute(uri);
-		await this.connection.sendDiagnostics({ uri, version, diagnostics });
+		try {
+			const diagnostics = await this.compute(uri);
+			await this.connection.sendDiagnostics({ uri, version, diagnostics });
+		} catch (error) {
+			this.connection.console.error(`The diagnostics of ${uri} could not be computed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		}
 	}
 }

@@ -11,9 +11,8 @@ import type { TextReplacement } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { parseLetter } from '../engine/letter/parseLetter';
 import type { LetterFileOptions } from '../node/letterFiles';
-import { findLetterFiles, globToRegExp, matchesAny, readLetterFile } from '../node/letterFiles';
-import { readSidecarSymbol } from '../node/letterWorkspace';
-import { OverlayLetterIndex } from './overlayIndex';
+import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, matchesAny, readLetterFile } from '../node/letterFiles';
+import { LetterIndex } from '../engine/workspace/letterIndex';
 
 /** The suffix of annotation sidecars (SPEC). */
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -31,6 +30,8 @@ export interface LetterStoreEvents {
 	onProgress(progress: IndexingProgress): void;
 	/** A candidate file was not read (too large, binary, not UTF-8, unreadable). */
 	onSkipped(path: string, reason: string): void;
+	/** The identity a letter's sidecar gives it (`document.symbol`): the sidecar owner's answer. */
+	sidecarSymbolOf(letterPath: string): string | undefined;
 }
 
 /** Normalises a URI string so that the same file always has the same key. */
@@ -62,7 +63,7 @@ const SLICE_MS = 8;
 
 /** The index and the open documents over it. */
 export class LetterStore {
-	readonly index: OverlayLetterIndex;
+	readonly index: LetterIndex;
 	private readonly openDocuments = new Map<string, TextDocument>();
 	private readonly parsedVersions = new Map<string, number>();
 	private readonly diskFiles = new Set<string>();
@@ -72,7 +73,7 @@ export class LetterStore {
 	private progress: IndexingProgress = { indexed: 0, total: 0 };
 
 	constructor(private readonly data: ReferenceData, private readonly events: LetterStoreEvents) {
-		this.index = new OverlayLetterIndex(data);
+		this.index = new LetterIndex(data);
 	}
 
 	/** True once the folders have been read completely (and until a re-index starts). */
@@ -83,6 +84,20 @@ export class LetterStore {
 	/** Files read so far and files found. */
 	get indexingProgress(): IndexingProgress {
 		return this.progress;
+	}
+
+	/** The workspace folders being indexed, with their file options. */
+	get indexedFolders(): readonly { readonly uri: string; readonly path: string; readonly options: LetterFileOptions }[] {
+		return this.folders;
+	}
+
+	/** The size limit of files under a path (its folder's `maxFileSizeKB`, else the default). */
+	maxFileSizeOf(path: string): number {
+		const folder = this.folders.find((candidate) => {
+			const rel = relative(candidate.path, path);
+			return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
+		});
+		return folder?.options.maxFileSize ?? DEFAULT_LETTER_FILE_OPTIONS.maxFileSize;
 	}
 
 	/** The open document at a URI. */
@@ -138,14 +153,15 @@ export class LetterStore {
 	}
 
 	/**
-	 * Parses every open document whose version has not been parsed yet; returns the URIs whose indexing changed (an edit
-	 * that leaves symbols, dates and citations alone only refreshes the document's own ranges).
+	 * Re-parses every open document edited since it was last parsed (each version is parsed once); returns the URIs
+	 * whose indexing changed (an edit that leaves symbols, dates and citations alone only refreshes the document's own
+	 * ranges). Features call it before they read the index.
 	 */
-	sync(): string[] {
+	reparseEditedDocuments(): string[] {
 		const changed: string[] = [];
 		for (const [uri, document] of this.openDocuments) {
 			if (this.parsedVersions.get(uri) !== document.version) {
-				if (this.index.update(uri, parseLetter(document.getText(), this.data), this.sidecarSymbolOf(uri))) {
+				if (this.index.update(uri, parseLetter(document.getText(), this.data), { sidecarSymbol: this.sidecarSymbolOf(uri) })) {
 					changed.push(uri);
 				}
 				this.parsedVersions.set(uri, document.version);
@@ -244,6 +260,34 @@ export class LetterStore {
 		}
 	}
 
+	/** A folder was renamed: its letters are forgotten at the old paths and read at the new ones. */
+	folderRenamed(fromPath: string, toPath: string): void {
+		const inside = (folder: string, path: string | undefined) => path !== undefined && (path === folder || path.startsWith(`${folder}${sep}`));
+		const changed: string[] = [];
+		for (const entry of this.index.all()) {
+			if (inside(fromPath, pathOfUri(entry.uri)) && !this.openDocuments.has(entry.uri)) {
+				this.index.delete(entry.uri);
+				this.diskFiles.delete(entry.uri);
+				changed.push(entry.uri);
+			}
+		}
+		const folder = this.folders.find((candidate) => inside(candidate.path, toPath));
+		let found: { path: string }[] = [];
+		try {
+			found = folder === undefined ? [] : findLetterFiles([toPath], folder.options);
+		} catch {
+			// The folder went away again (or cannot be listed): nothing to read there.
+		}
+		for (const file of found) {
+			const uri = URI.file(file.path).toString();
+			if (!this.openDocuments.has(uri) && this.readFromDisk(uri)) {
+				this.diskFiles.add(uri);
+				changed.push(uri);
+			}
+		}
+		this.events.onIndexChanged(changed);
+	}
+
 	/** A letter's sidecar changed: its identity may have. */
 	sidecarChanged(letterUri: string): void {
 		const entry = this.index.get(letterUri);
@@ -259,7 +303,7 @@ export class LetterStore {
 
 	private sidecarSymbolOf(uri: string): string | undefined {
 		const path = pathOfUri(uri);
-		return path === undefined ? undefined : readSidecarSymbol(path);
+		return path === undefined ? undefined : this.events.sidecarSymbolOf(path);
 	}
 
 	private folderOf(uri: string): { path: string; options: LetterFileOptions } | undefined {
@@ -293,7 +337,7 @@ export class LetterStore {
 			this.events.onSkipped(path, outcome.reason);
 			return false;
 		}
-		this.index.set(uri, outcome.text, { sidecarSymbol: readSidecarSymbol(path) });
+		this.index.set(uri, outcome.text, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
 		return true;
 	}
 }

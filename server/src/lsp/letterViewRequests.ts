@@ -4,15 +4,15 @@
  * item, the citation graph, and Set Document Symbol. The language service computes them; this file adds what only
  * the server holds (counts) and tells the client when the catalogue changed.
  */
-import { existsSync } from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
 import { packCitationGraph } from '../engine/workspace/packedGraph';
-import type { LetterRow } from '../protocol';
+import type { LetterRow, SetDocumentSymbolResult } from '../protocol';
 import { AgendaItemLettersRequest, CitationGraphRequest, ExchangesRequest, LetterRequest, LettersChangedNotification, LettersRequest, SetDocumentSymbolRequest, ThreadRequest } from '../protocol';
 import { onCustomRequest, onCustomRequest0, sendCustomNotification } from './customMessages';
-import { pathOfUri, SIDECAR_SUFFIX } from './letterStore';
-import type { ServerContext } from './server';
-import { storeIdentityInSidecar } from './sidecarWriter';
+import { pathOfUri } from './letterStore';
+import type { ParamsCheck } from './requestGuards';
+import { check } from './requestGuards';
+import type { ServerContext } from './serverContext';
 
 /** How long changes are gathered before the client is told (typing, a burst of file events, a count pass). */
 export const LETTERS_CHANGED_DELAY_MS = 500;
@@ -51,55 +51,73 @@ export class LettersChangedNotifier {
 	}
 }
 
-/** Registers the folder-wide views' requests; `lettersChanged` is told when an identity is stored. */
-export function registerLetterViewRequests(context: ServerContext, lettersChanged: LettersChangedNotifier): void {
-	const { connection, service, store, prepare, annotations, status } = context;
+/** `senderA` and `senderB` are strings. */
+const checkSenders: ParamsCheck = check.all(check.string('senderA'), check.string('senderB'));
 
-	/** The number of annotations of a letter: from the annotations held, else from its sidecar if it has one. */
-	const annotationCount = async (uri: string): Promise<number | null> => {
+/** `session` and `item` are positive whole numbers. */
+const checkAgendaItem: ParamsCheck = (params) => {
+	const value = params as { session?: unknown; item?: unknown } | null;
+	const whole = (number: unknown) => typeof number === 'number' && Number.isInteger(number) && number > 0;
+	return typeof value === 'object' && value !== null && whole(value.session) && whole(value.item) ? undefined : '`session` and `item` must be positive whole numbers';
+};
+
+/** Registers the folder-wide views' requests. */
+export function registerLetterViewRequests(context: ServerContext): void {
+	const { connection, guard, service, store, reparseEdited, annotations, owner, status, lettersChanged } = context;
+
+	/** The number of annotations of a letter: from the annotations held, else from the sidecar owner's summary. */
+	const annotationCount = (uri: string): number | null => {
+		const held = annotations.peek(uri);
+		if (held !== undefined) {
+			return held.state === 'invalid' ? null : held.items.length;
+		}
 		const path = pathOfUri(uri);
-		const held = annotations.peek(uri) ?? (path !== undefined && existsSync(`${path}${SIDECAR_SUFFIX}`) ? await annotations.get(uri) : undefined);
-		if (held === undefined) {
+		const summary = path === undefined ? undefined : owner.summary(path);
+		if (summary === undefined || summary.kind === 'missing') {
 			return 0;
 		}
-		return held.state === 'invalid' ? null : held.items.length;
+		return summary.kind === 'valid' ? summary.annotations ?? 0 : null;
 	};
 
-	onCustomRequest0(connection, LettersRequest, async () => {
-		prepare('');
-		const rows = service.provideLetterRows();
-		const letters = await Promise.all(rows.map(async (row): Promise<LetterRow> => ({
+	onCustomRequest0(connection, guard, LettersRequest, () => {
+		reparseEdited('');
+		const letters = service.provideLetterRows().map((row): LetterRow => ({
 			...row,
-			annotations: await annotationCount(row.uri),
+			annotations: annotationCount(row.uri),
 			problems: status.problemsOf(row.uri) ?? null,
-		})));
+		}));
 		return { letters, indexing: !store.isIndexed };
 	});
-	onCustomRequest(connection, LetterRequest, (params) => service.provideLetterRef(prepare(params.textDocument.uri)) ?? null);
-	onCustomRequest(connection, ThreadRequest, (params) => service.provideThread(prepare(params.textDocument.uri)) ?? null);
-	onCustomRequest(connection, ExchangesRequest, (params) => {
-		prepare('');
+	onCustomRequest(connection, guard, LetterRequest, check.document, (params) => service.provideLetterRef(reparseEdited(params.textDocument.uri)) ?? null);
+	onCustomRequest(connection, guard, ThreadRequest, check.document, (params) => service.provideThread(reparseEdited(params.textDocument.uri)) ?? null);
+	onCustomRequest(connection, guard, ExchangesRequest, checkSenders, (params) => {
+		reparseEdited('');
 		return { links: service.provideExchanges(params.senderA, params.senderB) };
 	});
-	onCustomRequest(connection, AgendaItemLettersRequest, (params) => {
-		prepare('');
+	onCustomRequest(connection, guard, AgendaItemLettersRequest, checkAgendaItem, (params) => {
+		reparseEdited('');
 		return { letters: service.provideLettersUnderAgendaItem(params.session, params.item) };
 	});
-	onCustomRequest0(connection, CitationGraphRequest, (token) => {
-		prepare('');
-		return packCitationGraph(service.provideCitationGraph(token));
+	onCustomRequest0(connection, guard, CitationGraphRequest, () => {
+		reparseEdited('');
+		return packCitationGraph(service.provideCitationGraph());
 	});
-	onCustomRequest(connection, SetDocumentSymbolRequest, async (params) => {
-		const uri = prepare(params.textDocument.uri);
+	onCustomRequest(connection, guard, SetDocumentSymbolRequest, check.all(check.document, check.string('symbol')), async (params): Promise<SetDocumentSymbolResult> => {
+		const uri = reparseEdited(params.textDocument.uri);
+		const path = pathOfUri(uri);
+		if (path === undefined) {
+			return { ok: false, message: 'Only letters saved as files have a sidecar to store their symbol in.' };
+		}
 		const checked = service.checkLetterSymbol(uri, params.symbol);
 		if (!checked.ok) {
 			return checked;
 		}
-		const written = await storeIdentityInSidecar(uri, checked.symbol);
+		const written = await owner.storeIdentity(path, checked.symbol);
 		if (!written.ok) {
 			return written;
 		}
 		store.sidecarChanged(uri);
+		await annotations.reload(uri, 'sidecar-changed');
 		lettersChanged.schedule([uri]);
 		return checked;
 	});

@@ -1,5 +1,8 @@
 // Entry point of `dist/server.js`: `node dist/server.js --stdio` (or --node-ipc, --socket=…) for any LSP client.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { logEscapedErrors } from './requestGuards';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+logEscapedErrors((message) => connection.console.error(message));
+startServer(connection);

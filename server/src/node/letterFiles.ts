@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { readTextFileSync } from './textFiles';
 
 /** Options deciding which files under a folder are candidate letters (the same rules as the editor's settings). */
 export interface LetterFileOptions {
@@ -100,7 +101,7 @@ function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[]
 		entries = readdirSync(folder, { withFileTypes: true });
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'EACCES' ? 'permission denied' : `cannot be listed (${code ?? 'unknown error'})`;
+		const reason = code === 'EACCES' ? 'cannot be listed: permission denied' : `cannot be listed (${code ?? 'unknown error'})`;
 		if (folder === root) {
 			throw new BadPathError(folder, reason);
 		}
@@ -126,36 +127,18 @@ function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[]
 export type ReadOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
 /**
- * Reads a file as UTF-8 text, refusing files larger than `maxFileSize`, binary files (a NUL byte in the first 8 KB)
- * and invalid UTF-8, each with a clear reason.
+ * Reads a file as UTF-8 text, refusing files larger than `maxFileSize`, files that are not regular files (a named
+ * pipe is never opened), UTF-16, binary files and invalid UTF-8, each with a clear reason (see `textFiles.ts`).
+ * A UTF-8 byte-order mark is not part of the text (as in the editor).
  */
 export function readLetterFile(path: string, maxFileSize: number): ReadOutcome {
-	let size: number;
-	try {
-		size = statSync(path).size;
-	} catch (error) {
-		return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
+	const read = readTextFileSync(path, maxFileSize);
+	if (read.kind === 'text') {
+		return { ok: true, text: read.text.replace(/^\uFEFF/, '') };
 	}
-	if (size > maxFileSize) {
-		return { ok: false, reason: `is larger than ${Math.round(maxFileSize / 1024)} KB (${Math.round(size / 1024)} KB); raise diplomaticLetters.maxFileSizeKB to check it` };
+	if (read.kind === 'missing') {
+		return { ok: false, reason: 'no longer exists' };
 	}
-	let bytes: Buffer;
-	try {
-		bytes = readFileSync(path);
-	} catch (error) {
-		return { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` };
-	}
-	return decodeLetterBytes(bytes);
-}
-
-/** Decodes file bytes as UTF-8, refusing binary content and invalid UTF-8. */
-export function decodeLetterBytes(bytes: Uint8Array): ReadOutcome {
-	if (bytes.subarray(0, 8192).includes(0)) {
-		return { ok: false, reason: 'is a binary file, not text' };
-	}
-	try {
-		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-	} catch {
-		return { ok: false, reason: 'is not valid UTF-8 text; save it as UTF-8' };
-	}
+	const advice = read.reason.startsWith('is larger than') ? '; raise diplomaticLetters.maxFileSizeKB to check it' : /UTF|binary/.test(read.reason) ? '; save it as UTF-8 text' : '';
+	return { ok: false, reason: `${read.reason}${advice}` };
 }

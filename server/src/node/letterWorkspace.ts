@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseSidecar } from '../engine/annotations';
-import type { SidecarParseResult } from '../engine/annotations';
+import type { InvalidSidecar, Sidecar } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 import type { FoundFile, LetterFileOptions } from './letterFiles';
 import { findLetterFiles, readLetterFile } from './letterFiles';
-import { sidecarPathFor } from './sidecarFiles';
+import { readSidecarFileSync, sidecarSymbolOf } from './sidecarFiles';
 
 /** A candidate file that was read and indexed. */
 export interface IndexedFile extends FoundFile {
@@ -20,26 +18,30 @@ export interface LoadedWorkspace {
 	readonly skipped: readonly (FoundFile & { readonly reason: string })[];
 }
 
-/** The parsed sidecar of a letter, when it has one that can be read (a sidecar that cannot be read gives nothing here). */
-export function readSidecar(letterPath: string): SidecarParseResult | undefined {
-	const path = sidecarPathFor(letterPath);
-	if (!existsSync(path)) {
-		return undefined;
-	}
-	try {
-		return parseSidecar(readFileSync(path, 'utf8'));
-	} catch {
-		return undefined;
+/**
+ * The parsed sidecar of a letter, when it has one (read safely: a sidecar that cannot be read — not UTF-8, too large,
+ * a named pipe — is an invalid one here, with the reason as its problem).
+ */
+export function readSidecar(letterPath: string): { readonly ok: true; readonly sidecar: Sidecar } | InvalidSidecar | undefined {
+	const state = readSidecarFileSync(letterPath);
+	switch (state.kind) {
+		case 'missing':
+			return undefined;
+		case 'unreadable':
+			return { ok: false, problems: [{ message: `the sidecar ${state.reason}`, range: { start: 0, end: 0 }, line: 1, column: 1 }] };
+		case 'invalid':
+			return { ok: false, problems: state.problems };
+		case 'valid':
+			return { ok: true, sidecar: state.sidecar };
 	}
 }
 
 /**
- * Reads `document.symbol` from a letter's sidecar (parsed and validated by the annotation engine), when the sidecar
- * exists and says so; a sidecar that does not parse or validate gives nothing here (`sidecar-invalid` reports it).
+ * Reads `document.symbol` from a letter's sidecar (read safely and parsed by the annotation engine), when the sidecar
+ * exists and says so; a sidecar that cannot be read, parse or validate gives nothing here (`sidecar-invalid` reports it).
  */
 export function readSidecarSymbol(letterPath: string): string | undefined {
-	const parsed = readSidecar(letterPath);
-	return parsed?.ok ? parsed.sidecar.document.symbol?.trim() || undefined : undefined;
+	return sidecarSymbolOf(readSidecarFileSync(letterPath));
 }
 
 /** Finds, reads and indexes every candidate letter under the paths. Unreadable files are reported in `skipped`. */

@@ -1,3 +1,4 @@
+import type { AnnotationExportFormat as EngineExportFormat, ExportFile } from '../engine/annotations/exportPackaging';
 import { defineNotification, defineRequest, defineRequest0 } from './messageTypes';
 import type { Range, TextDocumentIdentifier } from 'vscode-languageserver-protocol';
 
@@ -20,15 +21,18 @@ export interface AnnotationInfo {
 	readonly exact: string;
 }
 
-/** A problem of a sidecar file that cannot be read (the sidecar is then never written). */
+/** A problem of a sidecar file that cannot be used (the sidecar is then never written). */
 export interface SidecarProblemInfo {
 	readonly message: string;
 	/** Range in the sidecar file. */
 	readonly range: Range;
 }
 
-/** The state of a letter's sidecar. `none`: no sidecar file; `invalid`: it does not parse or fails the schema. */
-export type SidecarState = 'none' | 'valid' | 'invalid';
+/**
+ * The state of a letter's sidecar. `none`: no sidecar file; `invalid`: it does not parse or fails the schema;
+ * `unreadable`: it exists but is not read (not UTF-8, too large, not a regular file, permission denied).
+ */
+export type SidecarState = 'none' | 'valid' | 'invalid' | 'unreadable';
 
 /** Parameters of {@link DocumentAnnotationsRequest}. */
 export interface DocumentAnnotationsParams {
@@ -41,10 +45,12 @@ export interface DocumentAnnotationsResult {
 	/** `<letter>.annotations.yaml`. */
 	readonly sidecarUri: string;
 	readonly sidecarState: SidecarState;
-	/** Why the sidecar is invalid (empty otherwise). */
+	/** Why the sidecar is invalid or unreadable (empty otherwise). */
 	readonly problems: readonly SidecarProblemInfo[];
 	/** In text order; orphans included (status `orphaned`). */
 	readonly annotations: readonly AnnotationInfo[];
+	/** Grows with every change of this letter's annotations: of two answers, the one with the higher revision is newer. */
+	readonly revision: number;
 }
 
 /** Client → server: the annotations of a letter ("This Letter" view, decorations). */
@@ -59,7 +65,7 @@ export interface TagSummary {
 	readonly colour?: string;
 	readonly description?: string;
 	/** True when the tag is defined in `.diplomatic-letters/tags.yaml` (the tag picker offers these first). */
-	readonly inVocabulary?: boolean;
+	readonly inVocabulary: boolean;
 	readonly annotations: readonly AnnotationInfo[];
 }
 
@@ -71,9 +77,12 @@ export interface WorkspaceTagsResult {
 /** Client → server: every tag across the workspace's sidecars with counts and annotations ("Tags" view). */
 export const WorkspaceTagsRequest = defineRequest0<WorkspaceTagsResult>('diplomaticLetters/annotations/tags');
 
-/** The outcome of a change to a sidecar: the annotation as it now is, or why nothing was written. */
+/**
+ * The outcome of a change to a sidecar: the annotation as it now is and every annotation of its letter after the
+ * change (the client shows these without asking again), or why nothing was written.
+ */
 export type AnnotationEditResult =
-	| { readonly ok: true; readonly annotation?: AnnotationInfo }
+	| { readonly ok: true; readonly annotation?: AnnotationInfo; readonly letter: DocumentAnnotationsResult }
 	| { readonly ok: false; readonly message: string };
 
 /** Parameters of {@link CreateAnnotationRequest}. */
@@ -139,7 +148,7 @@ export interface RenameTagResult {
 export const RenameTagRequest = defineRequest<RenameTagParams, RenameTagResult>('diplomaticLetters/annotations/renameTag');
 
 /** Export formats (SPEC command line `annotations export`). */
-export type AnnotationExportFormat = 'w3c' | 'csv' | 'brat';
+export type AnnotationExportFormat = EngineExportFormat;
 
 /** Parameters of {@link ExportAnnotationsRequest}. */
 export interface ExportAnnotationsParams {
@@ -150,9 +159,9 @@ export interface ExportAnnotationsParams {
 	readonly tags?: readonly string[];
 }
 
-/** The exported files: one for `w3c` and `csv`; for `brat`, a `.txt` and an `.ann` per letter. */
+/** The exported files (the engine's export packaging): one for `w3c` and `csv`; for `brat`, a `.txt` and an `.ann` per letter. */
 export interface ExportAnnotationsResult {
-	readonly files: readonly { readonly name: string; readonly content: string }[];
+	readonly files: readonly ExportFile[];
 }
 
 /** Client → server: export annotations; the client decides where to save the files. */
@@ -162,10 +171,16 @@ export const ExportAnnotationsRequest = defineRequest<ExportAnnotationsParams, E
 export interface AnnotationsChangedParams {
 	/** Letter URIs (not sidecar URIs). */
 	readonly uris: readonly string[];
+	/**
+	 * The revision (see {@link DocumentAnnotationsResult.revision}) of each letter's annotations after the change, by
+	 * URI; a client that already holds that revision (from an edit's answer) need not ask again.
+	 */
+	readonly revisions?: Readonly<Record<string, number>>;
 }
 
 /**
- * Server → client: annotations changed, through a request, an edit of an open letter (ranges moved), or a sidecar
- * changed on disk. The client asks again with {@link DocumentAnnotationsRequest} / {@link WorkspaceTagsRequest}.
+ * Server → client: annotations changed, through a request, an edit of an open letter (ranges moved), a sidecar
+ * changed on disk, or a rename. The client asks again with {@link DocumentAnnotationsRequest} (for letters whose
+ * revision it does not hold yet) and {@link WorkspaceTagsRequest}.
  */
 export const AnnotationsChangedNotification = defineNotification<AnnotationsChangedParams>('diplomaticLetters/annotationsChanged');

@@ -27,3 +27,23 @@ export type IgnoreSymbolCommandArguments = [symbol: string, uri: string];
 export const StoreIdentityCommand = Object.freeze({ id: 'diplomaticLetters.server.storeIdentity' });
 /** The arguments of {@link StoreIdentityCommand}. */
 export type StoreIdentityCommandArguments = [uri: string, symbol: string];
+
+/**
+ * Code action on `sidecar-without-letter`: a server command; the server moves the sidecar next to the letter that
+ * holds its annotations and records the new name in `document.file`. Arguments: `[sidecarUri, letterUri]`.
+ */
+export const RelinkSidecarCommand = Object.freeze({ id: 'diplomaticLetters.server.relinkSidecar' });
+/** The arguments of {@link RelinkSidecarCommand}. */
+export type RelinkSidecarCommandArguments = [sidecarUri: string, letterUri: string];
+
+/**
+ * What the client tells the server in `initialize` (`initializationOptions`). A client that says nothing is trusted
+ * (Neovim, Emacs: the user chose to run the server on the folder).
+ */
+export interface InitializationOptions {
+	/**
+	 * False when the workspace is not trusted (VS Code's Restricted Mode): reading, hover, navigation and diagnostics
+	 * work, and the server writes nothing (every change is refused with a message).
+	 */
+	readonly workspaceTrusted?: boolean;
+}

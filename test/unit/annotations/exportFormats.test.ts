@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAnnotation, csvField, toBrat, toCsv, toW3C } from '../../../server/src/engine/annotations';
-import type { Annotation } from '../../../server/src/engine/annotations';
+import { annotationsAsTheyStand, createAnnotation, CSV_COLUMNS, csvField, packageExport, placeAnnotations, toBrat, toCsv, toW3C } from '../../../server/src/engine/annotations';
+import type { Annotation, CsvRow } from '../../../server/src/engine/annotations';
 
 const letter = 'Intro 😀 line.\nThe killing of 43\ncivilians was reported.';
 const at = letter.indexOf('killing');
@@ -46,5 +46,45 @@ describe('exports', () => {
 		assert.deepEqual(attached?.creator, { type: 'Person', name: 'jdoe' });
 		assert.deepEqual((lost?.target as { selector: { type: string }[] }).selector.map((selector) => selector.type), ['TextQuoteSelector']);
 		assert.equal(lost?.motivation, 'commenting');
+	});
+});
+
+describe('CSV cells that a spreadsheet would run', () => {
+	it('are prefixed with a quote and quoted, for each character OWASP names; other text is left alone', () => {
+		for (const hostile of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) {
+			assert.equal(csvField(hostile), `"'${hostile}"`, JSON.stringify(hostile));
+		}
+		assert.equal(csvField('=HYPERLINK("http://x","y")'), `"'=HYPERLINK(""http://x"",""y"")"`);
+		assert.equal(csvField('a=b'), 'a=b');
+		assert.equal(csvField(-3), '-3', 'numbers are numbers');
+	});
+});
+
+describe('export packaging (one module for the command line and the editor)', () => {
+	const letters = [{ source: 'sub/letter.txt', text: letter, annotations: [multiLine, untagged, orphan] }];
+
+	it('packages W3C and CSV as one file each, brat as a .txt and an .ann per letter with the orphans counted', () => {
+		assert.deepEqual(packageExport('w3c', letters).files.map((file) => file.name), ['annotations.jsonld']);
+		assert.deepEqual(packageExport('csv', letters).files.map((file) => file.name), ['annotations.csv']);
+		const brat = packageExport('brat', letters);
+		assert.deepEqual(brat.files.map((file) => file.name), ['sub/letter.txt', 'sub/letter.ann']);
+		assert.equal(brat.files[0]?.content, letter);
+		assert.deepEqual(brat.skippedOrphans, [{ source: 'sub/letter.txt', count: 1 }]);
+	});
+
+	it('takes a new CSV column as one more entry', () => {
+		const columns = [...CSV_COLUMNS, { header: 'length', value: (row: CsvRow) => row.annotation.target.end - row.annotation.target.start }];
+		const [header, first] = packageExport('csv', letters, { csvColumns: columns }).files[0].content.split('\r\n');
+		assert.ok(header?.endsWith(',status,length'));
+		assert.ok(first?.endsWith(`,attached,${multiLine.target.end - multiLine.target.start}`));
+	});
+
+	it('exports annotations as they stand: found ones with their current target, orphans marked', () => {
+		const moved = `Added. ${letter}`;
+		const gone: Annotation = { ...orphan, target: { ...orphan.target, exact: 'a passage deleted since' } };
+		const placed = placeAnnotations(moved, [multiLine, gone]);
+		const [now, lost] = annotationsAsTheyStand(moved, placed);
+		assert.equal(now?.target.start, multiLine.target.start + 'Added. '.length);
+		assert.equal(lost?.status, 'orphaned');
 	});
 });

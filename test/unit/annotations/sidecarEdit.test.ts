@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addAnnotation, annotationAtRange, createSidecarText, parseSidecar, removeAnnotation, renameTag, setLetterSymbol, storeAnnotations, updateAnnotation } from '../../../server/src/engine/annotations';
+import { addAnnotation, annotationAtRange, createSidecarText, parseSidecar, removeAnnotation, renameTag, setLetterSymbol, storePositions, updateAnnotation } from '../../../server/src/engine/annotations';
 import type { Annotation, SidecarEditResult } from '../../../server/src/engine/annotations';
 
 function annotationAt(id: string, start: number, extra: Partial<Annotation> = {}): Annotation {
@@ -134,16 +134,38 @@ describe('sidecar edits keep everything else', () => {
 		const [first, second] = parsed.sidecar.annotations;
 		assert.ok(first && second);
 		const start = letter.indexOf('killing');
-		const saved = [annotationAtRange(letter, first, { start, end: start + 23 }), annotationAtRange(letter, second, undefined)];
-		const text = textOf(storeAnnotations(handEdited, saved));
-		const after = parseSidecar(text);
+		const moved = annotationAtRange(letter, first, { start, end: start + 23 });
+		const result = storePositions(handEdited, [{ id: first.id, from: first.target, to: moved.target }, { id: second.id, from: second.target, to: undefined }]);
+		assert.ok(result.ok);
+		assert.deepEqual(result.applied, [first.id, second.id]);
+		const after = parseSidecar(result.text);
 		assert.ok(after.ok);
 		assert.equal(after.sidecar.annotations[0]?.target.start, start);
 		assert.equal(after.sidecar.annotations[0]?.target.prefix, 'xx attacks have resulted in the ');
 		assert.equal(after.sidecar.annotations[1]?.status, 'orphaned');
 		assert.equal(after.sidecar.annotations[1]?.target.start, 5000);
-		assert.ok(text.includes('    note: >-\n      A long note folded\n      over two lines.\n'));
-		assert.equal(storeAnnotations(handEdited, [{ ...first, id: 'gone00' }]).ok, false);
+		assert.ok(result.text.includes('    note: >-\n      A long note folded\n      over two lines.\n'));
+	});
+	it('merges stored positions with what changed meanwhile: a newer target, a deletion, a new tag are kept', () => {
+		const parsed = parseSidecar(handEdited);
+		assert.ok(parsed.ok);
+		const [first, second] = parsed.sidecar.annotations;
+		assert.ok(first && second);
+		const elsewhere = { ...second.target, start: 7000, end: 7010 };
+		const meanwhile = textOf(updateAnnotation(textOf(updateAnnotation(handEdited, second.id, { target: elsewhere })), first.id, { tags: ['added-meanwhile'] }));
+		const result = storePositions(meanwhile, [
+			{ id: first.id, from: first.target, to: { ...first.target, start: 1, end: 24 } },
+			{ id: second.id, from: second.target, to: undefined },
+			{ id: 'gone00', from: first.target, to: first.target },
+		]);
+		assert.ok(result.ok);
+		assert.deepEqual(result.applied, [first.id]);
+		const after = parseSidecar(result.text);
+		assert.ok(after.ok);
+		assert.deepEqual(after.sidecar.annotations.map((annotation) => [annotation.id, annotation.target.start, annotation.tags, annotation.status]), [
+			[first.id, 1, ['added-meanwhile'], undefined],
+			[second.id, 7000, second.tags, undefined],
+		]);
 	});
 	it('keeps CRLF line ends in a Windows sidecar', () => {
 		const crlf = handEdited.replace(/\n/g, '\r\n');

@@ -23,7 +23,8 @@ export function summaries(annotations: readonly AnnotationInfo[], vocabulary: Re
 			tag,
 			count: carrying.length,
 			annotations: carrying,
-			...(defined === undefined ? {} : { inVocabulary: true, ...defined }),
+			inVocabulary: defined !== undefined,
+			...defined,
 		};
 	});
 }

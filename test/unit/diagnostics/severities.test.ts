@@ -34,7 +34,9 @@ const TRIGGERS: Partial<Record<DiagnosticCode, { text: string; options?: Diagnos
 	'letter-date-after-distribution': { text: makeLetter({ title: titleLine('5 November 2020') }) },
 };
 
-const LETTER_CODES = DIAGNOSTIC_CODES.filter((code) => code !== 'annotation-orphaned' && code !== 'sidecar-invalid');
+/** The codes of sidecars and annotations come from the annotation engine (test/unit/annotations), not from a letter's text. */
+const SIDECAR_CODES: readonly DiagnosticCode[] = ['annotation-orphaned', 'sidecar-invalid', 'sidecar-without-letter'];
+const LETTER_CODES = DIAGNOSTIC_CODES.filter((code) => !SIDECAR_CODES.includes(code));
 
 function codesOf(code: DiagnosticCode, severities: Partial<Record<DiagnosticCode, Severity | 'off'>>) {
 	const trigger = TRIGGERS[code]!;

@@ -9,6 +9,7 @@ import { parseDocumentSymbol } from '../../../server/src/engine/symbols/document
 import type { DocumentSymbolRef } from '../../../server/src/engine/symbols/documentSymbols';
 import { symbolFromFileName } from '../../../server/src/engine/workspace/identity';
 import { LetterIndex } from '../../../server/src/engine/workspace/letterIndex';
+import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { makeLetter, referenceData } from '../helpers/fixtures';
 
 function symbol(text: string): DocumentSymbolRef {
@@ -227,29 +228,65 @@ const poolLetter: fc.Arbitrary<PoolLetter> = fc.record({
 	sidecarSymbol: parts.sidecarSymbol,
 }));
 
-type Operation = { readonly kind: 'set'; readonly uri: string; readonly letter: PoolLetter } | { readonly kind: 'delete'; readonly uri: string };
+type Operation = { readonly kind: 'set'; readonly uri: string; readonly letter: PoolLetter } | { readonly kind: 'delete'; readonly uri: string } | { readonly kind: 'edit'; readonly uri: string };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
 	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('set' as const), uri: fc.constantFrom(...URIS), letter: fc.oneof(poolLetter, fc.constant({ text: 'Notes: S/2020/1267 (22 December 2020) to read.' })) }) },
 	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), uri: fc.constantFrom(...URIS) }) },
+	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('edit' as const), uri: fc.constantFrom(...URIS) }) },
 );
+
+/**
+ * Typing in an open letter that changes nothing the index derives from it: a paragraph added before the body (or at
+ * the top of a text that is not a letter), so that every range after it moves.
+ */
+function typedIn(text: string): string {
+	const body = text.search(/\n(?:See |No citation here\.)/);
+	return body === -1 ? `Typed. ${text}` : `${text.slice(0, body + 1)}I have the honour to write again.\n\n${text.slice(body + 1)}`;
+}
 
 /** Everything observable of an index, independent of insertion order. */
 function snapshot(index: LetterIndex): unknown {
 	const uris = index.all().map((entry) => entry.uri).sort();
 	const identities = uris.map((uri) => {
 		const identity = index.identity(uri);
-		return [uri, identity?.symbol.text, identity?.source, identity?.inferredFrom?.uri, identity?.inferredFrom?.date];
+		const from = identity?.inferredFrom;
+		return [uri, identity?.symbol.text, identity?.source, from?.uri, from?.date, from && [from.range.start, from.range.end]];
 	});
+	// Ranges are part of what is observable: after an edit every answer must give those of the current text.
 	const lookups = SYMBOLS.map((text) => [
 		text,
-		index.resolve(symbol(text)).map((entry) => entry.uri).sort(),
-		index.citing(symbol(text)).map((citer) => `${citer.uri}×${citer.citations.length}`).sort(),
+		index.resolve(symbol(text)).map((entry) => `${entry.uri}@${entry.letter.title?.range.start ?? -1}`).sort(),
+		index.citing(symbol(text)).map((citer) => `${citer.uri}×${citer.citations.map((citation) => citation.range.start).join('+')}`).sort(),
 	]);
 	const citers = uris.map((uri) => [uri, index.citersOf(uri).map((citer) => citer.uri).sort()]);
 	const diagnostics = uris.map((uri) => [uri, computeLetterDiagnostics(index.get(uri)!, index, referenceData, DEFAULT_DIAGNOSTIC_SETTINGS).map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start}`)]);
 	return { identities, lookups, citers, diagnostics, letters: index.letters().map((entry) => entry.uri).sort() };
 }
+
+describe('LetterIndex.update (an open letter re-parsed as it is edited)', () => {
+	it('keeps an inferred identity, with the range of its citation in the edited letter it was inferred from', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', CITING_DECEMBER);
+		index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		assert.equal(index.identity('file:///w/unnamed.txt')?.source, 'inferred');
+		const edited = CITING_DECEMBER.replace('See A/75/660', 'A paragraph typed above.\n\nSee A/75/660');
+		assert.equal(index.update('file:///w/citing.txt', parseLetter(edited, referenceData)), false, 'laid over: nothing the index derives changed');
+		const range = index.identity('file:///w/unnamed.txt')?.inferredFrom?.range;
+		assert.ok(range);
+		assert.equal(edited.slice(range.start, range.end), 'A/75/660-S/2020/1267');
+		assert.equal(index.get('file:///w/citing.txt')?.letter.text, edited);
+		assert.deepEqual(index.citing(symbol('A/75/660-S/2020/1267')).map((citer) => edited.slice(citer.citations[0].range.start, citer.citations[0].range.end)), ['A/75/660-S/2020/1267']);
+	});
+
+	it('indexes anew an edit that changes what the index derives (a cited date)', () => {
+		const index = new LetterIndex(referenceData);
+		index.set('file:///w/citing.txt', CITING_DECEMBER);
+		index.set('file:///w/unnamed.txt', UNNAMED_DECEMBER);
+		assert.equal(index.update('file:///w/citing.txt', parseLetter(CITING_DECEMBER.replace('(22 December 2020)', '(23 December 2020)'), referenceData)), true);
+		assert.equal(index.identity('file:///w/unnamed.txt'), undefined);
+	});
+});
 
 describe('LetterIndex incremental updates', () => {
 	it('set, delete and set again equals a fresh build', () => {
@@ -268,7 +305,8 @@ describe('LetterIndex incremental updates', () => {
 		assert.equal(incremental.delete('file:///w/nothing.txt'), false);
 	});
 
-	it('any sequence of adds, updates and removes equals an index built from the final state, diagnostics included (property)', () => {
+	it('any sequence of adds, updates, edits and removes equals an index built from the final state, ranges and diagnostics included (property)', () => {
+		let laidOver = 0;
 		fc.assert(fc.property(fc.array(operation, { minLength: 1, maxLength: 25 }), fc.boolean(), (operations, reverse) => {
 			const incremental = new LetterIndex(referenceData);
 			const final = new Map<string, PoolLetter>();
@@ -276,6 +314,13 @@ describe('LetterIndex incremental updates', () => {
 				if (op.kind === 'set') {
 					incremental.set(op.uri, op.letter.text, { sidecarSymbol: op.letter.sidecarSymbol });
 					final.set(op.uri, op.letter);
+				} else if (op.kind === 'edit') {
+					const held = final.get(op.uri);
+					if (held !== undefined) {
+						const edited = { ...held, text: typedIn(held.text) };
+						laidOver += incremental.update(op.uri, parseLetter(edited.text, referenceData), { sidecarSymbol: edited.sidecarSymbol }) ? 0 : 1;
+						final.set(op.uri, edited);
+					}
 				} else {
 					assert.equal(incremental.delete(op.uri), final.delete(op.uri));
 				}
@@ -291,5 +336,6 @@ describe('LetterIndex incremental updates', () => {
 			assert.equal(incremental.size, fresh.size);
 			assert.deepEqual(snapshot(incremental), snapshot(fresh));
 		}), { numRuns: 800 });
+		assert.ok(laidOver > 100, `edits laid over the held entries (${laidOver}), not only indexed anew`);
 	});
 });

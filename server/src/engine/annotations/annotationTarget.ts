@@ -3,6 +3,7 @@
  * (`prefix`/`suffix`, 32 characters each by default) and its position in code points.
  */
 import { createOffsetConverter, isInsideSurrogatePair, snapRangeToCodePoints } from './offsets';
+import type { OffsetConverter } from './offsets';
 import type { Annotation, AnnotationTarget, TextRange } from './types';
 
 /** Characters of context stored on each side of the quote, enough to tell repeated phrases apart. */
@@ -10,9 +11,10 @@ export const DEFAULT_CONTEXT_LENGTH = 32;
 
 /**
  * The target for a UTF-16 `range` of `letterText`: quote, context and code point positions. The range is first
- * widened so that it does not split a surrogate pair; context never starts or ends inside one either.
+ * widened so that it does not split a surrogate pair; context never starts or ends inside one either. Pass the
+ * text's `converter` when making many targets in one text (building one is linear in the text).
  */
-export function targetForRange(letterText: string, range: TextRange, contextLength = DEFAULT_CONTEXT_LENGTH): AnnotationTarget {
+export function targetForRange(letterText: string, range: TextRange, contextLength = DEFAULT_CONTEXT_LENGTH, converter: OffsetConverter = createOffsetConverter(letterText)): AnnotationTarget {
 	const { start, end } = snapRangeToCodePoints(letterText, Math.max(0, range.start), Math.min(letterText.length, range.end));
 	let prefixStart = Math.max(0, start - contextLength);
 	if (isInsideSurrogatePair(letterText, prefixStart)) {
@@ -22,7 +24,6 @@ export function targetForRange(letterText: string, range: TextRange, contextLeng
 	if (isInsideSurrogatePair(letterText, suffixEnd)) {
 		suffixEnd--;
 	}
-	const converter = createOffsetConverter(letterText);
 	return {
 		exact: letterText.slice(start, end),
 		prefix: letterText.slice(prefixStart, start),

@@ -10,6 +10,8 @@ import type { Annotation } from './types';
 export interface ExportedLetter {
 	/** The letter file, as the export shows it (relative path or as given by the user). */
 	readonly source: string;
+	/** The letter's text (brat exports it next to the `.ann`); absent when the export does not need it. */
+	readonly text?: string;
 	/** Its annotations, targets up to date; orphans carry `status: 'orphaned'`. */
 	readonly annotations: readonly Annotation[];
 }
@@ -49,31 +51,62 @@ export function toW3C(letters: readonly ExportedLetter[]): W3cAnnotationCollecti
 	};
 }
 
-/** One CSV field, quoted when it holds a comma, a double quote, CR or LF (RFC 4180; quotes doubled). */
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"): `=`, `+`, `-`, `@`, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. Text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd`, `-1+1`, or a
+ * leading tab or carriage return) gets a leading `'`, as OWASP advises, so that it shows as the text it is; then the
+ * field is quoted when it holds a comma, a double quote, CR or LF, or was prefixed (RFC 4180; quotes doubled).
+ * Numbers are written as they are.
+ */
 export function csvField(value: string | number | undefined): string {
-	const text = value === undefined ? '' : String(value);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	if (typeof value === 'number') {
+		return String(value);
+	}
+	const text = value ?? '';
+	const neutral = FORMULA_START.test(text) ? `'${text}` : text;
+	return neutral !== text || /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 
-/** Columns of the CSV export, in order. */
-export const CSV_COLUMNS = ['file', 'id', 'tag', 'start', 'end', 'exact', 'note', 'author', 'created', 'status'] as const;
+/** One row of the CSV export: an annotation of a letter, for one of its tags (`''` for an untagged annotation). */
+export interface CsvRow {
+	readonly letter: ExportedLetter;
+	readonly annotation: Annotation;
+	readonly tag: string;
+}
+
+/** A column of the CSV export: its header and how a row fills it. A new column is one more entry. */
+export interface CsvColumn {
+	readonly header: string;
+	readonly value: (row: CsvRow) => string | number | undefined;
+}
+
+/** Columns of the CSV export, in order. `start`/`end` are code points; for an orphan, its last known position. */
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+	{ header: 'file', value: (row) => row.letter.source },
+	{ header: 'id', value: (row) => row.annotation.id },
+	{ header: 'tag', value: (row) => row.tag },
+	{ header: 'start', value: (row) => row.annotation.target.start },
+	{ header: 'end', value: (row) => row.annotation.target.end },
+	{ header: 'exact', value: (row) => row.annotation.target.exact },
+	{ header: 'note', value: (row) => row.annotation.note },
+	{ header: 'author', value: (row) => row.annotation.author },
+	{ header: 'created', value: (row) => row.annotation.created },
+	{ header: 'status', value: (row) => row.annotation.status ?? 'attached' },
+];
 
 /**
  * CSV with a header row and one row per annotation and tag (an annotation without tags has one row with an empty
- * tag); CRLF line ends as RFC 4180 says. `start`/`end` are code points; for an orphan, its last known position.
+ * tag); CRLF line ends as RFC 4180 says; every text field passed through {@link csvField}.
  */
-export function toCsv(letters: readonly ExportedLetter[]): string {
-	const rows: string[] = [CSV_COLUMNS.join(',')];
+export function toCsv(letters: readonly ExportedLetter[], columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+	const rows: string[] = [columns.map((column) => csvField(column.header)).join(',')];
 	for (const letter of letters) {
 		for (const annotation of letter.annotations) {
-			const tags = annotation.tags.length === 0 ? [''] : annotation.tags;
-			for (const tag of tags) {
-				const { target } = annotation;
-				rows.push(
-					[letter.source, annotation.id, tag, target.start, target.end, target.exact, annotation.note, annotation.author, annotation.created, annotation.status ?? 'attached']
-						.map(csvField)
-						.join(','),
-				);
+			for (const tag of annotation.tags.length === 0 ? [''] : annotation.tags) {
+				const row: CsvRow = { letter, annotation, tag };
+				rows.push(columns.map((column) => csvField(column.value(row))).join(','));
 			}
 		}
 	}

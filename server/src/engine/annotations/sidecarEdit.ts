@@ -202,42 +202,73 @@ function setOrDelete(map: YAMLMap, document: Document.Parsed, key: string, value
 
 /** Changes fields of the annotation `id` (see `AnnotationChanges`); fails when no annotation has that id. */
 export function updateAnnotation(text: string, id: string, changes: AnnotationChanges): SidecarEditResult {
-	const { target, ...fields } = changes;
+	return updateAnnotations(text, new Map([[id, changes]]));
+}
+
+/**
+ * Changes fields of several annotations at once (see `AnnotationChanges`), by id, with one parse of the sidecar
+ * whatever their number; fails, changing nothing, when one of the ids is not in the sidecar (so that a concurrent
+ * deletion is not undone).
+ */
+export function updateAnnotations(text: string, changesById: ReadonlyMap<string, AnnotationChanges>): SidecarEditResult {
+	const positions = (sidecar: Sidecar): Map<string, number> => new Map(sidecar.annotations.map((annotation, index) => [annotation.id, index]));
 	return applySidecarChange(text, {
 		model(sidecar) {
-			const index = indexOfId(sidecar, id);
-			const current = sidecar.annotations[index];
-			if (current === undefined) {
-				return `no annotation with the id \`${id}\` in this sidecar`;
+			const index = positions(sidecar);
+			const missing = [...changesById.keys()].find((id) => !index.has(id));
+			if (missing !== undefined) {
+				return `no annotation with the id \`${missing}\` in this sidecar`;
 			}
-			const merged: Record<string, unknown> = { ...current, ...fields, ...(target === undefined ? {} : { target }) };
-			const updated = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as unknown as Annotation;
-			return { ...sidecar, annotations: sidecar.annotations.map((annotation, position) => (position === index ? updated : annotation)) };
+			return {
+				...sidecar,
+				annotations: sidecar.annotations.map((current) => {
+					const changes = changesById.get(current.id);
+					if (changes === undefined) {
+						return current;
+					}
+					const { target, ...fields } = changes;
+					const merged: Record<string, unknown> = { ...current, ...fields, ...(target === undefined ? {} : { target }) };
+					return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined)) as unknown as Annotation;
+				}),
+			};
 		},
 		textEdits(source, document, sidecar) {
-			const index = indexOfId(sidecar, id);
-			const map = annotationMapAt(document, index);
-			const current = sidecar.annotations[index];
-			if (map === undefined || current === undefined) {
-				return undefined;
+			const index = positions(sidecar);
+			const edits: TextEdit[] = [];
+			for (const [id, changes] of changesById) {
+				const position = index.get(id) ?? -1;
+				const map = annotationMapAt(document, position);
+				const current = sidecar.annotations[position];
+				if (map === undefined || current === undefined) {
+					return undefined;
+				}
+				const { target, ...fields } = changes;
+				const ownEdits = pairEdits(source, map, fields, annotationKeyOrder);
+				const targetMap = map.get('target', true);
+				const targetEdits = target === undefined ? [] : isMap(targetMap) ? pairEdits(source, targetMap, changedTargetFields(current.target, target), ['exact', 'prefix', 'suffix', 'start', 'end']) : undefined;
+				if (ownEdits === undefined || targetEdits === undefined) {
+					return undefined;
+				}
+				edits.push(...ownEdits, ...targetEdits);
 			}
-			const ownEdits = pairEdits(source, map, fields, annotationKeyOrder);
-			const targetMap = map.get('target', true);
-			const targetEdits = target === undefined ? [] : isMap(targetMap) ? pairEdits(source, targetMap, changedTargetFields(current.target, target), ['exact', 'prefix', 'suffix', 'start', 'end']) : undefined;
-			return ownEdits === undefined || targetEdits === undefined ? undefined : [...ownEdits, ...targetEdits];
+			return edits;
 		},
 		mutateDocument(document, sidecar) {
-			const map = annotationMapAt(document, indexOfId(sidecar, id));
-			if (map === undefined) {
-				return;
-			}
-			for (const [key, value] of Object.entries(fields)) {
-				setOrDelete(map, document, key, value);
-			}
-			const targetMap = map.get('target', true);
-			if (target !== undefined && isMap(targetMap)) {
-				for (const [key, value] of Object.entries(target)) {
-					targetMap.set(key, value);
+			const index = positions(sidecar);
+			for (const [id, changes] of changesById) {
+				const map = annotationMapAt(document, index.get(id) ?? -1);
+				if (map === undefined) {
+					continue;
+				}
+				const { target, ...fields } = changes;
+				for (const [key, value] of Object.entries(fields)) {
+					setOrDelete(map, document, key, value);
+				}
+				const targetMap = map.get('target', true);
+				if (target !== undefined && isMap(targetMap)) {
+					for (const [key, value] of Object.entries(target)) {
+						targetMap.set(key, value);
+					}
 				}
 			}
 		},
@@ -299,52 +330,73 @@ export function renameTag(text: string, from: string, to: string): SidecarEditRe
 	});
 }
 
-/** Records (or, with `undefined`, removes) the letter's UN document symbol as `document.symbol`. */
-export function setLetterSymbol(text: string, symbol: string | undefined): SidecarEditResult {
+function setDocumentField(text: string, key: 'file' | 'symbol', value: string | undefined): SidecarEditResult {
 	return applySidecarChange(text, {
-		model: (sidecar) => ({ ...sidecar, document: { file: sidecar.document.file, ...(symbol === undefined ? {} : { symbol }) } }),
+		model: (sidecar) => {
+			const { [key]: _previous, ...rest } = sidecar.document;
+			return { ...sidecar, document: { ...rest, ...(value === undefined ? {} : { [key]: value }) } as Sidecar['document'] };
+		},
 		textEdits(source, document) {
 			const map = document.get('document', true);
-			return isMap(map) ? pairEdits(source, map, { symbol }, ['file', 'symbol']) : undefined;
+			return isMap(map) ? pairEdits(source, map, { [key]: value }, ['file', 'symbol']) : undefined;
 		},
 		mutateDocument(document) {
 			const map = document.get('document', true);
 			if (isMap(map)) {
-				setOrDelete(map, document, 'symbol', symbol);
+				setOrDelete(map, document, key, value);
 			}
 		},
 	});
 }
 
+/** Records (or, with `undefined`, removes) the letter's UN document symbol as `document.symbol`. */
+export function setLetterSymbol(text: string, symbol: string | undefined): SidecarEditResult {
+	return setDocumentField(text, 'symbol', symbol);
+}
+
+/** Records the letter's file name as `document.file` (after the letter was renamed or moved). */
+export function setDocumentFile(text: string, fileName: string): SidecarEditResult {
+	return setDocumentField(text, 'file', fileName);
+}
+
+/** A new position for an annotation, found by following the editor's edits or by re-anchoring. */
+export interface PositionUpdate {
+	readonly id: string;
+	/** The target the annotation had when it was read: the update applies only while the sidecar still says so. */
+	readonly from: AnnotationTarget;
+	/** Where it is now; `undefined`: it can no longer be found (marked `orphaned`, its last target kept). */
+	readonly to: AnnotationTarget | undefined;
+}
+
 /**
- * Stores the given annotations' current state in the sidecar, matched by id: every field that differs (tags, note,
- * author, created, orphan mark, target) is updated with the minimal edits; ids the sidecar does not hold make the
- * whole change fail (nothing is written), so a concurrent deletion is not undone. Used to save positions tracked
- * in the editor and positions found by re-anchoring.
+ * Stores new positions (on save in the editor, or `annotations reanchor --write`), merging with whatever changed in
+ * the sidecar since it was read: an annotation whose target changed meanwhile (attached elsewhere, moved by another
+ * tool) keeps the newer target; one deleted meanwhile stays deleted; tags, notes and annotations added meanwhile are
+ * left alone. `applied` lists the ids whose positions were written. One parse of the sidecar whatever the number.
  */
-export function storeAnnotations(text: string, annotations: readonly Annotation[]): SidecarEditResult {
+export function storePositions(text: string, updates: readonly PositionUpdate[]): (SidecarEditResult & { readonly ok: false }) | { readonly ok: true; readonly text: string; readonly sidecar: Sidecar; readonly applied: readonly string[] } {
 	const parsed = parseSidecar(text);
 	if (!parsed.ok) {
 		return parsed;
 	}
-	let result: SidecarEditResult = { ok: true, text, sidecar: parsed.sidecar };
-	for (const annotation of annotations) {
-		if (!result.ok) {
-			return result;
+	const stored = new Map(parsed.sidecar.annotations.map((annotation) => [annotation.id, annotation]));
+	const changesById = new Map<string, AnnotationChanges>();
+	for (const update of updates) {
+		const current = stored.get(update.id);
+		if (current === undefined || canonicalJson(current.target) !== canonicalJson(update.from)) {
+			continue;
 		}
-		const stored = result.sidecar.annotations.find((candidate) => candidate.id === annotation.id);
-		if (stored === undefined) {
-			return failure(`no annotation with the id \`${annotation.id}\` in this sidecar`);
-		}
-		const changes: Record<string, unknown> = {};
-		for (const key of ['tags', 'note', 'author', 'created', 'status', 'target'] as const) {
-			if (canonicalJson(stored[key]) !== canonicalJson(annotation[key])) {
-				changes[key] = annotation[key];
+		if (update.to === undefined) {
+			if (current.status !== 'orphaned') {
+				changesById.set(update.id, { status: 'orphaned' });
 			}
-		}
-		if (Object.keys(changes).length > 0) {
-			result = updateAnnotation(result.text, annotation.id, changes);
+		} else if (canonicalJson(update.to) !== canonicalJson(current.target) || current.status === 'orphaned') {
+			changesById.set(update.id, { target: update.to, status: undefined });
 		}
 	}
-	return result;
+	if (changesById.size === 0) {
+		return { ok: true, text, sidecar: parsed.sidecar, applied: [] };
+	}
+	const result = updateAnnotations(text, changesById);
+	return result.ok ? { ...result, applied: [...changesById.keys()] } : result;
 }

@@ -15,14 +15,17 @@ export interface TextEdit {
 	readonly newText: string;
 }
 
-/** Applies non-overlapping edits made against the same text; edits at one offset keep their given order. */
+/** Applies non-overlapping edits made against the same text, in one pass; edits at one offset keep their given order. */
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-	const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => b.edit.start - a.edit.start || b.order - a.order);
-	let result = text;
+	const ordered = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.order - b.order);
+	const pieces: string[] = [];
+	let cursor = 0;
 	for (const { edit } of ordered) {
-		result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+		pieces.push(text.slice(cursor, Math.max(cursor, edit.start)), edit.newText);
+		cursor = Math.max(cursor, edit.end);
 	}
-	return result;
+	pieces.push(text.slice(cursor));
+	return pieces.join('');
 }
 
 /** A scalar written on one line: plain when YAML allows it, else double-quoted (JSON escapes are valid YAML). */

@@ -17,6 +17,7 @@ export const DIAGNOSTIC_CODES = [
 	'session-date-mismatch',
 	'letter-date-after-distribution',
 	'annotation-orphaned',
+	'sidecar-without-letter',
 	'sidecar-invalid',
 ] as const;
 
@@ -46,6 +47,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, Severity>> = {
 	'session-date-mismatch': 'warning',
 	'letter-date-after-distribution': 'warning',
 	'annotation-orphaned': 'warning',
+	'sidecar-without-letter': 'warning',
 	'sidecar-invalid': 'error',
 };
 

@@ -62,16 +62,28 @@ const UN_ADDRESSEE = /\b(?:Secretary-General|President\s+of\s+the\s+(?:Security\
 export function findLetterReferences(masked: string, dates: readonly DateMatch[], symbols: readonly SymbolMatch[], markers: readonly FootnoteMarker[], footnotes: readonly FootnoteText[], excluded: readonly OffsetRange[]): LetterReference[] {
 	const references: LetterReference[] = [];
 	const matches = findReferenceWords(masked);
+	// Linear in the text: dates are walked once in order, and the sentence end found for one reference serves the
+	// next ones in the same sentence (a text that is one long sentence is not scanned again for each).
+	const byStart = [...dates].sort((a, b) => a.start - b.start);
+	let dateIndex = 0;
+	let sentence: { readonly from: number; readonly matchIndex: number; readonly end: number } | undefined;
 	for (const [i, match] of matches.entries()) {
 		const afterWords = match.end;
 		if (excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			continue;
 		}
-		const date = dates.find((candidate) => candidate.start === afterWords || (candidate.start > afterWords && candidate.start - afterWords <= 2));
+		while (dateIndex < byStart.length && byStart[dateIndex].start < afterWords) {
+			dateIndex++;
+		}
+		const date = byStart[dateIndex] !== undefined && byStart[dateIndex].start - afterWords <= 2 ? byStart[dateIndex] : undefined;
 		if (!date) {
 			continue;
 		}
-		const sentenceEnd = Math.min(findSentenceEnd(masked, date.end), matches[i + 1]?.index ?? masked.length);
+		if (sentence === undefined || sentence.from > date.end || sentence.matchIndex < date.end) {
+			const end = findSentenceEnd(masked, date.end);
+			sentence = { from: date.end, matchIndex: end === masked.length ? Infinity : end - 1, end };
+		}
+		const sentenceEnd = Math.min(sentence.end, matches[i + 1]?.index ?? masked.length);
 		const tail = masked.slice(date.end, sentenceEnd);
 		const fromMatch = /^\s*,?\s*from\s+(?:the\s+)?([^,;()]{3,200}?)(?=\s+addressed\b|\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
 		const addressedMatch = /^[^.;]*?\baddressed\s+to\s+(?:the\s+)?([^,;()]{3,160}?)(?=\s*[,;(]|\s*\.(?:\s|$)|$)/i.exec(tail);
@@ -92,17 +104,42 @@ export function findLetterReferences(masked: string, dates: readonly DateMatch[]
 	return references;
 }
 
-function nearbySymbol(from: number, sentenceEnd: number, symbols: readonly SymbolMatch[], markers: readonly FootnoteMarker[], footnotes: readonly FootnoteText[]): DocumentSymbolRef | undefined {
-	const inSentence = symbols.find((match) => match.symbol && match.start >= from && match.start < sentenceEnd);
-	if (inSentence?.symbol) {
-		return inSentence.symbol;
+/** The index of the first item starting at or after `offset`, in items sorted by start (binary search). */
+function firstStartingAt<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
+	let low = 0;
+	let high = items.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (startOf(items[middle]) < offset) {
+			low = middle + 1;
+		} else {
+			high = middle;
+		}
 	}
-	const marker = markers.find((candidate) => candidate.range.start >= from && candidate.range.start <= sentenceEnd + 4);
-	const footnote = marker && footnotes.find((note) => note.label === marker.label);
+	return low;
+}
+
+/** The first well-formed symbol starting in `from..to` (symbols are in text order). */
+function symbolBetween(symbols: readonly SymbolMatch[], from: number, to: number): DocumentSymbolRef | undefined {
+	for (let index = firstStartingAt(symbols, from, (match) => match.start); index < symbols.length && symbols[index].start < to; index++) {
+		if (symbols[index].symbol) {
+			return symbols[index].symbol;
+		}
+	}
+	return undefined;
+}
+
+function nearbySymbol(from: number, sentenceEnd: number, symbols: readonly SymbolMatch[], markers: readonly FootnoteMarker[], footnotes: readonly FootnoteText[]): DocumentSymbolRef | undefined {
+	const inSentence = symbolBetween(symbols, from, sentenceEnd);
+	if (inSentence) {
+		return inSentence;
+	}
+	const marker = markers[firstStartingAt(markers, from, (candidate) => candidate.range.start)];
+	const footnote = marker && marker.range.start <= sentenceEnd + 4 ? footnotes.find((note) => note.label === marker.label) : undefined;
 	if (!footnote) {
 		return undefined;
 	}
-	return symbols.find((match) => match.symbol && match.start >= footnote.labelRange.end && match.start < footnote.range.end)?.symbol;
+	return symbolBetween(symbols, footnote.labelRange.end, footnote.range.end);
 }
 
 /** The end of the sentence that contains `offset`: a full stop followed by a space and a capital, or a paragraph end. */

@@ -9,6 +9,7 @@ import type { ResolvedAgendaTitle } from './agendaTitles';
 import { agendaItemsWithTitles, LearnedAgendaTitles } from './agendaTitles';
 import type { LetterIdentity } from './identity';
 import { directIdentity, headerAllowsSymbol, headerConsistentWithSymbol, referencedSender, sameSender } from './identity';
+import { indexSignature } from './indexSignature';
 
 /** A letter of the workspace as the index holds it. */
 export interface IndexedLetter {
@@ -65,7 +66,9 @@ function covers(outer: DocumentSymbolRef, inner: DocumentSymbolRef): boolean {
 /**
  * The letters of a workspace: who each one is, who cites what, lookups by symbol both ways. Incremental: setting or
  * deleting one file parses only that file and updates the lookup tables; identities inferred from other letters'
- * citations are computed on demand and cached until the next change.
+ * citations are computed on demand and cached until the next change. An edit that leaves what the index derives
+ * from a letter alone (`update`) only replaces the letter: the tables and cached identities stay, and every answer
+ * gives the ranges of the fresh parse — an inferred identity's range included, in the letter it was inferred from.
  */
 export class LetterIndex {
 	private readonly entries = new Map<string, IndexedLetter>();
@@ -78,7 +81,8 @@ export class LetterIndex {
 	/** References to UN letters that give a date (`the letter dated 29 July 1993 from …`, `my letter dated …`), by that date, then by citing letter. */
 	private readonly referencesByDate = new Map<string, Map<string, LetterReference[]>>();
 	private identityCache = new Map<string, LetterIdentity | null>();
-	private resolveCache = new Map<string, IndexedLetter[]>();
+	/** URIs of the letters a symbol resolves to (entries are looked up at each answer, so they are the current parses). */
+	private resolveCache = new Map<string, string[]>();
 	/** Parts of every inferred identity, built on demand and dropped with the caches. */
 	private inferredByPart: Map<string, Set<string>> | undefined;
 	/** Agenda titles the letters print under their agenda lines, for every letter of the same session. */
@@ -142,6 +146,40 @@ export class LetterIndex {
 		}
 		this.invalidate();
 		return entry;
+	}
+
+	/**
+	 * Indexes a fresh parse of a file that the host parses again and again (an open letter being edited). When it
+	 * indexes the same way as the held entry ({@link indexSignature}: same identity, cited symbols and dates, dated
+	 * references, header facts), it replaces the held letter and its citations and references in the tables, keeps
+	 * every cached identity (an inferred identity taken from this letter moves to the fresh range of its citation),
+	 * and returns false; otherwise it is indexed anew, as by `setParsed`, and true is returned.
+	 */
+	update(uri: string, letter: Letter, options: { sidecarSymbol?: string } = {}): boolean {
+		const held = this.entries.get(uri);
+		if (!held || held.sidecarSymbol !== options.sidecarSymbol || indexSignature(held.letter, options.sidecarSymbol) !== indexSignature(letter, options.sidecarSymbol)) {
+			this.setParsed(uri, letter, options);
+			return true;
+		}
+		this.entries.set(uri, { ...held, letter });
+		const citedDate = (citation: Citation) => (citation.date?.date ? toIsoDate(citation.date.date) : undefined);
+		for (const iso of new Set(letter.citations.map(citedDate))) {
+			if (iso !== undefined) {
+				this.citationsByCitedDate.get(iso)?.set(uri, letter.citations.filter((citation) => citedDate(citation) === iso));
+			}
+		}
+		const references = datedReferences(letter);
+		for (const iso of new Set(references.map((reference) => toIsoDate(reference.date.date)))) {
+			this.referencesByDate.get(iso)?.set(uri, references.filter((reference) => toIsoDate(reference.date.date) === iso));
+		}
+		this.agendaTitles.set(uri, held.fileName, letter);
+		for (const [of, identity] of this.identityCache) {
+			const from = identity?.inferredFrom;
+			if (identity && from?.uri === uri) {
+				this.identityCache.set(of, { ...identity, inferredFrom: { ...from, range: movedRange(held.letter, letter, from) } });
+			}
+		}
+		return false;
 	}
 
 	/** Forgets a file. Returns false when it was not held. */
@@ -222,7 +260,7 @@ export class LetterIndex {
 	resolve(symbol: DocumentSymbolRef): IndexedLetter[] {
 		const cached = this.resolveCache.get(symbol.text);
 		if (cached) {
-			return cached;
+			return cached.map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined);
 		}
 		const found = new Map<string, IndexedLetter>();
 		for (const part of symbol.parts) {
@@ -245,7 +283,7 @@ export class LetterIndex {
 			}
 		}
 		const result = [...found.values()].sort(byUri);
-		this.resolveCache.set(symbol.text, result);
+		this.resolveCache.set(symbol.text, result.map((entry) => entry.uri));
 		return result;
 	}
 
@@ -419,6 +457,16 @@ export class LetterIndex {
 		}
 		return true;
 	}
+}
+
+/**
+ * Where the citation (or reference) an identity was inferred from stands in a fresh parse of its letter with the same
+ * signature: the same one in order, so at the same index of the same list.
+ */
+function movedRange(before: Letter, after: Letter, from: NonNullable<LetterIdentity['inferredFrom']>): NonNullable<LetterIdentity['inferredFrom']>['range'] {
+	const list = (letter: Letter) => (from.by === 'distribution-date' ? letter.citations : letter.letterReferences);
+	const at = list(before).findIndex((item) => item.range.start === from.range.start && item.range.end === from.range.end);
+	return list(after)[at]?.range ?? from.range;
 }
 
 function byUri(a: { readonly uri: string }, b: { readonly uri: string }): number {

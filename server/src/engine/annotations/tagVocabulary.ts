@@ -1,13 +1,74 @@
 /**
- * Writes a tag's colour into the text of `.diplomatic-letters/tags.yaml`, keeping the user's comments, key order and
- * formatting elsewhere in the file: a minimal text edit where the layout allows it (the engine's YAML text patches,
- * shared with the sidecar writer), else the `yaml` Document API. Pure: text in, text out.
+ * The tag vocabulary of a workspace (`.diplomatic-letters/tags.yaml`, SPEC "Annotation sidecar"): reading it (the
+ * server lists its tags with their colours and descriptions) and setting a tag's colour (the client's Set Tag
+ * Colour), keeping the user's comments, key order and formatting elsewhere in the file: a minimal text edit where the
+ * layout allows it (the YAML text patches shared with the sidecar writer), else the `yaml` Document API. One module
+ * for both, so the two sides read the file by the same rules. Pure: text in, text out.
  */
 import { Scalar, isMap, isScalar, parseDocument } from 'yaml';
 import type { Document, Pair, YAMLMap } from 'yaml';
-import { applyTextEdits, inlineScalarText, insertPairEdit, replaceValueEdit } from '../../../server/src/engine/annotations/yamlTextPatch';
-import type { TextEdit } from '../../../server/src/engine/annotations/yamlTextPatch';
-import { normaliseHexColour } from './tagColours';
+import { applyTextEdits, inlineScalarText, insertPairEdit, replaceValueEdit } from './yamlTextPatch';
+import type { TextEdit } from './yamlTextPatch';
+
+/** Where the tag vocabulary lives, relative to a workspace folder. */
+export const TAG_VOCABULARY_PATH = '.diplomatic-letters/tags.yaml';
+
+/** One tag of the vocabulary. */
+export interface TagDefinition {
+	/** `#rrggbb`, lower case, when the vocabulary gives a valid colour. */
+	readonly colour?: string;
+	readonly description?: string;
+}
+
+/** What a vocabulary file holds: its tags by name, and why it could not be read when it could not. */
+export interface TagVocabulary {
+	readonly tags: ReadonlyMap<string, TagDefinition>;
+	/** Empty when the file parsed; a broken file gives no tags (tags used in annotations still work). */
+	readonly problems: readonly string[];
+}
+
+const SHORT_HEX = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i;
+const LONG_HEX = /^#[0-9a-f]{6}$/i;
+
+/** `#rrggbb` in lower case for a `#rgb` or `#rrggbb` colour; `undefined` for anything else. */
+export function normaliseHexColour(colour: string): string | undefined {
+	const trimmed = colour.trim();
+	const short = SHORT_HEX.exec(trimmed);
+	if (short) {
+		return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+	}
+	return LONG_HEX.test(trimmed) ? trimmed.toLowerCase() : undefined;
+}
+
+/**
+ * Reads a vocabulary's text (the schema `schemas/tags.schema.json` describes it). Entries that are not mappings
+ * define the tag without colour or description; an invalid colour is left out. Never throws.
+ */
+export function readTagVocabulary(text: string): TagVocabulary {
+	const document = parseDocument(text, { prettyErrors: false });
+	if (document.errors.length > 0) {
+		return { tags: new Map(), problems: document.errors.map((error) => error.message.split('\n')[0] ?? error.message) };
+	}
+	const root: unknown = document.toJS({ maxAliasCount: 100 });
+	const tagsNode = root !== null && typeof root === 'object' && 'tags' in root ? root.tags : undefined;
+	if (root !== null && root !== undefined && (typeof root !== 'object' || Array.isArray(root))) {
+		return { tags: new Map(), problems: ['the file must be a map with a `tags` key'] };
+	}
+	if (tagsNode === undefined || tagsNode === null) {
+		return { tags: new Map(), problems: [] };
+	}
+	if (typeof tagsNode !== 'object' || Array.isArray(tagsNode)) {
+		return { tags: new Map(), problems: ['`tags` must be a map of tag names'] };
+	}
+	const tags = new Map<string, TagDefinition>();
+	for (const [tag, definition] of Object.entries(tagsNode as Record<string, unknown>)) {
+		const fields = definition !== null && typeof definition === 'object' ? (definition as Record<string, unknown>) : {};
+		const colour = typeof fields.colour === 'string' ? normaliseHexColour(fields.colour) : undefined;
+		const description = typeof fields.description === 'string' ? fields.description : undefined;
+		tags.set(tag, { ...(colour === undefined ? {} : { colour }), ...(description === undefined ? {} : { description }) });
+	}
+	return { tags, problems: [] };
+}
 
 /** The new text of the vocabulary, or why it cannot be changed (the file is then left as it is). */
 export type VocabularyEditResult =
@@ -24,7 +85,7 @@ function quoted(value: string): Scalar<string> {
  * Sets `tags.<tag>.colour` in a tag vocabulary. `text` is the file's current text (`undefined` when the file does not
  * exist yet: a new vocabulary is written). A file that does not parse, or whose `tags` is not a map, is not changed.
  */
-export function setTagColourInVocabulary(text: string | undefined, tag: string, colour: string): VocabularyEditResult {
+export function setTagColour(text: string | undefined, tag: string, colour: string): VocabularyEditResult {
 	const hex = normaliseHexColour(colour);
 	if (hex === undefined) {
 		return { ok: false, message: `"${colour}" is not a colour: write it as #rrggbb, for example #dd1144.` };

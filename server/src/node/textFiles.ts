@@ -1,0 +1,202 @@
+/**
+ * Reading a user's text file without trusting it: the file type is checked before anything is read (a named pipe,
+ * socket or device is never opened for a blocking read), symbolic links are followed to their target (a loop is
+ * reported), the size limit is applied before reading, and the bytes are decoded as strict UTF-8 (UTF-16, binary
+ * and invalid UTF-8 are each named). Every failure is a `reason` a user can read after the file's name:
+ * "… is a named pipe, not a file", "… is UTF-16 text, not UTF-8", "… cannot be read: permission denied".
+ */
+import { constants, closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { lstat, open, realpath, stat } from 'node:fs/promises';
+
+/** What reading a text file gave: its text (and bytes), that it is missing, or why it cannot be read. */
+export type TextFileRead =
+	| { readonly kind: 'text'; readonly text: string; readonly bytes: Uint8Array }
+	| { readonly kind: 'missing' }
+	| { readonly kind: 'unreadable'; readonly reason: string };
+
+/** The outcome of decoding a file's bytes. */
+export type DecodedText = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/** Opening flags: read only, and never wait for a writer (a named pipe opened without O_NONBLOCK blocks). */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0);
+
+/** A readable phrase for a file system error code, completing "… cannot be read: …". */
+export function describeErrorCode(code: string | undefined): string {
+	switch (code) {
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		case 'ELOOP':
+			return 'it is a loop of symbolic links';
+		case 'ENOSPC':
+		case 'EDQUOT':
+			return 'the disk is full';
+		case 'EROFS':
+			return 'the file system is read-only';
+		case 'EISDIR':
+			return 'it is a folder';
+		case 'ENAMETOOLONG':
+			return 'the path is too long';
+		case 'EMFILE':
+		case 'ENFILE':
+			return 'too many files are open';
+		case 'EIO':
+			return 'an input/output error of the disk';
+		default:
+			return code === undefined ? 'an unknown error' : `error ${code}`;
+	}
+}
+
+/** The error code of a file system error, if it is one. */
+export function errorCode(error: unknown): string | undefined {
+	return error !== null && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Why a file of this type is not read; `undefined` for a regular file. */
+function typeProblem(stats: Stats): string | undefined {
+	if (stats.isFile()) {
+		return undefined;
+	}
+	if (stats.isDirectory()) {
+		return 'is a folder, not a file';
+	}
+	if (stats.isFIFO()) {
+		return 'is a named pipe, not a file';
+	}
+	if (stats.isSocket()) {
+		return 'is a socket, not a file';
+	}
+	return 'is a device, not a file';
+}
+
+function sizeProblem(size: number, maxBytes: number): string | undefined {
+	return size > maxBytes ? `is larger than ${Math.round(maxBytes / 1024)} KB (${Math.round(size / 1024)} KB)` : undefined;
+}
+
+/**
+ * Decodes file bytes as UTF-8 text. Refused, with the reason: UTF-16 and UTF-32 (by their byte-order mark, or the
+ * zero bytes of every other position), binary files (a NUL byte in the first 8 KB) and invalid UTF-8. A UTF-8
+ * byte-order mark is kept in the text (as U+FEFF), so that writing the text back keeps the file's bytes.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+	const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+	if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
+		return { ok: false, reason: 'is UTF-32 text, not UTF-8' };
+	}
+	if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || looksLikeUtf16WithoutMark(bytes)) {
+		return { ok: false, reason: 'is UTF-16 text, not UTF-8' };
+	}
+	if (bytes.subarray(0, 8192).includes(0)) {
+		return { ok: false, reason: 'is a binary file, not text' };
+	}
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+	} catch {
+		return { ok: false, reason: 'is not valid UTF-8 text' };
+	}
+}
+
+/** UTF-16 without a byte-order mark: text in Latin script has a zero byte at every other position. */
+function looksLikeUtf16WithoutMark(bytes: Uint8Array): boolean {
+	const sample = bytes.subarray(0, Math.min(bytes.length, 512) & ~1);
+	if (sample.length < 8) {
+		return false;
+	}
+	let evenZeros = 0;
+	let oddZeros = 0;
+	for (let i = 0; i < sample.length; i += 2) {
+		evenZeros += sample[i] === 0 ? 1 : 0;
+		oddZeros += sample[i + 1] === 0 ? 1 : 0;
+	}
+	const pairs = sample.length / 2;
+	return (evenZeros > pairs * 0.4 && oddZeros === 0) || (oddZeros > pairs * 0.4 && evenZeros === 0);
+}
+
+function unreadable(error: unknown): TextFileRead {
+	const code = errorCode(error);
+	if (code === 'ENOENT' || code === 'ENOTDIR') {
+		return { kind: 'missing' };
+	}
+	if (code === 'ELOOP') {
+		return { kind: 'unreadable', reason: 'is a loop of symbolic links' };
+	}
+	return { kind: 'unreadable', reason: `cannot be read: ${describeErrorCode(code)}` };
+}
+
+/** Reads a text file (see the module comment); never throws, never blocks on a special file. */
+export async function readTextFile(path: string, maxBytes: number): Promise<TextFileRead> {
+	try {
+		const link = await lstat(path);
+		if (link.isSymbolicLink()) {
+			await realpath(path);
+		}
+		const stats = link.isSymbolicLink() ? await stat(path) : link;
+		const problem = typeProblem(stats) ?? sizeProblem(stats.size, maxBytes);
+		if (problem !== undefined) {
+			return { kind: 'unreadable', reason: problem };
+		}
+		const handle = await open(path, READ_FLAGS);
+		try {
+			const opened = await handle.stat();
+			const again = typeProblem(opened) ?? sizeProblem(opened.size, maxBytes);
+			if (again !== undefined) {
+				return { kind: 'unreadable', reason: again };
+			}
+			const bytes = new Uint8Array(await handle.readFile());
+			if (bytes.length > maxBytes) {
+				return { kind: 'unreadable', reason: sizeProblem(bytes.length, maxBytes) ?? 'is too large' };
+			}
+			const decoded = decodeText(bytes);
+			return decoded.ok ? { kind: 'text', text: decoded.text, bytes } : { kind: 'unreadable', reason: decoded.reason };
+		} finally {
+			await handle.close();
+		}
+	} catch (error) {
+		return unreadable(error);
+	}
+}
+
+/** {@link readTextFile}, synchronously (for reads that must finish within one step, such as indexing one letter). */
+export function readTextFileSync(path: string, maxBytes: number): TextFileRead {
+	try {
+		const link = lstatSync(path);
+		if (link.isSymbolicLink()) {
+			realpathSync(path);
+		}
+		const stats = link.isSymbolicLink() ? statSync(path) : link;
+		const problem = typeProblem(stats) ?? sizeProblem(stats.size, maxBytes);
+		if (problem !== undefined) {
+			return { kind: 'unreadable', reason: problem };
+		}
+		const fd = openSync(path, READ_FLAGS);
+		try {
+			const opened = fstatSync(fd);
+			const again = typeProblem(opened) ?? sizeProblem(opened.size, maxBytes);
+			if (again !== undefined) {
+				return { kind: 'unreadable', reason: again };
+			}
+			const chunks: Buffer[] = [];
+			let total = 0;
+			for (;;) {
+				const chunk = Buffer.allocUnsafe(Math.max(65536, Math.min(opened.size - total + 1, 4 * 1024 * 1024)));
+				const read = readSync(fd, chunk, 0, chunk.length, null);
+				if (read === 0) {
+					break;
+				}
+				total += read;
+				if (total > maxBytes) {
+					return { kind: 'unreadable', reason: sizeProblem(total, maxBytes) ?? 'is too large' };
+				}
+				chunks.push(chunk.subarray(0, read));
+			}
+			const bytes = new Uint8Array(Buffer.concat(chunks, total));
+			const decoded = decodeText(bytes);
+			return decoded.ok ? { kind: 'text', text: decoded.text, bytes } : { kind: 'unreadable', reason: decoded.reason };
+		} finally {
+			closeSync(fd);
+		}
+	} catch (error) {
+		return unreadable(error);
+	}
+}
