@@ -39,8 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 	registerCitationGraphCommand(ctx);
 	new CitationsView(ctx);
 	const store = new AnnotationStore(ctx);
-	new TagsTree(ctx, store);
-	new ThisLetterTree(ctx, store);
+	new TagsTree(ctx, store, letters);
+	new ThisLetterTree(ctx, store, letters);
 	new AnnotationDecorations(ctx, store);
 	registerAnnotationHover(ctx, store);
 	registerAnnotationCommands(ctx, store);

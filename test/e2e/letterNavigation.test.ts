@@ -41,7 +41,7 @@ describe('LSP navigation of the sample letters', () => {
     }));
   };
 
-  step('shows who cites 001 and what 004 cites in VS Code\'s call hierarchy', '26-call-hierarchy', async () => {
+  step('shows who cites 001 and what 004 cites in VS Code\'s call hierarchy', '27-call-hierarchy', async () => {
     await vscode.openFile(letter001);
     await vscode.placeCursor('Letter dated 18 December 2020');
     await vscode.runCommand('Calls: Show Call Hierarchy');
@@ -50,7 +50,7 @@ describe('LSP navigation of the sample letters', () => {
       return rows.some((row) => row.label === name004) ? rows : undefined;
     });
     assert.deepEqual(incoming, [{ label: name001, depth: 1 }, { label: name004, depth: 2 }]);
-    await vscode.screenshot('26-call-hierarchy');
+    await vscode.screenshot('27-call-hierarchy');
 
     await vscode.openFile(letter004);
     await vscode.placeCursor('Letter dated 10 February 2022');
@@ -64,7 +64,7 @@ describe('LSP navigation of the sample letters', () => {
     assert.deepEqual(outgoing.slice(1).map((row) => [row.label, row.depth]).sort(), [[name002, 2], [name001, 2]]);
   });
 
-  step('finds the letters of Azerbaijan with Go to Symbol in Workspace (Ctrl+T), named by symbol, sender and date', '27-workspace-symbols', async () => {
+  step('finds the letters of Azerbaijan with Go to Symbol in Workspace (Ctrl+T), named by symbol, sender and date', '28-workspace-symbols', async () => {
     await vscode.focusEditor();
     await vscode.press('Control+T');
     const input = vscode.page.locator('.quick-input-widget .quick-input-box input');
@@ -75,12 +75,12 @@ describe('LSP navigation of the sample letters', () => {
       return [name001, name002, name004].every((name) => shown.includes(name)) ? shown : undefined;
     });
     assert.ok(labels.every((label) => label.includes('Azerbaijan')), JSON.stringify(labels));
-    await vscode.screenshot('27-workspace-symbols');
+    await vscode.screenshot('28-workspace-symbols');
     await vscode.page.locator('.quick-input-widget .monaco-list-row', { hasText: name001 }).first().click();
     await poll(`${letter001} to open`, async () => await vscode.activeEditor() === letter001 ? true : undefined);
   });
 
-  step('names the organs of 004 in the Outline without Markdown markup', '28-outline', async () => {
+  step('names the organs of 004 in the Outline without Markdown markup', '29-outline', async () => {
     await vscode.openFile(letter004);
     await vscode.showView('Outline');
     const header = vscode.page.locator('.part.sidebar .pane', { has: vscode.page.locator('.pane-header .title', { hasText: /^Outline$/i }) })
@@ -96,7 +96,7 @@ describe('LSP navigation of the sample letters', () => {
     assert.ok(!rows.some((row) => row.label.includes('**')), JSON.stringify(rows.map((row) => row.label)));
   });
 
-  step('says nothing of footnotes in the breadcrumbs over body text after a page break (000)', '29-breadcrumbs', async () => {
+  step('says nothing of footnotes in the breadcrumbs over body text after a page break (000)', '30-breadcrumbs', async () => {
     await vscode.openFile(letter000);
     const breadcrumbs = async (): Promise<string[]> => (await vscode.page.locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item').allInnerTexts()).map((text) => text.trim());
     await vscode.placeCursor('See <https://en.president.az/articles/44435>');
@@ -109,7 +109,7 @@ describe('LSP navigation of the sample letters', () => {
     assert.ok(!crumbs.some((crumb) => /Footnote/.test(crumb)), JSON.stringify(crumbs));
   });
 
-  step('goes from an agenda item of the closing request to its title in the header (000)', '30-definition-agenda-item', async () => {
+  step('goes from an agenda item of the closing request to its title in the header (000)', '31-definition-agenda-item', async () => {
     await vscode.openFile(letter000);
     await vscode.placeCursor('114 and 135, and of the Security Council');
     await vscode.press('ArrowRight');

@@ -84,3 +84,9 @@ export function usualSenderNames(senders: Iterable<string | null>): Map<string, 
 	}
 	return usual;
 }
+
+/** Who a workspace letter is, for an export of its annotations (symbol, sender, title date); undefined for a non-letter. */
+export function exportIdentityOf(index: LetterIndex, uri: string): { readonly symbol: string | null; readonly sender: string | null; readonly dated: string | null } | undefined {
+	const record = catalogueRecord(index, uri);
+	return record && { symbol: record.symbol, sender: record.sender, dated: record.dated };
+}
