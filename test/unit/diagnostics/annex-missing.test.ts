@@ -53,6 +53,12 @@ describe('annex-missing', () => {
 		assert.deepEqual(missingAnnexes('The map is in annex II to the present letter.', TWO_ANNEXES.slice(0, 2)).map((diagnostic) => diagnostic.text), ['in annex II']);
 	});
 
+	it('says nothing when the annex heading is followed directly by its text', () => {
+		const text = makeLetter({ body: ['The statement is set out in the annex (see annex I).'], annexes: ['Annex I to the letter dated 31 October 2020 from the Permanent Representative of Armenia to the United Nations addressed to the Secretary-General\nStatement by the Ministry of Foreign Affairs.'] });
+		assert.deepEqual(diagnoseCode('annex-missing', text), []);
+		assert.deepEqual(diagnoseCode('letter-reference-unresolved', text), [], 'the heading is not a reference to another letter');
+	});
+
 	it('does not take the annex headings themselves or "annexation" for references', () => {
 		assert.deepEqual(missingAnnexes('The policy of annexation continues.', TWO_ANNEXES), []);
 	});

@@ -56,6 +56,11 @@ describe('citation-unresolved', () => {
 		assert.deepEqual(diagnoseCode('citation-unresolved', text), []);
 	});
 
+	it('does not report the agenda footnote of the provisional agenda or preliminary list', () => {
+		const text = makeLetter({ agenda: 'Item 97 of the preliminary list*', agendaTitles: ['Sustainable development'], footnotes: ['* A/51/50.'], session: 'Fifty-first', distributed: '22 April 1996', title: 'Letter dated 19 April 1996 from the Permanent Representative of Bangladesh to the United Nations addressed to the Secretary-General' });
+		assert.deepEqual(diagnoseCode('citation-unresolved', text), []);
+	});
+
 	it('does not report the letter citing its own symbol', () => {
 		const text = makeLetter({ masthead: 'A/75/356–S/2020/947', body: ['The present letter (A/75/356-S/2020/947) is circulated again.'] });
 		assert.deepEqual(diagnoseCode('citation-unresolved', text), []);

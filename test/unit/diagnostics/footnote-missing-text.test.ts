@@ -55,6 +55,10 @@ describe('footnote-missing-text', () => {
 		assert.deepEqual(diagnoseCode('footnote-missing-text', text), []);
 	});
 
+	it('says nothing when the footnote texts stand on consecutive lines, as PDF text prints them', () => {
+		assert.deepEqual(missing({ body: ['The town was shelled.¹ Then again.² And again.³'], footnotes: ['¹ See the report.\n² Ibid.\n³ Ibid.'] }), []);
+	});
+
 	it('reports the provisional agenda asterisk when its footnote is missing', () => {
 		const text = makeLetter({ agenda: 'Item 30 of the provisional agenda*', agendaTitles: ['Prevention of armed conflict'] });
 		assert.deepEqual(diagnoseCode('footnote-missing-text', text).map((diagnostic) => diagnostic.text), ['*']);

@@ -30,6 +30,11 @@ describe('symbol-malformed', () => {
 		assert.deepEqual(malformed('See A/75/495-S/2020/981, A/75/660–S/2020/1267, A/75/660 S/2020/1267, S/24493, A/RES/75/1, S/PRST/2020/1, E/CN.4/2005/L.10/Add.1, A/C.3/75/L.1/Rev.1 and [A/74/771-S/2020/242](#).'), []);
 	});
 
+	it('does not report two masthead parts that PDF extraction ran together', () => {
+		const text = makeLetter({ masthead: 'A/62/667S/2008/55' });
+		assert.deepEqual(diagnoseCode('symbol-malformed', text), []);
+	});
+
 	it('does not report symbol-shaped text inside a URL', () => {
 		assert.deepEqual(malformed('The record is at https://undocs.org/en/S/2020/ and at https://www.un.org/S/2020/ for everyone.'), []);
 	});

@@ -17,15 +17,17 @@ describe('organ headers', () => {
 		assert.deepEqual(organs('General Assembly\nTwentieth special session'), [['General Assembly', 'special-session', 20, 'Twentieth special session']]);
 	});
 
-	it('gives an emergency special session to the Assembly when a two-column header reads as one line', () => {
+	it('gives an emergency special session to the Assembly and the year to the Council when a two-column header reads as one line', () => {
 		const text = 'General Assembly Security Council Tenth emergency special session Seventieth year Agenda item 5';
-		assert.deepEqual(organs(text), [['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session']]);
-		assert.deepEqual(findOrganHeaders(text, text.length).flatMap(organFact), [{ organ: 'GA', emergencySpecialSession: 10 }]);
+		assert.deepEqual(organs(text), [['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session'], ['Security Council', 'year', 70, 'Seventieth year']]);
+		assert.deepEqual(findOrganHeaders(text, text.length).flatMap(organFact), [{ organ: 'GA', emergencySpecialSession: 10 }, { organ: 'SC', year: 2015 }]);
+		assert.deepEqual(organs('Tenth emergency special session\nAgenda item 5'), [['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session']]);
 		assert.deepEqual(findOrganHeaders('Economic and Social Council First special session', 60).flatMap(organFact), []);
 		assert.deepEqual(organs('General Assembly\nSecurity Council\n24 June 2010\nOriginal: English\nTenth emergency special session\nAgenda item 5'), [
 			['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session'],
 		]);
-		assert.deepEqual(organs('Human Rights Council\nTwenty-ninth special session\nSeventieth year\nFifth session'), []);
+		assert.deepEqual(organs('Human Rights Council\nTwenty-ninth special session\nSeventieth year\nFifth session'), [['Human Rights Council', 'special-session', 29, 'Twenty-ninth special session']]);
+		assert.deepEqual(findOrganHeaders('Human Rights Council\nTwenty-ninth special session', 60).flatMap(organFact), [], 'the catalogue names Council sessions only');
 	});
 
 	it('reads regular sessions and Security Council years of every era, in capitals too', () => {

@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { toIsoDate } from '../../../server/src/engine/calendar/dates';
 import type { Letter } from '../../../server/src/engine/letter/model';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
-import { FIXTURE_LETTER_NAMES, makeLetter, readFixtureLetter, referenceData } from '../helpers/fixtures';
+import { FIXTURE_LETTER_NAMES, lines, makeLetter, readFixtureLetter, referenceData } from '../helpers/fixtures';
 
 /** Every `{ start, end }` object anywhere in the model. */
 function collectRanges(value: unknown, found: { start: number; end: number }[] = [], seen = new Set<unknown>()): { start: number; end: number }[] {
@@ -62,5 +63,126 @@ describe('parser properties', () => {
 	});
 	it('keeps ranges inside on generated letters', () => {
 		assertRangesInside(parseLetter(makeLetter({ footnotes: ['¹ A'], body: ['x¹ y² z^{3}'] }), referenceData));
+	});
+});
+
+/** A text with every run of white space that holds a line break turned into one space: a whole document on one line. */
+function collapse(text: string): string {
+	return text.replace(/[ \t]*(?:\r\n|\r|\n)\s*/g, ' ');
+}
+
+/** What a reader reads off a letter, without ranges. */
+function reading(letter: Letter) {
+	return {
+		isLetter: letter.detection.isLetter,
+		kind: letter.kind,
+		masthead: letter.masthead?.symbol.text,
+		distributed: letter.distribution?.date?.date && toIsoDate(letter.distribution.date.date),
+		organs: letter.organs.map((organ) => `${organ.organ} ${organ.ordinal} ${organ.unit}`),
+		agenda: letter.agenda?.items.map((item) => `${item.number} ${item.title?.text ?? '?'}`),
+		title: [letter.title?.kind, letter.title?.date?.raw, letter.title?.sender?.country, letter.title?.addressee?.text],
+		footnotes: letter.footnotes.map((note) => `${note.label} ${note.text}`),
+		markers: letter.footnoteMarkers.map((marker) => marker.label),
+		cites: letter.citations.map((citation) => `${citation.symbol.text} ${citation.date?.raw ?? ''}`),
+		annexes: letter.annexes.map((annex) => annex.label),
+		annexReferences: letter.annexReferences.map((reference) => reference.label),
+		signature: letter.signature?.name,
+		closing: letter.closingRequest?.agendaItems.map((item) => item.number),
+		malformed: letter.malformedSymbols.map((malformed) => malformed.raw),
+	};
+}
+
+const SESSIONS = [['Seventy-fifth', 'Seventy-fifth', '3 November 2020'], ['Seventy-sixth', 'Seventy-seventh', '11 February 2022'], ['Seventy-fourth', 'Seventy-fifth', '15 April 2020']] as const;
+const AGENDAS: readonly { line: string; titles: string[]; closing: string }[] = [
+	{ line: 'Agenda items 34 and 71', titles: ['Prevention of armed conflict', 'Right of peoples to self-determination'], closing: 'under agenda items 34 and 71' },
+	{ line: 'Agenda item 72', titles: ['Promotion and protection of human rights'], closing: 'under agenda item 72' },
+	{ line: 'Agenda items 16, 35 and 134', titles: ['Culture of peace', 'Prevention of armed conflict', 'The responsibility to protect and the prevention of genocide, war crimes, ethnic cleansing and crimes against humanity'], closing: 'under agenda items 16, 35 and 134' },
+];
+const SENTENCES = [
+	'The Council recalled document A/75/495-S/2020/981 (2 October 2020).',
+	'I wish to draw your attention to the attacks of the past weeks.',
+	'The resolutions 822 (1993) and 853 (1993) remain unimplemented.',
+	'The figures are set out in the annex (see annex I).',
+	'As stated in my letter dated 24 February 2020, nothing has changed.',
+	'Hundreds of civilians were displaced, including 1.5 million children.',
+];
+const COUNTRIES = ['Armenia', 'Azerbaijan', 'the Syrian Arab Republic', 'Bangladesh'];
+
+/** A generated letter whose structure a collapsed text keeps: each part is told apart by the marks that start its lines. */
+const letterShapes = fc.record({
+	masthead: fc.option(fc.constantFrom('A/75/356–S/2020/947', 'A/76/700-S/2022/100'), { nil: undefined }),
+	session: fc.constantFrom(...SESSIONS),
+	agenda: fc.constantFrom(...AGENDAS),
+	country: fc.constantFrom(...COUNTRIES),
+	identical: fc.boolean(),
+	paragraphs: fc.array(fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+	footnotes: fc.integer({ min: 0, max: 3 }),
+	annex: fc.boolean(),
+});
+
+type LetterShape = typeof letterShapes extends fc.Arbitrary<infer T> ? T : never;
+
+function buildShape(shape: LetterShape): string {
+	const kind = shape.identical ? 'Identical letters' : 'Letter';
+	const addressee = shape.identical ? 'the Secretary-General and the President of the Security Council' : 'the Secretary-General';
+	const markers = ['¹', '²', '³'].slice(0, shape.footnotes);
+	const body = shape.paragraphs.map((sentences, i) => `${sentences.join(' ')}${i === 0 ? markers.join('') : ''}`);
+	return makeLetter({
+		masthead: shape.masthead,
+		session: shape.session[0],
+		year: shape.session[1],
+		distributed: shape.session[2],
+		agenda: shape.agenda.line,
+		agendaTitles: shape.agenda.titles,
+		title: `${kind} dated 31 October 2020 from the Permanent Representative of ${shape.country} to the United Nations addressed to ${addressee}`,
+		body,
+		closing: `I kindly request that the present letter be circulated as a document of the General Assembly, ${shape.agenda.closing}, and of the Security Council.`,
+		footnotes: markers.map((marker, i) => `${marker} ${['See A/75/100.', 'Ibid.', 'See S/2020/300 (4 April 2020).'][i]}`),
+		annexes: shape.annex ? ['Annex I to the letter dated 31 October 2020 from the Permanent Representative to the United Nations addressed to the Secretary-General', 'Figures of the week.'] : [],
+	});
+}
+
+describe('parser properties on collapsed and two-column text', () => {
+	it('never throws and keeps every range inside the text, on real letters collapsed to one line and cut at random places', () => {
+		fc.assert(fc.property(fc.integer({ min: 0, max: realLetters.length - 1 }), fc.nat(), fc.nat(), (which, a, b) => {
+			const text = collapse(realLetters[which]);
+			const from = a % (text.length + 1);
+			const to = from + (b % Math.max(1, text.length - from + 1));
+			assertRangesInside(parseLetter(text.slice(from, to), referenceData));
+		}), { numRuns: 150 });
+	});
+
+	it('never throws on letter-like fragments run together on one line or laid out in columns', () => {
+		const gaps = fc.constantFrom(' ', '    ', '\t', ' | ', '\n', '                              ');
+		fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...fragments), gaps), { maxLength: 40 }), (parts) => {
+			const text = parts.map(([part, gap]) => part + gap).join('');
+			assertRangesInside(parseLetter(`General Assembly    Security Council\nDistr.: General ${text}`, referenceData));
+		}), { numRuns: 300 });
+	});
+
+	it('reads a letter the same way whether its lines are kept or collapsed to one line', () => {
+		fc.assert(fc.property(letterShapes, (shape) => {
+			const kept = buildShape(shape);
+			const collapsed = collapse(kept);
+			const read = reading(parseLetter(kept, referenceData));
+			assert.deepEqual(reading(parseLetter(collapsed, referenceData)), read);
+			assert.equal(read.isLetter, true);
+			assert.equal(read.footnotes.length, shape.footnotes);
+			assert.deepEqual([read.title[1], read.masthead, read.agenda?.length, read.annexes.length], ['31 October 2020', shape.masthead?.replace('–', '-'), shape.agenda.titles.length, shape.annex ? 1 : 0]);
+		}), { numRuns: 120 });
+	});
+
+	it('reads a header the same way whether its organs stand in one column or side by side', () => {
+		fc.assert(fc.property(fc.constantFrom(...SESSIONS), fc.constantFrom(...AGENDAS), fc.integer({ min: 3, max: 40 }), fc.constantFrom(' ', '\t'), (session, agenda, width, fill) => {
+			const gap = fill === '\t' ? '\t' : ' '.repeat(width);
+			const title = 'Letter dated 31 October 2020 from the Permanent Representative of Armenia to the United Nations addressed to the Secretary-General';
+			const rest = ['', title, '', 'I have the honour to refer to the facts.', '', '(Signed) Jane Doe'];
+			const oneColumn = lines('Distr.: General', session[2], '', `General Assembly`, `${session[0]} session`, agenda.line, ...agenda.titles, '', 'Security Council', `${session[1]} year`, ...rest);
+			const twoColumns = lines('Distr.: General', session[2], '', `General Assembly${gap}Security Council`, `${session[0]} session${gap}${session[1]} year`, agenda.line, ...agenda.titles, ...rest);
+			const expected = reading(parseLetter(oneColumn, referenceData));
+			const read = reading(parseLetter(twoColumns, referenceData));
+			assert.deepEqual([read.organs, read.agenda, read.distributed, read.title], [expected.organs, expected.agenda, expected.distributed, expected.title]);
+			assertRangesInside(parseLetter(twoColumns, referenceData));
+		}), { numRuns: 100 });
 	});
 });

@@ -86,10 +86,11 @@ describe('provisional agenda with its asterisk footnote', () => {
 		assert.equal(letter.agenda?.provisional, true);
 		assert.deepEqual(letter.agenda?.items.map((item) => item.number), [30]);
 	});
-	it('pairs the asterisk marker with its footnote text', () => {
+	it('pairs the asterisk marker with its footnote text, which names the agenda document rather than citing it', () => {
 		assert.deepEqual(letter.footnoteMarkers.map((marker) => marker.label), ['*']);
 		assert.deepEqual(letter.footnotes.map((note) => [note.label, note.text]), [['*', 'A/75/150.']]);
-		assert.deepEqual(letter.citations.map((citation) => [citation.symbol.text, citation.footnote]), [['A/75/150', '*']]);
+		assert.equal(letter.agenda?.listDocument?.symbol.text, 'A/75/150');
+		assert.deepEqual(letter.citations, []);
 	});
 });
 

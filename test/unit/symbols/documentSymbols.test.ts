@@ -137,6 +137,18 @@ void describe('scanDocumentSymbols: well-formed symbols', () => {
 		assert.equal(only('see S/2020/\n\n981 cases').raw, 'S/2020/');
 	});
 
+	void it('reads two masthead parts that PDF extraction ran together as the joint symbol', () => {
+		const match = only('United Nations A/62/667S/2008/55 General Assembly');
+		assert.equal(match.symbol?.text, 'A/62/667-S/2008/55');
+		assert.equal(match.raw, 'A/62/667S/2008/55');
+		assert.equal(only('S/2008/55A/62/667 is cited').symbol?.text, 'S/2008/55-A/62/667');
+	});
+
+	void it('joins a symbol wrapped after "/" in a text whose line breaks became single spaces', () => {
+		assert.equal(only('United Nations A/75/ PV.14 General Assembly').symbol?.text, 'A/75/PV.14');
+		assert.equal(only('see document A/75/ 495 of last year').symbol?.text, 'A/75/495');
+	});
+
 	void it('keeps list items separate', () => {
 		const matches = scanDocumentSymbols('[A/72/508-S/2017/836](#), [A/72/889-S/2018/546](#) and A/74/718-S/2020/149; S/23904 S/24493');
 		assert.deepEqual(matches.map((m) => m.symbol?.text), ['A/72/508-S/2017/836', 'A/72/889-S/2018/546', 'A/74/718-S/2020/149', 'S/23904', 'S/24493']);
@@ -157,6 +169,9 @@ void describe('scanDocumentSymbols: malformed symbols', () => {
 		['see S/20x0/5.', 'S/20x0/5', /“20x0”/],
 		['see A//75/1.', 'A//75/1', /empty component/],
 		['see A/75/495/Add.', 'A/75/495/Add', /“Add”/],
+		['see A/75/100S of', 'A/75/100S', /“100S”/],
+		['see A/75/ for details', 'A/75/', /ends without a document number/],
+		['see A/75/ 2020a of', 'A/75/', /ends without a document number/],
 	];
 	for (const [text, raw, message] of cases) {
 		void it(`reports ${raw}`, () => {

@@ -31,12 +31,17 @@ const DAY = '(\\d{1,3})(?:st|nd|rd|th)?';
 /** After the month only a one- or two-digit day: "December 1993, 2000 people" is not a date. */
 const SHORT_DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})(?![\\p{N}])';
-const BEFORE_NUMBER = '(?<![\\p{L}\\p{N}.,/])';
+/**
+ * What may not stand right before a date. Checked after a match rather than as a lookbehind in the pattern: a pattern
+ * that starts with a lookbehind is tried at every position, one that starts with a digit or a month name is not.
+ */
+const NOT_BEFORE_DAY = /[\p{L}\p{N}.,/]$/u;
+const NOT_BEFORE_MONTH = /\p{L}$/u;
 
 /** "16 October 2020", "27th of September 2020", "1 Sept. 2020". */
-const DAY_MONTH_YEAR = new RegExp(`${BEFORE_NUMBER}${DAY}${GAP}(?:of${GAP})?${MONTH}${GAP}?,?${GAP}${YEAR}`, 'giu');
+const DAY_MONTH_YEAR = new RegExp(`${DAY}${GAP}(?:of${GAP})?${MONTH}${GAP}?,?${GAP}${YEAR}`, 'giu');
 /** "October 28, 2020", "October 28 2020". */
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])${MONTH}${GAP}${SHORT_DAY}(?![\\p{N}])${GAP}?,?${GAP}${YEAR}`, 'giu');
+const MONTH_DAY_YEAR = new RegExp(`${MONTH}${GAP}${SHORT_DAY}(?![\\p{N}])${GAP}?,?${GAP}${YEAR}`, 'giu');
 
 const ABBREVIATION_MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
 
@@ -90,10 +95,14 @@ export function scanDates(text: string, start?: number, end?: number): DateMatch
 	}
 	const { from, text: bounded, zones } = scanWindow(text, start, end);
 	const found: DateMatch[] = [];
-	const collect = (pattern: RegExp, dayGroup: number, monthGroup: number): void => {
+	const collect = (pattern: RegExp, dayGroup: number, monthGroup: number, notBefore: RegExp): void => {
 		const regex = pattern;
 		regex.lastIndex = from;
 		for (let match = regex.exec(bounded); match; match = regex.exec(bounded)) {
+			if (match.index > 0 && notBefore.test(bounded.slice(Math.max(0, match.index - 2), match.index))) {
+				regex.lastIndex = match.index + 1;
+				continue;
+			}
 			const month = monthNumber(match[monthGroup]);
 			if (month === undefined || insideZones(zones, match.index)) {
 				continue;
@@ -102,8 +111,8 @@ export function scanDates(text: string, start?: number, end?: number): DateMatch
 			found.push({ start: match.index, end: match.index + raw.length, raw, ...judgeDate(raw, match[dayGroup], month, match[3]) });
 		}
 	};
-	collect(DAY_MONTH_YEAR, 1, 2);
-	collect(MONTH_DAY_YEAR, 2, 1);
+	collect(DAY_MONTH_YEAR, 1, 2, NOT_BEFORE_DAY);
+	collect(MONTH_DAY_YEAR, 2, 1, NOT_BEFORE_MONTH);
 	found.sort((a, b) => a.start - b.start);
 	return found.filter((match, i) => i === 0 || match.start >= found[i - 1].end);
 }

@@ -1,11 +1,10 @@
 import type { ReferenceData } from '../sessions/referenceData';
 import { agendaItemTitle, findAgendaTitle, normaliseTitle } from '../sessions/referenceData';
 import type { OffsetRange } from '../text/offsetRange';
-import { collapseDetached, trimRange } from './header';
 import type { AgendaHeader, AgendaItem, AgendaTitleSource, OrganHeader } from './model';
-import type { Block } from './textLayout';
 
-const AGENDA_LINE = /\b(?:Agenda\s+items?|(Items?))\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list)\s*(?:\\?\*)?)?/gi;
+/** The agenda line: `Agenda items 34, 71 and 135`, `Item 30 of the provisional agenda*` (group 1: a bare `Item(s)`, group 3: the list it belongs to). */
+export const AGENDA_LINE = /\b(?:Agenda\s+items?|(Items?))\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list)\s*(?:\\?\*)?)?/gi;
 
 /** The item numbers in a list such as `34, 71, 114 and 135`, with their ranges. */
 export function parseItemNumbers(masked: string, start: number, end: number): { number: number; range: OffsetRange }[] {
@@ -31,33 +30,6 @@ export function findAgendaLine(masked: string, headerEnd: number): { range: Offs
 		};
 	}
 	return undefined;
-}
-
-/**
- * Collects the agenda titles written under the agenda line: each paragraph between the agenda line and the title is
- * one title, except organ headers and lines that are not titles (dates, symbols, footnote texts).
- */
-export function collectAgendaTitles(blocks: readonly Block[], masked: string, agendaEnd: number, headerEnd: number, organs: readonly OrganHeader[]): { text: string; range: OffsetRange }[] {
-	const titles: { text: string; range: OffsetRange }[] = [];
-	for (const block of blocks) {
-		if (block.end <= agendaEnd || block.start >= headerEnd) {
-			continue;
-		}
-		const start = Math.max(block.start, agendaEnd);
-		let end = block.end;
-		for (const organ of organs) {
-			if (organ.range.start >= start && organ.range.start < end) {
-				end = organ.range.start;
-			}
-		}
-		const range = trimRange(masked, start, end);
-		const text = collapseDetached(masked.slice(range.start, range.end));
-		if (text.length < 3 || !/^[A-Z“"‘']/.test(text) || /^(?:Distr\.|Original\s*:|\*|\d)/.test(text) || text.length > 400) {
-			continue;
-		}
-		titles.push({ text, range });
-	}
-	return titles;
 }
 
 function titlesMatch(a: string, b: string): boolean {

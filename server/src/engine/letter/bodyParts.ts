@@ -2,9 +2,12 @@ import type { DateMatch } from '../calendar/dates';
 import { parseItemNumbers } from './agenda';
 import { collapseDetached, toDateMention, trimRange } from './header';
 import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
+import type { OffsetRange } from '../text/offsetRange';
 import type { Block } from './textLayout';
+import { ADDRESSED_TO, TITLE_START } from './titleLine';
 
-const ANNEX_HEADING = /^\s*Annex(?:\s+([IVXLC]+|\d{1,2}))?(?=\s*$|\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters))/i;
+/** An annex heading at the start of a line: `Annex`, `Annex II`, `ANNEX`, `Annex I to the letter dated …`. */
+export const ANNEX_HEADING = /^\s*Annex(?:\s+([IVXLC]+|\d{1,2}))?(?=\s*$|\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters))/i;
 
 /** Finds the annex headings (`Annex I to the letter dated …`, a line `Annex II`) and the text each covers. */
 export function findAnnexes(blocks: readonly Block[], masked: string, from: number): Annex[] {
@@ -28,11 +31,29 @@ export function findAnnexes(blocks: readonly Block[], masked: string, from: numb
 	}));
 }
 
+/**
+ * An annex that a page printed after the signature without its `Annex` heading (UNISPAL and ReliefWeb pages keep the
+ * annexed letter or statement and drop the heading): the first block after the signature block that is not a footnote
+ * text (`notes`). Its heading is that block when it is a letter's title, else its first line; its label is empty, as
+ * for a single unnumbered annex.
+ */
+export function findUnheadedAnnex(blocks: readonly Block[], masked: string, signatureEnd: number, notes: readonly OffsetRange[]): Annex | undefined {
+	const block = blocks.find((candidate) => candidate.start >= signatureEnd && !notes.some((note) => candidate.start >= note.start && candidate.start < note.end));
+	if (!block) {
+		return undefined;
+	}
+	const blockText = masked.slice(block.start, block.end);
+	const isTitle = TITLE_START.test(blockText) && ADDRESSED_TO.test(blockText) && blockText.length < 600;
+	const heading = trimRange(masked, block.start, isTitle ? block.end : block.lines[0].end);
+	return { label: '', headingRange: heading, range: { start: heading.start, end: lastBlockEnd(blocks) } };
+}
+
 function lastBlockEnd(blocks: readonly Block[]): number {
 	return blocks.length > 0 ? blocks[blocks.length - 1].end : 0;
 }
 
-const CIRCULATED = /\bcirculated\s+as\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+/i;
+/** `have the present letter circulated as a document of the …`, `circulate the present letter … as a document of the …`. */
+const CIRCULATED = /\bcirculat(?:ed?|ing|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+/i;
 
 /** Finds the closing request (`… be circulated as a document of the General Assembly, under agenda items 34, 71 and 135, and of the Security Council.`). */
 export function findClosingRequest(blocks: readonly Block[], masked: string, from: number): ClosingRequest | undefined {
@@ -55,6 +76,9 @@ export function findClosingRequest(blocks: readonly Block[], masked: string, fro
 	return undefined;
 }
 
+/** The functions printed after a signatory's name when the lines of the signature block ran together. */
+const SIGNATORY_FUNCTIONS = /(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+(?:Representative|Observer)(?:\s+of\s+[^,]{2,60}?\s+to\s+the\s+United\s+Nations)?|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+(?:for|of)\s+Foreign\s+Affairs|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly)|Secretary-General))+$/i;
+
 /** Finds the signature block: `(Signed) Name` and the lines of function under it. */
 export function findSignature(blocks: readonly Block[], masked: string, from: number): Signature | undefined {
 	for (const block of blocks) {
@@ -63,8 +87,8 @@ export function findSignature(blocks: readonly Block[], masked: string, from: nu
 		}
 		const blockText = masked.slice(block.start, block.end);
 		const match = /\(\s*Signed\s*\)\s*([^\n]*)/i.exec(blockText);
-		if (match && match.index < 40) {
-			const name = collapseDetached(match[1]).replace(/(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+Representative|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs))+$/i, '');
+		if (match && match.index - (blockText.length - blockText.trimStart().length) < 40) {
+			const name = collapseDetached(match[1]).replace(SIGNATORY_FUNCTIONS, '');
 			return { range: trimRange(masked, block.start + match.index, block.end), name: name || undefined };
 		}
 	}

@@ -3,22 +3,74 @@ import type { LetterDetection } from './model';
 /** How much of the beginning of a file is looked at to decide whether it is UN correspondence (SPEC: the first 4 KB). */
 export const DETECTION_WINDOW = 4096;
 
-const SIGNALS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
-	{ name: 'masthead', pattern: /\bUnited\s+Nations\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b/ },
-	{ name: 'distribution', pattern: /\bDistr\.\s*:/ },
-	{ name: 'agenda', pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
-	{ name: 'letter-title', pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b/i },
-	{ name: 'note-verbale', pattern: /\bNote\s+verbale\b/i },
-	{ name: 'permanent-mission', pattern: /\bPermanent\s+(?:Mission|Representative)\b/ },
-	{ name: 'compliments', pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },
+/**
+ * The signs of correspondence. A sign whose pattern is costly is looked for only when one of its cues (words it must
+ * hold, as they may be written) is in the window.
+ */
+const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp }[] = [
+	{ name: 'masthead', cues: [], pattern: /\b(?:United\s+Nations|UNITED\s+NATIONS)\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b|(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Distr\.|[AS]\/\d)/ },
+	{ name: 'distribution', cues: [], pattern: /\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)/ },
+	{ name: 'agenda', cues: [], pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
+	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
+	{ name: 'note-verbale', cues: [], pattern: /\bNote\s+verbale\b/i },
+	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b/ },
+	{ name: 'compliments', cues: [], pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },
+	{ name: 'honour', cues: ['hono'], pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b/ },
+	{ name: 'signature', cues: ['igned', 'IGNED'], pattern: /\(\s*Signed\s*\)/i },
+	{ name: 'closing-request', cues: ['irculat', 'IRCULAT'], pattern: /\bcirculat(?:ed?|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\b/i },
 ];
 
 /**
  * Decides by content whether a text is UN correspondence. Two different signals in the first 4 KB are required, so
- * that a page of notes that mentions a symbol or a "letter dated …" is not taken for a letter.
+ * that a page of notes that mentions a symbol or a "letter dated …" is not taken for a letter. Besides the header's
+ * signs, the formulae of the letter itself count: `I have the honour to`, `(Signed)`, the request to circulate it as a
+ * document (a page that kept only the title and the body of a letter is still a letter); they are looked for when the
+ * header's signs do not decide. A report or a meeting record under the same header, quoting letters, is not
+ * correspondence unless those formulae are its own.
  */
 export function detectLetter(text: string): LetterDetection {
 	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');
-	const signals = SIGNALS.filter((signal) => signal.pattern.test(head)).map((signal) => signal.name);
-	return { isLetter: signals.length >= 2, signals };
+	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue))) && signal.pattern.test(head);
+	const signals = SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && found(signal)).map((signal) => signal.name);
+	// The letter's own formulae decide when the header's signs do not: too few of them, or another kind of document
+	// under the same header. A text that writes them is correspondence, so the signs of other documents are looked for
+	// only in a text that writes none.
+	let written = signals.some((signal) => WRITTEN_AS_CORRESPONDENCE.has(signal));
+	if (!written) {
+		for (const signal of SIGNALS) {
+			if (DEFERRED.has(signal.name) && found(signal)) {
+				signals.push(signal.name);
+				written = true;
+				if (signals.length >= 2) {
+					break;
+				}
+			}
+		}
+	}
+	const otherKind = signals.length >= 2 && !written ? otherKindOf(head) : [];
+	return { isLetter: signals.length >= 2 && otherKind.length === 0, signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
 }
+
+/** The signs of another kind of document in the window, each named once. */
+function otherKindOf(head: string): string[] {
+	return [...new Set(OTHER_DOCUMENTS.filter((sign) => sign.cues.some((cue) => head.includes(cue)) && sign.pattern.test(head)).map((sign) => sign.name))];
+}
+
+/**
+ * Signs of another kind of UN document that carries the same header and quotes or lists letters: a report (`The
+ * present report …`, a committee report's `Rapporteur:` line) or a meeting record (a speaker line `The President`,
+ * `Agenda item 7 (continued)`, a `/PV.` symbol).
+ */
+const OTHER_DOCUMENTS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp }[] = [
+	{ name: 'report', cues: ['present'], pattern: /\b[Tt]he\s+present\s+report\b/ },
+	{ name: 'meeting-record', cues: ['President'], pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n)/ },
+	{ name: 'meeting-record', cues: ['meeting'], pattern: /\bThe\s+meeting\s+(?:was\s+called\s+to\s+order|rose\s+at)\b/ },
+	{ name: 'report', cues: ['Rapporteur'], pattern: /(?:^|\n)[ \t]*Rapporteur\s*:/ },
+	{ name: 'meeting-record', cues: ['(continued)'], pattern: /\bAgenda\s+item\s+\d+\s+\(continued\)/ },
+	{ name: 'meeting-record', cues: ['PV.'], pattern: /\b[A-Z]\s*[/-]\s*\d{1,2}\s*[/-]\s*PV\.\d/ },
+];
+
+/** Signals that only a letter or note itself writes (its formulae, its signature, its request to be circulated), not a document that quotes one. */
+const WRITTEN_AS_CORRESPONDENCE: ReadonlySet<string> = new Set(['compliments', 'honour', 'signature', 'closing-request']);
+/** The formulae looked for only when the header's signs do not decide (see {@link detectLetter}). */
+const DEFERRED: ReadonlySet<string> = new Set(['honour', 'signature', 'closing-request']);

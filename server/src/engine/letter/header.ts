@@ -4,6 +4,8 @@ import { ordinalToNumber } from '../sessions/ordinals';
 import type { OffsetRange } from '../text/offsetRange';
 import type { DateMention, LetterKind, LetterTitle, OrganHeader } from './model';
 import type { Block } from './textLayout';
+import type { TitleExtent } from './titleLine';
+import { ADDRESSED_TO, addresseeEnd, TITLE_START } from './titleLine';
 
 /** Turns a date found by the calendar scanner into the letter model's date mention. */
 export function toDateMention(match: DateMatch): DateMention {
@@ -15,28 +17,39 @@ export function firstDateIn(dates: readonly DateMatch[], from: number, to: numbe
 	return dates.find((date) => date.start >= from && date.start < to);
 }
 
-const TITLE_START = /^\s*(identical\s+letters|letter|identical\s+notes?\s+verbales?|note\s+verbale)\s+dated\b/i;
-
-/** Finds the title block (`Letter dated … addressed to …`, `Note verbale dated …`) among the first blocks of a letter. */
-export function findTitleBlock(blocks: readonly Block[], masked: string): Block | undefined {
+/**
+ * Finds the title block (`Letter dated … addressed to …`, `Note verbale dated …`): the block where the reading stage
+ * found the title, or else the first block that starts like a title and names an addressee.
+ */
+export function findTitleBlock(blocks: readonly Block[], masked: string, title?: TitleExtent): Block | undefined {
+	if (title) {
+		const block = blocks.find((candidate) => candidate.start <= title.start && title.start < candidate.end);
+		if (block && (title.end !== undefined || block.end - block.start < MAX_TITLE_LENGTH)) {
+			return block;
+		}
+	}
 	for (const block of blocks) {
 		const blockText = masked.slice(block.start, block.end);
-		if (TITLE_START.test(blockText) && /\baddressed\s+to\b/i.test(blockText) && blockText.length < 1200) {
+		if (TITLE_START.test(blockText) && ADDRESSED_TO.test(blockText) && blockText.length < MAX_TITLE_LENGTH) {
 			return block;
 		}
 	}
 	return undefined;
 }
 
+/** A title block longer than this without a readable addressee is a paragraph that happens to start like a title. */
+const MAX_TITLE_LENGTH = 1200;
+
 /** Parses the title: kind, date, sender (with the country it represents) and addressee. */
 export function parseTitle(block: Block, masked: string, dates: readonly DateMatch[]): LetterTitle {
 	const blockText = masked.slice(block.start, block.end);
-	const kindWord = TITLE_START.exec(blockText)?.[1].toLowerCase() ?? 'letter';
-	const kind: LetterKind = kindWord.startsWith('identical') ? 'identical-letters' : kindWord.startsWith('note') ? 'note-verbale' : 'letter';
+	const start = TITLE_START.exec(blockText);
+	const kindWord = (start?.[1] ?? start?.[2] ?? 'letter').toLowerCase();
+	const kind: LetterKind = kindWord.startsWith('identical') && !/notes?\s+verbales?/.test(kindWord) ? 'identical-letters' : /note/.test(kindWord) ? 'note-verbale' : 'letter';
 	const date = firstDateIn(dates, block.start, block.start + Math.min(blockText.length, 80));
 	const range = trimRange(masked, block.start, block.end);
 	const fromMatch = /\bfrom\s+(?:the\s+)?/i.exec(blockText);
-	const addressedMatch = /\baddressed\s+to\s+(?:the\s+)?/i.exec(blockText);
+	const addressedMatch = ADDRESSED_TO.exec(blockText);
 	let sender: LetterTitle['sender'];
 	if (fromMatch) {
 		const senderStart = block.start + fromMatch.index + fromMatch[0].length;
@@ -48,8 +61,8 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 	let addressee: LetterTitle['addressee'];
 	if (addressedMatch) {
 		const addresseeStart = block.start + addressedMatch.index + addressedMatch[0].length;
-		const addresseeEnd = fromMatch && fromMatch.index > addressedMatch.index ? block.start + fromMatch.index : block.end;
-		const addresseeRange = trimRange(masked, addresseeStart, addresseeEnd);
+		const addresseeStop = fromMatch && fromMatch.index > addressedMatch.index ? block.start + fromMatch.index : block.end;
+		const addresseeRange = trimRange(masked, addresseeStart, Math.min(addresseeStop, addresseeEnd(masked, addresseeStart) ?? addresseeStop));
 		addressee = { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange };
 	}
 	return { range, kind, date: date && { range: { start: date.start, end: date.end }, raw: date.raw, date: date.date, invalid: date.invalid }, sender, addressee };
@@ -57,79 +70,165 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
 export function countryOf(sender: string): string | undefined {
-	const match = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN)\b|\s+addressed\b|\s*[,(.]|$)/i.exec(sender);
-	return match ? countryOf(match[1]) ?? collapseDetached(match[1]) : undefined;
+	const plural = /\bRepresentatives\s+of\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
+	const match = plural ?? SENDER_OF.exec(sender);
+	if (!match || UN_ORGAN.test(match[1])) {
+		return undefined;
+	}
+	const country = plural ? undefined : countryOf(match[1]);
+	return country ?? collapseDetached(match[1]).replace(/^State\s+of\s+(?=\S)/i, '');
 }
 
-const ORGAN_HEADER = /\b(?:(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s+)?([A-Za-z]+(?:-[A-Za-z]+)?)\s+((?:emergency\s+)?special\s+)?(session|year)\b/gi;
+/** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`). */
+const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
 
-const ORGAN_NAMES: Readonly<Record<string, OrganHeader['organ']>> = {
-	'general assembly': 'General Assembly', 'security council': 'Security Council', 'economic and social council': 'Economic and Social Council',
-};
+/** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
+const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
 
-/** The unit an organ header names: `session`, `year`, `special session`, `emergency special session`. */
-function unitOf(kind: string | undefined, unit: string): OrganHeader['unit'] {
+const ORGAN_NAME = /\b(General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|Commission\s+on\s+Human\s+Rights)\b/gi;
+/** `Seventy-fifth session`, `Seventy-fifth year`, `Tenth emergency special session`, `Twentieth special session`. */
+const SESSION_OR_YEAR = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+((?:emergency\s+)?special\s+)?(session|year)\b/gi;
+/**
+ * What may stand between an organ and its session or year: the rest of the masthead (the other column's organ and
+ * session, `Distr.`, the symbols, the date, the original language) and the agenda line beside it.
+ */
+const MASTHEAD_VOCABULARY = new RegExp([
+	ORGAN_NAME.source, SESSION_OR_YEAR.source, String.raw`\bUnited\s+Nations\b`, String.raw`\bDistr\.\s*:?`, String.raw`\b(?:General|Limited|Restricted)\b`,
+	String.raw`\bOriginal\s*:\s*[A-Za-z]+`, String.raw`\b(?:English|French|Spanish|Russian|Arabic|Chinese)\b`, String.raw`\b\d{1,2}\s+[A-Za-z]+\s+\d{4}\b`,
+	String.raw`\b[A-Z]{1,6}(?:\/[A-Za-z0-9.()-]+)+`, String.raw`[–—-]`, String.raw`\b(?:Agenda\s+items?|Items?)\s+\d[\d\s,()a-z]*(?:\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))?`,
+].join('|'), 'gi');
+/** Cardinal words written where the ordinal belongs (`Sixty-eight year`): read as the ordinal. */
+const CARDINAL_ENDINGS: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth', six: 'sixth', seven: 'seventh', eight: 'eighth', nine: 'ninth' };
+
+/** The number of an ordinal as a header writes it, forgiving a cardinal last word (`Sixty-eight year` is the sixty-eighth). */
+function headerOrdinal(words: string): number | undefined {
+	return ordinalToNumber(words) ?? ordinalToNumber(words.replace(/(one|two|three|four|five|six|seven|eight|nine)$/i, (cardinal: string) => CARDINAL_ENDINGS[cardinal.toLowerCase()]));
+}
+
+const ORGANS: readonly OrganHeader['organ'][] = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council', 'Commission on Human Rights'];
+
+/** The organ's name as the model spells it, whatever the capitals and spacing of the header (`GENERAL ASSEMBLY`). */
+function canonicalOrgan(name: string): OrganHeader['organ'] {
+	const key = collapse(name).toLowerCase();
+	return ORGANS.find((organ) => organ.toLowerCase() === key) ?? 'General Assembly';
+}
+
+/** The unit a session phrase names: `session`, `year`, `special session`, `emergency special session`. */
+function unitOf(special: string | undefined, unit: string): OrganHeader['unit'] {
 	if (unit.toLowerCase() === 'year') {
 		return 'year';
 	}
-	return kind === undefined ? 'session' : /emergency/i.test(kind) ? 'emergency-special-session' : 'special-session';
+	return special === undefined ? 'session' : /emergency/i.test(special) ? 'emergency-special-session' : 'special-session';
 }
 
 /**
- * Finds the organs with their session or year in the header region: `General Assembly Seventy-fifth session`,
- * `GENERAL ASSEMBLY Forty-seventh session`, `General Assembly Tenth emergency special session`, `Security Council
- * Seventy-fifth year`.
+ * Finds the organs with their session or year in the header region. Each `<ordinal> session` or `<ordinal> year` is
+ * paired with the nearest organ before it that can have it (a year is the Security Council's; a session the General
+ * Assembly's or the Economic and Social Council's), when nothing but the rest of the masthead stands between them (other
+ * organ names and sessions or years, the distribution line, symbols, dates, the agenda line): so a two-column header (`General Assembly    Security Council` over `Seventy-fifth
+ * session    Seventy-fifth year`) pairs each organ with its own column.
  */
 export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader[] {
+	const head = masked.slice(0, headerEnd);
+	const names = [...head.matchAll(ORGAN_NAME)].map((match) => ({ organ: canonicalOrgan(match[1]), start: match.index, end: match.index + match[0].length, paired: false }));
 	const headers: OrganHeader[] = [];
-	for (const match of masked.slice(0, headerEnd).matchAll(ORGAN_HEADER)) {
-		const ordinal = ordinalToNumber(match[2]);
-		const unit = unitOf(match[3], match[4]);
-		// An emergency special session may stand alone under two columns of organ names: only the Assembly holds them.
-		const organ = match[1] === undefined ? (unit === 'emergency-special-session' ? 'General Assembly' : undefined) : ORGAN_NAMES[collapse(match[1]).toLowerCase()];
-		if (ordinal === undefined || organ === undefined) {
+	for (const phrase of head.matchAll(SESSION_OR_YEAR)) {
+		const ordinal = headerOrdinal(phrase[1]);
+		if (ordinal === undefined) {
 			continue;
 		}
-		const ordinalStart = match.index + match[0].lastIndexOf(match[2], match[0].length - match[4].length - (match[3]?.length ?? 0) - 1);
-		headers.push({
-			// Only the Assembly holds emergency special sessions, and the Council no special sessions: a two-column header
-			// read as one line (`General Assembly Security Council Tenth emergency special session`) names the Assembly's.
-			organ: unit === 'emergency-special-session' || (unit === 'special-session' && organ === 'Security Council') ? 'General Assembly' : organ,
-			range: { start: match.index, end: match.index + match[0].length },
-			ordinalRange: { start: ordinalStart, end: match.index + match[0].length },
-			ordinal,
-			unit,
-		});
+		const unit = unitOf(phrase[2], phrase[3]);
+		const fits = (organ: OrganHeader['organ']) => (unit === 'year' ? organ === 'Security Council' : organ !== 'Security Council' && (unit === 'session' || organ === 'General Assembly' || (unit === 'special-session' && organ === 'Human Rights Council')));
+		const phraseEnd = phrase.index + phrase[0].length;
+		if (unit === 'emergency-special-session' && !names.some((name) => name.start < phrase.index && name.organ === 'General Assembly' && !name.paired)) {
+			// Only the Assembly holds emergency special sessions: one that stands without its organ's name is the Assembly's.
+			headers.push({ organ: 'General Assembly', range: { start: phrase.index, end: phraseEnd }, ordinalRange: { start: phrase.index, end: phraseEnd }, ordinal, unit });
+			continue;
+		}
+		for (let i = names.length - 1; i >= 0; i--) {
+			const name = names[i];
+			if (name.start >= phrase.index || name.paired || !fits(name.organ)) {
+				continue;
+			}
+			const between = head.slice(name.end, phrase.index);
+			if (between.replace(MASTHEAD_VOCABULARY, ' ').trim() !== '') {
+				break;
+			}
+			name.paired = true;
+			headers.push({
+				organ: name.organ,
+				range: { start: name.start, end: between.trim() === '' ? phraseEnd : name.end },
+				ordinalRange: { start: phrase.index, end: phraseEnd },
+				ordinal,
+				unit,
+			});
+			break;
+		}
 	}
-	return headers;
+	return headers.sort((a, b) => a.range.start - b.range.start);
 }
 
-/** The distribution line (`Distr.: General 28 September 2020`), with its date on the same or the next line. */
-export function findDistribution(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention; kind?: string } | undefined {
-	const match = /\bDistr\.\s*:\s*(General|Limited|Restricted)?/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
-	if (!match) {
-		return undefined;
-	}
-	const start = match.index;
-	const date = firstDateIn(dates, start, start + match[0].length + 60);
-	const end = date ? date.end : start + match[0].length;
-	return { range: { start, end }, date: date && toDateMention(date), kind: match[1] };
-}
-
-/** The original language line: `Original: English`. */
-export function findOriginalLanguage(masked: string, headerEnd: number): { range: OffsetRange; language: string } | undefined {
-	const match = /\bOriginal\s*:\s*([A-Z][a-z]+)/.exec(masked.slice(0, Math.max(headerEnd, 400)));
-	return match ? { range: { start: match.index, end: match.index + match[0].length }, language: match[1] } : undefined;
-}
-
-const MASTHEAD_WORDS = /United\s+Nations|General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Distr\.\s*:\s*\w*/g;
+/** How far after `Distr.` its date may stand: on a later line, after the kind (`GENERAL`), the symbol or the other column. */
+const DISTRIBUTION_DATE_WINDOW = 250;
 
 /**
- * The masthead symbol: well-formed symbols before the distribution line (or the title) that stand on lines holding
- * nothing but masthead words. Two single symbols on consecutive lines (`A/75/356` then `S/2020/947`) form one joint symbol.
+ * The distribution line (`Distr.: General 28 September 2020`; in older documents `Distr.` / `GENERAL`, with the
+ * symbols and the date on later lines), with the first date after it in the header.
  */
-export function findMasthead(masked: string, symbols: readonly SymbolMatch[], limit: number): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
-	const candidates = symbols.filter((match) => match.symbol && match.end <= limit && standsAlone(masked, match));
+export function findDistribution(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention; kind?: string } | undefined {
+	const match = /\bDistr\.(?:\s*:?\s*(General|Limited|Restricted)\b)?/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
+	if (!match) {
+		return mastheadDateLine(masked, headerEnd, dates);
+	}
+	const start = match.index;
+	const limit = start + match[0].length + DISTRIBUTION_DATE_WINDOW;
+	const date = firstDateIn(dates, start, headerEnd > start ? Math.min(headerEnd, limit) : limit);
+	const end = date ? date.end : start + match[0].length;
+	const kind = match[1] && match[1].charAt(0).toUpperCase() + match[1].slice(1).toLowerCase();
+	return { range: { start, end }, date: date && toDateMention(date), kind };
+}
+
+/**
+ * Without a distribution line (pages that kept only `General Assembly` / `Security Council` / `1 May 1987` of the
+ * masthead): the date that stands on a line of its own under the organ names, before the title.
+ */
+function mastheadDateLine(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention } | undefined {
+	for (const date of dates) {
+		if (date.start >= headerEnd) {
+			break;
+		}
+		const lineStart = masked.lastIndexOf('\n', date.start - 1) + 1;
+		const lineEnd = masked.indexOf('\n', date.end);
+		const rest = masked.slice(date.end, lineEnd < 0 ? masked.length : lineEnd);
+		if (masked.slice(lineStart, date.start).trim() !== '' || !/^\s*(?:;.*)?$/.test(rest)) {
+			continue;
+		}
+		if (ORGAN_LINE_BEFORE.test(masked.slice(Math.max(0, lineStart - 200), lineStart))) {
+			return { range: { start: date.start, end: date.end }, date: toDateMention(date) };
+		}
+		return undefined;
+	}
+	return undefined;
+}
+
+/** The organ names of a masthead on the lines right before a date line. */
+const ORGAN_LINE_BEFORE = /(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+$/;
+
+/** The original language line: `Original: English`, `ORIGINAL: ENGLISH`. */
+export function findOriginalLanguage(masked: string, headerEnd: number): { range: OffsetRange; language: string } | undefined {
+	const match = /\b(?:Original|ORIGINAL)\s*:\s*([A-Z][a-z]+|[A-Z]{3,}\b)/.exec(masked.slice(0, Math.max(headerEnd, 400)));
+	return match ? { range: { start: match.index, end: match.index + match[0].length }, language: match[1].charAt(0) + match[1].slice(1).toLowerCase() } : undefined;
+}
+
+const MASTHEAD_WORDS = /United\s+Nations|General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Distr\.\s*:?\s*(?:General|Limited|Restricted)?|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\b(?:GENERAL|LIMITED|RESTRICTED)\b/gi;
+
+/**
+ * The masthead symbol: well-formed symbols in text[from, limit) — before the distribution line (or the title), or in
+ * older documents between `Distr.` and its date — that stand on lines holding nothing but masthead words. Two single
+ * symbols on consecutive lines (`A/75/356` then `S/2020/947`) form one joint symbol.
+ */
+export function findMasthead(masked: string, symbols: readonly SymbolMatch[], limit: number, from = 0): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const candidates = symbols.filter((match) => match.symbol && match.start >= from && match.end <= limit && standsAlone(masked, match));
 	if (candidates.length === 0) {
 		return undefined;
 	}

@@ -13,7 +13,8 @@ export type OrganFact =
 	| { readonly organ: 'GA'; readonly emergencySpecialSession: number }
 	| { readonly organ: 'GA'; readonly specialSession: number }
 	| { readonly organ: 'SC'; readonly year: number }
-	| { readonly organ: 'ECOSOC'; readonly session?: number; readonly year?: number };
+	| { readonly organ: 'ECOSOC'; readonly session?: number; readonly year?: number }
+	| { readonly organ: 'HRC' | 'CHR'; readonly session: number };
 
 /** An agenda item of the header with its title (`null` when neither the letter nor the reference data gives one). */
 export interface AgendaItemFact {
@@ -90,6 +91,9 @@ export function organFact(organ: OrganHeader): OrganFact[] {
 	if (organ.organ === 'Security Council') {
 		return organ.unit === 'year' ? [{ organ: 'SC', year: 1945 + organ.ordinal }] : [];
 	}
+	if (organ.organ === 'Human Rights Council' || organ.organ === 'Commission on Human Rights') {
+		return organ.unit === 'session' ? [{ organ: organ.organ === 'Human Rights Council' ? 'HRC' : 'CHR', session: organ.ordinal }] : [];
+	}
 	return organ.unit === 'session' ? [{ organ: 'ECOSOC', session: organ.ordinal }] : organ.unit === 'year' ? [{ organ: 'ECOSOC', year: organ.ordinal }] : [];
 }
 
@@ -99,6 +103,9 @@ const OFFICE = /^(?:the\s+)?((?:Acting\s+|Vice-)?(?:President|Chair(?:man|person
 /** Bodies of the United Nations whose officers write under their office (`President of the Security Council`). */
 const UN_BODY = /\b(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Trusteeship\s+Council|Human\s+Rights\s+Council|United\s+Nations|Committee|Commission|Working\s+Group)\b/i;
 
+/** The post of a State's representative: when the title names the post but the State is lost (`the Permanent Observer of the to the United Nations`), the sender is unknown. */
+const STATE_POST = /^(?:the\s+)?(?:Deputy\s+)?(?:Permanent\s+(?:Representative|Observer)|Chargé\s+d[’']affaires|Permanent\s+Mission)\b/i;
+
 /** The sender of the title (`Armenia`, `President of the Security Council`), else a note verbale's sending mission. */
 function senderOf(letter: Letter): string | null {
 	const sender = letter.title?.sender;
@@ -106,6 +113,9 @@ function senderOf(letter: Letter): string | null {
 		const office = OFFICE.exec(sender.text);
 		if (office && (sender.country === undefined || UN_BODY.test(sender.country))) {
 			return normaliseCase(stripUnitedNations(office[1]));
+		}
+		if (sender.country === undefined && STATE_POST.test(sender.text)) {
+			return null;
 		}
 		return normaliseCase(sender.country ?? stripUnitedNations(sender.text.replace(/^the\s+/i, '')));
 	}
@@ -115,7 +125,7 @@ function senderOf(letter: Letter): string | null {
 }
 
 /** Heads that start a further addressee in a list (`the Secretary-General and the President of the Security Council`). */
-const ADDRESSEE_HEAD = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:the\s+)?(?:Acting\s+|Vice-)?(?:Presidents?|Chair(?:man|person)?s?|Secretary-General|High\s+Commissioner|Executive|Special|Under-Secretary-General|Director)\b)/i;
+const ADDRESSEE_HEAD = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:the\s+)?(?:Acting\s+|Vice-)?(?:Presidents?|Chair(?:man|person)?s?|Secretary-General|High\s+Commissioner|Executive|Special|Under-Secretary-General|Director|Permanent\s+Representatives?)\b)/i;
 
 /** The addressees of the title, in its order, each as its office is named (`Secretary-General`). */
 function addresseesOf(letter: Letter): string[] {

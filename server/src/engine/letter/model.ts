@@ -10,6 +10,8 @@ export type LetterKind = 'letter' | 'note-verbale' | 'identical-letters';
 export interface LetterDetection {
 	readonly isLetter: boolean;
 	readonly signals: readonly string[];
+	/** Signs that the text is another kind of document under the same header: a report, a meeting record. */
+	readonly otherKind?: readonly string[];
 }
 
 /** A calendar date written in the letter, or a date-shaped text that is not a calendar date. */
@@ -25,10 +27,11 @@ export interface DateMention {
 /**
  * An organ named in the header with its session or year: `General Assembly Seventy-fifth session`, `Security Council
  * Seventy-fifth year`, `General Assembly Tenth emergency special session` (unit `emergency-special-session`),
- * `General Assembly Twentieth special session` (unit `special-session`).
+ * `General Assembly Twentieth special session` (unit `special-session`), `Human Rights Council Twenty-second session`.
  */
 export interface OrganHeader {
-	readonly organ: 'General Assembly' | 'Security Council' | 'Economic and Social Council';
+	readonly organ: 'General Assembly' | 'Security Council' | 'Economic and Social Council' | 'Human Rights Council' | 'Commission on Human Rights';
+	/** The organ's name, through its session or year when they stand together (in a two-column header, the name alone). */
 	readonly range: OffsetRange;
 	/** The range of the session or year words, e.g. `Seventy-fifth session`, `Tenth emergency special session`. */
 	readonly ordinalRange: OffsetRange;
@@ -56,6 +59,11 @@ export interface AgendaHeader {
 	readonly session?: number;
 	/** Titles written under the agenda line, in the letter's order. */
 	readonly titles: readonly { readonly text: string; readonly range: OffsetRange }[];
+	/**
+	 * The document that the `*` after `provisional agenda` or `preliminary list` points to (`* A/51/50.`): the agenda
+	 * list itself, named by the header, not a document the letter cites.
+	 */
+	readonly listDocument?: { readonly symbol: DocumentSymbolRef; readonly range: OffsetRange };
 }
 
 /** The title line: `Letter dated 27 September 2020 from the Permanent Representative of X … addressed to the Secretary-General`. */
@@ -150,6 +158,10 @@ export interface Letter {
 	readonly text: string;
 	readonly detection: LetterDetection;
 	readonly kind?: LetterKind;
+	/**
+	 * The document's own symbol: the masthead's, or when the masthead is lost, the one a note gives (`* Circulated under
+	 * the double symbol …`) or the running headers print. The range is where it was read.
+	 */
 	readonly masthead?: { readonly symbol: DocumentSymbolRef; readonly range: OffsetRange };
 	readonly distribution?: { readonly range: OffsetRange; readonly date?: DateMention; readonly kind?: string };
 	readonly originalLanguage?: { readonly range: OffsetRange; readonly language: string };

@@ -1,19 +1,22 @@
 import type { DateMatch } from '../calendar/dates';
 import { scanDates } from '../calendar/dates';
 import type { ReferenceData } from '../sessions/referenceData';
-import type { SymbolMatch } from '../symbols/documentSymbols';
+import type { DocumentSymbolRef, SymbolMatch } from '../symbols/documentSymbols';
 import { scanDocumentSymbols } from '../symbols/documentSymbols';
 import { scanResolutionCitations } from '../symbols/resolutions';
 import type { OffsetRange } from '../text/offsetRange';
-import { buildAgendaHeader, collectAgendaTitles, findAgendaLine } from './agenda';
-import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature } from './bodyParts';
+import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
+import { collectAgendaTitles } from './agendaTitles';
+import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
 import { detectLetter } from './detection';
-import { findFootnoteMarkers, findFootnoteTexts } from './footnotes';
+import { findFootnoteMarkers, findFootnoteTexts, findPlainFootnoteMarkers } from './footnotes';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
-import type { Letter, LetterDetection, LetterKind } from './model';
+import type { AgendaHeader, FootnoteText, Letter, LetterDetection, LetterKind } from './model';
+import type { ReadingView } from './readingView';
+import { readText } from './readingView';
 import { buildCitations, findAnnexReferences, findLetterReferences } from './references';
 import type { Block } from './textLayout';
-import { isSymbolOnlyLine, layoutText, maskMarkup } from './textLayout';
+import { isFixedFurniture, isSymbolOnlyLine, layoutText } from './textLayout';
 
 /** A letter model with nothing in it: what a text that is not UN correspondence parses to. */
 function emptyLetter(text: string, detection: LetterDetection): Letter {
@@ -33,34 +36,55 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	if (!detection.isLetter) {
 		return emptyLetter(text, detection);
 	}
-	const masked = maskMarkup(text);
 	const symbols = scanDocumentSymbols(text);
 	const dates = scanDates(text);
+	const reading = readText(text, symbols);
+	const masked = reading.view;
 
-	const preliminary = layoutText(text, masked, () => false);
-	const titleBlock = findTitleBlock(preliminary.blocks, masked);
-	const headerEnd = titleBlock?.start ?? firstBodyBlock(preliminary.blocks, masked)?.start ?? 0;
+	// The header ends where the title starts. When the reading stage found the title and its end, the title's line
+	// starts its paragraph; otherwise the paragraphs are cut once without running headers to find the title or the body.
+	const titleLine = reading.title?.end === undefined ? undefined : reading.lines.find((line) => line.end >= (reading.title?.start ?? 0));
+	const preliminary = titleLine ? undefined : layoutText(text, reading, () => false);
+	const preliminaryTitle = preliminary && findTitleBlock(preliminary.blocks, masked, reading.title);
+	const headerEnd = titleLine?.start ?? preliminaryTitle?.start ?? (preliminary && firstBodyBlock(preliminary.blocks, masked)?.start) ?? 0;
 	const distribution = findDistribution(masked, headerEnd, dates);
-	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd);
+	const ownSymbols = findOwnSymbolNotes(text, symbols);
+	const masthead = findMasthead(masked, symbols, distribution?.range.start ?? headerEnd) ?? (distribution && findMasthead(masked, symbols, distribution.range.end, distribution.range.start)) ?? ownSymbols[0];
 
-	const layout = layoutText(text, masked, runningHeaderTest(masked, symbols, headerEnd, masthead?.symbol.parts.map((part) => part.text)), preliminary.lines);
+	const layout = layoutText(text, reading, runningHeaderTest(text, reading, symbols, headerEnd, masthead));
 	const { blocks, furniture } = layout;
+	const identity = masthead ?? runningHeaderSymbol(text, furniture, symbols);
+	const titleStart = titleLine?.start ?? preliminaryTitle?.start;
+	const titleBlock = titleStart === undefined ? undefined : blocks.find((block) => block.start === titleStart) ?? preliminaryTitle;
 	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
 
 	const organs = findOrganHeaders(masked, headerEnd);
 	const agendaLine = findAgendaLine(masked, headerEnd);
-	const agenda = agendaLine && buildAgendaHeader(masked, agendaLine, collectAgendaTitles(blocks, masked, agendaLine.range.end, headerEnd, organs), organs, data);
+	const session = organs.find((organ) => organ.organ === 'General Assembly' && organ.unit === 'session')?.ordinal;
+	const itemCount = agendaLine ? parseItemNumbers(masked, agendaLine.listRange.start, agendaLine.listRange.end).length : 0;
+	const headerAgenda = agendaLine && buildAgendaHeader(masked, agendaLine, collectAgendaTitles(blocks, masked, agendaLine.range.end, headerEnd, organs, itemCount, data, session), organs, data);
 	const title = titleBlock && parseTitle(titleBlock, masked, dates);
 
-	const footnotes = findFootnoteTexts(text, blocks);
-	const footnoteMarkers = findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture);
-	const annexes = findAnnexes(blocks, masked, headerEnd);
-	const bodyBlocks = annexes.length > 0 ? blocks.filter((block) => block.start < annexes[0].headingRange.start) : blocks;
-	const closingRequest = findClosingRequest(bodyBlocks, masked, headerEnd);
-	const signature = findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd);
+	const footnotes = findFootnoteTexts(text, blocks, reading.plainFootnoteLabels);
+	const plainFootnotes = footnotes.filter((note) => reading.plainFootnoteLabels.has(note.range.start));
+	const footnoteMarkers = [
+		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture, reading.inlineMarkers),
+		...findPlainFootnoteMarkers(text, plainFootnotes, [...furniture, ...footnotes.map((note) => note.range)], headerEnd),
+	].sort((a, b) => a.range.start - b.range.start);
+	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
+	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
+	const headedBody = headedAnnexes.length > 0 ? blocks.filter((block) => block.start < headedAnnexes[0].headingRange.start) : blocks;
+	const headedClosing = findClosingRequest(headedBody, masked, headerEnd);
+	const headedSignature = findSignature(headedBody, masked, headedClosing?.range.start ?? headerEnd);
+	const signatureBlock = headedSignature && blocks.find((block) => block.start <= headedSignature.range.start && headedSignature.range.start < block.end);
+	const unheaded = headedAnnexes.length === 0 && signatureBlock ? findUnheadedAnnex(blocks, masked, signatureBlock.end, footnotes.map((note) => note.range)) : undefined;
+	const annexes = unheaded ? [unheaded] : headedAnnexes;
+	const bodyBlocks = unheaded ? blocks.filter((block) => block.start < unheaded.headingRange.start) : headedBody;
+	const closingRequest = unheaded ? findClosingRequest(bodyBlocks, masked, headerEnd) : headedClosing;
+	const signature = unheaded ? findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd) : headedSignature;
 
 	const headings: OffsetRange[] = [...(title ? [title.range] : []), ...annexes.map((annex) => annex.headingRange)];
-	const citationExclusions: OffsetRange[] = [...furniture, ...(masthead ? [masthead.range] : [])];
+	const citationExclusions: OffsetRange[] = [...furniture, ...(identity ? [identity.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : []), ...ownSymbols.map((own) => own.range)];
 	const citations = buildCitations(text, symbols, dates, footnotes, citationExclusions);
 	const malformedSymbols = symbols
 		.filter((match): match is SymbolMatch & { malformed: string } => match.malformed !== undefined && !inFurniture(match))
@@ -80,11 +104,11 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 			special.add(block);
 		}
 	}
-	const paragraphs = blocks.filter((block) => block.start >= headerEnd && !special.has(block) && block !== titleBlock).map((block) => ({ start: block.start, end: block.end }));
+	const paragraphs = blocks.filter((block) => block.start >= headerEnd && !special.has(block) && block.start !== titleBlock?.start).map((block) => ({ start: block.start, end: block.end }));
 
 	return {
 		text, detection, kind,
-		masthead,
+		masthead: identity,
 		distribution,
 		originalLanguage: findOriginalLanguage(masked, headerEnd),
 		organs,
@@ -116,28 +140,112 @@ function firstBodyBlock(blocks: readonly Block[], masked: string): Block | undef
 	});
 }
 
+/** `* Also issued under the symbol A/8292.`, `* Circulated under the double symbol A/43/96-S/19442.`: the document's own other symbols. */
+const OWN_SYMBOL_NOTE = /\b(?:(?:also|previously|originally|formerly)\s+)?(?:issued|circulated|distributed|published)\s+(?:also\s+)?under\s+(?:the\s+)?(?:double\s+|joint\s+)?symbols?\s+$/i;
+
+/** The symbols a note gives as this document's own (reprints and documents issued under two symbols), in order. */
+function findOwnSymbolNotes(text: string, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange }[] {
+	const words: number[] = [];
+	for (let at = text.indexOf('symbol'); at >= 0; at = text.indexOf('symbol', at + 6)) {
+		words.push(at);
+	}
+	if (words.length === 0) {
+		return [];
+	}
+	return symbols
+		.filter((match): match is SymbolMatch & { symbol: DocumentSymbolRef } => match.symbol !== undefined
+			&& words.some((at) => at < match.start && match.start - at <= 12)
+			&& OWN_SYMBOL_NOTE.test(text.slice(Math.max(0, match.start - 80), match.start)))
+		.map((match) => ({ symbol: match.symbol, range: { start: match.start, end: match.end } }));
+}
+
 /**
- * Decides which lines holding only symbols are running headers between pages: after the header, those that repeat the
- * masthead symbol; without a masthead, those that stand alone more than once (running headers repeat on every page).
+ * The document the agenda line's `*` points to: the symbol in the footnote text labelled `*` of a provisional agenda
+ * or preliminary list (`Item 97 of the preliminary list*` … `* A/51/50.`).
  */
-function runningHeaderTest(masked: string, symbols: readonly SymbolMatch[], headerEnd: number, mastheadParts: readonly string[] | undefined) {
-	const symbolOnlyCounts = new Map<string, number>();
-	if (!mastheadParts) {
-		for (const line of masked.split(/\r\n|\r|\n/)) {
-			if (isSymbolOnlyLine(line)) {
-				const key = line.trim();
-				symbolOnlyCounts.set(key, (symbolOnlyCounts.get(key) ?? 0) + 1);
-			}
+function withListDocument(agenda: AgendaHeader, footnotes: readonly FootnoteText[], symbols: readonly SymbolMatch[]): AgendaHeader {
+	const note = agenda.provisional ? footnotes.find((footnote) => footnote.label === '*') : undefined;
+	const match = note && symbols.find((candidate) => candidate.symbol && candidate.start >= note.labelRange.end && candidate.start < note.range.end);
+	return match?.symbol ? { ...agenda, listDocument: { symbol: match.symbol, range: { start: match.start, end: match.end } } } : agenda;
+}
+
+/**
+ * When the masthead is lost, the document's symbol as its running headers print it: the first line of page furniture
+ * that holds one well-formed symbol and nothing else.
+ */
+function runningHeaderSymbol(text: string, furniture: readonly OffsetRange[], symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const symbolOf = (range: OffsetRange | undefined) => {
+		const inside = range ? symbols.filter((match) => match.start >= range.start && match.end <= range.end) : [];
+		return range && inside.length === 1 && inside[0].symbol && text.slice(range.start, range.end).trim() === inside[0].raw ? inside[0] : undefined;
+	};
+	for (let i = 0; i < furniture.length; i++) {
+		const first = symbolOf(furniture[i]);
+		if (!first?.symbol) {
+			continue;
 		}
+		// A running header printed over two lines (`A/75/356` above `S/2020/947`) is one joint symbol.
+		const second = symbolOf(furniture[i + 1]);
+		if (second?.symbol && second.start - first.end < 40 && first.symbol.parts.every((part) => part.series !== second.symbol?.parts[0].series)) {
+			const parts = [...first.symbol.parts, ...second.symbol.parts];
+			return { symbol: { text: parts.map((part) => part.text).join('-'), parts }, range: { start: first.start, end: second.end } };
+		}
+		return { symbol: first.symbol, range: { start: first.start, end: first.end } };
+	}
+	return undefined;
+}
+
+/** How a line holding only symbols begins: a series and a slash, after spaces. */
+const SYMBOL_LEAD = /^\s*[A-Z]{1,6}\//;
+
+/**
+ * Decides which lines holding only symbols are running headers between pages: those that repeat the masthead symbol
+ * (in the header too, where older documents print the symbol again above the organ lines), except the masthead
+ * itself; without a masthead, those after the header that stand next to other page furniture (a job number, a page
+ * number) or alone more than once (running headers repeat on every page).
+ */
+function runningHeaderTest(text: string, reading: ReadingView, symbols: readonly SymbolMatch[], headerEnd: number, masthead: { symbol: DocumentSymbolRef; range: OffsetRange } | undefined) {
+	const masked = reading.view;
+	const mastheadParts = masthead?.symbol.parts.map((part) => part.text);
+	const symbolOnlyCounts = new Map<string, number>();
+	const besideFurniture = new Set<number>();
+	if (!mastheadParts) {
+		const { lines } = reading;
+		const kinds = new Map<number, 'blank' | 'symbols' | 'furniture' | 'text'>();
+		const kindOf = (i: number) => {
+			let kind = kinds.get(i);
+			if (kind === undefined) {
+				const lineText = masked.slice(lines[i].start, lines[i].end);
+				kind = lineText.trim() === '' ? 'blank' : isSymbolOnlyLine(lineText) ? 'symbols' : isFixedFurniture(text.slice(lines[i].start, lines[i].end)) ? 'furniture' : 'text';
+				kinds.set(i, kind);
+			}
+			return kind;
+		};
+		const nearest = (from: number, step: number) => {
+			let i = from;
+			while (i >= 0 && i < lines.length && (kindOf(i) === 'blank' || kindOf(i) === 'symbols')) {
+				i += step;
+			}
+			return i >= 0 && i < lines.length ? kindOf(i) : undefined;
+		};
+		lines.forEach((line, i) => {
+			if (!SYMBOL_LEAD.test(masked.slice(line.start, line.start + 12)) || kindOf(i) !== 'symbols') {
+				return;
+			}
+			const key = masked.slice(line.start, line.end).trim();
+			symbolOnlyCounts.set(key, (symbolOnlyCounts.get(key) ?? 0) + 1);
+			if (nearest(i - 1, -1) === 'furniture' || nearest(i + 1, 1) === 'furniture') {
+				besideFurniture.add(line.start);
+			}
+		});
 	}
 	return (line: { start: number; end: number }, lineText: string): boolean => {
-		if (line.start < headerEnd) {
-			return false;
-		}
-		if (mastheadParts) {
+		if (masthead && mastheadParts) {
+			if (line.start < masthead.range.end && masthead.range.start < line.end) {
+				return false;
+			}
 			const onLine = symbols.filter((match) => match.start >= line.start && match.end <= line.end);
 			return onLine.length > 0 && onLine.every((match) => match.symbol?.parts.every((part) => mastheadParts.includes(part.text)));
 		}
-		return (symbolOnlyCounts.get(lineText.trim()) ?? 0) >= 2;
+		return line.start >= headerEnd && (besideFurniture.has(line.start) || (symbolOnlyCounts.get(lineText.trim()) ?? 0) >= 2);
 	};
 }

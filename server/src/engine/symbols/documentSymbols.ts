@@ -5,7 +5,7 @@
 import { numberToOrdinal } from '../sessions/ordinals';
 import { bodyName, SPECIAL_KINDS, SUFFIX_KINDS } from './seriesNames';
 import { judgeCandidate } from './symbolGrammar';
-import { readSymbolCandidate, SERIES_START } from './symbolReader';
+import { NOT_BEFORE_SERIES, readSymbolCandidate, SERIES_START } from './symbolReader';
 import type { DocumentSymbolRef, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
 import { scanWindow } from './scanWindow';
 import { insideZones } from './urlZones';
@@ -27,6 +27,10 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 	const seriesStart = new RegExp(SERIES_START.source, SERIES_START.flags);
 	seriesStart.lastIndex = from;
 	for (let found = seriesStart.exec(bounded); found; found = seriesStart.exec(bounded)) {
+		if (found.index > 0 && NOT_BEFORE_SERIES.test(bounded.slice(Math.max(0, found.index - 2), found.index))) {
+			seriesStart.lastIndex = found.index + 1;
+			continue;
+		}
 		if (insideZones(zones, found.index)) {
 			continue;
 		}

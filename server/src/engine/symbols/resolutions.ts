@@ -30,7 +30,11 @@ export interface ResolutionMatch {
 
 type OrganContext = 'Security Council' | 'General Assembly' | 'Human Rights Council' | 'Economic and Social Council';
 
-const TRIGGER = /(?<![\p{L}])resolutions?(?![\p{L}])/giu;
+/**
+ * The word `resolution(s)`; a letter right before it makes it part of another word (checked after the match: a pattern
+ * that starts with a lookbehind is tried at every position of the text).
+ */
+const TRIGGER = /resolutions?(?![\p{L}])/giu;
 const LEAD_IN = /(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\n|\r)[ \t\u00a0]*)(?:(?:\\?-|–|—)[ \t\u00a0]+)?(?:Nos?\.[ \t\u00a0]*)?/y;
 const ITEM = /(\[)?((?:E?S-\d{1,2})\/\d{1,4}|(\d{1,4})\/(\d{1,4})|(\d{1,4})(?:[ \u00a0]?\\?\((\d{4}|[IVXLC]{1,8})\\?\))?)(?:\](?:\([^()\r\n]*\))?)?/y;
 const SEPARATOR = /(?:[ \t\u00a0]*,[ \t\u00a0]*(?:and[ \t\u00a0]+|as well as[ \t\u00a0]+|or[ \t\u00a0]+)?|[ \t\u00a0]+(?:and|as well as|or)[ \t\u00a0]+|[ \t\u00a0]*;[ \t\u00a0]*(?:and[ \t\u00a0]+)?)/y;
@@ -192,6 +196,10 @@ export function scanResolutionCitations(text: string, start?: number, end?: numb
 	trigger.lastIndex = from;
 	const matches: ResolutionMatch[] = [];
 	for (let found = trigger.exec(bounded); found; found = trigger.exec(bounded)) {
+		if (found.index > 0 && /\p{L}$/u.test(bounded.slice(Math.max(0, found.index - 2), found.index))) {
+			trigger.lastIndex = found.index + 1;
+			continue;
+		}
 		if (insideZones(zones, found.index)) {
 			continue;
 		}

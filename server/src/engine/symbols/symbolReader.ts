@@ -15,6 +15,8 @@ export interface RawSymbolPart {
 	paren?: string;
 	/** True when the part ends with "/" and no component follows it ("A/75/"). */
 	trailingSlash: boolean;
+	/** True when the next part of a joint symbol follows with nothing between (PDF text ran "A/62/667" and "S/2008/55" together). */
+	glued?: boolean;
 	start: number;
 	end: number;
 }
@@ -28,8 +30,13 @@ export interface RawSymbolCandidate {
 
 const SERIES_PATTERN = [...SERIES_ORGANS.keys()].sort((a, b) => b.length - a.length).join('|');
 const SERIES_AT = new RegExp(`(?:${SERIES_PATTERN})(?=/)`, 'y');
-/** Every place where a series followed by "/" starts a token. */
-export const SERIES_START = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}/.\\\\])(?:${SERIES_PATTERN})(?=/)`, 'gu');
+/**
+ * A series followed by "/". It starts a token only when {@link NOT_BEFORE_SERIES} does not match right before it
+ * (checked after the match: a pattern that starts with a lookbehind is tried at every position of the text).
+ */
+export const SERIES_START = new RegExp(`(?:${SERIES_PATTERN})(?=/)`, 'gu');
+/** What may not stand right before a series that starts a token: a letter, digit, mark, "/", "." or "\\". */
+export const NOT_BEFORE_SERIES = /[\p{L}\p{N}\p{M}/.\\]$/u;
 
 const PAREN_AT = /[ \u00a0]?\\?\(([^()\\\r\n]{1,16})\\?\)/y;
 const JOINT_SEPARATOR_AT = /[ \t\u00a0]*(?:(?:\\?-|–|—)[ \t\u00a0]*(?:(?:\r\n|\n|\r)[ \t\u00a0]*)?|(?<=[ \t\u00a0]))/y;
@@ -64,6 +71,8 @@ function afterLineWrap(text: string, pos: number): number | undefined {
 		p += 2;
 	} else if (text[p] === '\n' || text[p] === '\r') {
 		p++;
+	} else if (p === pos + 1 && text[pos] === ' ') {
+		return afterCollapsedWrap(text, p);
 	} else {
 		return undefined;
 	}
@@ -75,6 +84,15 @@ function afterLineWrap(text: string, pos: number): number | undefined {
 	}
 	const componentEnd = readComponent(text, p);
 	return /\d/.test(text.slice(p, componentEnd)) || text[componentEnd] === '/' ? p : undefined;
+}
+
+/**
+ * A symbol wrapped after "/" in a text whose line breaks became single spaces ("A/75/ PV.14" for "A/75/" and "PV.14"
+ * on two lines): where the next component starts, when it is a document number (digits, or a kind and its number).
+ */
+function afterCollapsedWrap(text: string, p: number): number | undefined {
+	const componentEnd = readComponent(text, p);
+	return /^(?:\d+|[A-Z]{1,5}\.\d+)$/.test(text.slice(p, componentEnd)) && !/[\p{L}\p{N}]/u.test(text[componentEnd] ?? '') ? p : undefined;
 }
 
 /** Reads one component at `pos`: letters, digits and dots; "ES-10" and "S-27" (special sessions) keep their hyphen. */
@@ -111,10 +129,18 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 	}
 	const components: string[] = [];
 	let trailingSlash = false;
+	let glued = false;
 	let q = pos + series.length + 1;
 	for (;;) {
 		const componentEnd = readComponent(text, q);
 		const component = text.slice(q, componentEnd).replace(/\.+$/, '');
+		const gluedNumber = components.length > 0 ? gluedPartNumber(text, q, component, series) : undefined;
+		if (gluedNumber !== undefined) {
+			components.push(gluedNumber);
+			q += gluedNumber.length;
+			glued = true;
+			break;
+		}
 		if (component === '') {
 			if (text[q] === '/') {
 				components.push('');
@@ -137,7 +163,7 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 		q++;
 	}
 	let paren: string | undefined;
-	if (!trailingSlash) {
+	if (!trailingSlash && !glued) {
 		PAREN_AT.lastIndex = q;
 		const match = PAREN_AT.exec(text);
 		if (match && parenBelongsToSymbol(match[1], components)) {
@@ -145,7 +171,21 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 			q = PAREN_AT.lastIndex;
 		}
 	}
-	return { series, components, paren, trailingSlash, start: pos, end: q };
+	return { series, components, paren, trailingSlash, glued, start: pos, end: q };
+}
+
+/**
+ * The document number of a component that runs into the next part of a joint symbol (`667S/2008/55` in
+ * "A/62/667S/2008/55", as PDF text gives a masthead): the digits, when another series followed by "/" comes right
+ * after them. Undefined otherwise.
+ */
+function gluedPartNumber(text: string, position: number, component: string, series: string): string | undefined {
+	const digits = /^\d+(?=[A-Z])/.exec(component)?.[0];
+	if (digits === undefined) {
+		return undefined;
+	}
+	const next = seriesAt(text, position + digits.length);
+	return next !== undefined && next !== series ? digits : undefined;
 }
 
 /** Where the next part of a joint symbol starts after `pos` ("-", "–", "—", "\-" or spaces, then a series), and whether a dash joined it. */
@@ -180,7 +220,7 @@ export function readSymbolCandidate(text: string, pos: number): RawSymbolCandida
 	const parts = [first];
 	let end = first.end;
 	for (;;) {
-		const separator = nextJointPartStart(text, end);
+		const separator = parts[parts.length - 1].glued ? { start: end, dashed: true } : nextJointPartStart(text, end);
 		if (separator === undefined) {
 			break;
 		}

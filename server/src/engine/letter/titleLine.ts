@@ -1,0 +1,216 @@
+/**
+ * The grammar of a letter's title line (`Letter dated 27 September 2020 from the Permanent Representative of X to the
+ * United Nations addressed to the Secretary-General`): where it starts, where its addressee begins and where it ends.
+ * The reading stage uses it to end the title where no blank line does (web pages, collapsed text); the header reader
+ * uses it to read the sender and the addressee.
+ */
+
+/**
+ * The words a title starts with: `Letter dated`, `Identical letters dated`, `Note verbale dated`, `Identical notes
+ * verbales dated`, a bare `Dated … from` when a page lost the word "Letter", or `Letter from … to the Secretary-General`
+ * (a letter that was not circulated, so has no dated title). Group 1 or 2 is the kind word (empty for a bare `Dated`).
+ */
+export const TITLE_START = /^[ \t]*(?:(identical\s+letters|letter|identical\s+notes?\s+verbales?|notes?\s+verbales?|)\s*dated|(letter)\s+from)\s+(?=\S)/i;
+
+/** `dated` (any case) before a date: where a title may be; the words before it say which kind ({@link KIND_BEFORE}). */
+const DATED_WORD = /(?:dated|DATED|Dated)\s+(?=\d|[A-Za-z]+\s+\d)/g;
+/** The kind words before `dated` in a title, in the title's case. */
+const KIND_BEFORE = /\b(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+$/;
+
+/** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
+
+/**
+ * Where the addressee is introduced: `addressed to`, or `to` right before an officer of the Organization (`from the
+ * Secretary-General to the President of the Security Council`). `to the United Nations` is the sender's post, not an addressee.
+ */
+export const ADDRESSED_TO = /\baddressed\s+to\s+(?:the\s+)?|\bto\s+(?:the\s+)?(?=(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council))\b)/i;
+
+/** Lower-case words an addressee may hold: `the President of the Security Council and the Secretary-General`. */
+const ADDRESSEE_CONNECTORS = new Set(['the', 'of', 'and', 'for', 'on', 'to', 'in', 'with', 'established', 'pursuant', 'concerning', 'resolution', 'resolutions', 'members', 'a.i.', 'a.', 'i.', 'at', 'its', 'de', 'des', 'du', 'la', 'le', 'les']);
+
+/** Capitalised words that begin the body, not the addressee: `… addressed to the Secretary-General I have the honour …`. */
+const BODY_OPENERS = new Set([
+	'I', 'We', 'On', 'In', 'With', 'At', 'As', 'Upon', 'Further', 'Pursuant', 'Following', 'Referring', 'This', 'The', 'It', 'My',
+	'Our', 'Please', 'Allow', 'Let', 'Since', 'Today', 'Recently', 'Having', 'Given', 'Despite', 'Regarding', 'Excellency', 'Sir',
+	'Madam', 'Dear', 'By', 'For', 'From', 'Thank', 'Kindly', 'Attached', 'Enclosed', 'These', 'There', 'Over', 'After', 'During',
+	'Throughout', 'Once', 'Again', 'Yesterday', 'Last', 'According', 'Reference', 'Your', 'Mr.', 'Mrs.', 'Ms.', 'H.E.', 'Annex', 'ANNEX', 'Annexes',
+]);
+
+/** The longest addressee read (`the Chair of the Security Council Committee established pursuant to resolution 1540 (2004)`). */
+const MAX_ADDRESSEE = 260;
+/** How far after the title's start its addressee is looked for. */
+const MAX_TITLE_BEFORE_ADDRESSEE = 700;
+
+const WORD = /\S+/g;
+
+/** The words after `start` up to `limit`, each with its end and whether a line break comes before it, stopping at a blank line. */
+function wordsAfter(view: string, start: number, limit: number): { word: string; end: number; newLine: boolean }[] {
+	const words: { word: string; end: number; newLine: boolean }[] = [];
+	const bounded = view.slice(start, limit);
+	const text = bounded.slice(0, paragraphEnd(bounded));
+	let previousEnd = 0;
+	for (const match of text.matchAll(WORD)) {
+		words.push({ word: match[0], end: start + match.index + match[0].length, newLine: /[\n\r]/.test(text.slice(previousEnd, match.index)) });
+		previousEnd = match.index + match[0].length;
+	}
+	return words;
+}
+
+/** Words that complete the name of an addressee: a line break after one of them, before a capitalised word, ends the title. */
+const ADDRESSEE_HEADS = /^(?:Secretary-General|Council|Assembly|Committee|Commission|Rights|Refugees|Nations|Court|Justice|Organization|Secretariat|Board|Group|Conference|Union|Affairs|Development|Programme|Fund)$/;
+
+/** True when a word can be part of an addressee: a connector, a capitalised word that does not open the body, a number or a parenthesis. */
+function continuesAddressee(word: string): boolean {
+	const bare = word.replace(/^[(“"‘*_]+|[)”"’*_,;:.]+$/g, '');
+	if (bare === '') {
+		return /^[()]+$/.test(word);
+	}
+	if (ADDRESSEE_CONNECTORS.has(word.toLowerCase()) && word === word.toLowerCase()) {
+		return true;
+	}
+	if (BODY_OPENERS.has(bare) || BODY_OPENERS.has(word)) {
+		return false;
+	}
+	return /^[\p{Lu}\d(]/u.test(word.replace(/^[“"‘*_]+/, ''));
+}
+
+/** A lower-case word that is not an addressee connector: after a capitalised word, it shows that a sentence has begun. */
+function isProseWord(word: string | undefined): boolean {
+	return word !== undefined && /^\p{Ll}/u.test(word) && !ADDRESSEE_CONNECTORS.has(word.replace(/[,;:]+$/, ''));
+}
+
+/** True when an addressee may end with this word: a name, a number in parentheses; not a connector. */
+function endsAddressee(word: string): boolean {
+	return !ADDRESSEE_CONNECTORS.has(word.replace(/[,;:]+$/, '').toLowerCase()) || /\)$/.test(word);
+}
+
+/** Bodies whose name goes on after `Council` (`the Security Council Committee established pursuant to …`). */
+const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission|Subcommittee|Informal|Ad)$/i;
+
+/**
+ * True when `previous` completes the name of an officer so that the capitalised `word` after it cannot go on with it:
+ * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows.
+ */
+function completesOfficer(previous: string, word: string): boolean {
+	return /^(?:Secretary-General|Assembly)$/i.test(previous) || (/^Council$/i.test(previous) && !AFTER_COUNCIL.test(word));
+}
+
+/**
+ * The end of the addressee that starts at `start`: the words that name officers of the Organization (`the
+ * Secretary-General`, `the President of the Security Council and the Secretary-General`), stopping before the word that
+ * opens the body (`I have the honour …`, `Armenia has …`), a sentence end or a blank line. Undefined when no addressee
+ * word follows.
+ */
+export function addresseeEnd(view: string, start: number): number | undefined {
+	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
+	let end: number | undefined;
+	for (let i = 0; i < words.length; i++) {
+		const { word, end: wordEnd } = words[i];
+		const capitalised = /^\p{Lu}/u.test(word);
+		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word));
+		if (!continuesAddressee(word) || (opensSentence && end !== undefined)) {
+			break;
+		}
+		if (/[.!?:]$/.test(word) && !/^(?:a\.i\.|i\.)$/i.test(word)) {
+			end = wordEnd - 1;
+			break;
+		}
+		if (endsAddressee(word)) {
+			end = /[,;:]$/.test(word) ? wordEnd - 1 : wordEnd;
+		}
+	}
+	return end;
+}
+
+/**
+ * Where the paragraph that starts `text` ends: at the first blank line after which the words do not go on in lower
+ * case. A title printed line by line with blank lines between (`… the Permanent Representative` / blank / `of
+ * Argentina to the United Nations addressed to the President`) is one paragraph.
+ */
+function paragraphEnd(text: string): number {
+	const blank = /\n(?:[ \t]*\r?\n)+[ \t]*/g;
+	for (let match = blank.exec(text); match; match = blank.exec(text)) {
+		if (!CONTINUES_TITLE.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) {
+			return match.index;
+		}
+	}
+	return text.length;
+}
+
+/** Words that carry a title on after a line break: `of Argentina …`, `to the Secretary-General`, `addressed to …`. */
+const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in)\b/;
+
+/** A title found in running text: its start, where its addressee starts, and its end when the addressee could be read. */
+export interface TitleExtent {
+	readonly start: number;
+	readonly addresseeStart?: number;
+	/** The end of the addressee: the title stops here although the same line or paragraph goes on. */
+	readonly end?: number;
+}
+
+/** The extent of a title starting at `start` (where {@link TITLE_START} or a title word matched). */
+export function titleExtent(view: string, start: number): TitleExtent {
+	const window = view.slice(start, start + MAX_TITLE_BEFORE_ADDRESSEE);
+	const addressed = ADDRESSED_TO.exec(window.slice(0, paragraphEnd(window)));
+	if (!addressed) {
+		return { start };
+	}
+	const addresseeStart = start + addressed.index + addressed[0].length;
+	return { start, addresseeStart, end: addresseeEnd(view, addresseeStart) };
+}
+
+/**
+ * The first title in `view[0, limit)`: at the start of a line, or inside a line that lost its line breaks (a collapsed
+ * text) when it is not preceded by a determiner (`my letter dated …` is a reference, not a title). A title must name
+ * its addressee.
+ */
+export function findFirstTitle(view: string, limit: number): TitleExtent | undefined {
+	const bounded = view.length > limit ? view.slice(0, limit) : view;
+	for (const at of titleCandidates(bounded)) {
+		let start: number;
+		if (bounded.startsWith('Letter from', at)) {
+			LETTER_FROM_AT.lastIndex = at;
+			if (!LETTER_FROM_AT.test(bounded) || !/^[ \t]*$/.test(bounded.slice(bounded.lastIndexOf('\n', at - 1) + 1, at))) {
+				continue;
+			}
+			start = at;
+		} else {
+			DATED_AT.lastIndex = at;
+			if (!DATED_AT.test(bounded) || /\w/.test(bounded[at - 1] ?? ' ')) {
+				continue;
+			}
+			const kind = KIND_BEFORE.exec(bounded.slice(Math.max(0, at - 40), at));
+			if (!kind && bounded[at] === 'd') {
+				continue;
+			}
+			start = kind ? at - kind[0].length : at;
+		}
+		const before = bounded.slice(Math.max(0, start - 40), start);
+		if (DETERMINER_BEFORE.test(before) || /[(“"‘]\s*$/.test(before)) {
+			continue;
+		}
+		const extent = titleExtent(view, start);
+		if (extent.addresseeStart !== undefined) {
+			return extent;
+		}
+	}
+	return undefined;
+}
+
+/** `dated` before a date, at a position; `Letter from` and a word after it, at a position. */
+const DATED_AT = new RegExp(DATED_WORD.source, 'y');
+const LETTER_FROM_AT = /Letter\s+from\s+(?=\S)/y;
+
+/** Where a title may start, in the order of the text: each `dated` (any case) and each `Letter from`, found by plain search. */
+function titleCandidates(text: string): number[] {
+	const found: number[] = [];
+	for (const [word, offset] of [['ated', 1], ['ATED', 1], ['Letter from', 0]] as const) {
+		for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+			if (at >= offset) {
+				found.push(at - offset);
+			}
+		}
+	}
+	return found.sort((a, b) => a - b);
+}
