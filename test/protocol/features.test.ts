@@ -50,8 +50,8 @@ describe('language features over stdio', () => {
 		const value = (hover.contents as { value: string }).value;
 		assert.match(value, /General Assembly, seventy-fifth session/);
 		assert.match(value, /Cited as dated 22 December 2020/);
-		assert.match(value, /001_fcfde71c67116c43\.txt/);
-		assert.match(value, /inferred from 004_7b45a96a4a663e52\.txt's citation dated 22 December 2020/);
+		assert.match(value, /In this workspace: A\/75\/660-S\/2020\/1267 · Azerbaijan · 18 December 2020 \(`001_fcfde71c67116c43\.txt`, /, 'named as people name it, the file second');
+		assert.match(value, /inferred from the citation dated 22 December 2020 in Azerbaijan · 10 February 2022 \(`004_7b45a96a4a663e52\.txt`\)/);
 		assert.match(value, /https:\/\/undocs\.org\/S\/2020\/1267/);
 	});
 
