@@ -154,6 +154,10 @@ describe('the folder of sample letters', () => {
     await poll('only the letters of session 75', async () => /^2 of 5 letters shown/.test(await frame.locator('#status').innerText()) ? true : undefined);
     await frame.locator('#organ').selectOption({ label: 'Every session and year' });
     await poll('every letter again', async () => /^5 letters/.test(await frame.locator('#status').innerText()) ? true : undefined);
+    await frame.locator('#agendaItem').selectOption({ label: 'GA 75 item 34' });
+    await poll('only the letters under item 34 of session 75 (000 and 001)', async () => /^2 of 5 letters shown/.test(await frame.locator('#status').innerText()) ? true : undefined);
+    await frame.locator('#agendaItem').selectOption({ label: 'Every agenda item' });
+    await poll('every letter again', async () => /^5 letters/.test(await frame.locator('#status').innerText()) ? true : undefined);
     await poll('the graph to be laid out again', async () => await frame.locator('body').getAttribute('data-state') === 'laid-out' ? true : undefined, { timeoutMs: 40_000 });
 
     const uri001 = `file://${vscode.file(letter001)}`;
