@@ -94,7 +94,7 @@ export function incomingLinks(index: LetterIndex, uri: string): LetterLink[] {
 	if (!self?.summary.isLetter) {
 		return [];
 	}
-	const candidates = new Set(index.citersOf(uri).map((citer) => citer.uri));
+	const candidates = new Set(index.citerUrisOf(uri));
 	const written = self.summary.titleDate;
 	if (written) {
 		for (const { uri: citer } of index.referencesDated(written)) {
