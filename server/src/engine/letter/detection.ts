@@ -1,17 +1,24 @@
 import type { LetterDetection } from './model';
 
+/**
+ * The distribution block of an older masthead whose word `Distr.` OCR lost: the kind, the symbol, the date and the
+ * original language in a row (`GENERAL S/24577 • 21 September 1992 ORIGINAL: ENGLISH`). Group 1 is the date.
+ */
+export const DISTRIBUTION_BLOCK_WITHOUT_DISTR = /\b(?:GENERAL|LIMITED|RESTRICTED)\s+[A-Z]{1,2}\/[\w./-]+[^\w\n]{0,5}(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s+(?:ORIGINAL|Original)\b/;
+
 /** How much of the beginning of a file is looked at to decide whether it is UN correspondence (SPEC: the first 4 KB). */
 export const DETECTION_WINDOW = 4096;
 
 /**
- * The signs of correspondence. A sign whose pattern is costly is looked for only when one of its cues (words it must
+ * The signs of correspondence (a title whose word `dated` OCR garbled, `LEttER OA.rED U S!PTIMBER 1992 FROM …
+ * ADDRESSED TO THE …`, is still a title). A sign whose pattern is costly is looked for only when one of its cues (words it must
  * hold, as they may be written) is in the window.
  */
 const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp }[] = [
 	{ name: 'masthead', cues: [], pattern: /\b(?:United\s+Nations|UNITED\s+NATIONS)\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b|(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Distr\.|[AS]\/\d)/ },
-	{ name: 'distribution', cues: [], pattern: /\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)/ },
+	{ name: 'distribution', cues: [], pattern: new RegExp(String.raw`\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)|\bDistr\s+(?:GENERAL|LIMITED|RESTRICTED)\b|${DISTRIBUTION_BLOCK_WITHOUT_DISTR.source}`) },
 	{ name: 'agenda', cues: [], pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
-	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
+	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s+[^\n]{3,300}?\baddressed\s+to\s+the\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
 	{ name: 'note-verbale', cues: [], pattern: /\bNote\s+verbale\b/i },
 	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b/ },
 	{ name: 'compliments', cues: [], pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },

@@ -5,6 +5,7 @@
  */
 import { toIsoDate } from '../calendar/dates';
 import { collapse } from './header';
+import { readOfficeName } from './ocrReading';
 import type { Letter, LetterKind, OrganHeader } from './model';
 
 /** An organ of the header as the catalogue gives it (SPEC `letters`: `{ "organ": "GA", "session": 51 }`). */
@@ -112,7 +113,7 @@ function senderOf(letter: Letter): string | null {
 	if (sender) {
 		const office = OFFICE.exec(sender.text);
 		if (office && (sender.country === undefined || UN_BODY.test(sender.country))) {
-			return normaliseCase(stripUnitedNations(office[1]));
+			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
 		}
 		if (sender.country === undefined && STATE_POST.test(sender.text)) {
 			return null;
@@ -135,7 +136,7 @@ function addresseesOf(letter: Letter): string[] {
 	}
 	const result: string[] = [];
 	for (const piece of collapse(text).split(ADDRESSEE_HEAD)) {
-		const name = normaliseCase(stripUnitedNations(piece.replace(/^(?:to\s+)?(?:the\s+)?/i, '').replace(/[.,;:\s]+$/, '')));
+		const name = readOfficeName(normaliseCase(stripUnitedNations(piece.replace(/^(?:to\s+)?(?:the\s+)?/i, '').replace(/[.,;:\s]+$/, ''))));
 		// "the Presidents of the General Assembly and the Security Council": one office per organ.
 		const plural = /^Presidents\s+of\s+(?:the\s+)?(.+)$/i.exec(name);
 		const names = plural ? plural[1].split(/\s*(?:,|\band\b)\s*(?:the\s+)?/i).filter((organ) => organ !== '').map((organ) => `President of the ${organ}`) : [name];

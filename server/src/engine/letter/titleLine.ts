@@ -22,9 +22,9 @@ const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|thi
 
 /**
  * Where the addressee is introduced: `addressed to`, or `to` right before an officer of the Organization (`from the
- * Secretary-General to the President of the Security Council`). `to the United Nations` is the sender's post, not an addressee.
+ * Secretary-General to the President of the Security Council`; in web titles `to the UN SG`). `to the United Nations` is the sender's post, not an addressee.
  */
-export const ADDRESSED_TO = /\baddressed\s+to\s+(?:the\s+)?|\bto\s+(?:the\s+)?(?=(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council))\b)/i;
+export const ADDRESSED_TO = /\baddressed\s+to\s+(?:the\s+)?|\bto\s+(?:the\s+)?(?=(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council)|UN\s?SG)\b)/i;
 
 /** Lower-case words an addressee may hold: `the President of the Security Council and the Secretary-General`. */
 const ADDRESSEE_CONNECTORS = new Set(['the', 'of', 'and', 'for', 'on', 'to', 'in', 'with', 'established', 'pursuant', 'concerning', 'resolution', 'resolutions', 'members', 'a.i.', 'a.', 'i.', 'at', 'its', 'de', 'des', 'du', 'la', 'le', 'les']);
@@ -163,7 +163,7 @@ export function titleExtent(view: string, start: number): TitleExtent {
 /**
  * The first title in `view[0, limit)`: at the start of a line, or inside a line that lost its line breaks (a collapsed
  * text) when it is not preceded by a determiner (`my letter dated …` is a reference, not a title). A title must name
- * its addressee.
+ * its addressee. Without such a title, a title whose `dated` OCR garbled (a kind word, a year and `from`).
  */
 export function findFirstTitle(view: string, limit: number): TitleExtent | undefined {
 	const bounded = view.length > limit ? view.slice(0, limit) : view;
@@ -191,6 +191,27 @@ export function findFirstTitle(view: string, limit: number): TitleExtent | undef
 			continue;
 		}
 		const extent = titleExtent(view, start);
+		if (extent.addresseeStart !== undefined) {
+			return extent;
+		}
+	}
+	return garbledTitle(bounded, view);
+}
+
+/** A title whose word `dated` OCR garbled: `LEttER OA.rED U S!PTIMBER 1992 FROM …`, the kind word, a year and `from`. */
+const GARBLED_DATED_TITLE = /\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s/gi;
+
+/** The first title in `bounded` whose `dated` is unreadable, when it names its addressee and is not a reference in prose. */
+function garbledTitle(bounded: string, view: string): TitleExtent | undefined {
+	if (!/\b(?:FROM|from)\s/.test(bounded)) {
+		return undefined;
+	}
+	for (const match of bounded.matchAll(GARBLED_DATED_TITLE)) {
+		const before = bounded.slice(Math.max(0, match.index - 40), match.index);
+		if (/\bdated\b/i.test(match[0]) || DETERMINER_BEFORE.test(before) || /[(“"‘]\s*$/.test(before)) {
+			continue;
+		}
+		const extent = titleExtent(view, match.index);
 		if (extent.addresseeStart !== undefined) {
 			return extent;
 		}
