@@ -95,14 +95,19 @@ export function findSignature(blocks: readonly Block[], masked: string, from: nu
 	return undefined;
 }
 
-/** Finds the parts proper to a note verbale: the reference number, the sender mission, the addressee and the closing place and date. */
+/**
+ * Finds the parts proper to a note verbale: the reference number, the sender mission, the addressee, the opening
+ * formula and the closing place and date.
+ */
 export function findNoteVerbaleParts(blocks: readonly Block[], masked: string, dates: readonly DateMatch[]): NoteVerbaleParts | undefined {
 	let reference: NoteVerbaleParts['reference'];
 	let senderMission: NoteVerbaleParts['senderMission'];
 	let addressee: NoteVerbaleParts['addressee'];
 	let placeAndDate: NoteVerbaleParts['placeAndDate'];
+	let opening: NoteVerbaleParts['opening'];
 	for (const block of blocks) {
 		const blockText = masked.slice(block.start, block.end);
+		opening ??= openingFormula(masked, block.start, blockText);
 		const ref = /^\s*(?:Ref(?:erence)?\.?|No\.)\s*:?\s*(\S[^\n]{0,60})$/im.exec(blockText);
 		if (!reference && ref && block.lines.length <= 2) {
 			const start = block.start + ref.index + ref[0].indexOf(ref[1]);
@@ -123,8 +128,34 @@ export function findNoteVerbaleParts(blocks: readonly Block[], masked: string, d
 			placeAndDate = { place: place[1].trim(), date: date && toDateMention(date), range: trimRange(masked, block.start, block.end) };
 		}
 	}
-	if (!reference && !senderMission && !addressee && !placeAndDate) {
+	if (!reference && !senderMission && !addressee && !placeAndDate && !opening) {
 		return undefined;
 	}
-	return { reference, senderMission, addressee, placeAndDate };
+	return { reference, senderMission, addressee, placeAndDate, ...(opening ? { opening } : {}) };
+}
+
+/** The words of a name in an opening formula: capitalised words and the small words between them. */
+const NAME_WORDS = String.raw`(?:[A-Z][\w’'.-]*|of|for|the|and|to|on|in)`;
+/** `The <sender> presents its compliments to <addressee> and …`, the sender's name being the words before `presents`. */
+const SENDER_BEFORE_COMPLIMENTS = new RegExp(String.raw`\bThe\s+(${NAME_WORDS}(?:\s+${NAME_WORDS})*?)\s+presents\s+(?:its|his|her)\s+compliments\s+to\s+(?:the\s+)?`, 'g');
+/** Where the addressee of an opening formula ends: `and has the honour`, `and avails itself`, a comma or a full stop. */
+const ADDRESSEE_STOP = /\s+and\s+(?:has|have|avails|wishes|would|is|requests|presents|refers|takes)\b|[,.;]/;
+
+/** The sender and addressee that a block's opening formula names. */
+function openingFormula(masked: string, blockStart: number, blockText: string): NoteVerbaleParts['opening'] {
+	if (!blockText.includes('compliments')) {
+		return undefined;
+	}
+	for (const match of blockText.matchAll(SENDER_BEFORE_COMPLIMENTS)) {
+		const senderStart = blockStart + match.index + match[0].indexOf(match[1]);
+		const addresseeStart = blockStart + match.index + match[0].length;
+		const stop = ADDRESSEE_STOP.exec(masked.slice(addresseeStart, addresseeStart + 200));
+		const sender = { text: collapseDetached(match[1]), range: { start: senderStart, end: senderStart + match[1].length } };
+		if (!stop || stop.index === 0) {
+			return { sender };
+		}
+		const addresseeRange = trimRange(masked, addresseeStart, addresseeStart + stop.index);
+		return { sender, addressee: { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange } };
+	}
+	return undefined;
 }

@@ -2,6 +2,7 @@ import type { OffsetRange } from '../text/offsetRange';
 import { collapse } from './header';
 import type { FootnoteMarker, FootnoteText } from './model';
 import type { Block, Line } from './textLayout';
+import { GLUED_MARKER } from './titleLine';
 
 const SUPERSCRIPT_DIGITS: Readonly<Record<string, string>> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 
@@ -192,6 +193,42 @@ export function findPlainFootnoteMarkers(text: string, plainFootnotes: readonly 
 		const end = match.index + match[0].length;
 		if (before !== undefined && match.index < before && isGluedMarker(text, match.index, end) && !excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			markers.push({ label, range: { start: match.index, end } });
+		}
+	}
+	return markers;
+}
+
+/**
+ * A number glued to the last word of a title or an annex heading (`… addressed to the Secretary-General1`): PDF text of
+ * the superscript marker of the note on its language of submission. Headings never end in a number, so it is a marker
+ * even when the note was not kept.
+ */
+export function findHeadingEndMarkers(text: string, headings: readonly OffsetRange[]): FootnoteMarker[] {
+	const markers: FootnoteMarker[] = [];
+	for (const heading of headings) {
+		const glued = GLUED_MARKER.exec(text.slice(Math.max(heading.start, heading.end - 30), heading.end));
+		if (glued) {
+			markers.push({ label: superscriptToDigits(glued[0]).replace(/^0+(?=\d)/, ''), range: { start: heading.end - glued[0].length, end: heading.end } });
+		}
+	}
+	return markers;
+}
+
+/**
+ * Asterisk markers in the body: a `*` right after a word or a closing parenthesis and before punctuation or a space
+ * (`a visa application (enclosed herewith)*, dated …`). Not a run of asterisks, not Markdown emphasis (a line with
+ * another `*` before it), not an asterisk that opens a word (`*TO THE UNITED NATIONS`).
+ */
+export function findStarMarkers(text: string, from: number, excluded: readonly OffsetRange[]): FootnoteMarker[] {
+	const markers: FootnoteMarker[] = [];
+	for (let at = text.indexOf('*', from); at >= 0; at = text.indexOf('*', at + 1)) {
+		const before = text[at - 1] ?? '';
+		const after = text[at + 1] ?? '';
+		if (!/[\p{Ll})\]”’"]/u.test(before) || !/^(?:[\s,.;:]|)$/.test(after) || text.lastIndexOf('*', at - 1) > text.lastIndexOf('\n', at - 1)) {
+			continue;
+		}
+		if (!excluded.some((range) => at >= range.start && at < range.end)) {
+			markers.push({ label: '*', range: { start: at, end: at + 1 } });
 		}
 	}
 	return markers;

@@ -4,7 +4,7 @@
  * line's `letters` catalogue, hover, outline and workspace symbols all show the same values.
  */
 import { toIsoDate } from '../calendar/dates';
-import { collapse } from './header';
+import { collapse, countryOf } from './header';
 import { readOfficeName } from './ocrReading';
 import type { Letter, LetterKind, OrganHeader } from './model';
 
@@ -120,9 +120,20 @@ function senderOf(letter: Letter): string | null {
 		}
 		return normaliseCase(sender.country ?? stripUnitedNations(sender.text.replace(/^the\s+/i, '')));
 	}
-	const mission = letter.noteVerbale?.senderMission?.text;
-	const country = mission && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(mission))?.[1];
-	return country ? normaliseCase(country) : null;
+	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
+	const country = missionOf(letter.noteVerbale?.senderMission?.text);
+	if (country) {
+		return normaliseCase(country);
+	}
+	// A note without a title and a mission letterhead: the sender its opening formula names, a State's mission or an
+	// office of the Organization (`The Office for Disarmament Affairs presents its compliments …`).
+	const opening = letter.noteVerbale?.senderMission ? undefined : letter.noteVerbale?.opening?.sender.text;
+	if (!opening) {
+		return null;
+	}
+	const openingCountry = missionOf(opening);
+	const post = countryOf(opening);
+	return openingCountry ? normaliseCase(openingCountry) : post ? normaliseCase(post) : STATE_POST.test(opening) ? null : readOfficeName(normaliseCase(stripUnitedNations(opening)));
 }
 
 /** Heads that start a further addressee in a list (`the Secretary-General and the President of the Security Council`). */
@@ -130,13 +141,13 @@ const ADDRESSEE_HEAD = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:the\s+)?(?:
 
 /** The addressees of the title, in its order, each as its office is named (`Secretary-General`). */
 function addresseesOf(letter: Letter): string[] {
-	const text = letter.title?.addressee?.text ?? letter.noteVerbale?.addressee?.text;
+	const text = letter.title?.addressee?.text ?? letter.noteVerbale?.addressee?.text ?? (letter.title ? undefined : letter.noteVerbale?.opening?.addressee?.text);
 	if (!text) {
 		return [];
 	}
 	const result: string[] = [];
 	for (const piece of collapse(text).split(ADDRESSEE_HEAD)) {
-		const name = readOfficeName(normaliseCase(stripUnitedNations(piece.replace(/^(?:to\s+)?(?:the\s+)?/i, '').replace(/[.,;:\s]+$/, ''))));
+		const name = readOfficeName(normaliseCase(officeName(piece.replace(/^(?:to\s+)?(?:the\s+)?/i, '').replace(/[.,;:\s]+$/, ''))));
 		// "the Presidents of the General Assembly and the Security Council": one office per organ.
 		const plural = /^Presidents\s+of\s+(?:the\s+)?(.+)$/i.exec(name);
 		const names = plural ? plural[1].split(/\s*(?:,|\band\b)\s*(?:the\s+)?/i).filter((organ) => organ !== '').map((organ) => `President of the ${organ}`) : [name];
@@ -147,6 +158,16 @@ function addresseesOf(letter: Letter): string[] {
 		}
 	}
 	return result;
+}
+
+/**
+ * An addressee without the words that add nothing to an officer of the Organization ("Secretary-General of the United
+ * Nations" → "Secretary-General"); other addressees as the title writes them ("the Permanent Missions of Member States
+ * to the United Nations").
+ */
+function officeName(text: string): string {
+	const stripped = stripUnitedNations(text);
+	return /^(?:Secretary-General|President\s+of\s+the\s+\S.*)$/i.test(stripped) ? stripped : collapse(text);
 }
 
 /** "Secretary-General of the United Nations" → "Secretary-General"; "X to the United Nations" → "X". */

@@ -150,6 +150,8 @@ export interface NoteVerbaleParts {
 	readonly reference?: { readonly text: string; readonly range: OffsetRange };
 	readonly senderMission?: { readonly text: string; readonly range: OffsetRange };
 	readonly addressee?: { readonly text: string; readonly range: OffsetRange };
+	/** The sender and addressee its opening formula names (`The Office for Disarmament Affairs presents its compliments to the Permanent Missions …`). */
+	readonly opening?: { readonly sender: { readonly text: string; readonly range: OffsetRange }; readonly addressee?: { readonly text: string; readonly range: OffsetRange } };
 	readonly placeAndDate?: { readonly place: string; readonly date?: DateMention; readonly range: OffsetRange };
 }
 

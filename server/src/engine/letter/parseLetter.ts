@@ -9,7 +9,7 @@ import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
 import { collectAgendaTitles } from './agendaTitles';
 import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
 import { detectLetter } from './detection';
-import { findFootnoteMarkers, findFootnoteTexts, findPlainFootnoteMarkers } from './footnotes';
+import { findFootnoteMarkers, findFootnoteTexts, findHeadingEndMarkers, findPlainFootnoteMarkers, findStarMarkers } from './footnotes';
 import { withOcrSymbolSlips } from './ocrReading';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
 import type { AgendaHeader, FootnoteText, Letter, LetterDetection, LetterKind } from './model';
@@ -68,12 +68,17 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 
 	const footnotes = findFootnoteTexts(text, blocks, reading.plainFootnoteLabels);
 	const plainFootnotes = footnotes.filter((note) => reading.plainFootnoteLabels.has(note.range.start));
-	const footnoteMarkers = [
+	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
+	const markersFound = [
 		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture, reading.inlineMarkers),
 		...findPlainFootnoteMarkers(text, plainFootnotes, [...furniture, ...footnotes.map((note) => note.range)], headerEnd),
+		...findStarMarkers(text, title?.range.end ?? headerEnd, [...furniture, ...footnotes.map((note) => note.range)]),
+	];
+	const footnoteMarkers = [
+		...markersFound,
+		...findHeadingEndMarkers(text, [...(title ? [title.range] : []), ...headedAnnexes.map((annex) => annex.headingRange)]).filter((marker) => !markersFound.some((found) => found.range.start < marker.range.end && marker.range.start < found.range.end)),
 	].sort((a, b) => a.range.start - b.range.start);
 	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
-	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
 	const headedBody = headedAnnexes.length > 0 ? blocks.filter((block) => block.start < headedAnnexes[0].headingRange.start) : blocks;
 	const headedClosing = findClosingRequest(headedBody, masked, headerEnd);
 	const headedSignature = findSignature(headedBody, masked, headedClosing?.range.start ?? headerEnd);

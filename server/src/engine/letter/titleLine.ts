@@ -90,11 +90,16 @@ const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission
 
 /**
  * True when `previous` completes the name of an officer so that the capitalised `word` after it cannot go on with it:
- * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows.
+ * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows (a footnote number glued
+ * to the name does not change it).
  */
 function completesOfficer(previous: string, word: string): boolean {
-	return /^(?:Secretary-General|Assembly)$/i.test(previous) || (/^Council$/i.test(previous) && !AFTER_COUNCIL.test(word));
+	const name = previous.replace(GLUED_MARKER, '');
+	return /^(?:Secretary-General|Assembly)$/i.test(name) || (/^Council$/i.test(name) && !AFTER_COUNCIL.test(word));
 }
+
+/** A footnote number glued to the last word of a title or heading (`addressed to the Secretary-General1`, PDF text). */
+export const GLUED_MARKER = /(?<=\p{L})(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})$/u;
 
 /**
  * The end of the addressee that starts at `start`: the words that name officers of the Organization (`the
