@@ -209,7 +209,7 @@ export function findDistribution(masked: string, headerEnd: number, dates: reado
 
 /**
  * Without a distribution line (pages that kept only `General Assembly` / `Security Council` / `1 May 1987` of the
- * masthead): the date that stands on a line of its own under the organ names, before the title.
+ * masthead): the date that stands on a line of its own under the organ names (and the symbol line), before the title.
  */
 function mastheadDateLine(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention } | undefined {
 	for (const date of dates) {
@@ -241,8 +241,8 @@ function blockWithoutDistr(masked: string, headerEnd: number, dates: readonly Da
 	return { range: { start: match.index, end: dateStart + match[1].length }, date: date && toDateMention(date) };
 }
 
-/** The organ names of a masthead on the lines right before a date line. */
-const ORGAN_LINE_BEFORE = /(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+$/;
+/** The organ names of a masthead on the lines right before a date line, or before the symbol line above it (`A/10133 - S/11749`). */
+const ORGAN_LINE_BEFORE = /(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:[A-Z]{1,6}\/[\w./]+(?:[ \t]*[-–][ \t]*[A-Z]{1,6}\/[\w./]+)?[ \t]*(?:\r?\n[ \t]*)+)?$/;
 
 /** The original language line: `Original: English`, `ORIGINAL: ENGLISH`. */
 export function findOriginalLanguage(masked: string, headerEnd: number): { range: OffsetRange; language: string } | undefined {

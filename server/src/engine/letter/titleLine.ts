@@ -130,18 +130,22 @@ export function addresseeEnd(view: string, start: number): number | undefined {
 
 /**
  * Where the paragraph that starts `text` ends: at the first blank line after which the words do not go on in lower
- * case. A title printed line by line with blank lines between (`… the Permanent Representative` / blank / `of
- * Argentina to the United Nations addressed to the President`) is one paragraph.
+ * case, unless the line before it ends with a word a title cannot end with. A title printed line by line with blank
+ * lines between (`… the Permanent Representative` / blank / `of Argentina to the United Nations addressed to the
+ * President`, or `… Representative of` / blank / `Belgium to …`) is one paragraph.
  */
 function paragraphEnd(text: string): number {
 	const blank = /\n(?:[ \t]*\r?\n)+[ \t]*/g;
 	for (let match = blank.exec(text); match; match = blank.exec(text)) {
-		if (!CONTINUES_TITLE.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) {
+		if (!CONTINUES_TITLE.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20)) && !ENDS_UNFINISHED.test(text.slice(Math.max(0, match.index - 12), match.index))) {
 			return match.index;
 		}
 	}
 	return text.length;
 }
+
+/** Words a title cannot end with: a line ending in one goes on after the blank line (`… Representative of` / blank / `Belgium to …`). */
+const ENDS_UNFINISHED = /\b(?:of|the|to|and|from|for|addressed|on|in)[ \t]*$/;
 
 /** Words that carry a title on after a line break: `of Argentina …`, `to the Secretary-General`, `addressed to …`. */
 const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in)\b/;
