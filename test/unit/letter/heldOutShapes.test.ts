@@ -50,3 +50,36 @@ describe('a resolution numbered by another body', () => {
 		assert.deepEqual(diagnose(letter('to the President of the Security Council (S/2016/120), transmitting Security Council resolution 822 of 10 January 2016')).filter((d) => d.code === 'resolution-year-mismatch').map((d) => d.code), ['resolution-year-mismatch']);
 	});
 });
+
+describe('letters as sent, without a UN title', () => {
+	const isLetter = (text: string) => parseLetter(text, referenceData).detection.isLetter;
+
+	it('are letters by their letterhead, salutation, formulae and closing', () => {
+		assert.ok(isLetter(lines('PERMANENT MISSION OF THE ARAB REPUBLIC OF EGYPT', 'TO THE UNITED NATIONS', '', 'No. 571 NEW YORK, December 17, 1973', '', 'Excellency,', '', 'Upon instructions from my Government, I bring to Your Excellency\'s attention the policies of the authorities.')));
+		assert.ok(isLetter('7 July 2006 Excellency, As we enter the summer period, I am writing to take stock of our progress. All Permanent Representatives and Permanent Observers to the United Nations New York'));
+		assert.ok(isLetter(lines('Following is the text of a letter, dated 8 June 2001:', '', 'To: All Member States and Observers', 'From: The President of the General Assembly', '', 'I am writing to you concerning the report.', '', 'Yours sincerely,', 'Harri Holkeri')));
+		assert.ok(isLetter(lines('11 June 2019 – Letter on Jerusalem and Israeli Rep Statements', '', 'I write to you regarding recent statements made in the Council.')));
+		assert.ok(isLetter(lines('The British Representative at the United Nations (Cadogan) to the the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government:')));
+		assert.ok(isLetter(lines('Letter dated 16 September 1981 from the representative of the Sudan to the president of the Security Council', '', '[Original in English.] Upon instructions from my Government, I have the honour to inform you of the acts.')));
+	});
+
+	it('are not read into a page that has one such sign only, or that writes about letters', () => {
+		assert.equal(isLetter(lines('Dear Sir,', '', 'Thank you for your order. Your parcel will arrive on Monday.', '', 'Yours sincerely,', 'The shop')), false);
+		assert.equal(isLetter(lines('My week in New York', '', 'I am writing to share my visit to the Permanent Mission of Norway, where I met its staff.')), false);
+		assert.equal(isLetter(lines('To: the editor', 'From: a reader', '', 'The meeting was long.')), false);
+	});
+});
+
+describe('documents under a letter\'s header that are not letters', () => {
+	const isLetter = (text: string) => parseLetter(text, referenceData).detection.isLetter;
+
+	it('a draft resolution whose agenda item is a letter stays a non-letter', () => {
+		assert.equal(isLetter(lines('United Nations A/ES-11/L.1', '', 'General Assembly Distr.: Limited', '1 March 2022', '', 'Eleventh emergency special session', '', 'Agenda item 5',
+			'Letter dated 28 February 2014 from the Permanent Representative of Ukraine to the United Nations addressed', 'to the President of the Security Council (S/2014/136)', '', 'Albania and Uruguay:', 'draft resolution', '', 'Aggression against Ukraine', '', 'The General Assembly,', '', '  Reaffirming the importance of the Charter,')), false);
+	});
+
+	it('a report of the Secretary-General stays a non-letter; a letter transmitting one is a letter', () => {
+		assert.equal(isLetter(lines('United Nations', 'S/2019/103', 'Security Council', 'Distr.: General', '1 February 2019', 'Original: English', '', 'Eighth report of the Secretary-General on the threat posed by ISIL', '', 'I. Introduction', '', '1. In adopting its resolution 2253 (2015), the Council requested a report.')), false);
+		assert.ok(isLetter(lines('United Nations', 'S/2019/104', 'Security Council', 'Distr.: General', '1 February 2019', '', 'Letter dated 31 January 2019 from the Secretary-General addressed to the President of the Security Council', '', 'Report of the Secretary-General on the threat posed by ISIL', '', 'I have the honour to transmit the report.')));
+	});
+});
