@@ -83,3 +83,35 @@ describe('documents under a letter\'s header that are not letters', () => {
 		assert.ok(isLetter(lines('United Nations', 'S/2019/104', 'Security Council', 'Distr.: General', '1 February 2019', '', 'Letter dated 31 January 2019 from the Secretary-General addressed to the President of the Security Council', '', 'Report of the Secretary-General on the threat posed by ISIL', '', 'I have the honour to transmit the report.')));
 	});
 });
+
+describe('a letter given as a memo', () => {
+	it('reads its date from the line that introduces it, its sender from From: and its addressees from To:', () => {
+		const read = facts(lines('Following is the text of a letter, dated 8 June 2001:', '', 'To: All Member States and Observers', 'From: The President of the General Assembly', '', '', 'I am writing to you concerning the report (A/55/985-S/2001/574).', '', 'Yours sincerely,', 'Harri Holkeri'));
+		assert.equal(read.dated, '2001-06-08');
+		assert.equal(read.sender, 'President of the General Assembly');
+		assert.deepEqual(read.addressees, ['All Member States and Observers']);
+		assert.deepEqual(read.cites, ['A/55/985-S/2001/574']);
+	});
+
+	it('reads no memo from To: and From: lines far apart, and lets a title decide when there is one', () => {
+		const apart = facts(lines('To: All Member States', '', 'I am writing to you on behalf of the Permanent Mission of Norway about the meeting.', 'It was long.', 'It ended late.', 'We left.', '', 'From: the Chair'));
+		assert.equal(apart.sender, null);
+		const titled = facts(lines('Letter dated 8 June 2001 from the Permanent Representative of Chile to the United Nations addressed to the Secretary-General', '', 'To: the Secretary-General', 'From: the Mission', '', 'I have the honour to refer to the report.'));
+		assert.equal(titled.sender, 'Chile');
+		assert.deepEqual(titled.addressees, ['Secretary-General']);
+	});
+});
+
+describe('a number glued to the full stop that ends a paragraph', () => {
+	const letter = (lead: string) => lines(lead, '', 'Letter dated 16 September 1981 from the representative of the Sudan to the president of the Security Council', '', 'Upon instructions from my Government, I have the honour to inform you of the acts.');
+
+	it('is a footnote marker, reported when its note is lost', () => {
+		assert.deepEqual(diagnose(letter('Letters may internationalise a dispute by seeking to put it before the Security Council.39')).filter((d) => d.code === 'footnote-missing-text').map((d) => d.text), ['39']);
+	});
+
+	it('is not read into a decimal, a number inside a sentence or a number after a space', () => {
+		for (const lead of ['The rate rose to 3.5 per cent.', 'In 1981.39 members voted; the rest abstained.', 'The members numbered 39.', 'See page 39']) {
+			assert.deepEqual(diagnose(letter(lead)).filter((d) => d.code.startsWith('footnote')), [], lead);
+		}
+	});
+});

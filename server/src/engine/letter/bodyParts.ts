@@ -1,7 +1,7 @@
 import type { DateMatch } from '../calendar/dates';
 import { parseItemNumbers } from './agenda';
 import { collapseDetached, toDateMention, trimRange } from './header';
-import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
+import type { Annex, ClosingRequest, MemoHeader, NoteVerbaleParts, Signature } from './model';
 import type { OffsetRange } from '../text/offsetRange';
 import type { Block } from './textLayout';
 import { ADDRESSED_TO, TITLE_START } from './titleLine';
@@ -158,4 +158,28 @@ function openingFormula(masked: string, blockStart: number, blockText: string): 
 		return { sender, addressee: { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange } };
 	}
 	return undefined;
+}
+
+/** `To:` and `From:` lines of a memo, a few lines apart at most. */
+const MEMO_LINE = /(?:^|\n)[ \t]*(To|From)[ \t]*:[ \t]*(\S[^\n]{0,150}?)[ \t]*(?=\r?\n|$)/g;
+/** The line that introduces a letter given as text: `Following is the text of a letter, dated 8 June 2001:`. */
+const INTRODUCED_DATE = /\btext\s+of\s+(?:a|the|an\s+identical)\s+letter,?\s+dated\s+$/i;
+
+/**
+ * The memo lines of a letter given without a UN title, in text[0, limit): a `To:` and a `From:` line within three lines
+ * of each other, and the date of the line that introduces the letter, when there is one.
+ */
+export function findMemoHeader(masked: string, dates: readonly DateMatch[], limit: number): MemoHeader | undefined {
+	const found: { label: string; text: string; range: OffsetRange; start: number }[] = [];
+	for (const match of masked.slice(0, limit).matchAll(MEMO_LINE)) {
+		const start = match.index + match[0].indexOf(match[2]);
+		found.push({ label: match[1], text: collapseDetached(match[2]), range: { start, end: start + match[2].length }, start: match.index });
+	}
+	const to = found.find((line) => line.label === 'To');
+	const from = found.find((line) => line.label === 'From');
+	if (!to || !from || masked.slice(Math.min(to.start, from.start), Math.max(to.start, from.start)).split('\n').length > 4) {
+		return undefined;
+	}
+	const date = dates.find((candidate) => candidate.start < Math.min(to.start, from.start) && INTRODUCED_DATE.test(masked.slice(Math.max(0, candidate.start - 60), candidate.start)));
+	return { to: { text: to.text, range: to.range }, from: { text: from.text, range: from.range }, date: date && toDateMention(date) };
 }

@@ -214,6 +214,24 @@ export function findHeadingEndMarkers(text: string, headings: readonly OffsetRan
 	return markers;
 }
 
+/** A number glued to a word's sentence-ending full stop at the end of a paragraph (`… before the Security Council.39`). */
+const PARAGRAPH_END_MARKER = /(?<=\p{Ll}[.!?][”"’]?)\d{1,3}(?=[ \t]*(?:\r?\n[ \t]*\r?\n|$))/gu;
+
+/**
+ * A number glued to the full stop that ends a paragraph: PDF and web text of a superscript marker (a decimal or a
+ * figure never stands glued there), a marker even when its note was not kept.
+ */
+export function findParagraphEndMarkers(text: string, excluded: readonly OffsetRange[]): FootnoteMarker[] {
+	const markers: FootnoteMarker[] = [];
+	for (const match of text.includes('.') ? text.matchAll(PARAGRAPH_END_MARKER) : []) {
+		const start = match.index;
+		if (!excluded.some((range) => start >= range.start && start < range.end)) {
+			markers.push({ label: String(Number(match[0])), range: { start, end: start + match[0].length } });
+		}
+	}
+	return markers;
+}
+
 /**
  * Asterisk markers in the body: a `*` right after a word or a closing parenthesis and before punctuation or a space
  * (`a visa application (enclosed herewith)*, dated …`). Not a run of asterisks, not Markdown emphasis (a line with

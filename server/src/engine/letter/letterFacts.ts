@@ -59,7 +59,7 @@ export function letterFacts(letter: Letter): LetterFacts {
 	return {
 		kind,
 		distributed: letter.distribution?.date?.date ? toIsoDate(letter.distribution.date.date) : null,
-		dated: titleDate ? toIsoDate(titleDate) : kind === 'note-verbale' && placeDate ? toIsoDate(placeDate) : null,
+		dated: titleDate ? toIsoDate(titleDate) : kind === 'note-verbale' && placeDate ? toIsoDate(placeDate) : letter.memo?.date?.date ? toIsoDate(letter.memo.date.date) : null,
 		sender: senderOf(letter),
 		addressees: addresseesOf(letter),
 		organs: letter.organs.flatMap(organFact),
@@ -120,6 +120,12 @@ function senderOf(letter: Letter): string | null {
 		}
 		return normaliseCase(sender.country ?? stripUnitedNations(sender.text.replace(/^the\s+/i, '')));
 	}
+	const memoFrom = letter.memo?.from?.text;
+	if (memoFrom) {
+		const office = OFFICE.exec(memoFrom);
+		const country = countryOf(memoFrom);
+		return office && country === undefined ? readOfficeName(normaliseCase(stripUnitedNations(office[1]))) : country ? normaliseCase(country) : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
+	}
 	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
 	const country = missionOf(letter.noteVerbale?.senderMission?.text);
 	if (country) {
@@ -141,7 +147,7 @@ const ADDRESSEE_HEAD = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:the\s+)?(?:
 
 /** The addressees of the title, in its order, each as its office is named (`Secretary-General`). */
 function addresseesOf(letter: Letter): string[] {
-	const text = letter.title?.addressee?.text ?? letter.noteVerbale?.addressee?.text ?? (letter.title ? undefined : letter.noteVerbale?.opening?.addressee?.text);
+	const text = letter.title?.addressee?.text ?? letter.noteVerbale?.addressee?.text ?? (letter.title ? undefined : letter.noteVerbale?.opening?.addressee?.text ?? letter.memo?.to?.text);
 	if (!text) {
 		return [];
 	}

@@ -155,6 +155,16 @@ export interface NoteVerbaleParts {
 	readonly placeAndDate?: { readonly place: string; readonly date?: DateMention; readonly range: OffsetRange };
 }
 
+/**
+ * The memo lines of a letter given without a UN title (`To: All Member States and Observers` / `From: The President of
+ * the General Assembly`), and the date of the line that introduces it (`the text of a letter, dated 8 June 2001:`).
+ */
+export interface MemoHeader {
+	readonly to?: { readonly text: string; readonly range: OffsetRange };
+	readonly from?: { readonly text: string; readonly range: OffsetRange };
+	readonly date?: DateMention;
+}
+
 /** Everything the parser understood of one letter. Every range lies inside the text. */
 export interface Letter {
 	readonly text: string;
@@ -185,6 +195,8 @@ export interface Letter {
 	readonly closingRequest?: ClosingRequest;
 	readonly signature?: Signature;
 	readonly noteVerbale?: NoteVerbaleParts;
+	/** For a letter without a title: its `To:` / `From:` lines and introduced date. */
+	readonly memo?: MemoHeader;
 	/** Page furniture that the parser ignored: running headers, job numbers, page numbers, page breaks. */
 	readonly furniture: readonly OffsetRange[];
 }

@@ -7,9 +7,9 @@ import { scanResolutionCitations } from '../symbols/resolutions';
 import type { OffsetRange } from '../text/offsetRange';
 import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
 import { collectAgendaTitles } from './agendaTitles';
-import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
-import { detectLetter } from './detection';
-import { findFootnoteMarkers, findFootnoteTexts, findHeadingEndMarkers, findPlainFootnoteMarkers, findStarMarkers } from './footnotes';
+import { findAnnexes, findClosingRequest, findMemoHeader, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
+import { detectLetter, DETECTION_WINDOW } from './detection';
+import { findFootnoteMarkers, findFootnoteTexts, findHeadingEndMarkers, findParagraphEndMarkers, findPlainFootnoteMarkers, findStarMarkers } from './footnotes';
 import { withOcrSymbolSlips } from './ocrReading';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
 import type { AgendaHeader, FootnoteText, Letter, LetterDetection, LetterKind } from './model';
@@ -76,7 +76,10 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	];
 	const footnoteMarkers = [
 		...markersFound,
-		...findHeadingEndMarkers(text, [...(title ? [title.range] : []), ...headedAnnexes.map((annex) => annex.headingRange)]).filter((marker) => !markersFound.some((found) => found.range.start < marker.range.end && marker.range.start < found.range.end)),
+		...[
+			...findHeadingEndMarkers(text, [...(title ? [title.range] : []), ...headedAnnexes.map((annex) => annex.headingRange)]),
+			...findParagraphEndMarkers(text, [...furniture, ...footnotes.map((note) => note.range)]),
+		].filter((marker) => !markersFound.some((found) => found.range.start < marker.range.end && marker.range.start < found.range.end)),
 	].sort((a, b) => a.range.start - b.range.start);
 	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
 	const headedBody = headedAnnexes.length > 0 ? blocks.filter((block) => block.start < headedAnnexes[0].headingRange.start) : blocks;
@@ -103,6 +106,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 
 	const kind: LetterKind = title?.kind ?? (detection.signals.includes('compliments') || detection.signals.includes('note-verbale') ? 'note-verbale' : 'letter');
 	const noteVerbale = kind === 'note-verbale' ? findNoteVerbaleParts(blocks, masked, dates) : undefined;
+	const memo = title ? undefined : findMemoHeader(masked, dates, Math.min(masked.length, DETECTION_WINDOW));
 	const special = new Set<Block>();
 	for (const block of blocks) {
 		const isSpecial = footnotes.some((note) => block.start >= note.range.start && block.start < note.range.end)
@@ -136,6 +140,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 		closingRequest,
 		signature,
 		noteVerbale,
+		...(memo ? { memo } : {}),
 		furniture,
 	};
 }
