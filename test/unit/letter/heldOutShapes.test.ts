@@ -115,3 +115,26 @@ describe('a number glued to the full stop that ends a paragraph', () => {
 		}
 	});
 });
+
+describe('a heading that stands for the title, and an opening formula through OCR', () => {
+	it('reads the addressee of an edition\'s heading as written, and a sender only where it names a State or an office', () => {
+		const heading = facts(lines('The British Representative at the United Nations (Cadogan) to the the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government.'));
+		assert.deepEqual(heading.addressees, ['Assistant Secretary General of the United Nations']);
+		assert.equal(heading.sender, null);
+		const state = facts(lines('The Permanent Representative of Iran at the United Nations (Ala) to the Secretary-General (Lie)', 'Sir: I have the honour to request a meeting.'));
+		assert.equal(state.sender, 'Iran');
+		assert.deepEqual(state.addressees, ['Secretary-General']);
+	});
+
+	it('does not take a first line without the two names in parentheses for a heading', () => {
+		const prose = facts(lines('The letter from the Mission (see below) was sent to the Committee.', 'Sir: I have the honour to request a meeting of the Permanent Representatives.'));
+		assert.deepEqual(prose.addressees, []);
+	});
+
+	it('reads the sender of an opening formula that OCR strewed with stops', () => {
+		const note = facts(lines('The Secretary-General of the United Nations presents his ..; compliments. to the Permanent Representative of the Union of Soviet Socialist Republics and has the honour to refer to the Note.'));
+		assert.equal(note.kind, 'note-verbale');
+		assert.equal(note.sender, 'Secretary-General');
+		assert.deepEqual(note.addressees, ['Permanent Representative of the Union of Soviet Socialist Republics']);
+	});
+});

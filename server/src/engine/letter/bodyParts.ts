@@ -136,8 +136,8 @@ export function findNoteVerbaleParts(blocks: readonly Block[], masked: string, d
 
 /** The words of a name in an opening formula: capitalised words and the small words between them. */
 const NAME_WORDS = String.raw`(?:[A-Z][\w’'.-]*|of|for|the|and|to|on|in)`;
-/** `The <sender> presents its compliments to <addressee> and …`, the sender's name being the words before `presents`. */
-const SENDER_BEFORE_COMPLIMENTS = new RegExp(String.raw`\bThe\s+(${NAME_WORDS}(?:\s+${NAME_WORDS})*?)\s+presents\s+(?:its|his|her)\s+compliments\s+to\s+(?:the\s+)?`, 'g');
+/** `The <sender> presents its compliments to <addressee> and …` (OCR may strew stops: `presents his ..; compliments. to`), the sender's name being the words before `presents`. */
+const SENDER_BEFORE_COMPLIMENTS = new RegExp(String.raw`\bThe\s+(${NAME_WORDS}(?:\s+${NAME_WORDS})*?)\s+presents\s+(?:its|his|her)[\s.,;:]{1,6}compliments[.,;:]?\s+to\s+(?:the\s+)?`, 'g');
 /** Where the addressee of an opening formula ends: `and has the honour`, `and avails itself`, a comma or a full stop. */
 const ADDRESSEE_STOP = /\s+and\s+(?:has|have|avails|wishes|would|is|requests|presents|refers|takes)\b|[,.;]/;
 
@@ -167,7 +167,8 @@ const INTRODUCED_DATE = /\btext\s+of\s+(?:a|the|an\s+identical)\s+letter,?\s+dat
 
 /**
  * The memo lines of a letter given without a UN title, in text[0, limit): a `To:` and a `From:` line within three lines
- * of each other, and the date of the line that introduces the letter, when there is one.
+ * of each other, and the date of the line that introduces the letter, when there is one; without them, the heading of a
+ * document edition that stands for the title.
  */
 export function findMemoHeader(masked: string, dates: readonly DateMatch[], limit: number): MemoHeader | undefined {
 	const found: { label: string; text: string; range: OffsetRange; start: number }[] = [];
@@ -178,8 +179,26 @@ export function findMemoHeader(masked: string, dates: readonly DateMatch[], limi
 	const to = found.find((line) => line.label === 'To');
 	const from = found.find((line) => line.label === 'From');
 	if (!to || !from || masked.slice(Math.min(to.start, from.start), Math.max(to.start, from.start)).split('\n').length > 4) {
-		return undefined;
+		return documentHeading(masked);
 	}
 	const date = dates.find((candidate) => candidate.start < Math.min(to.start, from.start) && INTRODUCED_DATE.test(masked.slice(Math.max(0, candidate.start - 60), candidate.start)));
 	return { to: { text: to.text, range: to.range }, from: { text: from.text, range: from.range }, date: date && toDateMention(date) };
+}
+
+/** An edition's heading that stands for the title: `The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1`. */
+const DOCUMENT_HEADING = /^\s*The\s+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s+to\s+(?:the\s+)+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s*\d{0,3}[ \t]*(?:\r?\n|$)/;
+
+/** The sender's post and the addressee of a document edition's heading (FRUS) on the first line, as written. */
+function documentHeading(masked: string): MemoHeader | undefined {
+	const match = DOCUMENT_HEADING.exec(masked.slice(0, 400));
+	if (!match) {
+		return undefined;
+	}
+	const fromStart = match.index + match[0].indexOf(match[1]);
+	const toStart = match.index + match[0].indexOf(match[2], match[0].indexOf(match[1]) + match[1].length);
+	return {
+		from: { text: collapseDetached(match[1]), range: { start: fromStart, end: fromStart + match[1].length } },
+		to: { text: collapseDetached(match[2]), range: { start: toStart, end: toStart + match[2].length } },
+		heading: true,
+	};
 }

@@ -89,7 +89,7 @@ export function countryOf(sender: string): string | undefined {
 }
 
 /** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`; `to TBB United Nations` is `the` as OCR read it). */
-const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+(?:to|at)\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
 
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;

@@ -124,7 +124,11 @@ function senderOf(letter: Letter): string | null {
 	if (memoFrom) {
 		const office = OFFICE.exec(memoFrom);
 		const country = countryOf(memoFrom);
-		return office && country === undefined ? readOfficeName(normaliseCase(stripUnitedNations(office[1]))) : country ? normaliseCase(country) : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
+		if (office && country === undefined) {
+			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
+		}
+		// A heading names the writer's post (`The Head of the Iranian Delegation`): only a State it names is the sender.
+		return country ? normaliseCase(country) : letter.memo?.heading ? null : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
 	}
 	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
 	const country = missionOf(letter.noteVerbale?.senderMission?.text);

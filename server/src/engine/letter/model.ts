@@ -157,12 +157,15 @@ export interface NoteVerbaleParts {
 
 /**
  * The memo lines of a letter given without a UN title (`To: All Member States and Observers` / `From: The President of
- * the General Assembly`), and the date of the line that introduces it (`the text of a letter, dated 8 June 2001:`).
+ * the General Assembly`), and the date of the line that introduces it (`the text of a letter, dated 8 June 2001:`); or
+ * the heading of a document edition that stands for the title (FRUS).
  */
 export interface MemoHeader {
 	readonly to?: { readonly text: string; readonly range: OffsetRange };
 	readonly from?: { readonly text: string; readonly range: OffsetRange };
 	readonly date?: DateMention;
+	/** True when these come from a document edition's heading (`The … (Name) to the … (Name)`), not `To:`/`From:` lines. */
+	readonly heading?: boolean;
 }
 
 /** Everything the parser understood of one letter. Every range lies inside the text. */
