@@ -128,6 +128,21 @@ describe('session-date-mismatch, emergency special and special sessions', () => 
 		assert.match(found[0].message, SAYS_WHAT_TO_DO);
 	});
 
+	it('accepts a letter of the twenty-sixth special session (25-27 June 2001) in the months around it', () => {
+		for (const distributed of ['12 February 2001', '26 June 2001', '3 December 2001']) {
+			const text = makeLetter({ session: 'Twenty-sixth special', year: 'Fifty-sixth', distributed, title: titleLine(distributed) });
+			assert.deepEqual(diagnoseCode('session-date-mismatch', text).filter((diagnostic) => diagnostic.text.includes('special')), [], distributed);
+		}
+	});
+
+	it('reports a letter of the twenty-sixth special session distributed years after it closed', () => {
+		const text = makeLetter({ session: 'Twenty-sixth special', year: 'Fifty-ninth', distributed: '3 November 2004', title: titleLine('3 November 2004') });
+		const found = diagnoseCode('session-date-mismatch', text).filter((diagnostic) => diagnostic.text.includes('special'));
+		assert.deepEqual(found.map((diagnostic) => diagnostic.text), ['Twenty-sixth special session']);
+		assert.match(found[0].message, /twenty-sixth special session \(opened 25 June 2001\)/);
+		assert.match(found[0].message, SAYS_WHAT_TO_DO);
+	});
+
 	it('never reports a special session the data does not date, nor reads it as a regular session', () => {
 		const text = makeLetter({ session: 'Twentieth special', year: 'Fifty-third', distributed: '10 June 1998', title: titleLine('9 June 1998') });
 		assert.deepEqual(diagnoseCode('session-date-mismatch', text), []);

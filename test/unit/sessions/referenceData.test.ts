@@ -240,6 +240,20 @@ void describe('the shipped GA sessions, 1946-2025', () => {
 		assert.match(tenth?.topic ?? '', /Occupied East Jerusalem/);
 		assert.deepEqual(shipped.emergencySpecialSessions.get(1)?.closed, date(1956, 11, 10));
 	});
+
+	void it('dates the special sessions a source dates, each opening before its close and in number order', () => {
+		assert.ok(shipped.specialSessions.size >= 19);
+		assert.deepEqual(shipped.specialSessions.get(1)?.opened, date(1947, 4, 28));
+		assert.deepEqual(shipped.specialSessions.get(26)?.closed, date(2001, 6, 27));
+		assert.equal(shipped.specialSessions.get(26)?.confidence, 'verified');
+		assert.equal(shipped.specialSessions.get(20), undefined, 'known only by year: not dated');
+		const numbers = [...shipped.specialSessions.keys()].sort((a, b) => a - b);
+		for (let index = 1; index < numbers.length; index++) {
+			const earlier = shipped.specialSessions.get(numbers[index - 1]);
+			const later = shipped.specialSessions.get(numbers[index]);
+			assert.ok(earlier && later && compareDates(earlier.opened, later.opened) <= 0, `special session ${numbers[index]} opens after ${numbers[index - 1]}`);
+		}
+	});
 });
 
 void describe('parseReferenceData: sessions, closings and special sessions', () => {
