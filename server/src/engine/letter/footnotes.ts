@@ -214,8 +214,8 @@ export function findHeadingEndMarkers(text: string, headings: readonly OffsetRan
 	return markers;
 }
 
-/** A number glued to a word's sentence-ending full stop at the end of a paragraph (`… before the Security Council.39`). */
-const PARAGRAPH_END_MARKER = /(?<=\p{Ll}[.!?][”"’]?)\d{1,3}(?=[ \t]*(?:\r?\n[ \t]*\r?\n|$))/gu;
+/** A number glued to a sentence-ending full stop at the end of a paragraph (`… before the Security Council.39`); group 1 is the number. */
+const PARAGRAPH_END_MARKER = /[.!?][”"’]?(\d{1,3})(?=[ \t]*(?:\r?\n[ \t]*\r?\n|$))/g;
 
 /**
  * A number glued to the full stop that ends a paragraph: PDF and web text of a superscript marker (a decimal or a
@@ -224,9 +224,9 @@ const PARAGRAPH_END_MARKER = /(?<=\p{Ll}[.!?][”"’]?)\d{1,3}(?=[ \t]*(?:\r?\n
 export function findParagraphEndMarkers(text: string, excluded: readonly OffsetRange[]): FootnoteMarker[] {
 	const markers: FootnoteMarker[] = [];
 	for (const match of text.includes('.') ? text.matchAll(PARAGRAPH_END_MARKER) : []) {
-		const start = match.index;
-		if (!excluded.some((range) => start >= range.start && start < range.end)) {
-			markers.push({ label: String(Number(match[0])), range: { start, end: start + match[0].length } });
+		const start = match.index + match[0].length - match[1].length;
+		if (/\p{Ll}/u.test(text[match.index - 1] ?? '') && !excluded.some((range) => start >= range.start && start < range.end)) {
+			markers.push({ label: String(Number(match[1])), range: { start, end: start + match[1].length } });
 		}
 	}
 	return markers;
@@ -235,10 +235,18 @@ export function findParagraphEndMarkers(text: string, excluded: readonly OffsetR
 /**
  * Asterisk markers in the body: a `*` right after a word or a closing parenthesis and before punctuation or a space
  * (`a visa application (enclosed herewith)*, dated …`). Not a run of asterisks, not Markdown emphasis (a line with
- * another `*` before it), not an asterisk that opens a word (`*TO THE UNITED NATIONS`).
+ * another `*` before it), not an asterisk that opens a word (`*TO THE UNITED NATIONS`), and none in a text with a line
+ * that starts with `*` after the title.
  */
 export function findStarMarkers(text: string, from: number, excluded: readonly OffsetRange[]): FootnoteMarker[] {
 	const markers: FootnoteMarker[] = [];
+	// A line that starts with `*` after the title may be the note in a form the footnote readers do not take (`*
+	// Circulated in the language of submission only.`) or a list: no marker is then reported as lacking its text.
+	const starLine = /(?:^|\n)[ \t]*\\?\*[ \t]+\S/g;
+	starLine.lastIndex = from;
+	if (starLine.test(text)) {
+		return markers;
+	}
 	for (let at = text.indexOf('*', from); at >= 0; at = text.indexOf('*', at + 1)) {
 		const before = text[at - 1] ?? '';
 		const after = text[at + 1] ?? '';

@@ -126,7 +126,7 @@ export function withOcrSymbolSlips(text: string, symbols: readonly SymbolMatch[]
 		for (const found of text.matchAll(pattern)) {
 			const start = found.index;
 			const end = start + found[0].length;
-			if ((found[0].match(/\d/g)?.length ?? 0) >= 2 && !symbols.some((match) => match.start < end && start < match.end)) {
+			if (!/[\w/.-]/.test(text[start - 1] ?? ' ') && (found[0].match(/\d/g)?.length ?? 0) >= 2 && !symbols.some((match) => match.start < end && start < match.end)) {
 				result.push({ start, end, raw: found[0], malformed: reason });
 				added = true;
 			}
@@ -137,8 +137,8 @@ export function withOcrSymbolSlips(text: string, symbols: readonly SymbolMatch[]
 
 /** A General Assembly part holding a year after its number: `A/78/3358/2023/642` is `A/78/335` run into `S/2023/642`. */
 const RUN_TOGETHER_PART = /^A\/\d{1,2}\/\d+[85]\/(?:19|20)\d\d\/\d+$/;
-/** Symbol shapes the scanner does not see, with the reason each breaks the grammar. */
+/** Symbol shapes the scanner does not see (each where no word, slash or point comes before it), with the reason each breaks the grammar. */
 const LOST_SHAPES: readonly [RegExp, string][] = [
-	[/(?<![\w/.-])[as]\/\d[\da-z]*(?:\/[\da-z.]+)*(?<![.])/g, 'the series must be written in capitals'],
-	[/(?<![\w/.-])(?:A\d{1,2}|S(?:19|20)\d\d)\/\d{2,5}(?![\w/])/g, 'a slash is missing after the series'],
+	[/[as]\/\d[\da-z]*(?:\/[\da-z.]+)*(?<![.])/g, 'the series must be written in capitals'],
+	[/(?:A\d{1,2}|S(?:19|20)\d\d)\/\d{2,5}(?![\w/])/g, 'a slash is missing after the series'],
 ];
