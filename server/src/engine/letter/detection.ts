@@ -19,7 +19,8 @@ const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[
 	{ name: 'distribution', cues: [], pattern: new RegExp(String.raw`\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)|\bDistr\s+(?:GENERAL|LIMITED|RESTRICTED)\b|${DISTRIBUTION_BLOCK_WITHOUT_DISTR.source}`) },
 	{ name: 'agenda', cues: [], pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
 	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|\b(?:Identical\s+)?letters?\s+dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b|\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s+[^\n]{3,300}?\baddressed\s+to\s+the\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
-	{ name: 'letter-heading', cues: [], pattern: /^\s*(?:The\s+[^\n]{3,150}?\)\s+to\s+the\s+[^\n]{3,150}?\(\s*[^\n()]{2,40}\)\s*\d{0,3}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[–—-]\s*(?:Identical\s+)?Letters?\b)[^\n]*(?:\n|$)|(?:^|\n)[ \t]*To:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*From:[ \t]*\S|(?:^|\n)[ \t]*From:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*To:[ \t]*\S/ },
+	{ name: 'letter-heading', cues: [], pattern: /^\s*(?:The\s+[^\n]{3,150}?\)\s+to\s+the\s+[^\n]{3,150}?\(\s*[^\n()]{2,40}\)\s*\d{0,3}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[–—-]\s*(?:Identical\s+)?Letters?\b)[^\n]*(?:\n|$)/ },
+	{ name: 'letter-heading', cues: ['From:'], pattern: /(?:^|\n)[ \t]*To:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*From:[ \t]*\S|(?:^|\n)[ \t]*From:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*To:[ \t]*\S/ },
 	{ name: 'note-verbale', cues: [], pattern: /\bNote\s+verbale\b/i },
 	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b|\bPERMANENT\s+(?:MISSION|REPRESENTATIVE|OBSERVER)S?\b/ },
 	{ name: 'compliments', cues: [], pattern: /\bpresents\s+(?:its|his|her)[\s.,;:]{1,6}compliments\b/i },
@@ -42,7 +43,8 @@ const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[
 export function detectLetter(text: string): LetterDetection {
 	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');
 	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue))) && signal.pattern.test(head);
-	const signals = SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && found(signal)).map((signal) => signal.name);
+	// A sign may have several patterns (each with its cues); it counts once.
+	const signals = [...new Set(SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && found(signal)).map((signal) => signal.name))];
 	// The letter's own formulae decide when the header's signs do not: too few of them, or another kind of document
 	// under the same header. A text that writes them is correspondence, so the signs of other documents are looked for
 	// only in a text that writes none.

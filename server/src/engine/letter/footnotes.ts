@@ -240,17 +240,25 @@ export function findParagraphEndMarkers(text: string, excluded: readonly OffsetR
  */
 export function findStarMarkers(text: string, from: number, excluded: readonly OffsetRange[]): FootnoteMarker[] {
 	const markers: FootnoteMarker[] = [];
-	// A line that starts with `*` after the title may be the note in a form the footnote readers do not take (`*
-	// Circulated in the language of submission only.`) or a list: no marker is then reported as lacking its text.
-	const starLine = /(?:^|\n)[ \t]*\\?\*[ \t]+\S/g;
-	starLine.lastIndex = from;
-	if (starLine.test(text)) {
-		return markers;
-	}
+	let lineStart = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
+	let nextNewline = text.indexOf('\n', from);
+	let starOnLine = false;
 	for (let at = text.indexOf('*', from); at >= 0; at = text.indexOf('*', at + 1)) {
+		while (nextNewline >= 0 && nextNewline < at) {
+			lineStart = nextNewline + 1;
+			nextNewline = text.indexOf('\n', lineStart);
+			starOnLine = false;
+		}
+		// A line that starts with `*` after the title may be the note in a form the footnote readers do not take (`*
+		// Circulated in the language of submission only.`) or a list: no marker is then reported as lacking its text.
+		if (at - lineStart <= 8 && /^[ \t]*\\?$/.test(text.slice(lineStart, at)) && /^[ \t]+\S/.test(text.slice(at + 1, at + 3))) {
+			return [];
+		}
 		const before = text[at - 1] ?? '';
 		const after = text[at + 1] ?? '';
-		if (!/[\p{Ll})\]”’"]/u.test(before) || !/^(?:[\s,.;:]|)$/.test(after) || text.lastIndexOf('*', at - 1) > text.lastIndexOf('\n', at - 1)) {
+		const emphasis = starOnLine;
+		starOnLine = true;
+		if (emphasis || !/[\p{Ll})\]”’"]/u.test(before) || !/^(?:[\s,.;:]|)$/.test(after)) {
 			continue;
 		}
 		if (!excluded.some((range) => at >= range.start && at < range.end)) {

@@ -41,10 +41,23 @@ export function readOcrDate(text: string, from: number, to: number): DateMatch |
 
 /** The words of a letter's header and title that PDF extraction splits with a stray space (`Securit y`, `Coun cil`). */
 const SPLIT_VOCABULARY = ['Security', 'Council', 'General', 'Assembly', 'Secretary-General', 'President', 'Permanent', 'Representative', 'Nations', 'Economic', 'Social'];
-const SPLIT_WORD = new RegExp(
-	`(?<![\\p{L}])(?:${SPLIT_VOCABULARY.map((word) => [...word].slice(1).map((_, i) => `${word.slice(0, i + 1)} ${word.slice(i + 1)}`).join('|')).join('|')})(?![\\p{L}])`,
-	'giu',
-);
+const SPLIT_LOOKUP: ReadonlySet<string> = new Set(SPLIT_VOCABULARY.map((word) => word.toLowerCase()));
+
+/** Joins two words of a collapsed name that together spell a word of {@link SPLIT_VOCABULARY} (`Securit y` → `Security`). */
+function joinSplitWords(text: string): string {
+	const words = text.split(' ');
+	let changed = false;
+	for (let i = 0; i + 1 < words.length; i++) {
+		const first = words[i];
+		const second = words[i + 1];
+		const joined = `${first}${second}`.replace(/[,;:.)]+$/, '').toLowerCase();
+		if (SPLIT_LOOKUP.has(joined) && !SPLIT_LOOKUP.has(first.toLowerCase())) {
+			words.splice(i, 2, `${first}${second}`);
+			changed = true;
+		}
+	}
+	return changed ? words.join(' ') : text;
+}
 
 /** Abbreviations of the Organization's organs and officers in web titles (`the President of the UN SC to the UN SG`). */
 const ABBREVIATIONS: readonly [RegExp, string][] = [
@@ -59,7 +72,7 @@ const ABBREVIATIONS: readonly [RegExp, string][] = [
  * abbreviations of organs and officers spelt out (`UN SC` → `Security Council`, `UN SG` → `Secretary-General`).
  */
 export function repairTitleWords(text: string): string {
-	let repaired = text.includes(' ') ? text.replace(SPLIT_WORD, (split) => split.replace(' ', '')) : text;
+	let repaired = joinSplitWords(text);
 	if (repaired.includes('UN')) {
 		for (const [pattern, name] of ABBREVIATIONS) {
 			repaired = repaired.replace(pattern, name);
@@ -118,17 +131,24 @@ function editDistance(a: string, b: string, limit: number): number {
  * `S/2023/642`). Returns the scanner's matches with those marked malformed (and the lost shapes added), in order.
  */
 export function withOcrSymbolSlips(text: string, symbols: readonly SymbolMatch[]): SymbolMatch[] {
-	const result = symbols.map((match) => (match.symbol && match.symbol.parts.some((part) => RUN_TOGETHER_PART.test(part.text))
+	const runTogether = (match: SymbolMatch) => match.symbol !== undefined && match.symbol.parts.some((part) => part.series === 'A' && RUN_TOGETHER_PART.test(part.text));
+	const result = !symbols.some(runTogether) ? [...symbols] : symbols.map((match) => (runTogether(match)
 		? { start: match.start, end: match.end, raw: match.raw, malformed: 'two symbols run together (the S of the second read as a digit)' }
 		: match));
 	let added = false;
-	for (const [pattern, reason] of LOST_SHAPES) {
-		for (const found of text.matchAll(pattern)) {
-			const start = found.index;
-			const end = start + found[0].length;
-			if (!/[\w/.-]/.test(text[start - 1] ?? ' ') && (found[0].match(/\d/g)?.length ?? 0) >= 2 && !symbols.some((match) => match.start < end && start < match.end)) {
-				result.push({ start, end, raw: found[0], malformed: reason });
+	for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+		const start = lostShapeStart(text, slash);
+		if (start === undefined) {
+			continue;
+		}
+		for (const [pattern, reason] of LOST_SHAPES) {
+			pattern.lastIndex = start;
+			const shape = pattern.exec(text);
+			const end = shape ? start + shape[0].length : start;
+			if (shape && (shape[0].match(/\d/g)?.length ?? 0) >= 2 && !symbols.some((match) => match.start < end && start < match.end)) {
+				result.push({ start, end, raw: shape[0], malformed: reason });
 				added = true;
+				break;
 			}
 		}
 	}
@@ -137,8 +157,26 @@ export function withOcrSymbolSlips(text: string, symbols: readonly SymbolMatch[]
 
 /** A General Assembly part holding a year after its number: `A/78/3358/2023/642` is `A/78/335` run into `S/2023/642`. */
 const RUN_TOGETHER_PART = /^A\/\d{1,2}\/\d+[85]\/(?:19|20)\d\d\/\d+$/;
+/**
+ * Where a lost symbol shape whose slash is at `slash` starts: a lower-case series before the slash (`s/6j597`), or a
+ * series run into its session or year (`A70/623`, `S2019/103`), with a digit after the slash and no word, slash or point
+ * before the series. Undefined when the slash starts no such shape.
+ */
+function lostShapeStart(text: string, slash: number): number | undefined {
+	if (!/\d/.test(text[slash + 1] ?? '')) {
+		return undefined;
+	}
+	let start = slash - 1;
+	while (start >= 0 && slash - start <= 4 && /\d/.test(text[start])) {
+		start--;
+	}
+	const series = text[start] ?? '';
+	const digits = slash - start - 1;
+	const fits = digits === 0 ? series === 'a' || series === 's' : (series === 'A' && digits <= 2) || (series === 'S' && digits === 4);
+	return fits && !/[\w/.-]/.test(text[start - 1] ?? ' ') ? start : undefined;
+}
 /** Symbol shapes the scanner does not see (each where no word, slash or point comes before it), with the reason each breaks the grammar. */
 const LOST_SHAPES: readonly [RegExp, string][] = [
-	[/[as]\/\d[\da-z]*(?:\/[\da-z.]+)*(?<![.])/g, 'the series must be written in capitals'],
-	[/(?:A\d{1,2}|S(?:19|20)\d\d)\/\d{2,5}(?![\w/])/g, 'a slash is missing after the series'],
+	[/[as]\/\d[\da-z]*(?:\/[\da-z.]+)*(?<![.])/y, 'the series must be written in capitals'],
+	[/(?:A\d{1,2}|S(?:19|20)\d\d)\/\d{2,5}(?![\w/])/y, 'a slash is missing after the series'],
 ];
