@@ -67,7 +67,7 @@ describe('the folder of sample letters', () => {
     await vscode.openFile(letter001);
     await showContainer(vscode);
     await widenSideBar(vscode, 720);
-    for (const pane of ['Tags', 'This Letter']) await collapsePane(vscode, pane);
+    for (const pane of ['Thread', 'Exchanges', 'Tags', 'This Letter']) await collapsePane(vscode, pane);
     const rows = await vscode.waitForTreeView('Letters', 'the letters grouped by session or year', (shown) =>
       shown.some((candidate) => candidate.label === name001) && shown.some((candidate) => candidate.label === 'General Assembly, 75th session'));
     const groups = rows.filter((candidate) => candidate.depth === 1).map((candidate) => candidate.label);

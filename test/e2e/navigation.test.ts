@@ -90,6 +90,7 @@ describe('reading the sample letters', () => {
     });
     assert.equal(first, 'Azerbaijan · 10 February 2022');
     assert.equal((await rows.first().locator('.label-description').first().textContent())?.trim(), letter004, 'the file name second');
+    await vscode.screenshot('09-code-lens-citing-letters');
     await rows.first().click();
     await poll(`${letter004} opened at the citation`, async () => await vscode.activeEditor() === letter004 ? true : undefined);
     assert.equal((await poll('the cursor in 004', async () => vscode.cursor())).line, 74, 'on the citation of 001');

@@ -116,18 +116,20 @@ function applyFilter(): void {
 }
 
 /**
- * How often the positions the layout reached are drawn while it runs: a frame per layout step would starve it, and a
- * large graph costs sigma a full re-indexation per frame.
+ * How often the positions the layout reached are drawn while it runs (milliseconds), or `undefined` for only at the
+ * end. A frame per layout step would starve the layout; beyond 2,000 letters every frame re-indexes the whole graph
+ * and, where WebGL is rendered in software, takes the cores the layout's worker needs (measured with 10,000 letters:
+ * 6 layout steps in 16 s drawing every 3 s, 60 drawing only at the end), so the first picture stays until the end.
  */
-function layoutFrameMs(letters: number): number {
-	return letters <= 2_000 ? 250 : 3_000;
+function layoutFrameMs(letters: number): number | undefined {
+	return letters <= 2_000 ? 250 : undefined;
 }
 
 /**
  * The layout run in progress: ForceAtlas2 moves the letters of a copy of the graph in its worker; the drawn graph
  * takes their positions every {@link layoutFrameMs}. It counts the steps made and the frames drawn.
  */
-let layoutRun: { readonly startedAt: number; readonly shadow: Graph; frames: number; steps: number; timer: number } | undefined;
+let layoutRun: { readonly startedAt: number; readonly shadow: Graph; frames: number; steps: number; timer: number | undefined } | undefined;
 
 function countFrame(): void {
 	if (layoutRun) {
@@ -159,7 +161,7 @@ function stopLayout(): void {
 	showStatus(false);
 }
 
-/** Runs ForceAtlas2 in its worker for a budget that grows with the graph, drawing where it has got to as it goes. */
+/** Runs ForceAtlas2 in its worker for a budget that grows with the graph, drawing where it has got to as it goes (small graphs) or when it ends. */
 function runLayout(): void {
 	layout?.kill();
 	window.clearTimeout(layoutTimer);
@@ -175,7 +177,8 @@ function runLayout(): void {
 	const shadow = graph.copy();
 	// Small graphs keep their letters apart (adjustSizes); large ones use the Barnes-Hut settings graphology infers.
 	layout = new FA2Layout(shadow, { settings: { ...forceAtlas2.inferSettings(shadow), adjustSizes: shadow.order <= 2_000 } });
-	const run = { startedAt: performance.now(), shadow, frames: 0, steps: 0, timer: window.setInterval(() => takePositions(shadow), layoutFrameMs(shadow.order)) };
+	const frameMs = layoutFrameMs(shadow.order);
+	const run = { startedAt: performance.now(), shadow, frames: 0, steps: 0, timer: frameMs === undefined ? undefined : window.setInterval(() => takePositions(shadow), frameMs) };
 	shadow.on('eachNodeAttributesUpdated', () => {
 		run.steps++;
 	});
