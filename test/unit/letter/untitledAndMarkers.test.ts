@@ -62,26 +62,19 @@ describe('markers with no footnote text', () => {
 	});
 });
 
-describe('an asterisk marker whose note is printed as a line starting with *', () => {
-	it('is not reported as lacking its text, whatever the note says', () => {
-		const text = lines(
-			'Letter dated 2 October 2017 from the Permanent Representative of Cuba to the United Nations addressed to the Secretary-General', '',
-			'I have the honour to transmit the statement (see annex).', '', '(Signed) Ana Silvia Rodríguez', '',
-			'Annex to the letter dated 2 October 2017 from the Permanent Representative of Cuba to the United Nations addressed to the Secretary-General*', '',
-			'Statement of the Ministry for Foreign Affairs.', '', '* Circulated in the language of submission only.',
-		);
-		assert.deepEqual(diagnose(text).filter((d) => d.code.startsWith('footnote')), []);
-	});
-});
+describe('a marker on an annex heading whose note is printed', () => {
+	const annexed = (label: string) => lines(
+		'Letter dated 2 October 2017 from the Permanent Representative of Cuba to the United Nations addressed to the Secretary-General', '',
+		'I have the honour to transmit the statement (see annex).', '', '(Signed) Ana Silvia Rodríguez', '',
+		`Annex to the letter dated 2 October 2017 from the Permanent Representative of Cuba to the United Nations addressed to the Secretary-General${label}`, '',
+		'Statement of the Ministry for Foreign Affairs.', '', `${label} Circulated in the language of submission only.`,
+	);
 
-describe('a number glued to an annex heading whose note is printed', () => {
-	it('pairs with its note: no footnote diagnostic', () => {
-		const text = lines(
-			'Letter dated 2 October 2017 from the Permanent Representative of Cuba to the United Nations addressed to the Secretary-General', '',
-			'I have the honour to transmit the statement (see annex).', '', '(Signed) Ana Silvia Rodríguez', '',
-			'Annex to the letter dated 2 October 2017 from the Permanent Representative of Cuba to the United Nations addressed to the Secretary-General1', '',
-			'Statement of the Ministry for Foreign Affairs.', '', '1 Circulated in the language of submission only.',
-		);
-		assert.deepEqual(diagnose(text).filter((d) => d.code.startsWith('footnote')), []);
+	it('an asterisk is not reported as lacking its text, whatever form the note takes', () => {
+		assert.deepEqual(diagnose(annexed('*')).filter((d) => d.code.startsWith('footnote')), []);
+	});
+
+	it('a glued number pairs with its note: no footnote diagnostic', () => {
+		assert.deepEqual(diagnose(annexed('1')).filter((d) => d.code.startsWith('footnote')), []);
 	});
 });
