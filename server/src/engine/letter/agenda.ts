@@ -3,8 +3,8 @@ import { agendaItemTitle, findAgendaTitle, normaliseTitle } from '../sessions/re
 import type { OffsetRange } from '../text/offsetRange';
 import type { AgendaHeader, AgendaItem, AgendaTitleSource, OrganHeader } from './model';
 
-/** The agenda line: `Agenda items 34, 71 and 135`, `Item 30 of the provisional agenda*` (group 1: a bare `Item(s)`, group 3: the list it belongs to). */
-export const AGENDA_LINE = /\b(?:Agenda\s+items?|(Items?))\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list)\s*(?:\\?\*)?)?/gi;
+/** The agenda line: `Agenda items 34, 71 and 135` (or as OCR reads it, `Agenda iten 135`), `Item 30 of the provisional agenda*` (group 1: a bare `Item(s)`, group 3: the list it belongs to). */
+export const AGENDA_LINE = /\b(?:Agenda\s+[il1]te(?:m|rn|n)s?|(Items?))\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list)\s*(?:\\?\*)?)?/gi;
 
 /** The item numbers in a list such as `34, 71, 114 and 135`, with their ranges. */
 export function parseItemNumbers(masked: string, start: number, end: number): { number: number; range: OffsetRange }[] {
