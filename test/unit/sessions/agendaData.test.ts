@@ -25,15 +25,15 @@ void describe('the shipped agenda data', () => {
 		assert.deepEqual(shipped.problems, []);
 	});
 
-	void it('keeps at least the items read for each session (19 sessions, 152 items)', () => {
+	void it('keeps at least the items read for each session (19 sessions, 156 items)', () => {
 		const atLeast: Record<number, number> = {
-			51: 2, 52: 16, 53: 15, 57: 15, 58: 16, 61: 1, 64: 1, 65: 1, 67: 1, 68: 1, 69: 3, 71: 6, 73: 5, 74: 9, 75: 11, 76: 26, 77: 5, 78: 17, 79: 1,
+			51: 2, 52: 16, 53: 15, 57: 15, 58: 16, 61: 1, 64: 1, 65: 1, 67: 3, 68: 1, 69: 3, 71: 6, 73: 5, 74: 10, 75: 11, 76: 27, 77: 5, 78: 17, 79: 1,
 		};
 		for (const [session, count] of Object.entries(atLeast)) {
 			assert.ok((shipped.agenda.get(Number(session))?.size ?? 0) >= count, `session ${session}: at least ${count} items`);
 		}
 		const total = [...shipped.agenda.values()].reduce((sum, items) => sum + items.size, 0);
-		assert.ok(total >= 152, `${total} items`);
+		assert.ok(total >= 156, `${total} items`);
 	});
 
 	void it('gives the titles as the agenda documents print them', () => {
