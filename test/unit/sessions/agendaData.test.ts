@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
-import { agendaItemTitle, numberToOrdinal, parseReferenceData } from '../../../server/src/engine/sessions/referenceData';
+import { agendaItemTitle, FIRST_SESSION_WITH_PRIORITY_HEADINGS, numberToOrdinal, parseReferenceData } from '../../../server/src/engine/sessions/referenceData';
 import { lines, referenceData } from '../helpers/fixtures';
 
 const yamlText = readFileSync(join(import.meta.dirname, '..', '..', '..', 'data', 'ga-sessions.yaml'), 'utf8');
@@ -113,6 +113,19 @@ void describe('agenda data and the lists letters cite', () => {
 	void it('pairs an adopted-agenda item with the title the data gives for its number', () => {
 		const letter = header('Agenda item 14', 'Culture of peace');
 		assert.deepEqual(letter.agenda?.items.map((item) => [item.number, item.title?.text, item.title?.source]), [[14, 'Culture of peace', 'agenda-data']]);
+	});
+
+	void it('keeps the letter\'s order of titles in a session older than the priority headings (the 51st orders the two items the other way)', () => {
+		assert.ok(FIRST_SESSION_WITH_PRIORITY_HEADINGS > 52);
+		assert.deepEqual([agendaItemTitle(shipped, 51, 33)?.title, agendaItemTitle(shipped, 51, 35)?.title], ['The situation in the Middle East', 'Question of Palestine']);
+		const letter = parseLetter(lines(
+			'GENERAL ASSEMBLY', 'Fifty-second session', 'Agenda items 36 and 37', 'QUESTION OF PALESTINE', 'THE SITUATION IN THE MIDDLE EAST', '',
+			'Letter dated 9 December 1997 from the Permanent Observer of Palestine to the United Nations addressed to the Secretary-General', '',
+			'I have the honour to transmit the attached statement.', '', '(Signed) A. Person',
+		), referenceData);
+		assert.deepEqual(letter.agenda?.items.map((item) => [item.number, item.title?.text, item.title?.source]), [
+			[36, 'QUESTION OF PALESTINE', 'letter-order'], [37, 'THE SITUATION IN THE MIDDLE EAST', 'letter-order'],
+		]);
 	});
 
 	void it('never gives an item of the provisional agenda the adopted agenda\'s title for its number', () => {

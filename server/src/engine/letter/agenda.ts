@@ -1,5 +1,5 @@
 import type { ReferenceData } from '../sessions/referenceData';
-import { agendaItemTitle, findAgendaTitle, normaliseTitle } from '../sessions/referenceData';
+import { agendaItemTitle, findAgendaTitle, FIRST_SESSION_WITH_PRIORITY_HEADINGS, normaliseTitle } from '../sessions/referenceData';
 import type { OffsetRange } from '../text/offsetRange';
 import type { AgendaHeader, AgendaItem, AgendaTitleSource, OrganHeader } from './model';
 
@@ -87,8 +87,16 @@ function orderByOtherSessions(titles: readonly { text: string; range: OffsetRang
 	return result;
 }
 
+/**
+ * The number a title has in the known agenda of the session nearest to the letter's, counting only sessions whose
+ * agendas follow the priority headings (items keep their order from one such session to the next; older agendas do
+ * not), and nothing for a letter of an older session.
+ */
 function rankInNearestSession(title: string, session: number | undefined, data: ReferenceData): number | undefined {
-	const found = findAgendaTitle(data, title);
+	if (session !== undefined && session < FIRST_SESSION_WITH_PRIORITY_HEADINGS) {
+		return undefined;
+	}
+	const found = findAgendaTitle(data, title).filter((known) => known.session >= FIRST_SESSION_WITH_PRIORITY_HEADINGS);
 	if (found.length === 0) {
 		return undefined;
 	}
