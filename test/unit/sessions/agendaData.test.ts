@@ -25,15 +25,15 @@ void describe('the shipped agenda data', () => {
 		assert.deepEqual(shipped.problems, []);
 	});
 
-	void it('keeps at least the items read for each session (24 sessions, 221 items)', () => {
+	void it('keeps at least the items read for each session (25 sessions, 225 items)', () => {
 		const atLeast: Record<number, number> = {
-			51: 2, 52: 16, 53: 15, 57: 15, 58: 16, 61: 1, 62: 1, 63: 3, 64: 3, 65: 4, 66: 1, 67: 8, 68: 4, 69: 5, 71: 8, 72: 3, 73: 9, 74: 11, 75: 16, 76: 31, 77: 11, 78: 21, 79: 11, 80: 6,
+			51: 2, 52: 16, 53: 15, 57: 15, 58: 16, 61: 1, 62: 1, 63: 3, 64: 3, 65: 4, 66: 1, 67: 9, 68: 4, 69: 5, 70: 1, 71: 8, 72: 3, 73: 10, 74: 12, 75: 16, 76: 31, 77: 11, 78: 21, 79: 11, 80: 6,
 		};
 		for (const [session, count] of Object.entries(atLeast)) {
 			assert.ok((shipped.agenda.get(Number(session))?.size ?? 0) >= count, `session ${session}: at least ${count} items`);
 		}
 		const total = [...shipped.agenda.values()].reduce((sum, items) => sum + items.size, 0);
-		assert.ok(total >= 221, `${total} items`);
+		assert.ok(total >= 225, `${total} items`);
 	});
 
 	void it('gives the titles as the agenda documents print them', () => {
