@@ -12,7 +12,7 @@ export const SPEC_DEFAULT_SEVERITIES = {
 	'citation-date-mismatch': 'warning',
 	'resolution-year-mismatch': 'warning',
 	'citation-date-conflict': 'warning',
-	'citation-unresolved': 'information',
+	'citation-unresolved': 'hint',
 	'letter-reference-unresolved': 'information',
 	'annex-missing': 'warning',
 	'agenda-mismatch': 'warning',

@@ -3,6 +3,7 @@
  * entry), and the words shown for each. Pure: no `vscode` import; the view maps these to tree items.
  */
 import type { CitationStatus, OutgoingCitation } from '../../server/src/protocol';
+import { humanDate } from './letters/lettersModel';
 
 /** Every citation of one symbol in the letter. */
 export interface CitedSymbol {
@@ -47,8 +48,18 @@ export function describeCitationStatus(status: CitationStatus): string {
 	}
 }
 
-/** The description of a cited symbol in the tree: its date and, when cited more than once, how often. */
+/**
+ * The description of a cited symbol in the tree: the workspace letter it is (named as people name it), or for a
+ * symbol not in the folder the date it is cited with; `inferred` when the letter is only inferred to be it; and, when
+ * cited more than once, how often.
+ */
 export function citedSymbolDescription(cited: CitedSymbol): string {
-	const parts = [cited.citedDate, cited.status === 'inferred' ? 'inferred' : undefined, cited.occurrences.length > 1 ? `×${cited.occurrences.length}` : undefined];
+	const targets = cited.occurrences[0].targets;
+	const found = targets.length === 1 ? `→ ${targets[0].name}` : targets.length > 1 ? `→ ${targets.length} letters` : undefined;
+	const parts = [
+		found ?? (cited.citedDate === undefined ? undefined : `dated ${humanDate(cited.citedDate)}`),
+		cited.status === 'inferred' ? 'inferred' : undefined,
+		cited.occurrences.length > 1 ? `×${cited.occurrences.length}` : undefined,
+	];
 	return parts.filter((part): part is string => part !== undefined).join(' · ');
 }

@@ -6,10 +6,10 @@
 import * as vscode from 'vscode';
 import type { CitationTarget, CitationsResult, IncomingCitation } from '../../server/src/protocol';
 import { CitationsRequest, StatusNotification } from '../../server/src/protocol';
-import { excerpt } from './annotations/annotationText';
 import type { CitedSymbol } from './citationsModel';
 import { citedSymbolDescription, describeCitationStatus, groupCitationsBySymbol } from './citationsModel';
 import type { Ctx } from './ctx';
+import { humanDate } from './letters/lettersModel';
 import { plainErrorMessage } from './restartPolicy';
 
 /** A node of the Citations tree. Nodes of kind `citation` are passed to the commands of its context menu. */
@@ -29,7 +29,7 @@ const VIEW_ID = 'diplomaticLetters.citations';
 
 const STATUS_ICONS: Readonly<Record<CitedSymbol['status'], vscode.ThemeIcon>> = {
 	resolved: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
-	inferred: new vscode.ThemeIcon('question', new vscode.ThemeColor('editorWarning.foreground')),
+	inferred: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
 	unresolved: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground')),
 };
 
@@ -114,11 +114,11 @@ export class CitationsView implements vscode.TreeDataProvider<CitationNode> {
 		const tooltip = new vscode.MarkdownString();
 		tooltip.appendMarkdown(`**${cited.symbol}**: ${describeCitationStatus(cited.status)}`);
 		if (cited.citedDate !== undefined) {
-			tooltip.appendMarkdown(`\n\nCited with the date ${cited.citedDate}`);
+			tooltip.appendMarkdown(`\n\nCited with the date ${humanDate(cited.citedDate)}`);
 		}
 		for (const target of first.targets) {
 			tooltip.appendMarkdown('\n\n');
-			tooltip.appendText(`${target.fileName}${target.title === undefined ? '' : ` — ${excerpt(target.title, 120)}`}`);
+			tooltip.appendText(`${target.name} (${target.fileName})${target.title === undefined ? '' : `: ${target.title}`}`);
 		}
 		tooltip.appendMarkdown(`\n\nCited ${cited.occurrences.length === 1 ? 'once' : `${cited.occurrences.length} times`} in this letter${first.footnote === undefined ? '' : ` (first in footnote ${first.footnote})`}.`);
 		item.tooltip = tooltip;
@@ -130,21 +130,21 @@ export class CitationsView implements vscode.TreeDataProvider<CitationNode> {
 	}
 
 	private targetItem(target: CitationTarget): vscode.TreeItem {
-		const item = new vscode.TreeItem(target.fileName, vscode.TreeItemCollapsibleState.None);
-		item.description = target.title === undefined ? undefined : excerpt(target.title, 80);
-		item.resourceUri = vscode.Uri.parse(target.uri);
-		item.tooltip = target.title;
+		const item = new vscode.TreeItem(target.name, vscode.TreeItemCollapsibleState.None);
+		item.description = target.fileName;
+		item.iconPath = new vscode.ThemeIcon('mail');
+		item.tooltip = `${target.name}\n${target.fileName}${target.title === undefined ? '' : `\n\n${target.title}`}`;
 		item.command = openCommand('Open the cited letter', target.uri, target.range, this.ctx);
 		return item;
 	}
 
 	private citingLetterItem(incoming: IncomingCitation): vscode.TreeItem {
-		const item = new vscode.TreeItem(incoming.fileName, vscode.TreeItemCollapsibleState.None);
+		const item = new vscode.TreeItem(incoming.name, vscode.TreeItemCollapsibleState.None);
 		item.id = `citedBy:${incoming.uri}`;
-		item.description = incoming.title === undefined ? incoming.symbol : excerpt(incoming.title, 80);
-		item.iconPath = new vscode.ThemeIcon('file-text');
+		item.description = incoming.fileName;
+		item.iconPath = new vscode.ThemeIcon('mail');
 		item.contextValue = 'citingLetter';
-		item.tooltip = `${incoming.fileName} cites ${incoming.symbol} ${incoming.ranges.length === 1 ? 'once' : `${incoming.ranges.length} times`}`;
+		item.tooltip = `${incoming.name} (${incoming.fileName}) cites ${incoming.symbol} ${incoming.ranges.length === 1 ? 'once' : `${incoming.ranges.length} times`}.${incoming.title === undefined ? '' : `\n\n${incoming.title}`}`;
 		const firstRange = incoming.ranges[0];
 		item.command = openCommand('Open the citing letter', incoming.uri, firstRange, this.ctx);
 		return item;
@@ -178,7 +178,7 @@ export class CitationsView implements vscode.TreeDataProvider<CitationNode> {
 		}
 		this.result = result;
 		this.treeView.message = message;
-		this.treeView.description = result?.identity?.symbol;
+		this.treeView.description = result?.isLetter ? result.name : undefined;
 		this.changeEmitter.fire(undefined);
 	}
 }

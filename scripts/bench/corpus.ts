@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A small deterministic pseudo-random generator (mulberry32), so that every run builds the same corpus. */
@@ -87,4 +88,23 @@ export function generateCorpus(dir: string, count: number): string[] {
 		paths.push(path);
 	}
 	return paths;
+}
+
+/**
+ * The corpus of `count` letters in the system's temporary folder, shared by the server and views benches: generated
+ * once, then reused by every later run for the same count (a marker file says it is complete). Returns its folder and
+ * the letters' paths.
+ */
+export function sharedBenchCorpus(count: number): { readonly dir: string; readonly paths: string[] } {
+	const dir = join(tmpdir(), `diplomatic-letters-server-bench-${count}`);
+	const marker = join(dir, `corpus-${count}.done`);
+	if (existsSync(marker)) {
+		const paths = readdirSync(dir).filter((name) => name.startsWith('batch-')).sort()
+			.flatMap((batch) => readdirSync(join(dir, batch)).sort().map((name) => join(dir, batch, name)));
+		return { dir, paths };
+	}
+	console.log(`Generating ${count.toLocaleString('en')} letters in ${dir} …`);
+	const paths = generateCorpus(dir, count);
+	writeFileSync(marker, '');
+	return { dir, paths };
 }

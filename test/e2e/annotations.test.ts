@@ -84,8 +84,9 @@ describe('annotating a sample letter', () => {
     await vscode.waitForTreeView('Tags', `the tag ${tag} with one annotation`, (rows) =>
       rows.some((row) => row.label === tag && row.description.startsWith('1')));
     await vscode.page.locator('.part.sidebar .monaco-list-row', { hasText: tag }).first().click();
+    // The letter is named as people name it, not by its file name.
     await vscode.waitForTreeView('Tags', 'the annotation under its tag', (rows) =>
-      rows.some((row) => row.depth === 2 && row.label === passage && row.description === letter));
+      rows.some((row) => row.depth === 2 && row.label === passage && row.description === 'A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020'));
     await vscode.focusEditor();
     await vscode.press('ArrowRight');
     await waitForHighlight(vscode.page, passage);

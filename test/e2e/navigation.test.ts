@@ -1,11 +1,12 @@
 // End-to-end: reading the sample letters in VS Code as a person would. A date that is not a calendar date shows in
-// the Problems panel; the hover over a joint symbol explains it and links to undocs.org; Go to Definition on a cited
-// symbol opens the workspace letter that is that document. One VS Code on a fresh copy of samples/letters/.
+// the Problems panel; the hover over a joint symbol explains it, names the letter of the folder it is and links to
+// undocs.org; Go to Definition on a cited symbol opens the workspace letter that is that document, and that letter's
+// code lens lists the letters citing it by name. One VS Code on a fresh copy of samples/letters/.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { VSCode } from './harness';
 import { launchVSCode, poll } from './harness';
-import { closeHover, filterProblems, hoverOver, screenshotOnFailure } from './letterProbes';
+import { closeHover, filterProblems, hoverOver, quickInputTitle, screenshotOnFailure } from './letterProbes';
 
 const letter001 = '001_fcfde71c67116c43.txt';
 const letter004 = '004_7b45a96a4a663e52.txt';
@@ -54,6 +55,8 @@ describe('reading the sample letters', () => {
     assert.match(hover.text, /Security Council/);
     assert.ok(hover.links.includes('https://undocs.org/A/75/660'), `links: ${JSON.stringify(hover.links)}`);
     assert.ok(hover.links.includes('https://undocs.org/S/2020/1267'), `links: ${JSON.stringify(hover.links)}`);
+    // The letters of the folder are named as people name them, the file name second.
+    assert.match(hover.text.replace(/\s+/g, ' '), /In this workspace: A\/75\/660-S\/2020\/1267 · Azerbaijan · 18 December 2020 \(001_fcfde71c67116c43\.txt, inferred from the citation dated 22 December 2020 in Azerbaijan · 10 February 2022 \(004_7b45a96a4a663e52\.txt\)\)/);
   });
 
   step(`goes from the citation of ${jointSymbol} in 004 to letter 001`, '03-definition-004-to-001', async () => {
@@ -73,5 +76,22 @@ describe('reading the sample letters', () => {
     assert.equal(landed.line, 38);
     assert.match(await vscode.visibleText(), /Letter dated 18 December 2020 from the Permanent Representative of Azerbaijan/);
     await vscode.screenshot('03-definition-004-to-001');
+  });
+
+  step('lists the letters citing 001 by name from its code lens', '09-code-lens-citing-letters', async () => {
+    const lens = vscode.page.locator('.editor-instance .monaco-editor .codelens-decoration a', { hasText: 'Cited by 1 letter' });
+    await poll('the code lens on 001\'s title', async () => await lens.count() > 0 ? true : undefined);
+    await lens.first().click();
+    await poll('the list of citing letters', async () => (await quickInputTitle(vscode.page)) === 'Letters citing A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020' ? true : undefined);
+    const rows = vscode.page.locator('.quick-input-widget .monaco-list-row');
+    const first = await poll('the citing letter listed', async () => {
+      const label = (await rows.first().locator('.label-name').first().textContent({ timeout: 1000 }))?.trim();
+      return label === '' ? undefined : label;
+    });
+    assert.equal(first, 'Azerbaijan · 10 February 2022');
+    assert.equal((await rows.first().locator('.label-description').first().textContent())?.trim(), letter004, 'the file name second');
+    await rows.first().click();
+    await poll(`${letter004} opened at the citation`, async () => await vscode.activeEditor() === letter004 ? true : undefined);
+    assert.equal((await poll('the cursor in 004', async () => vscode.cursor())).line, 74, 'on the citation of 001');
   });
 });

@@ -154,14 +154,16 @@ export async function readTreeView(page: Page, name: string): Promise<TreeRow[] 
     await header.click();
     await nextFrames(page);
   }
-  return pane.locator('.pane-body .monaco-list-row').evaluateAll((rows) => (rows as unknown as PageElement[]).map((row) => {
-    const labelNode = row.querySelector('.label-name') ?? row.querySelector('.monaco-icon-label') ?? row;
-    const expanded = row.getAttribute('aria-expanded');
-    return {
-      label: (labelNode.textContent ?? '').trim(),
-      description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
-      depth: Number(row.getAttribute('aria-level') ?? 1),
-      expanded: expanded === null ? undefined : expanded === 'true',
-    };
-  }));
+  // Rows in list order: the DOM keeps rendered rows in the order they were created, not by their index.
+  return pane.locator('.pane-body .monaco-list-rows > .monaco-list-row').evaluateAll((rows) => (rows as unknown as PageElement[])
+    .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index)).map((row) => {
+      const labelNode = row.querySelector('.label-name') ?? row.querySelector('.monaco-icon-label') ?? row;
+      const expanded = row.getAttribute('aria-expanded');
+      return {
+        label: (labelNode.textContent ?? '').trim(),
+        description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+        depth: Number(row.getAttribute('aria-level') ?? 1),
+        expanded: expanded === null ? undefined : expanded === 'true',
+      };
+    }));
 }

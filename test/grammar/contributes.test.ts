@@ -77,6 +77,13 @@ const expectedCommands: Record<string, string> = {
 	'diplomaticLetters.exportAnnotations': 'Export Annotations',
 	'diplomaticLetters.filterAnnotations': 'Filter Annotations',
 	'diplomaticLetters.clearAnnotationFilter': 'Clear Annotation Filter',
+	'diplomaticLetters.filterLetters': 'Filter Letters',
+	'diplomaticLetters.clearLettersFilter': 'Clear Letters Filter',
+	'diplomaticLetters.groupLetters': 'Group Letters By…',
+	'diplomaticLetters.showCitationGraph': 'Show Citation Graph',
+	'diplomaticLetters.setDocumentSymbol': 'Set Document Symbol',
+	'diplomaticLetters.showExchanges': 'Show Exchanges Between Two States',
+	'diplomaticLetters.showAgendaItemLetters': 'Show Letters Under an Agenda Item',
 	'diplomaticLetters.restartServer': 'Restart Language Server',
 };
 
@@ -162,7 +169,8 @@ void describe('package.json contributes', () => {
 				assert.ok(viewIds.has(view), view);
 			}
 		}
-		assert.deepEqual([...viewIds].sort(), ['diplomaticLetters.citations', 'diplomaticLetters.tags', 'diplomaticLetters.thisLetter']);
+		assert.deepEqual([...viewIds].sort(), ['diplomaticLetters.citations', 'diplomaticLetters.exchanges', 'diplomaticLetters.letters', 'diplomaticLetters.tags', 'diplomaticLetters.thisLetter', 'diplomaticLetters.thread']);
+		assert.deepEqual(contributes.views.diplomaticLetters.map((view) => view.name), ['Letters', 'Thread', 'Exchanges', 'Tags', 'This Letter']);
 	});
 
 	void it('declares limited support of untrusted workspaces, and hides every command that writes there', () => {
@@ -185,6 +193,8 @@ void describe('package.json contributes', () => {
 		}
 		assert.equal(palette.get('diplomaticLetters.annotateSelection'), 'editorHasSelection && diplomaticLetters.isLetter && isWorkspaceTrusted');
 		assert.equal(palette.get('diplomaticLetters.clearAnnotationFilter'), 'diplomaticLetters.annotationFilterActive');
+		assert.equal(palette.get('diplomaticLetters.clearLettersFilter'), 'diplomaticLetters.lettersFilterActive');
+		assert.equal(palette.get('diplomaticLetters.setDocumentSymbol'), 'diplomaticLetters.activeLetterHasNoSymbol && isWorkspaceTrusted', 'offered while the active letter has no symbol, in a trusted workspace');
 		for (const writing of ['renameTag', 'setTagColour']) {
 			assert.equal(palette.get(`diplomaticLetters.${writing}`), 'isWorkspaceTrusted', writing);
 		}
@@ -212,8 +222,17 @@ void describe('package.json contributes', () => {
 	void it('has an activity-bar container whose icon exists', () => {
 		const [container] = contributes.viewsContainers.activitybar;
 		assert.equal(container.id, 'diplomaticLetters');
-		assert.equal(container.title, 'Annotations');
+		assert.equal(container.title, 'Diplomatic Letters');
 		assert.match(readFileSync(join(root, container.icon), 'utf8'), /currentColor/);
+	});
+
+	void it('ships the bundles, the webview script and its style sheet in the VSIX, and nothing of the sources', () => {
+		const allowed = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').filter((line) => line.startsWith('!')).map((line) => line.slice(1));
+		for (const needed of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/graphView.js', 'media/**', 'data/**', 'schemas/**', 'syntaxes/**']) {
+			assert.ok(allowed.includes(needed), needed);
+		}
+		assert.equal(readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').find((line) => line.trim() !== '' && !line.startsWith('#')), '**', 'an allow-list: everything is left out first');
+		assert.ok(!allowed.some((entry) => /^(client|server|test|scripts|node_modules)\b|\.map$/.test(entry)), 'no sources, tests or source maps');
 	});
 
 	void it('validates the annotation sidecars and the tag vocabulary with the shipped schemas', () => {

@@ -14,12 +14,8 @@ import { reportEditResult, resolveAnnotation } from './annotationTargets';
 import { excerpt } from './annotationText';
 import type { NavigationDirection } from './letterAnnotations';
 import { adjacentAnnotation } from './letterAnnotations';
+import { annotationAuthor } from './annotationAuthor';
 import { pickTags } from './tagPicker';
-
-function configuredAuthor(): string | undefined {
-	const author = vscode.workspace.getConfiguration('diplomaticLetters.annotations').get<string>('author', '').trim();
-	return author === '' ? undefined : author;
-}
 
 /** The active editor when it shows a letter with selected text; otherwise tells the user and gives `undefined`. */
 function letterEditorWithSelection(): vscode.TextEditor | undefined {
@@ -54,7 +50,7 @@ export function registerAnnotationCommands(ctx: Ctx, store: AnnotationStore): vo
 		if (note === undefined) {
 			return;
 		}
-		const author = configuredAuthor();
+		const author = await annotationAuthor(ctx, editor.document.uri);
 		const textDocument = ctx.code2Protocol.asTextDocumentIdentifier(editor.document);
 		for (const selection of editor.selections.filter((candidate) => !candidate.isEmpty)) {
 			const result = await ctx.request(CreateAnnotationRequest, {

@@ -38,10 +38,19 @@ async function pickScope(store: AnnotationStore): Promise<Pick<ExportAnnotations
 	return {};
 }
 
+/**
+ * Where the save dialog starts: the root of the workspace folder of the active letter (of the first folder without
+ * one), never the letters' own sub-folder, so that an export does not land among the letters.
+ */
+function exportRoot(): vscode.Uri | undefined {
+	const active = vscode.window.activeTextEditor?.document.uri;
+	return (active === undefined ? undefined : vscode.workspace.getWorkspaceFolder(active)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+}
+
 /** Saves the exported files: one through a save dialog, several into a chosen folder. The saved URIs, or none. */
 async function saveFiles(result: ExportAnnotationsResult): Promise<vscode.Uri[]> {
 	const encoder = new TextEncoder();
-	const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+	const folder = exportRoot();
 	if (result.files.length === 1) {
 		const [file] = result.files;
 		const target = await vscode.window.showSaveDialog({

@@ -1,10 +1,12 @@
 /**
  * The "Tags" view: every tag of the workspace (nested at `/`), with its colour and a count, and under it the
- * annotations carrying it. It maps the store's data (the server's answer) through the pure `buildTagTree`.
+ * annotations carrying it, each with the letter it is in named as people name it (the server's catalogue name; the
+ * file name until the letters are listed). It maps the stores' data (the server's answers) through `buildTagTree`.
  */
 import * as vscode from 'vscode';
 import type { AnnotationInfo } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
+import type { LettersStore } from '../letters/lettersStore';
 import type { AnnotationStore } from './annotationStore';
 import { annotationTreeItem, fileNameOf, swatchIcon } from './annotationItems';
 import type { TagTreeNode } from './tagTreeModel';
@@ -27,9 +29,18 @@ export class TagsTree implements vscode.TreeDataProvider<TagsTreeNode> {
 	private readonly treeView: vscode.TreeView<TagsTreeNode>;
 	private roots: readonly TagTreeNode[] = [];
 
-	constructor(private readonly ctx: Ctx, private readonly store: AnnotationStore) {
+	constructor(private readonly ctx: Ctx, private readonly store: AnnotationStore, private readonly letters: LettersStore) {
 		this.treeView = vscode.window.createTreeView('diplomaticLetters.tags', { treeDataProvider: this, showCollapseAll: true });
-		ctx.pushCleanup(this.treeView, this.changeEmitter, store.onDidChange(() => this.rebuild()));
+		ctx.pushCleanup(
+			this.treeView, this.changeEmitter, store.onDidChange(() => this.rebuild()),
+			letters.onDidChange(() => this.changeEmitter.fire(undefined)),
+			letters.watch(() => this.treeView.visible && this.store.workspaceTags.length > 0),
+			this.treeView.onDidChangeVisibility(({ visible }) => {
+				if (visible) {
+					letters.wake();
+				}
+			}),
+		);
 		this.rebuild();
 	}
 
@@ -38,7 +49,7 @@ export class TagsTree implements vscode.TreeDataProvider<TagsTreeNode> {
 			const { annotation, tag } = element;
 			return annotationTreeItem(annotation, {
 				id: `tag:${tag}\u0000${annotation.uri}\u0000${annotation.id}`,
-				description: fileNameOf(annotation.uri),
+				description: this.letters.nameOf(annotation.uri) ?? fileNameOf(annotation.uri),
 				colour: this.store.colourOf(tag),
 				colours: this.store.tagColours,
 				toRange: (info) => this.ctx.protocol2Code.asRange(info.range),
@@ -70,6 +81,9 @@ export class TagsTree implements vscode.TreeDataProvider<TagsTreeNode> {
 
 	private rebuild(): void {
 		this.roots = buildTagTree(this.store.workspaceTags, this.store.filter);
+		if (this.roots.length > 0 && this.treeView.visible) {
+			this.letters.wake();
+		}
 		this.treeView.description = this.store.filter === undefined ? undefined : `filter: ${this.store.filter}`;
 		this.treeView.message = this.store.filter !== undefined && this.roots.length === 0 ? `No annotation matches "${this.store.filter}".` : undefined;
 		this.changeEmitter.fire(undefined);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { AnnotationInfo, DocumentAnnotationsResult } from '../../../server/src/protocol';
 import type { Ctx } from '../ctx';
+import type { LettersStore } from '../letters/lettersStore';
 import { matchesAnnotationFilter } from './annotationFilter';
 import { annotationTreeItem } from './annotationItems';
 import type { AnnotationStore } from './annotationStore';
@@ -22,9 +23,17 @@ export class ThisLetterTree implements vscode.TreeDataProvider<ThisLetterNode> {
 	private readonly treeView: vscode.TreeView<ThisLetterNode>;
 	private nodes: readonly ThisLetterNode[] = [];
 
-	constructor(private readonly ctx: Ctx, private readonly store: AnnotationStore) {
+	constructor(private readonly ctx: Ctx, private readonly store: AnnotationStore, private readonly letters: LettersStore) {
 		this.treeView = vscode.window.createTreeView('diplomaticLetters.thisLetter', { treeDataProvider: this });
-		ctx.pushCleanup(this.treeView, this.changeEmitter, store.onDidChange(() => this.rebuild()));
+		ctx.pushCleanup(
+			this.treeView, this.changeEmitter, store.onDidChange(() => this.rebuild()), letters.onDidChange(() => this.rebuild()),
+			letters.watch(() => this.treeView.visible),
+			this.treeView.onDidChangeVisibility(({ visible }) => {
+				if (visible) {
+					letters.wake();
+				}
+			}),
+		);
 		this.rebuild();
 	}
 
@@ -63,7 +72,9 @@ export class ThisLetterTree implements vscode.TreeDataProvider<ThisLetterNode> {
 			...attached.map((annotation): ThisLetterNode => ({ kind: 'annotation', annotation })),
 			...(orphans.length > 0 ? [{ kind: 'orphans', orphans } as const] : []),
 		];
-		this.treeView.description = filter === undefined ? undefined : `filter: ${filter}`;
+		// The letter as people name it (the server's catalogue name), and the filter when there is one.
+		const name = uri === undefined ? undefined : this.letters.nameOf(uri);
+		this.treeView.description = [name, filter === undefined ? undefined : `filter: ${filter}`].filter((part) => part !== undefined).join(' · ') || undefined;
 		this.treeView.message = this.messageFor(letter, filter);
 		this.changeEmitter.fire(undefined);
 	}

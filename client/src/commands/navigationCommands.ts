@@ -54,6 +54,37 @@ async function peekLocations(uri: vscode.Uri, position: vscode.Position, locatio
 	await vscode.commands.executeCommand('editor.action.showReferences', uri, position, [...locations]);
 }
 
+/**
+ * Lists the letters citing a letter, named as people name them (the file name second), and opens the citation picked;
+ * the last entry shows every citation in the references peek instead.
+ */
+async function pickCitingLetter(ctx: Ctx, uri: vscode.Uri, position: vscode.Position, known?: readonly vscode.Location[]): Promise<void> {
+	const citations = await ctx.request(CitationsRequest, { textDocument: { uri: uri.toString() } });
+	const citedBy = citations?.citedBy ?? [];
+	const locations = known ?? citedBy.flatMap((incoming) => incoming.ranges.map((range) => new vscode.Location(vscode.Uri.parse(incoming.uri), ctx.protocol2Code.asRange(range))));
+	if (citedBy.length === 0 && locations.length === 0) {
+		void vscode.window.showInformationMessage('No letter of the workspace cites this letter.');
+		return;
+	}
+	type Choice = vscode.QuickPickItem & { readonly location?: vscode.Location };
+	const choices: Choice[] = citedBy.map((incoming) => ({
+		label: incoming.name,
+		description: incoming.fileName,
+		detail: `cites ${incoming.symbol} ${incoming.ranges.length === 1 ? 'once' : `${incoming.ranges.length} times`}`,
+		location: new vscode.Location(vscode.Uri.parse(incoming.uri), ctx.protocol2Code.asRange(incoming.ranges[0])),
+	}));
+	choices.push({ label: '$(references) Show every citation in a peek', alwaysShow: true });
+	const picked = await vscode.window.showQuickPick(choices, { title: `Letters citing ${citations?.name ?? 'this letter'}`, matchOnDescription: true });
+	if (picked === undefined) {
+		return;
+	}
+	if (picked.location === undefined) {
+		await peekLocations(uri, position, locations);
+		return;
+	}
+	await vscode.window.showTextDocument(picked.location.uri, { selection: picked.location.range });
+}
+
 function isCodeLensArguments(args: readonly unknown[]): args is ShowCitingLettersCommandArguments {
 	return args.length === 3 && typeof args[0] === 'string' && typeof args[1] === 'object' && Array.isArray(args[2]);
 }
@@ -74,7 +105,7 @@ export function registerNavigationCommands(ctx: Ctx): void {
 		}
 		const target = cited.targets.length === 1
 			? cited.targets[0]
-			: (await vscode.window.showQuickPick(cited.targets.map((candidate) => ({ label: candidate.fileName, description: candidate.title, target: candidate })), { title: `Several letters are ${cited.symbol}` }))?.target;
+			: (await vscode.window.showQuickPick(cited.targets.map((candidate) => ({ label: candidate.name, description: candidate.fileName, detail: candidate.title, target: candidate })), { title: `Several letters are ${cited.symbol}`, matchOnDescription: true }))?.target;
 		if (target !== undefined) {
 			await openTarget(ctx, target);
 		}
@@ -83,7 +114,7 @@ export function registerNavigationCommands(ctx: Ctx): void {
 	ctx.registerCommand(ShowCitingLettersCommand.id, async (...args: unknown[]) => {
 		if (isCodeLensArguments(args)) {
 			const [uri, position, locations] = args;
-			await peekLocations(vscode.Uri.parse(uri), ctx.protocol2Code.asPosition(position), locations.map((location) => ctx.protocol2Code.asLocation(location)));
+			await pickCitingLetter(ctx, vscode.Uri.parse(uri), ctx.protocol2Code.asPosition(position), locations.map((location) => ctx.protocol2Code.asLocation(location)));
 			return;
 		}
 		if (isCitationNode(args[0])) {
@@ -106,13 +137,7 @@ export function registerNavigationCommands(ctx: Ctx): void {
 			await peekLocations(editor.document.uri, position, references);
 			return;
 		}
-		const citations = await ctx.request(CitationsRequest, { textDocument: ctx.code2Protocol.asTextDocumentIdentifier(editor.document) });
-		const locations = (citations?.citedBy ?? []).flatMap((incoming) => incoming.ranges.map((range) => new vscode.Location(vscode.Uri.parse(incoming.uri), ctx.protocol2Code.asRange(range))));
-		if (locations.length === 0) {
-			void vscode.window.showInformationMessage('No letter of the workspace cites this letter.');
-			return;
-		}
-		await peekLocations(editor.document.uri, position, locations);
+		await pickCitingLetter(ctx, editor.document.uri, position);
 	});
 
 	ctx.registerCommand('diplomaticLetters.openOnUndocs', async (argument?: unknown) => {

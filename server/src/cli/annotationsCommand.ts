@@ -11,6 +11,10 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { annotationsAsTheyStand, isExportFormat, packageExport, storePositions } from '../engine/annotations';
 import type { ExportedLetter, PositionUpdate } from '../engine/annotations';
+import { exportIdentityOf } from '../engine/workspace/catalogue';
+import { DEFAULT_LETTER_FILE_OPTIONS } from '../node/letterFiles';
+import { loadLetterWorkspace } from '../node/letterWorkspace';
+import { loadReferenceData } from '../node/referenceDataFile';
 import { updateSidecarFile, writeFileAtomically } from '../node/sidecarFiles';
 import { describeErrorCode, errorCode } from '../node/textFiles';
 import { anchorLetters, findLettersWithSidecars } from './annotatedLetters';
@@ -115,7 +119,14 @@ async function runExport(argv: readonly string[], io: CommandIo): Promise<number
 		throw new UsageError(format === undefined ? '--format w3c|csv|brat is required' : `--format must be w3c, csv or brat, not ${format}`);
 	}
 	const { anchored, failed } = await anchorLetters(findLettersWithSidecars(options.paths, io.cwd), io);
-	const letters: ExportedLetter[] = anchored.map((letter) => ({ source: letter.letterShown, text: letter.text, annotations: annotationsAsTheyStand(letter.text, letter.placed) }));
+	// Who each letter is (symbol, sender, title date), as the `letters` catalogue of the same paths says.
+	const workspace = loadLetterWorkspace(options.paths.map((path) => resolve(io.cwd, path)), DEFAULT_LETTER_FILE_OPTIONS, loadReferenceData());
+	const uriOfPath = new Map(workspace.files.map((file) => [resolve(file.path), file.uri]));
+	const letters: ExportedLetter[] = anchored.map((letter) => {
+		const uri = uriOfPath.get(resolve(io.cwd, letter.letterPath));
+		const identity = uri === undefined ? undefined : exportIdentityOf(workspace.index, uri);
+		return { source: letter.letterShown, text: letter.text, ...(identity === undefined ? {} : { identity }), annotations: annotationsAsTheyStand(letter.text, letter.placed) };
+	});
 	const out = options.out === undefined ? undefined : resolve(io.cwd, options.out);
 	if (format === 'brat' && letters.length > 1 && out === undefined) {
 		throw new UsageError('a brat export of several letters needs --out <folder> (a .txt and an .ann file per letter)');

@@ -34,8 +34,10 @@ import type { LetterRecord } from './workspace/catalogue';
 import { catalogue } from './workspace/catalogue';
 import type { CitationGraph } from './workspace/citationGraph';
 import { citationGraph } from './workspace/citationGraph';
-import type { CorrespondenceThread, ExchangeLink } from './workspace/threads';
-import { correspondenceThread, exchangesBetween, lettersUnderAgendaItem } from './workspace/threads';
+import { checkLetterSymbol } from './languageFeatures/letterIdentityEdit';
+import type { LetterSymbolCheck } from './languageFeatures/letterIdentityEdit';
+import { provideAgendaItemLetters, provideExchangesView, provideLetterRef, provideLetterRows, provideThreadView } from './languageFeatures/letterViews';
+import type { ExchangeLinkView, LetterRef, LetterRowView, ThreadView } from './languageFeatures/letterViews';
 
 export type { CancellationSignal, LanguageServiceInit, LetterSettings, TextLocation, TextRange } from './languageFeatures/context';
 
@@ -59,10 +61,19 @@ export interface LetterLanguageService {
 	provideOutgoingCalls(uri: string, token?: CancellationSignal): LetterHierarchyCall[];
 	/** Every letter of the workspace as a catalogue record, in URI order. */
 	provideCatalogue(): LetterRecord[];
-	provideThread(uri: string): CorrespondenceThread | undefined;
-	provideExchanges(senderA: string, senderB: string): ExchangeLink[];
-	provideLettersUnderAgendaItem(session: number, item: number): LetterRecord[];
+	/** The Letters view's rows: the catalogue, every letter named and with where to open it, in URI order. */
+	provideLetterRows(): LetterRowView[];
+	/** One workspace letter as the views name it; undefined for a file that is not a letter. */
+	provideLetterRef(uri: string): LetterRef | undefined;
+	/** What a letter answers and what answers it, in date order. */
+	provideThread(uri: string): ThreadView | undefined;
+	/** The links between the letters of two senders, in date order. */
+	provideExchanges(senderA: string, senderB: string): ExchangeLinkView[];
+	/** The letters whose header lists an agenda item of a GA session, in date order. */
+	provideLettersUnderAgendaItem(session: number, item: number): LetterRef[];
 	provideCitationGraph(token?: CancellationSignal): CitationGraph;
+	/** Whether a symbol typed by the user can be stored as the identity of the letter at `uri` (Set Document Symbol). */
+	checkLetterSymbol(uri: string, symbol: string): LetterSymbolCheck;
 }
 
 /** Wires the language features over the host's index, data and settings. */
@@ -86,9 +97,12 @@ export function createLetterLanguageService(init: LanguageServiceInit): LetterLa
 		provideIncomingCalls: (uri: string, token?: CancellationSignal) => provideIncomingCalls(index, uri, token),
 		provideOutgoingCalls: (uri: string, token?: CancellationSignal) => provideOutgoingCalls(index, uri, token),
 		provideCatalogue: () => catalogue(index),
-		provideThread: (uri: string) => correspondenceThread(index, uri),
-		provideExchanges: (senderA: string, senderB: string) => exchangesBetween(index, senderA, senderB),
-		provideLettersUnderAgendaItem: (session: number, item: number) => lettersUnderAgendaItem(index, session, item),
+		provideLetterRows: () => provideLetterRows(index),
+		provideLetterRef: (uri: string) => provideLetterRef(index, uri),
+		provideThread: (uri: string) => provideThreadView(index, uri),
+		provideExchanges: (senderA: string, senderB: string) => provideExchangesView(index, senderA, senderB),
+		provideLettersUnderAgendaItem: (session: number, item: number) => provideAgendaItemLetters(index, session, item),
 		provideCitationGraph: (token?: CancellationSignal) => citationGraph(index, token),
+		checkLetterSymbol: (uri: string, symbol: string) => checkLetterSymbol(index, uri, symbol),
 	});
 }

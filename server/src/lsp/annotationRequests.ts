@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import { annotationsAsTheyStand, packageExport, readTagVocabulary, TAG_VOCABULARY_PATH } from '../engine/annotations';
 import type { ExportedLetter, TagDefinition } from '../engine/annotations';
 import { LineIndex } from '../engine/text/lineIndex';
+import { exportIdentityOf } from '../engine/workspace/catalogue';
 import { readTextFileSync } from '../node/textFiles';
 import { letterPathForSidecar } from '../node/sidecarFiles';
 import type { AnnotationEditResult, AnnotationInfo, DocumentAnnotationsResult, ExportAnnotationsResult, TagSummary } from '../protocol';
@@ -165,7 +166,8 @@ export function registerAnnotationRequests(context: ServerContext): void {
 			const path = pathOfUri(uri) ?? uri;
 			const root = roots.find((folder) => !relative(folder, path).startsWith('..'));
 			const items = held.items.filter((item) => !params.tags || item.annotation.tags.some((tag) => params.tags?.includes(tag)));
-			return { source: root ? relative(root, path).split(sep).join('/') : path, text, annotations: annotationsAsTheyStand(text, items) };
+			const identity = exportIdentityOf(store.index, uri);
+			return { source: root ? relative(root, path).split(sep).join('/') : path, text, ...(identity === undefined ? {} : { identity }), annotations: annotationsAsTheyStand(text, items) };
 		}).filter((letter) => letter.annotations.length > 0);
 		return { files: packageExport(params.format, letters).files };
 	});

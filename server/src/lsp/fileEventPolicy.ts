@@ -73,6 +73,8 @@ export class FileEventPolicy {
 			}
 			const letterUri = URI.file(letterPath).toString();
 			store.sidecarChanged(letterUri);
+			// The letter's annotation count may have changed even when its annotations were never loaded.
+			this.context.lettersChanged.schedule([letterUri]);
 			connection.console.info(`The sidecar ${path} changed on disk: its annotations are read again.`);
 			store.reparseEditedDocuments();
 			await annotations.reload(letterUri, 'sidecar-changed');
@@ -103,6 +105,7 @@ export class FileEventPolicy {
 			if (letterPath !== undefined) {
 				const letterUri = URI.file(letterPath).toString();
 				store.sidecarChanged(letterUri);
+				this.context.lettersChanged.schedule([letterUri]);
 				await annotations.reload(letterUri, 'sidecar-changed');
 			}
 			await sidecarReports.refresh([path]);

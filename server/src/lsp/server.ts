@@ -15,6 +15,7 @@ import { registerCustomRequests } from './customRequests';
 import { registerDocumentSync } from './documentSync';
 import { registerFeatureHandlers } from './featureHandlers';
 import { FileEventPolicy } from './fileEventPolicy';
+import { registerLetterViewRequests } from './letterViewRequests';
 import { pathOfUri } from './letterStore';
 import { registerRenames, RENAME_FILTERS } from './renames';
 import { registerServerCommands, SERVER_COMMANDS } from './serverCommands';
@@ -81,6 +82,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		registerFeatureHandlers(context);
 		registerCustomRequests(context, () => reindex());
 		registerAnnotationRequests(context);
+		registerLetterViewRequests(context);
 		registerDocumentSync(context);
 		registerRenames(context);
 		registerServerCommands(context);
@@ -91,6 +93,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 	// After `shutdown` every request is refused and nothing more is written; the writes already asked for finish first.
 	connection.onShutdown(async () => {
 		context?.guard.shutDown();
+		context?.lettersChanged.dispose();
 		stopWatching();
 		await context?.owner.close();
 	});

@@ -17,6 +17,7 @@ import { AnnotationStore } from './annotationStore';
 import { toLspDiagnostic } from './convert';
 import { DiagnosticsPublisher, whileIndexing } from './diagnosticsPublisher';
 import { LetterStore, normaliseUri, pathOfUri } from './letterStore';
+import { LettersChangedNotifier } from './letterViewRequests';
 import { RequestGuard } from './requestGuards';
 import { SettingsCache } from './settings';
 import { SidecarOwner } from './sidecarOwner';
@@ -35,6 +36,8 @@ export interface ServerContext {
 	readonly annotations: AnnotationStore;
 	readonly sidecarReports: SidecarReports;
 	readonly guard: RequestGuard;
+	/** Tells the client, gathered over half a second, that rows of the Letters view changed. */
+	readonly lettersChanged: LettersChangedNotifier;
 	/** The workspace folder paths. */
 	readonly folderPaths: () => readonly string[];
 	/**
@@ -98,6 +101,7 @@ export function createServerContext(connection: Connection, options: ServerConte
 		}
 		return [...placed.map(toLspDiagnostic), ...annotationDiagnostics];
 	});
+	const lettersChanged = new LettersChangedNotifier(connection);
 	const status = new StatusReporter(
 		connection,
 		capabilities.window?.workDoneProgress === true,
@@ -107,10 +111,12 @@ export function createServerContext(connection: Connection, options: ServerConte
 			const entry = store.index.get(uri);
 			return entry ? computeLetterDiagnostics(entry, store.index, data, effectiveSettings(uri).diagnostics).map((diagnostic) => diagnostic.severity) : [];
 		},
+		() => lettersChanged.schedule(),
 	);
 	listeners.progress = (indexed, total) => status.indexingProgress(indexed, total);
 	listeners.counted = (uri, severities) => status.letterCounted(uri, severities);
 	listeners.changed = (uris) => {
+		lettersChanged.schedule(uris);
 		if (store.isIndexed) {
 			const others = store.openUris().filter((uri) => !uris.includes(uri));
 			if (others.length > 0) {
@@ -123,6 +129,7 @@ export function createServerContext(connection: Connection, options: ServerConte
 	};
 	listeners.annotations = (uris) => {
 		notifyAnnotationsChanged(connection, uris, (uri) => annotations.peek(uri)?.revision);
+		lettersChanged.schedule(uris);
 		diagnostics.refresh(uris.filter((uri) => store.openDocument(uri) !== undefined));
 		const sidecars = uris.flatMap((uri) => {
 			const path = pathOfUri(uri);
@@ -131,5 +138,5 @@ export function createServerContext(connection: Connection, options: ServerConte
 		void sidecarReports.refresh(sidecars);
 	};
 	const guard = new RequestGuard((message) => connection.console.error(message));
-	return { connection, store, owner, service, settings, diagnostics, status, annotations, sidecarReports, guard, folderPaths: options.folderPaths, reparseEdited };
+	return { connection, store, owner, service, settings, diagnostics, status, annotations, sidecarReports, guard, lettersChanged, folderPaths: options.folderPaths, reparseEdited };
 }

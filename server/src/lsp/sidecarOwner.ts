@@ -29,6 +29,8 @@ export interface SidecarSummary {
 	readonly hash?: string;
 	/** `document.symbol` of a valid sidecar. */
 	readonly symbol?: string;
+	/** How many annotations a valid sidecar holds (the Letters view's count). */
+	readonly annotations?: number;
 	/** Why an invalid sidecar is invalid. */
 	readonly problems?: readonly SidecarProblem[];
 	/** Why an unreadable sidecar is not read (completes "The sidecar x.annotations.yaml …"). */
@@ -259,7 +261,7 @@ export class SidecarOwner {
 	}
 
 	private remember(state: SidecarFileState): SidecarSummary {
-		const summary: SidecarSummary = state.kind === 'valid' ? { kind: 'valid', hash: state.hash, ...symbolOfSidecar(sidecarSymbolOf(state)) }
+		const summary: SidecarSummary = state.kind === 'valid' ? { kind: 'valid', hash: state.hash, annotations: state.sidecar.annotations.length, ...symbolOfSidecar(sidecarSymbolOf(state)) }
 			: state.kind === 'invalid' ? { kind: 'invalid', hash: state.hash, problems: state.problems }
 				: state.kind === 'unreadable' ? { kind: 'unreadable', reason: state.reason } : { kind: 'missing' };
 		this.summaries.set(state.path, summary);

@@ -41,7 +41,14 @@ export class StatusReporter {
 		private readonly state: () => Omit<StatusParams, 'problems'>,
 		private readonly letters: () => readonly string[],
 		private readonly severitiesOf: SeverityCounter,
+		/** Told after the problem counts changed (a full pass, or one letter's share). */
+		private readonly problemsChanged: () => void = () => undefined,
 	) {}
+
+	/** The problems of one letter by severity; undefined until a full pass has counted every letter. */
+	problemsOf(uri: string): ProblemCounts | undefined {
+		return this.fullyCounted ? this.perLetter.get(uri) ?? { error: 0, warning: 0, information: 0, hint: 0 } : undefined;
+	}
 
 	/** Indexing started: opens the progress (when the client supports it) and reports the state. */
 	async indexingStarted(): Promise<void> {
@@ -91,6 +98,9 @@ export class StatusReporter {
 		const counts = tally(severities);
 		const previous = this.perLetter.get(uri) ?? { error: 0, warning: 0, information: 0, hint: 0 };
 		this.perLetter.set(uri, counts);
+		if (SEVERITY_NAMES.some((severity) => counts[severity] !== previous[severity])) {
+			this.problemsChanged();
+		}
 		this.problems = {
 			error: this.problems.error - previous.error + counts.error,
 			warning: this.problems.warning - previous.warning + counts.warning,
@@ -139,6 +149,7 @@ export class StatusReporter {
 		}
 		this.problems = counts;
 		this.fullyCounted = true;
+		this.problemsChanged();
 		this.send();
 	}
 }

@@ -5,5 +5,6 @@
 export * from './annotations';
 export * from './citations';
 export * from './commands';
+export * from './letters';
 export * from './status';
 export * from './messageTypes';

@@ -131,9 +131,13 @@ describe('annotations export', () => {
 		assert.equal(result.code, 0);
 		const csv = readFileSync(join(folder, 'out.csv'), 'utf8');
 		const lines = csv.split('\r\n');
-		assert.equal(lines[0], 'file,id,tag,start,end,exact,note,author,created,status');
+		assert.equal(lines[0], 'symbol,sender,dated,file,line,column,tag,note,author,created,status,exact,id,start,end');
 		assert.equal(lines.length, 6, 'header, 2 annotations × 2 tags, final empty line');
-		assert.match(lines[1] ?? '', /^000_c1c47ee4ee510e2c\.txt,aaaa1111,casualty-figure,\d+,\d+,killing of 43 civilians,"Figures, ""disputed""",,2026-11-23T10:00:00Z,attached$/);
+		const text = readFileSync(join(folder, letterName), 'utf8');
+		const before = text.slice(0, text.indexOf('killing of 43 civilians')).split('\n');
+		const [line, column] = [before.length, before[before.length - 1].length + 1];
+		const expected = new RegExp(`^,Armenia,2020-10-31,000_c1c47ee4ee510e2c\\.txt,${line},${column},casualty-figure,"Figures, ""disputed""",,2026-11-23T10:00:00Z,attached,killing of 43 civilians,aaaa1111,\\d+,\\d+$`);
+		assert.match(lines[1] ?? '', expected, 'no symbol (000 prints none), the sender, the title date, 1-based line and column');
 	});
 
 	it('exports brat standoff with code point offsets matching the letter text', async () => {

@@ -33,10 +33,10 @@ describe('exports', () => {
 		const csv = toCsv([{ source: 'letter.txt', annotations: [{ ...multiLine, tags: ['a', 'b'] }, orphan] }]);
 		const rows = csv.split('\r\n');
 		assert.equal(rows.length, 5);
-		assert.ok(rows[1]?.startsWith('letter.txt,aaaa1111,a,'));
-		assert.ok(rows[1]?.includes(',"killing of 43\ncivilians","Two\nlines",jdoe,'));
-		assert.ok(rows[2]?.startsWith('letter.txt,aaaa1111,b,'));
-		assert.ok(rows[3]?.endsWith(',orphaned'));
+		assert.ok(rows[1]?.startsWith(',,,letter.txt,,,a,"Two\nlines",jdoe,'), 'no identity, no text: those columns stay empty');
+		assert.ok(rows[1]?.includes(',attached,"killing of 43\ncivilians",aaaa1111,'));
+		assert.ok(rows[2]?.startsWith(',,,letter.txt,,,b,'));
+		assert.ok(rows[3]?.includes(',orphaned,'));
 	});
 
 	it('W3C: an orphan keeps only its quote selector; creator, tags and note become bodies', () => {
@@ -75,8 +75,29 @@ describe('export packaging (one module for the command line and the editor)', ()
 	it('takes a new CSV column as one more entry', () => {
 		const columns = [...CSV_COLUMNS, { header: 'length', value: (row: CsvRow) => row.annotation.target.end - row.annotation.target.start }];
 		const [header, first] = packageExport('csv', letters, { csvColumns: columns }).files[0].content.split('\r\n');
-		assert.ok(header?.endsWith(',status,length'));
-		assert.ok(first?.endsWith(`,attached,${multiLine.target.end - multiLine.target.start}`));
+		assert.ok(header?.endsWith(',start,end,length'));
+		assert.ok(first?.endsWith(`,${multiLine.target.end - multiLine.target.start}`));
+	});
+
+	it('gives analysts who the letter is and where each annotation stands: symbol, sender, title date, file, line, column (1-based)', () => {
+		const identity = { symbol: 'A/75/660-S/2020/1267', sender: 'Azerbaijan', dated: '2020-12-18' };
+		const [header, first, , untaggedRow] = packageExport('csv', [{ ...letters[0], identity }]).files[0].content.split('\r\n');
+		assert.equal(header, 'symbol,sender,dated,file,line,column,tag,note,author,created,status,exact,id,start,end');
+		assert.ok(first?.startsWith('A/75/660-S/2020/1267,Azerbaijan,2020-12-18,sub/letter.txt,2,5,casualty figure,'), first);
+		assert.ok(untaggedRow?.startsWith('A/75/660-S/2020/1267,Azerbaijan,2020-12-18,sub/letter.txt,1,1,,'), untaggedRow);
+		const afterEmoji = letter.indexOf('line.');
+		const onEmojiLine = createAnnotation(letter, afterEmoji, afterEmoji + 4, { randomId: () => 'dddd4444', now: new Date('2026-11-23T10:00:00Z') }) as Annotation;
+		const [, row] = toCsv([{ source: 'x.txt', text: letter, annotations: [onEmojiLine] }]).split('\r\n');
+		assert.ok(row?.startsWith(`,,,x.txt,1,${afterEmoji + 1},`), `columns count UTF-16 code units, as editors show them: ${row}`);
+	});
+
+	it('W3C: the source is the letter\'s symbol when it has one, the file its scope; the file otherwise', () => {
+		type Items = { first: { items: { target: { source: string; scope?: string } }[] } };
+		const identity = { symbol: 'A/75/660-S/2020/1267', sender: 'Azerbaijan', dated: '2020-12-18' };
+		const named = (toW3C([{ ...letters[0], identity }]) as Items).first.items[0].target;
+		assert.deepEqual([named.source, named.scope], ['A/75/660-S/2020/1267', 'sub/letter.txt']);
+		const unnamed = (toW3C([{ ...letters[0], identity: { ...identity, symbol: null } }]) as Items).first.items[0].target;
+		assert.deepEqual([unnamed.source, unnamed.scope], ['sub/letter.txt', undefined]);
 	});
 
 	it('exports annotations as they stand: found ones with their current target, orphans marked', () => {

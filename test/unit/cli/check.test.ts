@@ -76,7 +76,7 @@ describe('diplomatic-letters check (built CLI)', () => {
 			assert.equal(run.status, 1, run.stderr);
 			const lines = run.stdout.trimEnd().split('\n');
 			const summary = lines.pop();
-			assert.equal(summary, '5 letters checked: 1 error, 0 warnings, 71 information, 0 hints');
+			assert.equal(summary, '5 letters checked: 1 error, 0 warnings, 0 information, 71 hints');
 			assert.equal(lines.length, 72);
 			for (const line of lines) {
 				assert.match(line, /^\d{3}_[0-9a-f]+\.txt:\d+:\d+: (?:error|warning|information|hint) [a-z-]+: \S.*$/, line);
@@ -90,7 +90,7 @@ describe('diplomatic-letters check (built CLI)', () => {
 			const dir = folder('twice', ['001']);
 			const run = check([dir, join(dir, NAME_001), `${dir}/`]);
 			assert.equal(run.stdout.split('\n').filter((line) => line.includes('date-invalid')).length, 1);
-			assert.match(run.stdout, /^1 letter checked: 1 error, 0 warnings, 46 information, 0 hints$/m);
+			assert.match(run.stdout, /^1 letter checked: 1 error, 0 warnings, 0 information, 46 hints$/m);
 		});
 	});
 
@@ -146,7 +146,7 @@ describe('diplomatic-letters check (built CLI)', () => {
 			const run = check([folder('clean', ['000', '002', '003', '004'])]);
 			assert.equal(run.status, 0, run.stderr);
 			// Without 001 in the folder, 004's citation of it (A/75/660-S/2020/1267) is unresolved too: 1 + 10 + 15.
-			assert.match(run.stdout, /^4 letters checked: 0 errors, 0 warnings, 26 information, 0 hints$/m);
+			assert.match(run.stdout, /^4 letters checked: 0 errors, 0 warnings, 0 information, 26 hints$/m);
 		});
 
 		it('exits 1 with the error of 001', () => {
@@ -197,7 +197,7 @@ describe('diplomatic-letters check (built CLI)', () => {
 			assert.match(run.stderr, /skipped scan\.txt: it is a binary file/);
 			assert.match(run.stderr, /skipped latin1\.txt: it is not valid UTF-8/);
 			assert.ok(!run.stderr.includes('    at '), run.stderr);
-			assert.match(run.stdout, /^2 letters checked: 1 error, 0 warnings, 47 information, 0 hints$/m);
+			assert.match(run.stdout, /^2 letters checked: 1 error, 0 warnings, 0 information, 47 hints$/m);
 		});
 
 		it('gives a .txt that is not a letter no diagnostics, in a folder or named', () => {

@@ -20,8 +20,19 @@ void describe('groupCitationsBySymbol', () => {
 			['S/2020/1104', 'resolved', '2020-11-12', 2],
 			['A/75/495-S/2020/981', 'inferred', '2020-10-02', 1],
 		]);
-		assert.equal(citedSymbolDescription(grouped[0]), '2020-11-12 · ×2');
-		assert.equal(citedSymbolDescription(grouped[1]), '2020-10-02 · inferred');
+		assert.equal(citedSymbolDescription(grouped[0]), 'dated 12 November 2020 · ×2');
+		assert.equal(citedSymbolDescription(grouped[1]), 'dated 2 October 2020 · inferred');
+	});
+
+	void it('names the workspace letter a citation resolves to, as people name it', () => {
+		const target = {
+			uri: 'file:///w/001.txt', fileName: '001.txt', name: 'A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020',
+			range: { start: { line: 37, character: 0 }, end: { line: 37, character: 10 } }, identity: { symbol: 'A/75/660-S/2020/1267', source: 'inferred' as const },
+		};
+		const [cited] = groupCitationsBySymbol([citation('A/75/660-S/2020/1267', 74, { citedDate: '2020-12-22', status: 'inferred', targets: [target] })]);
+		assert.equal(citedSymbolDescription(cited), '→ A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020 · inferred');
+		const [twice] = groupCitationsBySymbol([citation('S/1', 1, { status: 'resolved', targets: [target, { ...target, uri: 'file:///w/x.txt' }] })]);
+		assert.equal(citedSymbolDescription(twice), '→ 2 letters');
 	});
 
 	void it('has nothing for a letter without citations', () => {

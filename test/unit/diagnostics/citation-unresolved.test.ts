@@ -1,4 +1,4 @@
-// `citation-unresolved` (information): a cited symbol that no letter in the workspace is.
+// `citation-unresolved` (hint): a cited symbol that no letter in the workspace is.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/engine/diagnostics/codes';
@@ -14,7 +14,7 @@ describe('citation-unresolved', () => {
 	it('reports a cited symbol that no workspace letter is, on the symbol', () => {
 		const [diagnostic, ...rest] = diagnoseCode('citation-unresolved', CITING);
 		assert.equal(rest.length, 0);
-		assert.equal(diagnostic.severity, 'information');
+		assert.equal(diagnostic.severity, 'hint');
 		assert.equal(diagnostic.text, 'A/75/660-S/2020/1267');
 		assert.match(diagnostic.message, /A\/75\/660-S\/2020\/1267/);
 		assert.match(diagnostic.message, /outside the folder/);

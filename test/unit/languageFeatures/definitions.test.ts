@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeLetter } from '../helpers/fixtures';
+import { makeLetter, readFixtureLetter } from '../helpers/fixtures';
 import { at, serviceFor } from './workspace';
 
 const CITING = makeLetter({
@@ -40,4 +40,13 @@ test('nothing to go to: an unresolved symbol, plain text, an unknown file', () =
 	assert.deepEqual(service.provideDefinitions('file:///citing.txt', at(CITING, 'A/75/356', 2)), []);
 	assert.deepEqual(service.provideDefinitions('file:///citing.txt', at(CITING, 'I refer', 2)), []);
 	assert.deepEqual(service.provideDefinitions('file:///missing.txt', { line: 0, character: 0 }), []);
+});
+
+test('an agenda item of the closing request goes to its title in the header (seed 000)', () => {
+	const { text } = readFixtureLetter('000');
+	const { service } = serviceFor({ 'file:///000.txt': text });
+	const [link] = service.provideDefinitions('file:///000.txt', at(text, 'under agenda items 34, 71, 114', 'under agenda items 34, 71, '.length));
+	const lines = text.split('\n');
+	assert.match(lines[link.targetRange.start.line].slice(link.targetRange.start.character), /^Measures to eliminate international terrorism/);
+	assert.deepEqual(link.targetSelectionRange, link.targetRange);
 });

@@ -84,7 +84,7 @@ test('an agenda item whose title another letter of the session prints: the title
 	const { service } = serviceFor({ 'file:///work/printing.txt': printing, 'file:///work/citing.txt': citing });
 	const hover = service.provideHover('file:///work/citing.txt', at(citing, 'item 99', 6))?.markdown ?? '';
 	assert.match(hover, /Agenda item 99\*\* of the seventy-sixth session/);
-	assert.match(hover, /Elimination of unilateral extraterritorial coercive economic measures \(as `printing\.txt` in this workspace prints it under its agenda line\)/);
+	assert.match(hover, /Elimination of unilateral extraterritorial coercive economic measures \(as Armenia · 31 October 2020 \(`printing\.txt`\) in this workspace prints it under its agenda line\)/);
 	const alone = serviceFor({ 'file:///work/citing.txt': citing }).service.provideHover('file:///work/citing.txt', at(citing, 'item 99', 6))?.markdown ?? '';
 	assert.match(alone, /Title unknown: not in the agenda data of the session, and no letter in this workspace gives it/);
 });

@@ -4,13 +4,27 @@
  * Python string indices (code points). So the mapping is one to one; callers re-anchor first so that positions
  * match the letters as they stand (the `annotations export` command does).
  */
+import { LineIndex } from '../text/lineIndex';
+import { createOffsetConverter } from './offsets';
 import type { Annotation } from './types';
+
+/** Who a letter is, as the catalogue says (`letters`): what an analyst sorts and filters an export by. */
+export interface ExportedLetterIdentity {
+	/** Its document symbol in the folder, or null when it has none. */
+	readonly symbol: string | null;
+	/** The State or office that writes it. */
+	readonly sender: string | null;
+	/** The date of its title line (ISO), or null. */
+	readonly dated: string | null;
+}
 
 /** The annotations of one letter, as exported. */
 export interface ExportedLetter {
 	/** The letter file, as the export shows it (relative path or as given by the user). */
 	readonly source: string;
-	/** The letter's text (brat exports it next to the `.ann`); absent when the export does not need it. */
+	/** Who the letter is; absent when not known (the columns stay empty, the W3C source is the file). */
+	readonly identity?: ExportedLetterIdentity;
+	/** The letter's text (brat exports it next to the `.ann`; the CSV counts lines and columns in it); absent when not needed. */
 	readonly text?: string;
 	/** Its annotations, targets up to date; orphans carry `status: 'orphaned'`. */
 	readonly annotations: readonly Annotation[];
@@ -19,7 +33,9 @@ export interface ExportedLetter {
 /** W3C Web Annotation model (https://www.w3.org/TR/annotation-model/) as a plain JSON-LD object. */
 export type W3cAnnotationCollection = Record<string, unknown>;
 
-function w3cAnnotation(source: string, annotation: Annotation): Record<string, unknown> {
+function w3cAnnotation(letter: ExportedLetter, annotation: Annotation): Record<string, unknown> {
+	const source = letter.source;
+	const symbol = letter.identity?.symbol ?? null;
 	const { target } = annotation;
 	const bodies = [
 		...(annotation.note === undefined ? [] : [{ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: annotation.note }]),
@@ -34,14 +50,15 @@ function w3cAnnotation(source: string, annotation: Annotation): Record<string, u
 		...(annotation.created === undefined ? {} : { created: annotation.created }),
 		...(annotation.author === undefined ? {} : { creator: { type: 'Person', name: annotation.author } }),
 		...(bodies.length === 0 ? {} : { body: bodies }),
-		// An orphan's stored position no longer holds its quote: only the quote selector is exported for it.
-		target: { source, selector: annotation.status === 'orphaned' ? [quote] : [quote, position] },
+		// The source is the letter as the UN names it, its symbol, when it has one; the file it was read from is the
+		// scope. An orphan's stored position no longer holds its quote: only the quote selector is exported for it.
+		target: { source: symbol ?? source, ...(symbol === null ? {} : { scope: source }), selector: annotation.status === 'orphaned' ? [quote] : [quote, position] },
 	};
 }
 
 /** An `AnnotationCollection` with one embedded page holding every annotation of every letter. */
 export function toW3C(letters: readonly ExportedLetter[]): W3cAnnotationCollection {
-	const items = letters.flatMap((letter) => letter.annotations.map((annotation) => w3cAnnotation(letter.source, annotation)));
+	const items = letters.flatMap((letter) => letter.annotations.map((annotation) => w3cAnnotation(letter, annotation)));
 	return {
 		'@context': 'http://www.w3.org/ns/anno.jsonld',
 		type: 'AnnotationCollection',
@@ -74,6 +91,8 @@ export interface CsvRow {
 	readonly letter: ExportedLetter;
 	readonly annotation: Annotation;
 	readonly tag: string;
+	/** Where the annotation starts in the letter's text, 1-based (columns in UTF-16 code units, as editors show them); absent without the text. */
+	readonly position?: { readonly line: number; readonly column: number };
 }
 
 /** A column of the CSV export: its header and how a row fills it. A new column is one more entry. */
@@ -82,19 +101,46 @@ export interface CsvColumn {
 	readonly value: (row: CsvRow) => string | number | undefined;
 }
 
-/** Columns of the CSV export, in order. `start`/`end` are code points; for an orphan, its last known position. */
+/**
+ * Columns of the CSV export, in order: who the letter is (symbol, sender, title date), where the annotation is (file,
+ * line and column, 1-based), what it says (tag, note, author, created, status, exact text), then the annotation's id
+ * and its `start`/`end` in code points (for an orphan, its last known position) for tools.
+ */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
+	{ header: 'symbol', value: (row) => row.letter.identity?.symbol ?? undefined },
+	{ header: 'sender', value: (row) => row.letter.identity?.sender ?? undefined },
+	{ header: 'dated', value: (row) => row.letter.identity?.dated ?? undefined },
 	{ header: 'file', value: (row) => row.letter.source },
-	{ header: 'id', value: (row) => row.annotation.id },
+	{ header: 'line', value: (row) => row.position?.line },
+	{ header: 'column', value: (row) => row.position?.column },
 	{ header: 'tag', value: (row) => row.tag },
-	{ header: 'start', value: (row) => row.annotation.target.start },
-	{ header: 'end', value: (row) => row.annotation.target.end },
-	{ header: 'exact', value: (row) => row.annotation.target.exact },
 	{ header: 'note', value: (row) => row.annotation.note },
 	{ header: 'author', value: (row) => row.annotation.author },
 	{ header: 'created', value: (row) => row.annotation.created },
 	{ header: 'status', value: (row) => row.annotation.status ?? 'attached' },
+	{ header: 'exact', value: (row) => row.annotation.target.exact },
+	{ header: 'id', value: (row) => row.annotation.id },
+	{ header: 'start', value: (row) => row.annotation.target.start },
+	{ header: 'end', value: (row) => row.annotation.target.end },
 ];
+
+/** Where each annotation of a letter starts, 1-based, when the export has the letter's text. */
+function positionsIn(letter: ExportedLetter): (annotation: Annotation) => { line: number; column: number } | undefined {
+	const text = letter.text;
+	if (text === undefined) {
+		return () => undefined;
+	}
+	const converter = createOffsetConverter(text);
+	const lines = new LineIndex(text);
+	return (annotation) => {
+		const offset = converter.toUtf16(Math.min(annotation.target.start, converter.codePointLength));
+		if (offset === undefined) {
+			return undefined;
+		}
+		const position = lines.positionAt(offset);
+		return { line: position.line + 1, column: position.character + 1 };
+	};
+}
 
 /**
  * CSV with a header row and one row per annotation and tag (an annotation without tags has one row with an empty
@@ -103,9 +149,11 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 export function toCsv(letters: readonly ExportedLetter[], columns: readonly CsvColumn[] = CSV_COLUMNS): string {
 	const rows: string[] = [columns.map((column) => csvField(column.header)).join(',')];
 	for (const letter of letters) {
+		const positionOf = positionsIn(letter);
 		for (const annotation of letter.annotations) {
+			const position = positionOf(annotation);
 			for (const tag of annotation.tags.length === 0 ? [''] : annotation.tags) {
-				const row: CsvRow = { letter, annotation, tag };
+				const row: CsvRow = { letter, annotation, tag, ...(position === undefined ? {} : { position }) };
 				rows.push(columns.map((column) => csvField(column.value(row))).join(','));
 			}
 		}

@@ -25,7 +25,7 @@ export type { SidecarCondition } from './annotationDiagnostics';
 export { findLetterForSidecar } from './relink';
 export type { RelinkCandidate, RelinkVerdict } from './relink';
 export { toW3C, toCsv, toBrat, csvField, CSV_COLUMNS } from './exportFormats';
-export type { BratDocument, CsvColumn, CsvRow, ExportedLetter, W3cAnnotationCollection } from './exportFormats';
+export type { BratDocument, CsvColumn, CsvRow, ExportedLetter, ExportedLetterIdentity, W3cAnnotationCollection } from './exportFormats';
 export { annotationsAsTheyStand, isExportFormat, packageExport } from './exportPackaging';
 export type { AnnotationExportFormat, ExportFile, ExportOptions, ExportPackage } from './exportPackaging';
 export { normaliseHexColour, readTagVocabulary, setTagColour, TAG_VOCABULARY_PATH } from './tagVocabulary';

@@ -40,7 +40,7 @@ export const DEFAULT_SEVERITIES: Readonly<Record<DiagnosticCode, Severity>> = {
 	'citation-date-mismatch': 'warning',
 	'resolution-year-mismatch': 'warning',
 	'citation-date-conflict': 'warning',
-	'citation-unresolved': 'information',
+	'citation-unresolved': 'hint',
 	'letter-reference-unresolved': 'information',
 	'annex-missing': 'warning',
 	'agenda-mismatch': 'warning',

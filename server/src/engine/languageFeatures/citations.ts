@@ -3,8 +3,10 @@ import { toIsoDate } from '../calendar/dates';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import { undocsUrl } from '../symbols/documentSymbols';
 import type { TextPosition } from '../text/lineIndex';
+import { catalogueRecord, letterName } from '../workspace/catalogue';
 import type { LetterIdentity } from '../workspace/identity';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+import { byLetterDate } from '../workspace/letterLinks';
 import type { TextRange } from './context';
 import { landingRange, titleOf, toOffset, toTextRange } from './context';
 import { elementAt } from './elementAt';
@@ -21,6 +23,8 @@ export interface IdentityView {
 export interface CitationTargetView {
 	readonly uri: string;
 	readonly fileName: string;
+	/** The letter as people name it: `A/75/660-S/2020/1267 · Azerbaijan · 18 December 2020`. */
+	readonly name: string;
 	readonly range: TextRange;
 	readonly title?: string;
 	readonly identity: IdentityView;
@@ -41,6 +45,8 @@ export interface OutgoingCitationView {
 export interface IncomingCitationView {
 	readonly uri: string;
 	readonly fileName: string;
+	/** The letter as people name it. */
+	readonly name: string;
 	readonly title?: string;
 	readonly symbol: string;
 	readonly ranges: readonly TextRange[];
@@ -51,6 +57,8 @@ export interface CitationsView {
 	readonly uri: string;
 	readonly isLetter: boolean;
 	readonly identity?: IdentityView;
+	/** The letter as people name it (absent for a file that is not a letter). */
+	readonly name?: string;
 	readonly title?: string;
 	readonly cites: readonly OutgoingCitationView[];
 	readonly citedBy: readonly IncomingCitationView[];
@@ -66,9 +74,15 @@ function identityView(index: LetterIndex, identity: LetterIdentity): IdentityVie
 	};
 }
 
+/** How people name a workspace letter (its file name when nothing else is known). */
+function nameOf(index: LetterIndex, entry: IndexedLetter): string {
+	const record = catalogueRecord(index, entry.uri);
+	return record ? letterName(record) : entry.fileName;
+}
+
 function targetView(index: LetterIndex, entry: IndexedLetter): CitationTargetView | undefined {
 	const identity = index.identity(entry.uri);
-	return identity && { uri: entry.uri, fileName: entry.fileName, range: toTextRange(entry.letter, landingRange(entry)), title: titleOf(entry), identity: identityView(index, identity) };
+	return identity && { uri: entry.uri, fileName: entry.fileName, name: nameOf(index, entry), range: toTextRange(entry.letter, landingRange(entry)), title: titleOf(entry), identity: identityView(index, identity) };
 }
 
 /** The targets of a symbol in the workspace, as views. */
@@ -95,16 +109,17 @@ export function provideCitations(index: LetterIndex, uri: string): CitationsView
 			footnote: citation.footnote,
 		};
 	});
+	const byDate = byLetterDate(index);
 	const citedBy = index.citersOf(uri).flatMap((citer): IncomingCitationView[] => {
 		const entry = index.get(citer.uri);
 		return entry ? [{
-			uri: entry.uri, fileName: entry.fileName, title: titleOf(entry),
+			uri: entry.uri, fileName: entry.fileName, name: nameOf(index, entry), title: titleOf(entry),
 			symbol: citer.citations[0]?.symbol.text ?? '',
 			ranges: citer.citations.map((citation) => toTextRange(entry.letter, citation.range)),
 		}] : [];
-	}).sort((a, b) => a.fileName.localeCompare(b.fileName));
+	}).sort((a, b) => byDate(a.uri, b.uri));
 	const identity = index.identity(uri);
-	return { uri, isLetter: true, identity: identity && identityView(index, identity), title: titleOf(self), cites, citedBy };
+	return { uri, isLetter: true, identity: identity && identityView(index, identity), name: nameOf(index, self), title: titleOf(self), cites, citedBy };
 }
 
 /** The symbol (citation, masthead or resolution) at a position, with its links and workspace letters. */

@@ -1,4 +1,7 @@
-/** Go to definition: a symbol → the workspace letter, a marker ↔ its footnote text, an annex reference → the annex, a letter reference → the letter. */
+/**
+ * Go to definition: a symbol → the workspace letter, a marker ↔ its footnote text, an annex reference → the annex, a
+ * letter reference → the letter, an agenda item of the closing request → its title in the header.
+ */
 import { resolveLetterReference } from '../workspace/letterLinks';
 import type { TextPosition } from '../text/lineIndex';
 import type { OffsetRange } from '../text/offsetRange';
@@ -44,8 +47,9 @@ function definitionsOf(index: LetterIndex, self: IndexedLetter, element: LetterE
 		case 'annex-reference':
 			return letter.annexes.filter((annex) => annex.label === element.reference.label).map((annex) => link(self, element.range, self, annex.range, annex.headingRange));
 		case 'agenda-item': {
+			// From the closing request to the item's title in the header (its number when the header prints no title).
 			const header = element.inClosingRequest ? element.headerItem : undefined;
-			return header ? [link(self, element.range, self, header.range)] : [];
+			return header ? [link(self, element.range, self, header.title?.range ?? header.range)] : [];
 		}
 		case 'letter-reference': {
 			const nearby = element.reference.nearbySymbol;

@@ -1,5 +1,10 @@
-/** Document symbols (the outline): header with its agenda items, title, footnotes, annexes, signature. */
-import type { Letter } from '../letter/model';
+/**
+ * Document symbols (the outline and the breadcrumbs): header with its organs and agenda items, title, footnotes,
+ * annexes, signature. Names are plain text (Markdown markup masked); footnotes are grouped by runs of consecutive
+ * footnote texts, so that body text between two pages' footnotes belongs to no footnote group.
+ */
+import type { FootnoteText, Letter } from '../letter/model';
+import { maskMarkup } from '../letter/textLayout';
 import type { OffsetRange } from '../text/offsetRange';
 import type { IndexedLetter } from '../workspace/letterIndex';
 import type { TextRange } from './context';
@@ -22,8 +27,9 @@ function entry(letter: Letter, kind: OutlineKind, name: string, range: OffsetRan
 	return { name: name === '' ? kind : name, kind, detail, range: toTextRange(letter, range), selectionRange: toTextRange(letter, selection), children };
 }
 
+/** One line of plain text: Markdown markup masked (`**Security Council**`, `[A/75/1](#)`), white space collapsed, cut at `length`. */
 function truncate(text: string, length = 80): string {
-	const single = oneLine(text);
+	const single = oneLine(maskMarkup(text));
 	return single.length > length ? `${single.slice(0, length - 1)}…` : single;
 }
 
@@ -33,7 +39,7 @@ function headerEntry(letter: Letter): OutlineEntry | undefined {
 		children.push(entry(letter, 'masthead', letter.masthead.symbol.text, letter.masthead.range));
 	}
 	for (const organ of letter.organs) {
-		children.push(entry(letter, 'session', truncate(letter.text.slice(organ.range.start, organ.range.end)), organ.range));
+		children.push(entry(letter, 'session', `${organ.organ}, ${truncate(letter.text.slice(organ.ordinalRange.start, organ.ordinalRange.end))}`, organ.range));
 	}
 	const agenda = letter.agenda;
 	if (agenda) {
@@ -70,6 +76,26 @@ function noteVerbaleEntries(letter: Letter): OutlineEntry[] {
 	return entries.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
+/**
+ * Footnote texts in runs: consecutive ones with no body paragraph between them (the footnotes at the foot of one
+ * page). A group spanning two pages' footnotes would cover the body text between them.
+ */
+function footnoteRuns(letter: Letter, notes: readonly FootnoteText[]): FootnoteText[][] {
+	const runs: FootnoteText[][] = [];
+	const isFootnote = (start: number) => notes.some((note) => start >= note.range.start && start < note.range.end);
+	for (const note of notes) {
+		const run = runs[runs.length - 1];
+		const previous = run?.[run.length - 1];
+		const bodyBetween = previous !== undefined && letter.paragraphs.some((paragraph) => paragraph.start >= previous.range.end && paragraph.end <= note.range.start && !isFootnote(paragraph.start) && letter.text.slice(paragraph.start, paragraph.end).trim() !== '');
+		if (run === undefined || bodyBetween) {
+			runs.push([note]);
+		} else {
+			run.push(note);
+		}
+	}
+	return runs;
+}
+
 /** The outline of a letter; empty for a non-letter. */
 export function provideDocumentOutline(indexed: IndexedLetter | undefined): OutlineEntry[] {
 	const letter = indexed?.letter;
@@ -92,9 +118,11 @@ export function provideDocumentOutline(indexed: IndexedLetter | undefined): Outl
 		outline.push(entry(letter, 'signature', letter.signature.name ? `Signed: ${letter.signature.name}` : 'Signature', letter.signature.range));
 	}
 	const mainFootnotes = letter.footnotes.filter((note) => !letter.annexes.some((annex) => note.range.start >= annex.range.start && note.range.start < annex.range.end));
-	if (mainFootnotes.length > 0) {
-		const notes = mainFootnotes.map((note) => entry(letter, 'footnote', `Footnote ${note.label}`, note.range, [], truncate(note.text, 60), note.labelRange));
-		outline.push(entry(letter, 'footnotes', 'Footnotes', { start: mainFootnotes[0].range.start, end: mainFootnotes[mainFootnotes.length - 1].range.end }, notes));
+	for (const run of footnoteRuns(letter, mainFootnotes)) {
+		const notes = run.map((note) => entry(letter, 'footnote', `Footnote ${note.label}`, note.range, [], truncate(note.text, 60), note.labelRange));
+		const first = run[0];
+		const last = run[run.length - 1];
+		outline.push(run.length === 1 ? notes[0] : entry(letter, 'footnotes', 'Footnotes', { start: first.range.start, end: last.range.end }, notes, `${first.label}–${last.label}`));
 	}
 	for (const annex of letter.annexes) {
 		const notes = letter.footnotes

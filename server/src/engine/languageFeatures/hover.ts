@@ -8,7 +8,6 @@ import { explainDocumentSymbol } from '../symbols/documentSymbols';
 import type { TextPosition } from '../text/lineIndex';
 import type { ResolvedAgendaTitle } from '../workspace/agendaTitles';
 import { resolveAgendaTitle } from '../workspace/agendaTitles';
-import { catalogueRecord, letterName } from '../workspace/catalogue';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
 import { resolveLetterReference } from '../workspace/letterLinks';
 import type { TextRange } from './context';
@@ -16,7 +15,7 @@ import { oneLine, toOffset, toTextRange } from './context';
 import type { LetterElement } from './elementAt';
 import { elementAt } from './elementAt';
 import { resolutionFacts, resolutionSymbolLine } from './resolutionHover';
-import { countLetters, describeIdentity, lettersCiting, lettersWithSymbol } from './workspaceLookups';
+import { countLetters, describeIdentity, lettersCiting, lettersWithSymbol, markdownCode, namedLetter } from './workspaceLookups';
 
 /** Markdown shown for an element, and the range it covers. */
 export interface LetterHover {
@@ -24,9 +23,7 @@ export interface LetterHover {
 	readonly range: TextRange;
 }
 
-function code(text: string): string {
-	return `\`${text.replace(/`/g, "'")}\``;
-}
+const code = markdownCode;
 
 function symbolLines(symbol: DocumentSymbolRef, data?: ReferenceData): string[] {
 	const explanation = explainDocumentSymbol(symbol);
@@ -50,17 +47,11 @@ function workspaceLines(index: LetterIndex, self: IndexedLetter, symbol: Documen
 		lines.push(`${countLetters(targets.length)} in this workspace claim this symbol:`);
 	}
 	for (const target of targets) {
-		lines.push(`In this workspace: ${workspaceLetterName(index, target)} (${code(target.fileName)}, ${describeIdentity(index, index.identity(target.uri))}).`);
+		lines.push(`In this workspace: ${namedLetter(index, target.uri, target.fileName, describeIdentity(index, index.identity(target.uri)))}.`);
 	}
 	const citers = index.citing(symbol).filter((citer) => !targets.some((target) => target.uri === citer.uri));
 	lines.push('', `Cited by ${countLetters(citers.length)} in this workspace.`);
 	return lines;
-}
-
-/** A workspace letter as people name it (symbol, sender, date), for hovers. */
-function workspaceLetterName(index: LetterIndex, target: IndexedLetter): string {
-	const record = catalogueRecord(index, target.uri);
-	return record ? letterName(record) : target.fileName;
 }
 
 function citationHover(index: LetterIndex, data: ReferenceData, self: IndexedLetter, citation: Citation): string[] {
@@ -74,7 +65,7 @@ function citationHover(index: LetterIndex, data: ReferenceData, self: IndexedLet
 function mastheadHover(index: LetterIndex, self: IndexedLetter, symbol: DocumentSymbolRef): string[] {
 	const citers = lettersCiting(index, symbol, self.uri);
 	const others = lettersWithSymbol(index, symbol, self.uri);
-	const claimed = others.map((other) => `Also claimed by ${workspaceLetterName(index, other)} (${code(other.fileName)}).`);
+	const claimed = others.map((other) => `Also claimed by ${namedLetter(index, other.uri, other.fileName)}.`);
 	return [...symbolLines(symbol), '', `The symbol of this letter. Cited by ${countLetters(citers.length)} in this workspace.`, ...claimed];
 }
 
@@ -83,7 +74,7 @@ function sessionOf(letter: Letter): number | undefined {
 }
 
 /** Where an agenda item's title came from, in words. */
-function titleSource(title: ResolvedAgendaTitle): string {
+function titleSource(index: LetterIndex, title: ResolvedAgendaTitle): string {
 	switch (title.source) {
 		case 'agenda-data':
 			return 'from the agenda data of the session';
@@ -92,7 +83,7 @@ function titleSource(title: ResolvedAgendaTitle): string {
 		case 'letter-order':
 			return 'from the order of the titles in this letter';
 		case 'workspace-letter':
-			return `as ${code(title.learnedFrom?.fileName ?? 'another letter')} in this workspace prints it under its agenda line`;
+			return `as ${title.learnedFrom ? namedLetter(index, title.learnedFrom.uri, title.learnedFrom.fileName) : 'another letter'} in this workspace prints it under its agenda line`;
 	}
 }
 
@@ -102,7 +93,7 @@ function agendaHover(index: LetterIndex, data: ReferenceData, letter: Letter, el
 	const provisional = letter.agenda?.provisional ? ' (provisional agenda)' : '';
 	const lines = [`**Agenda item ${element.number}**${sessionText}${provisional}`, ''];
 	const title = resolveAgendaTitle(index.agendaTitles, data, letter, element.number);
-	lines.push(title ? `${oneLine(title.text)} (${titleSource(title)}).` : 'Title unknown: not in the agenda data of the session, and no letter in this workspace gives it.');
+	lines.push(title ? `${oneLine(title.text)} (${titleSource(index, title)}).` : 'Title unknown: not in the agenda data of the session, and no letter in this workspace gives it.');
 	if (element.inClosingRequest && !element.headerItem) {
 		lines.push('', 'This item is not listed in the header.');
 	}
@@ -150,12 +141,12 @@ function letterReferenceHover(index: LetterIndex, self: IndexedLetter, element: 
 	if (reference.nearbySymbol) {
 		lines.push(`Given as ${code(reference.nearbySymbol.text)}.`);
 		for (const target of lettersWithSymbol(index, reference.nearbySymbol, self.uri)) {
-			lines.push(`In this workspace: ${workspaceLetterName(index, target)} (${code(target.fileName)}).`);
+			lines.push(`In this workspace: ${namedLetter(index, target.uri, target.fileName)}.`);
 		}
 		return lines;
 	}
 	const found = resolveLetterReference(self, reference, index);
-	lines.push(found.length === 0 ? 'No workspace letter has that date and sender.' : found.map((target) => `In this workspace: ${workspaceLetterName(index, target)} (${code(target.fileName)}).`).join('\n\n'));
+	lines.push(found.length === 0 ? 'No workspace letter has that date and sender.' : found.map((target) => `In this workspace: ${namedLetter(index, target.uri, target.fileName)}.`).join('\n\n'));
 	return lines;
 }
 

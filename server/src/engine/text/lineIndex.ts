@@ -61,3 +61,30 @@ export class LineIndex {
 		return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
 	}
 }
+
+/**
+ * The position of one offset, found by scanning the text up to it with the same line endings as {@link LineIndex};
+ * keeps no index (for a position near the start of many texts, such as each letter's title in a catalogue).
+ */
+export function positionInText(text: string, offset: number): TextPosition {
+	const clamped = Math.max(0, Math.min(offset, text.length));
+	let line = 0;
+	let lineStart = 0;
+	for (let i = 0; i < clamped; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === 13 /* \r */) {
+			if (text.charCodeAt(i + 1) === 10) {
+				if (i + 1 >= clamped) {
+					break;
+				}
+				i++;
+			}
+			line++;
+			lineStart = i + 1;
+		} else if (ch === 10 /* \n */) {
+			line++;
+			lineStart = i + 1;
+		}
+	}
+	return { line, character: clamped - lineStart };
+}

@@ -8,6 +8,7 @@ import type { LetterFacts } from '../letter/letterFacts';
 import { collapse } from '../letter/header';
 import { factsOf } from '../letter/letterFacts';
 import type { IdentitySource } from './identity';
+import { stateKey } from './identity';
 import type { LetterIndex } from './letterIndex';
 
 /** One letter of the catalogue. Agenda items carry the title the letter gives, else one learned from another letter of the folder (`null` when unknown). `citedBy` holds the host's identifiers (URIs or paths) of the citing letters, sorted. */
@@ -28,7 +29,7 @@ export function catalogueRecord(index: LetterIndex, uri: string): LetterRecord |
 		return undefined;
 	}
 	const identity = index.identity(uri);
-	const citedBy = [...new Set(index.citersOf(uri).map((citer) => citer.uri))].sort();
+	const citedBy = index.citerUrisOf(uri);
 	return {
 		uri, fileName: entry.fileName,
 		symbol: identity?.symbol.text ?? null,
@@ -56,4 +57,36 @@ export function letterName(record: Pick<LetterRecord, 'symbol' | 'sender' | 'dat
 	const date = iso ? fromIsoDate(iso) : undefined;
 	const parts = [record.symbol, record.sender, date ? formatDate(date) : null].filter((part): part is string => part !== null && part !== '');
 	return parts.length > 0 ? parts.join(' · ') : record.fileName;
+}
+
+/**
+ * The name the folder uses for each sender: spellings of one State (`Republic of Azerbaijan`, `Azerbaijan`; see
+ * `sameSender`) map to the spelling most of its letters use (the shorter one on a tie), so that views group and
+ * colour them as one.
+ */
+export function usualSenderNames(senders: Iterable<string | null>): Map<string, string> {
+	const spellings = new Map<string, Map<string, number>>();
+	for (const sender of senders) {
+		if (sender === null) {
+			continue;
+		}
+		const key = stateKey(sender);
+		const counts = spellings.get(key) ?? new Map<string, number>();
+		counts.set(sender, (counts.get(sender) ?? 0) + 1);
+		spellings.set(key, counts);
+	}
+	const usual = new Map<string, string>();
+	for (const counts of spellings.values()) {
+		const [best] = [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.length - b.length || a.localeCompare(b));
+		for (const spelling of counts.keys()) {
+			usual.set(spelling, best[0]);
+		}
+	}
+	return usual;
+}
+
+/** Who a workspace letter is, for an export of its annotations (symbol, sender, title date); undefined for a non-letter. */
+export function exportIdentityOf(index: LetterIndex, uri: string): { readonly symbol: string | null; readonly sender: string | null; readonly dated: string | null } | undefined {
+	const record = catalogueRecord(index, uri);
+	return record && { symbol: record.symbol, sender: record.sender, dated: record.dated };
 }

@@ -98,7 +98,7 @@ export function headerAllowsSymbol(letter: Letter, symbol: DocumentSymbolRef): b
 }
 
 /** A State's name for comparison: case, spacing, a leading "the" and a leading "Republic of" do not matter ("the Republic of Azerbaijan" is Azerbaijan). */
-function stateKey(name: string): string {
+export function stateKey(name: string): string {
 	return name.toLowerCase().replace(/\s+/g, ' ').trim().replace(/^(?:the )?(?:republic of )?(?:the )?/, '');
 }
 

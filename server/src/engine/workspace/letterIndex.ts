@@ -327,6 +327,23 @@ export class LetterIndex {
 		return result;
 	}
 
+	/** The URIs of the letters that cite a part of the symbol, sorted, without gathering their citations (counts, catalogues). */
+	citingUris(symbol: DocumentSymbolRef): string[] {
+		const uris = new Set<string>();
+		for (const part of symbol.parts) {
+			for (const uri of this.citersByPart.get(part.text) ?? []) {
+				uris.add(uri);
+			}
+		}
+		return [...uris].sort();
+	}
+
+	/** The URIs of the letters that cite the given workspace letter (through its identity), sorted. */
+	citerUrisOf(uri: string): string[] {
+		const identity = this.identity(uri);
+		return identity ? this.citingUris(identity.symbol).filter((citer) => citer !== uri) : [];
+	}
+
 	/** The letters that cite the given workspace letter (through its identity). */
 	citersOf(uri: string): CitingLetter[] {
 		const identity = this.identity(uri);

@@ -86,7 +86,7 @@ export function incomingLinks(index: LetterIndex, uri: string): LetterLink[] {
 	if (!self?.letter.detection.isLetter) {
 		return [];
 	}
-	const candidates = new Set(index.citersOf(uri).map((citer) => citer.uri));
+	const candidates = new Set(index.citerUrisOf(uri));
 	const written = self.letter.title?.date?.date;
 	if (written) {
 		for (const { uri: citer } of index.referencesDated(written)) {

@@ -51,7 +51,7 @@ export function correspondenceThread(index: LetterIndex, uri: string): Correspon
 	const reached = new Set<string>([uri]);
 	const queue = [uri];
 	let truncated = false;
-	while (queue.length > 0) {
+	while (queue.length > 0 && !truncated) {
 		const next = queue.shift()!;
 		for (const link of [...outgoingLinks(index, next), ...incomingLinks(index, next)]) {
 			const other = link.from === next ? link.to : link.from;
