@@ -77,7 +77,7 @@ export function sidecarOf(folder: FixtureFolder, letter: string): string {
 /** The ids of the annotations in a sidecar on disk (it must parse). */
 export function idsOnDisk(path: string): string[] {
 	const parsed = parse(readFileSync(path, 'utf8')) as { annotations?: { id: string }[] } | null;
-	return (parsed?.annotations ?? []).map((annotation) => annotation.id).sort();
+	return (parsed?.annotations ?? []).map((annotation) => String(annotation.id)).sort();
 }
 
 /** Creates an annotation of `phrase` in a letter whose text (as the server has it) is `text`, by default its file's. */

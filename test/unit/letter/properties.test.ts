@@ -39,6 +39,11 @@ const fragments = [
 	'my letter dated 24 February 2020', '(see annex II)', 'Annex I to the letter dated', '(Signed) Name', '20-12655 (E) 011020 *2012655*',
 	'A/75/', 'S/2020/', 'A/75/495-S/2020', '\r\n', '\n\n', '\t', '\ufeff', '\f', 'Seventy-fifth session', 'presents its compliments', 'Ref: 12/34',
 	'Geneva, 4 November 2020', 'https://undocs.org/S/2020/1', '**', '# ', '---',
+	// OCR and as-sent shapes: damaged dates and words, lost symbols, untitled openings, glued and starred markers.
+	'Distr GENERAL', '20 October L982', 'dated 18 October l9B2 frorn the', 'Agenda iten 135', 'addressed to the Secretarv-General', 'Securit y Council',
+	's/6j597', 'A70/623', 'A/78/3358/2023/642', 'GENERAL S/24577 • 21 September 1992 ORIGINAL:', 'LEttER OA.rED U S!PTIMBER 1992 FROM',
+	'The Office for Disarmament Affairs presents its compliments to the', 'To: All Member States', 'From: The President', 'Excellency,', 'Yours sincerely,',
+	'The X Representative (A) to the Y (B)1', 'Secretary-General1', 'Council.39', '(enclosed herewith)*,', '* Circulated', 'the UN SG', '(S/2008/708)',
 ];
 
 describe('parser properties', () => {

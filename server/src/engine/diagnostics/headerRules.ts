@@ -134,12 +134,18 @@ export function annexNumber(label: string): number {
 /** After `annex II`: `to resolution 2231 (2015)`, `of the report of …` — the annex of another document, not of this letter. */
 const ANOTHER_DOCUMENTS_ANNEX = /^\s*(?:to|of)\s+(?!(?:the\s+)?(?:present|this)\s+(?:letter|note|communication)\b)\S/i;
 
-/** `annex-missing`: `see annex II` with no Annex II in the letter (`in annex II to resolution 2231 (2015)` is another document's). */
+/**
+ * `annex-missing`: `see annex II` with no Annex II in the letter (`in annex II to resolution 2231 (2015)` is another
+ * document's).
+ */
 export function checkAnnexReferences(letter: Letter): Finding[] {
-	const present = new Set(letter.annexes.map((annex) => annexNumber(annex.label)));
+	// A numbered reference made inside an unnumbered annex (`referred to in annex I` in an annexed report) names an annex
+	// of the annexed document, which that annex itself is not.
+	const answers = (reference: { range: { start: number } }, annex: Letter['annexes'][number]) =>
+		!(annex.label === '' && reference.range.start >= annex.range.start && reference.range.start < annex.range.end);
 	return letter.annexReferences
 		.filter((reference) => !ANOTHER_DOCUMENTS_ANNEX.test(letter.text.slice(reference.range.end, reference.range.end + 80)))
-		.filter((reference) => (reference.label === '' ? letter.annexes.length === 0 : !present.has(annexNumber(reference.label))))
+		.filter((reference) => (reference.label === '' ? letter.annexes.length === 0 : !letter.annexes.some((annex) => annexNumber(annex.label) === annexNumber(reference.label) && answers(reference, annex))))
 		.map((reference) => ({
 			code: 'annex-missing' as const,
 			range: reference.range,

@@ -14,7 +14,7 @@ import type { DateMention, Letter } from '../letter/model';
 import { romanToNumber } from '../sessions/ordinals';
 import type { ReferenceData } from '../sessions/referenceData';
 import { gaSessionWindow, numberToOrdinal } from '../sessions/referenceData';
-import type { PeriodBounds } from '../sessions/resolutionNumbers';
+import type { NumberedPeriod, PeriodBounds } from '../sessions/resolutionNumbers';
 import { generalAssemblyResolutionSessions, outsideBounds, securityCouncilResolutionYears } from '../sessions/resolutionNumbers';
 import { emergencySessionEarliestLetter } from '../sessions/specialSessions';
 import type { OffsetRange } from '../text/offsetRange';
@@ -117,6 +117,28 @@ function citedResolutions(letter: Letter): CitedResolution[] {
 	return found;
 }
 
+/**
+ * How far above the highest number the data knows a Security Council resolution can be cited: the Council adopts
+ * fewer than 100 a year, so a number further on (`resolution No. 7988 of 10 January 2016`, a resolution of the League of
+ * Arab States) is another body's numbering, not a wrong date of one of the Council's.
+ */
+const BEYOND_THE_DATA = 500;
+
+const highestKnown = new WeakMap<ReadonlyMap<number, NumberedPeriod>, number>();
+
+/** The highest resolution number the data places in a period (computed once per data set). */
+function highestKnownNumber(periods: ReadonlyMap<number, NumberedPeriod>): number {
+	let highest = highestKnown.get(periods);
+	if (highest === undefined) {
+		highest = 0;
+		for (const period of periods.values()) {
+			highest = Math.max(highest, period.last ?? 0, period.first ?? 0, ...period.includes);
+		}
+		highestKnown.set(periods, highest);
+	}
+	return highest;
+}
+
 /** "in 1993", "between 2021 and 2022", "in or after 2025". */
 function describeYears(bounds: PeriodBounds): string {
 	if (bounds.earliest !== undefined && bounds.earliest === bounds.latest) {
@@ -144,6 +166,9 @@ function outsideDates(date: CalendarDate, earliest: CalendarDate, latest?: Calen
 }
 
 function securityCouncilFindings(data: ReferenceData, cited: CitedResolution): Finding[] {
+	if (cited.number > highestKnownNumber(data.resolutions.securityCouncilYears) + BEYOND_THE_DATA) {
+		return [];
+	}
 	const bounds = securityCouncilResolutionYears(data.resolutions, cited.number);
 	if (cited.year !== undefined && outsideBounds(bounds, cited.year)) {
 		return [{

@@ -1,10 +1,10 @@
 import type { ReferenceData } from '../sessions/referenceData';
-import { agendaItemTitle, findAgendaTitle, normaliseTitle } from '../sessions/referenceData';
+import { agendaItemTitle, findAgendaTitle, FIRST_SESSION_WITH_PRIORITY_HEADINGS, normaliseTitle } from '../sessions/referenceData';
 import type { OffsetRange } from '../text/offsetRange';
 import type { AgendaHeader, AgendaItem, AgendaTitleSource, OrganHeader } from './model';
 
-/** The agenda line: `Agenda items 34, 71 and 135`, `Item 30 of the provisional agenda*` (group 1: a bare `Item(s)`, group 3: the list it belongs to). */
-export const AGENDA_LINE = /\b(?:Agenda\s+items?|(Items?))\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list)\s*(?:\\?\*)?)?/gi;
+/** The agenda line: `Agenda items 34, 71 and 135` (or as OCR reads it, `Agenda iten 135`), `Item 30 of the provisional agenda*` (group 1: a bare `Item(s)`, group 3: the list it belongs to). */
+export const AGENDA_LINE = /\b(?:Agenda\s+[il1]te(?:m|rn|n)s?|(Items?))\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)(\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list)\s*(?:\\?\*)?)?/gi;
 
 /** The item numbers in a list such as `34, 71, 114 and 135`, with their ranges. */
 export function parseItemNumbers(masked: string, start: number, end: number): { number: number; range: OffsetRange }[] {
@@ -42,11 +42,13 @@ function titlesMatch(a: string, b: string): boolean {
  * Pairs item numbers with titles. The session's known agenda (the data file) decides first; the titles left over are
  * ordered by the numbers they carry in other sessions' agendas when all of them are known there (items keep their
  * relative order from session to session); otherwise the letter's order is used. Each title says which rule paired it.
+ * The data holds the adopted agenda's numbers, so it never decides for the provisional agenda or the preliminary list
+ * (`provisional`), whose numbers can differ.
  */
-export function pairAgendaTitles(numbers: readonly { number: number; range: OffsetRange }[], titles: readonly { text: string; range: OffsetRange }[], session: number | undefined, data: ReferenceData): AgendaItem[] {
+export function pairAgendaTitles(numbers: readonly { number: number; range: OffsetRange }[], titles: readonly { text: string; range: OffsetRange }[], session: number | undefined, data: ReferenceData, provisional = false): AgendaItem[] {
 	const paired = new Map<number, AgendaItem['title']>();
 	const usedTitles = new Set<number>();
-	if (session !== undefined) {
+	if (session !== undefined && !provisional) {
 		for (const item of numbers) {
 			const known = agendaItemTitle(data, session, item.number);
 			if (!known) {
@@ -85,8 +87,16 @@ function orderByOtherSessions(titles: readonly { text: string; range: OffsetRang
 	return result;
 }
 
+/**
+ * The number a title has in the known agenda of the session nearest to the letter's, counting only sessions whose
+ * agendas follow the priority headings (items keep their order from one such session to the next; older agendas do
+ * not), and nothing for a letter of an older session.
+ */
 function rankInNearestSession(title: string, session: number | undefined, data: ReferenceData): number | undefined {
-	const found = findAgendaTitle(data, title);
+	if (session !== undefined && session < FIRST_SESSION_WITH_PRIORITY_HEADINGS) {
+		return undefined;
+	}
+	const found = findAgendaTitle(data, title).filter((known) => known.session >= FIRST_SESSION_WITH_PRIORITY_HEADINGS);
 	if (found.length === 0) {
 		return undefined;
 	}
@@ -99,6 +109,6 @@ function rankInNearestSession(title: string, session: number | undefined, data: 
 export function buildAgendaHeader(masked: string, line: { range: OffsetRange; listRange: OffsetRange; provisional: boolean }, titles: { text: string; range: OffsetRange }[], organs: readonly OrganHeader[], data: ReferenceData): AgendaHeader {
 	const numbers = parseItemNumbers(masked, line.listRange.start, line.listRange.end);
 	const session = organs.find((organ) => organ.organ === 'General Assembly' && organ.unit === 'session')?.ordinal;
-	const items = pairAgendaTitles(numbers, titles, session, data);
+	const items = pairAgendaTitles(numbers, titles, session, data, line.provisional);
 	return { range: line.range, items, provisional: line.provisional, session, titles };
 }

@@ -1,7 +1,7 @@
 import type { DateMatch } from '../calendar/dates';
 import { parseItemNumbers } from './agenda';
 import { collapseDetached, toDateMention, trimRange } from './header';
-import type { Annex, ClosingRequest, NoteVerbaleParts, Signature } from './model';
+import type { Annex, ClosingRequest, MemoHeader, NoteVerbaleParts, Signature } from './model';
 import type { OffsetRange } from '../text/offsetRange';
 import type { Block } from './textLayout';
 import { ADDRESSED_TO, TITLE_START } from './titleLine';
@@ -95,14 +95,19 @@ export function findSignature(blocks: readonly Block[], masked: string, from: nu
 	return undefined;
 }
 
-/** Finds the parts proper to a note verbale: the reference number, the sender mission, the addressee and the closing place and date. */
+/**
+ * Finds the parts proper to a note verbale: the reference number, the sender mission, the addressee, the opening
+ * formula and the closing place and date.
+ */
 export function findNoteVerbaleParts(blocks: readonly Block[], masked: string, dates: readonly DateMatch[]): NoteVerbaleParts | undefined {
 	let reference: NoteVerbaleParts['reference'];
 	let senderMission: NoteVerbaleParts['senderMission'];
 	let addressee: NoteVerbaleParts['addressee'];
 	let placeAndDate: NoteVerbaleParts['placeAndDate'];
+	let opening: NoteVerbaleParts['opening'];
 	for (const block of blocks) {
 		const blockText = masked.slice(block.start, block.end);
+		opening ??= openingFormula(masked, block.start, blockText);
 		const ref = /^\s*(?:Ref(?:erence)?\.?|No\.)\s*:?\s*(\S[^\n]{0,60})$/im.exec(blockText);
 		if (!reference && ref && block.lines.length <= 2) {
 			const start = block.start + ref.index + ref[0].indexOf(ref[1]);
@@ -123,8 +128,77 @@ export function findNoteVerbaleParts(blocks: readonly Block[], masked: string, d
 			placeAndDate = { place: place[1].trim(), date: date && toDateMention(date), range: trimRange(masked, block.start, block.end) };
 		}
 	}
-	if (!reference && !senderMission && !addressee && !placeAndDate) {
+	if (!reference && !senderMission && !addressee && !placeAndDate && !opening) {
 		return undefined;
 	}
-	return { reference, senderMission, addressee, placeAndDate };
+	return { reference, senderMission, addressee, placeAndDate, ...(opening ? { opening } : {}) };
+}
+
+/** The words of a name in an opening formula: capitalised words and the small words between them. */
+const NAME_WORDS = String.raw`(?:[A-Z][\w’'.-]*|of|for|the|and|to|on|in)`;
+/** `The <sender> presents its compliments to <addressee> and …` (OCR may strew stops: `presents his ..; compliments. to`), the sender's name being the words before `presents`. */
+const SENDER_BEFORE_COMPLIMENTS = new RegExp(String.raw`\bThe\s+(${NAME_WORDS}(?:\s+${NAME_WORDS})*?)\s+presents\s+(?:its|his|her)[\s.,;:]{1,6}compliments[.,;:]?\s+to\s+(?:the\s+)?`, 'g');
+/** Where the addressee of an opening formula ends: `and has the honour`, `and avails itself`, a comma or a full stop. */
+const ADDRESSEE_STOP = /\s+and\s+(?:has|have|avails|wishes|would|is|requests|presents|refers|takes)\b|[,.;]/;
+
+/** The sender and addressee that a block's opening formula names. */
+function openingFormula(masked: string, blockStart: number, blockText: string): NoteVerbaleParts['opening'] {
+	if (!blockText.includes('compliments')) {
+		return undefined;
+	}
+	for (const match of blockText.matchAll(SENDER_BEFORE_COMPLIMENTS)) {
+		const senderStart = blockStart + match.index + match[0].indexOf(match[1]);
+		const addresseeStart = blockStart + match.index + match[0].length;
+		const stop = ADDRESSEE_STOP.exec(masked.slice(addresseeStart, addresseeStart + 200));
+		const sender = { text: collapseDetached(match[1]), range: { start: senderStart, end: senderStart + match[1].length } };
+		if (!stop || stop.index === 0) {
+			return { sender };
+		}
+		const addresseeRange = trimRange(masked, addresseeStart, addresseeStart + stop.index);
+		return { sender, addressee: { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange } };
+	}
+	return undefined;
+}
+
+/** `To:` and `From:` lines of a memo, a few lines apart at most. */
+const MEMO_LINE = /(?:^|\n)[ \t]*(To|From)[ \t]*:[ \t]*(\S[^\n]{0,150}?)[ \t]*(?=\r?\n|$)/g;
+/** The line that introduces a letter given as text: `Following is the text of a letter, dated 8 June 2001:`. */
+const INTRODUCED_DATE = /\btext\s+of\s+(?:a|the|an\s+identical)\s+letter,?\s+dated\s+$/i;
+
+/**
+ * The memo lines of a letter given without a UN title, in text[0, limit): a `To:` and a `From:` line within three lines
+ * of each other, and the date of the line that introduces the letter, when there is one; without them, the heading of a
+ * document edition that stands for the title.
+ */
+export function findMemoHeader(masked: string, dates: readonly DateMatch[], limit: number): MemoHeader | undefined {
+	const found: { label: string; text: string; range: OffsetRange; start: number }[] = [];
+	for (const match of masked.slice(0, limit).matchAll(MEMO_LINE)) {
+		const start = match.index + match[0].indexOf(match[2]);
+		found.push({ label: match[1], text: collapseDetached(match[2]), range: { start, end: start + match[2].length }, start: match.index });
+	}
+	const to = found.find((line) => line.label === 'To');
+	const from = found.find((line) => line.label === 'From');
+	if (!to || !from || masked.slice(Math.min(to.start, from.start), Math.max(to.start, from.start)).split('\n').length > 4) {
+		return documentHeading(masked);
+	}
+	const date = dates.find((candidate) => candidate.start < Math.min(to.start, from.start) && INTRODUCED_DATE.test(masked.slice(Math.max(0, candidate.start - 60), candidate.start)));
+	return { to: { text: to.text, range: to.range }, from: { text: from.text, range: from.range }, date: date && toDateMention(date) };
+}
+
+/** An edition's heading that stands for the title: `The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1`. */
+const DOCUMENT_HEADING = /^\s*The\s+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s+to\s+(?:the\s+)+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s*\d{0,3}[ \t]*(?:\r?\n|$)/;
+
+/** The sender's post and the addressee of a document edition's heading (FRUS) on the first line, as written. */
+function documentHeading(masked: string): MemoHeader | undefined {
+	const match = DOCUMENT_HEADING.exec(masked.slice(0, 400));
+	if (!match) {
+		return undefined;
+	}
+	const fromStart = match.index + match[0].indexOf(match[1]);
+	const toStart = match.index + match[0].indexOf(match[2], match[0].indexOf(match[1]) + match[1].length);
+	return {
+		from: { text: collapseDetached(match[1]), range: { start: fromStart, end: fromStart + match[1].length } },
+		to: { text: collapseDetached(match[2]), range: { start: toStart, end: toStart + match[2].length } },
+		heading: true,
+	};
 }

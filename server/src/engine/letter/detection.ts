@@ -1,21 +1,33 @@
 import type { LetterDetection } from './model';
 
+/**
+ * The distribution block of an older masthead whose word `Distr.` OCR lost: the kind, the symbol, the date and the
+ * original language in a row (`GENERAL S/24577 • 21 September 1992 ORIGINAL: ENGLISH`). Group 1 is the date.
+ */
+export const DISTRIBUTION_BLOCK_WITHOUT_DISTR = /\b(?:GENERAL|LIMITED|RESTRICTED)\s+[A-Z]{1,2}\/[\w./-]+[^\w\n]{0,5}(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\s+(?:ORIGINAL|Original)\b/;
+
 /** How much of the beginning of a file is looked at to decide whether it is UN correspondence (SPEC: the first 4 KB). */
 export const DETECTION_WINDOW = 4096;
 
 /**
- * The signs of correspondence. A sign whose pattern is costly is looked for only when one of its cues (words it must
+ * The signs of correspondence (a title whose word `dated` OCR garbled, `LEttER OA.rED U S!PTIMBER 1992 FROM …
+ * ADDRESSED TO THE …`, is still a title). A sign whose pattern is costly is looked for only when one of its cues (words it must
  * hold, as they may be written) is in the window.
  */
 const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp }[] = [
 	{ name: 'masthead', cues: [], pattern: /\b(?:United\s+Nations|UNITED\s+NATIONS)\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b|(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Distr\.|[AS]\/\d)/ },
-	{ name: 'distribution', cues: [], pattern: /\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)/ },
+	{ name: 'distribution', cues: [], pattern: new RegExp(String.raw`\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)|\bDistr\s+(?:GENERAL|LIMITED|RESTRICTED)\b|${DISTRIBUTION_BLOCK_WITHOUT_DISTR.source}`) },
 	{ name: 'agenda', cues: [], pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
-	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
+	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|\b(?:Identical\s+)?letters?\s+dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b|\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s+[^\n]{3,300}?\baddressed\s+to\s+the\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
+	{ name: 'letter-heading', cues: [], pattern: /^\s*(?:The\s+[^\n]{3,150}?\)\s+to\s+the\s+[^\n]{3,150}?\(\s*[^\n()]{2,40}\)\s*\d{0,3}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[–—-]\s*(?:Identical\s+)?Letters?\b)[^\n]*(?:\n|$)/ },
+	{ name: 'letter-heading', cues: ['From:'], pattern: /(?:^|\n)[ \t]*To:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*From:[ \t]*\S|(?:^|\n)[ \t]*From:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*To:[ \t]*\S/ },
 	{ name: 'note-verbale', cues: [], pattern: /\bNote\s+verbale\b/i },
-	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b/ },
-	{ name: 'compliments', cues: [], pattern: /\bpresents\s+(?:its|his|her)\s+compliments\b/i },
-	{ name: 'honour', cues: ['hono'], pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b/ },
+	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b|\bPERMANENT\s+(?:MISSION|REPRESENTATIVE|OBSERVER)S?\b/ },
+	{ name: 'compliments', cues: [], pattern: /\bpresents\s+(?:its|his|her)[\s.,;:]{1,6}compliments\b/i },
+	{ name: 'honour', cues: ['hono'], pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b|\b(?:[Dd]elegation|Mission|Government|Representative|Embassy|Ministry)\b[^.]{0,200}?\bhas\s+the\s+honou?r\s+to\b/ },
+	{ name: 'letter-formula', cues: ['nstructions', 'writ'], pattern: /\b(?:Upon|On)\s+(?:the\s+)?instructions?\s+(?:from|of)\s+my\s+Government\b|\bI\s+(?:write|am\s+writing)\s+to\s+(?:you\b|inform|draw|convey|express|bring|share|transmit|take)/i },
+	{ name: 'salutation', cues: ['Excellency', 'Sir', 'Madam', 'Dear'], pattern: /(?:^|\n|\b\d{4}[ \t]+)[ \t]*(?:(?:Your\s+)?Excellency|Sir|Madam|Dear\s+(?:Sir|Madam|Colleagues?|Mr\.|Ms\.|Mrs\.|Ambassador|Secretary-General|President)[^\n,:]{0,40})[ \t]*[,:]/ },
+	{ name: 'complimentary-close', cues: ['incerely', 'aithfully', 'assurances'], pattern: /(?:^|\n)[ \t]*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely(?:\s+yours)?)[ \t]*,?[ \t]*(?:\n|$)|\bAccept,?\s+(?:Excellency|Sir|Madam),?\s+the\s+assurances?\b/i },
 	{ name: 'signature', cues: ['igned', 'IGNED'], pattern: /\(\s*Signed\s*\)/i },
 	{ name: 'closing-request', cues: ['irculat', 'IRCULAT'], pattern: /\bcirculat(?:ed?|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\b/i },
 ];
@@ -31,7 +43,8 @@ const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[
 export function detectLetter(text: string): LetterDetection {
 	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');
 	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue))) && signal.pattern.test(head);
-	const signals = SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && found(signal)).map((signal) => signal.name);
+	// A sign may have several patterns (each with its cues); it counts once.
+	const signals = [...new Set(SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && found(signal)).map((signal) => signal.name))];
 	// The letter's own formulae decide when the header's signs do not: too few of them, or another kind of document
 	// under the same header. A text that writes them is correspondence, so the signs of other documents are looked for
 	// only in a text that writes none.
@@ -41,19 +54,36 @@ export function detectLetter(text: string): LetterDetection {
 			if (DEFERRED.has(signal.name) && found(signal)) {
 				signals.push(signal.name);
 				written = true;
-				if (signals.length >= 2) {
+				if (enoughSigns(signals)) {
 					break;
 				}
 			}
 		}
 	}
-	const otherKind = signals.length >= 2 && !written ? otherKindOf(head) : [];
-	return { isLetter: signals.length >= 2 && otherKind.length === 0, signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
+	const letterLike = enoughSigns(signals);
+	const otherKind = letterLike && !written ? otherKindOf(head, signals) : [];
+	return { isLetter: letterLike && otherKind.length === 0, signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
+}
+
+/**
+ * Whether the signs found make UN correspondence: two signs of the Organization's correspondence, or one with the
+ * formulae any letter writes (a salutation, a complimentary close, `I write to you`, `Upon instructions from my
+ * Government`), two of them when the one sign is a mention of a Permanent Mission or Representative. Formulae alone
+ * make a letter, not UN correspondence.
+ */
+function enoughSigns(signals: readonly string[]): boolean {
+	const generic = signals.filter((signal) => ANY_LETTER.has(signal)).length;
+	const specific = signals.length - generic;
+	return specific >= 2 || (specific === 1 && generic >= (signals.includes('permanent-mission') ? 2 : 1));
 }
 
 /** The signs of another kind of document in the window, each named once. */
-function otherKindOf(head: string): string[] {
-	return [...new Set(OTHER_DOCUMENTS.filter((sign) => sign.cues.some((cue) => head.includes(cue)) && sign.pattern.test(head)).map((sign) => sign.name))];
+function otherKindOf(head: string, signals: readonly string[]): string[] {
+	const kinds = OTHER_DOCUMENTS.filter((sign) => sign.cues.some((cue) => head.includes(cue)) && sign.pattern.test(head)).map((sign) => sign.name);
+	if (!signals.includes('letter-title') && head.includes('eport of the Secretary-General') && REPORT_TITLE.test(head)) {
+		kinds.push('report');
+	}
+	return [...new Set(kinds)];
 }
 
 /**
@@ -68,9 +98,15 @@ const OTHER_DOCUMENTS: readonly { readonly name: string; readonly cues: readonly
 	{ name: 'report', cues: ['Rapporteur'], pattern: /(?:^|\n)[ \t]*Rapporteur\s*:/ },
 	{ name: 'meeting-record', cues: ['(continued)'], pattern: /\bAgenda\s+item\s+\d+\s+\(continued\)/ },
 	{ name: 'meeting-record', cues: ['PV.'], pattern: /\b[A-Z]\s*[/-]\s*\d{1,2}\s*[/-]\s*PV\.\d/ },
+	{ name: 'draft-resolution', cues: ['draft resolution', 'Assembly,', 'Council,'], pattern: /(?:^|\n)[ \t]*(?:(?:revised\s+)?draft\s+resolution|The\s+(?:General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council),)[ \t]*(?:\r?\n|$)/ },
 ];
 
+/** A report's own title under the masthead (`Eighth report of the Secretary-General on …`): another kind of document unless a letter's title stands there. */
+const REPORT_TITLE = /(?:^|\n)[ \t]*(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:(?:annual|progress|special|final)\s+)?[Rr]eport\s+of\s+the\s+Secretary-General\b/;
+
 /** Signals that only a letter or note itself writes (its formulae, its signature, its request to be circulated), not a document that quotes one. */
-const WRITTEN_AS_CORRESPONDENCE: ReadonlySet<string> = new Set(['compliments', 'honour', 'signature', 'closing-request']);
+const WRITTEN_AS_CORRESPONDENCE: ReadonlySet<string> = new Set(['compliments', 'honour', 'signature', 'closing-request', 'letter-formula', 'salutation', 'complimentary-close']);
+/** Formulae that any letter writes, not only the Organization's correspondence (see {@link enoughSigns}). */
+const ANY_LETTER: ReadonlySet<string> = new Set(['letter-formula', 'salutation', 'complimentary-close']);
 /** The formulae looked for only when the header's signs do not decide (see {@link detectLetter}). */
-const DEFERRED: ReadonlySet<string> = new Set(['honour', 'signature', 'closing-request']);
+const DEFERRED: ReadonlySet<string> = new Set(['honour', 'signature', 'closing-request', 'letter-formula', 'salutation', 'complimentary-close']);

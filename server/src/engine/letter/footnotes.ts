@@ -2,6 +2,7 @@ import type { OffsetRange } from '../text/offsetRange';
 import { collapse } from './header';
 import type { FootnoteMarker, FootnoteText } from './model';
 import type { Block, Line } from './textLayout';
+import { GLUED_MARKER } from './titleLine';
 
 const SUPERSCRIPT_DIGITS: Readonly<Record<string, string>> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9' };
 
@@ -192,6 +193,76 @@ export function findPlainFootnoteMarkers(text: string, plainFootnotes: readonly 
 		const end = match.index + match[0].length;
 		if (before !== undefined && match.index < before && isGluedMarker(text, match.index, end) && !excluded.some((range) => match.index >= range.start && match.index < range.end)) {
 			markers.push({ label, range: { start: match.index, end } });
+		}
+	}
+	return markers;
+}
+
+/**
+ * A number glued to the last word of a title or an annex heading (`… addressed to the Secretary-General1`): PDF text of
+ * the superscript marker of the note on its language of submission. Headings never end in a number, so it is a marker
+ * even when the note was not kept.
+ */
+export function findHeadingEndMarkers(text: string, headings: readonly OffsetRange[]): FootnoteMarker[] {
+	const markers: FootnoteMarker[] = [];
+	for (const heading of headings) {
+		const glued = GLUED_MARKER.exec(text.slice(Math.max(heading.start, heading.end - 30), heading.end));
+		if (glued) {
+			markers.push({ label: superscriptToDigits(glued[0]).replace(/^0+(?=\d)/, ''), range: { start: heading.end - glued[0].length, end: heading.end } });
+		}
+	}
+	return markers;
+}
+
+/** A number glued to a sentence-ending full stop at the end of a paragraph (`… before the Security Council.39`); group 1 is the number. */
+const PARAGRAPH_END_MARKER = /[.!?][”"’]?(\d{1,3})(?=[ \t]*(?:\r?\n[ \t]*\r?\n|$))/g;
+
+/**
+ * A number glued to the full stop that ends a paragraph: PDF and web text of a superscript marker (a decimal or a
+ * figure never stands glued there), a marker even when its note was not kept.
+ */
+export function findParagraphEndMarkers(text: string, excluded: readonly OffsetRange[]): FootnoteMarker[] {
+	const markers: FootnoteMarker[] = [];
+	for (const match of text.includes('.') ? text.matchAll(PARAGRAPH_END_MARKER) : []) {
+		const start = match.index + match[0].length - match[1].length;
+		if (/\p{Ll}/u.test(text[match.index - 1] ?? '') && !excluded.some((range) => start >= range.start && start < range.end)) {
+			markers.push({ label: String(Number(match[1])), range: { start, end: start + match[1].length } });
+		}
+	}
+	return markers;
+}
+
+/**
+ * Asterisk markers in the body: a `*` right after a word or a closing parenthesis and before punctuation or a space
+ * (`a visa application (enclosed herewith)*, dated …`). Not a run of asterisks, not Markdown emphasis (a line with
+ * another `*` before it), not an asterisk that opens a word (`*TO THE UNITED NATIONS`), and none in a text with a line
+ * that starts with `*` after the title.
+ */
+export function findStarMarkers(text: string, from: number, excluded: readonly OffsetRange[]): FootnoteMarker[] {
+	const markers: FootnoteMarker[] = [];
+	let lineStart = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
+	let nextNewline = text.indexOf('\n', from);
+	let starOnLine = false;
+	for (let at = text.indexOf('*', from); at >= 0; at = text.indexOf('*', at + 1)) {
+		while (nextNewline >= 0 && nextNewline < at) {
+			lineStart = nextNewline + 1;
+			nextNewline = text.indexOf('\n', lineStart);
+			starOnLine = false;
+		}
+		// A line that starts with `*` after the title may be the note in a form the footnote readers do not take (`*
+		// Circulated in the language of submission only.`) or a list: no marker is then reported as lacking its text.
+		if (at - lineStart <= 8 && /^[ \t]*\\?$/.test(text.slice(lineStart, at)) && /^[ \t]+\S/.test(text.slice(at + 1, at + 3))) {
+			return [];
+		}
+		const before = text[at - 1] ?? '';
+		const after = text[at + 1] ?? '';
+		const emphasis = starOnLine;
+		starOnLine = true;
+		if (emphasis || !/[\p{Ll})\]”’"]/u.test(before) || !/^(?:[\s,.;:]|)$/.test(after)) {
+			continue;
+		}
+		if (!excluded.some((range) => at >= range.start && at < range.end)) {
+			markers.push({ label: '*', range: { start: at, end: at + 1 } });
 		}
 	}
 	return markers;

@@ -2,9 +2,11 @@ import type { DateMatch } from '../calendar/dates';
 import type { DocumentSymbolRef, SymbolMatch } from '../symbols/documentSymbols';
 import { ordinalToNumber } from '../sessions/ordinals';
 import type { OffsetRange } from '../text/offsetRange';
+import { DISTRIBUTION_BLOCK_WITHOUT_DISTR } from './detection';
 import type { DateMention, LetterKind, LetterTitle, OrganHeader } from './model';
 import type { Block } from './textLayout';
 import type { TitleExtent } from './titleLine';
+import { readOcrDate, repairTitleWords } from './ocrReading';
 import { ADDRESSED_TO, addresseeEnd, TITLE_START } from './titleLine';
 
 /** Turns a date found by the calendar scanner into the letter model's date mention. */
@@ -46,7 +48,8 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 	const start = TITLE_START.exec(blockText);
 	const kindWord = (start?.[1] ?? start?.[2] ?? 'letter').toLowerCase();
 	const kind: LetterKind = kindWord.startsWith('identical') && !/notes?\s+verbales?/.test(kindWord) ? 'identical-letters' : /note/.test(kindWord) ? 'note-verbale' : 'letter';
-	const date = firstDateIn(dates, block.start, block.start + Math.min(blockText.length, 80));
+	const dateEnd = block.start + Math.min(blockText.length, 80);
+	const date = firstDateIn(dates, block.start, dateEnd) ?? readOcrDate(masked, block.start, dateEnd);
 	const range = trimRange(masked, block.start, block.end);
 	const fromMatch = /\bfrom\s+(?:the\s+)?/i.exec(blockText);
 	const addressedMatch = ADDRESSED_TO.exec(blockText);
@@ -55,15 +58,21 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		const senderStart = block.start + fromMatch.index + fromMatch[0].length;
 		const senderEnd = addressedMatch && addressedMatch.index > fromMatch.index ? block.start + addressedMatch.index : block.end;
 		const senderRange = trimRange(masked, senderStart, senderEnd);
-		const senderText = collapseDetached(masked.slice(senderRange.start, senderRange.end));
+		const senderText = repairTitleWords(collapseDetached(masked.slice(senderRange.start, senderRange.end)));
 		sender = { text: senderText, range: senderRange, country: countryOf(senderText) };
+	} else if (date && addressedMatch && block.start + addressedMatch.index > date.end) {
+		// OCR lost the word `from` (`~~OM`, `frorn`): the post between the date and the addressee still names the State.
+		const senderRange = trimRange(masked, date.end, block.start + addressedMatch.index);
+		const senderText = repairTitleWords(collapseDetached(masked.slice(senderRange.start, senderRange.end)));
+		const country = countryOf(senderText);
+		sender = country === undefined ? undefined : { text: senderText, range: senderRange, country };
 	}
 	let addressee: LetterTitle['addressee'];
 	if (addressedMatch) {
 		const addresseeStart = block.start + addressedMatch.index + addressedMatch[0].length;
 		const addresseeStop = fromMatch && fromMatch.index > addressedMatch.index ? block.start + fromMatch.index : block.end;
 		const addresseeRange = trimRange(masked, addresseeStart, Math.min(addresseeStop, addresseeEnd(masked, addresseeStart) ?? addresseeStop));
-		addressee = { text: collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end)), range: addresseeRange };
+		addressee = { text: repairTitleWords(collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end))), range: addresseeRange };
 	}
 	return { range, kind, date: date && { range: { start: date.start, end: date.end }, raw: date.raw, date: date.date, invalid: date.invalid }, sender, addressee };
 }
@@ -79,8 +88,8 @@ export function countryOf(sender: string): string | undefined {
 	return country ?? collapseDetached(match[1]).replace(/^State\s+of\s+(?=\S)/i, '');
 }
 
-/** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`). */
-const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+/** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`; `to TBB United Nations` is `the` as OCR read it). */
+const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+(?:to|at)\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
 
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
@@ -95,7 +104,7 @@ const SESSION_OR_YEAR = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+((?:emergency\s+)?specia
 const MASTHEAD_VOCABULARY = new RegExp([
 	ORGAN_NAME.source, SESSION_OR_YEAR.source, String.raw`\bUnited\s+Nations\b`, String.raw`\bDistr\.\s*:?`, String.raw`\b(?:General|Limited|Restricted)\b`,
 	String.raw`\bOriginal\s*:\s*[A-Za-z]+`, String.raw`\b(?:English|French|Spanish|Russian|Arabic|Chinese)\b`, String.raw`\b\d{1,2}\s+[A-Za-z]+\s+\d{4}\b`,
-	String.raw`\b[A-Z]{1,6}(?:\/[A-Za-z0-9.()-]+)+`, String.raw`[–—-]`, String.raw`\b(?:Agenda\s+items?|Items?)\s+\d[\d\s,()a-z]*(?:\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))?`,
+	String.raw`\b[A-Z]{1,6}(?:\/[A-Za-z0-9.()-]+)+`, String.raw`[–—-]`, String.raw`\b(?:Agenda\s+[il1]te(?:m|rn|n)s?|Items?)\s+\d[\d\s,()a-z]*(?:\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))?`,
 ].join('|'), 'gi');
 /** Cardinal words written where the ordinal belongs (`Sixty-eight year`): read as the ordinal. */
 const CARDINAL_ENDINGS: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth', six: 'sixth', seven: 'seventh', eight: 'eighth', nine: 'ninth' };
@@ -126,9 +135,10 @@ function unitOf(special: string | undefined, unit: string): OrganHeader['unit'] 
  * paired with the nearest organ before it that can have it (a year is the Security Council's; a session the General
  * Assembly's or the Economic and Social Council's), when nothing but the rest of the masthead stands between them (other
  * organ names and sessions or years, the distribution line, symbols, dates, the agenda line): so a two-column header (`General Assembly    Security Council` over `Seventy-fifth
- * session    Seventy-fifth year`) pairs each organ with its own column.
+ * session    Seventy-fifth year`) pairs each organ with its own column. A session standing without any organ name is
+ * the General Assembly's when `ownSymbol` (the document's symbol) is an `A/` symbol of that session.
  */
-export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader[] {
+export function findOrganHeaders(masked: string, headerEnd: number, ownSymbol?: DocumentSymbolRef): OrganHeader[] {
 	const head = masked.slice(0, headerEnd);
 	const names = [...head.matchAll(ORGAN_NAME)].map((match) => ({ organ: canonicalOrgan(match[1]), start: match.index, end: match.index + match[0].length, paired: false }));
 	const headers: OrganHeader[] = [];
@@ -145,6 +155,7 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 			headers.push({ organ: 'General Assembly', range: { start: phrase.index, end: phraseEnd }, ordinalRange: { start: phrase.index, end: phraseEnd }, ordinal, unit });
 			continue;
 		}
+		let paired = false;
 		for (let i = names.length - 1; i >= 0; i--) {
 			const name = names[i];
 			if (name.start >= phrase.index || name.paired || !fits(name.organ)) {
@@ -155,6 +166,7 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 				break;
 			}
 			name.paired = true;
+			paired = true;
 			headers.push({
 				organ: name.organ,
 				range: { start: name.start, end: between.trim() === '' ? phraseEnd : name.end },
@@ -163,6 +175,11 @@ export function findOrganHeaders(masked: string, headerEnd: number): OrganHeader
 				unit,
 			});
 			break;
+		}
+		// A session whose organ's name was lost (OCR, a page that kept part of the masthead) is the Assembly's when the
+		// document's own symbol is of that very session (`A/37/553` under `Thirty-seventh session`).
+		if (!paired && unit === 'session' && names.length === 0 && ownSymbol?.parts.some((part) => part.series === 'A' && part.bodies.length === 0 && part.session === ordinal)) {
+			headers.push({ organ: 'General Assembly', range: { start: phrase.index, end: phraseEnd }, ordinalRange: { start: phrase.index, end: phraseEnd }, ordinal, unit });
 		}
 	}
 	return headers.sort((a, b) => a.range.start - b.range.start);
@@ -173,16 +190,18 @@ const DISTRIBUTION_DATE_WINDOW = 250;
 
 /**
  * The distribution line (`Distr.: General 28 September 2020`; in older documents `Distr.` / `GENERAL`, with the
- * symbols and the date on later lines), with the first date after it in the header.
+ * symbols and the date on later lines; `Distr GENERAL` when OCR lost the full stop), with the first date after it in
+ * the header, read through OCR slips (`20 October L982`) when no date is written cleanly.
  */
 export function findDistribution(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention; kind?: string } | undefined {
-	const match = /\bDistr\.(?:\s*:?\s*(General|Limited|Restricted)\b)?/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
+	const match = /\bDistr(?:\.|(?=\s+(?:GENERAL|General|LIMITED|Limited|RESTRICTED|Restricted)\b))(?:\s*:?\s*(General|Limited|Restricted)\b)?/i.exec(masked.slice(0, Math.max(headerEnd, 400)));
 	if (!match) {
-		return mastheadDateLine(masked, headerEnd, dates);
+		return mastheadDateLine(masked, headerEnd, dates) ?? blockWithoutDistr(masked, headerEnd, dates);
 	}
 	const start = match.index;
 	const limit = start + match[0].length + DISTRIBUTION_DATE_WINDOW;
-	const date = firstDateIn(dates, start, headerEnd > start ? Math.min(headerEnd, limit) : limit);
+	const dateEnd = headerEnd > start ? Math.min(headerEnd, limit) : limit;
+	const date = firstDateIn(dates, start, dateEnd) ?? readOcrDate(masked, start, Math.min(dateEnd, masked.length));
 	const end = date ? date.end : start + match[0].length;
 	const kind = match[1] && match[1].charAt(0).toUpperCase() + match[1].slice(1).toLowerCase();
 	return { range: { start, end }, date: date && toDateMention(date), kind };
@@ -190,7 +209,7 @@ export function findDistribution(masked: string, headerEnd: number, dates: reado
 
 /**
  * Without a distribution line (pages that kept only `General Assembly` / `Security Council` / `1 May 1987` of the
- * masthead): the date that stands on a line of its own under the organ names, before the title.
+ * masthead): the date that stands on a line of its own under the organ names (and the symbol line), before the title.
  */
 function mastheadDateLine(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention } | undefined {
 	for (const date of dates) {
@@ -211,8 +230,19 @@ function mastheadDateLine(masked: string, headerEnd: number, dates: readonly Dat
 	return undefined;
 }
 
-/** The organ names of a masthead on the lines right before a date line. */
-const ORGAN_LINE_BEFORE = /(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+$/;
+/** The distribution block whose word `Distr.` OCR lost (`GENERAL S/24577 • 21 September 1992 ORIGINAL: ENGLISH`), with its date. */
+function blockWithoutDistr(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention } | undefined {
+	const match = DISTRIBUTION_BLOCK_WITHOUT_DISTR.exec(masked.slice(0, Math.max(headerEnd, 400)));
+	if (!match) {
+		return undefined;
+	}
+	const dateStart = match.index + match[0].indexOf(match[1]);
+	const date = firstDateIn(dates, dateStart, dateStart + match[1].length);
+	return { range: { start: match.index, end: dateStart + match[1].length }, date: date && toDateMention(date) };
+}
+
+/** The organ names of a masthead on the lines right before a date line, or before the symbol line above it (`A/10133 - S/11749`). */
+const ORGAN_LINE_BEFORE = /(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:[A-Z]{1,6}\/[\w./]+(?:[ \t]*[-–][ \t]*[A-Z]{1,6}\/[\w./]+)?[ \t]*(?:\r?\n[ \t]*)+)?$/;
 
 /** The original language line: `Original: English`, `ORIGINAL: ENGLISH`. */
 export function findOriginalLanguage(masked: string, headerEnd: number): { range: OffsetRange; language: string } | undefined {
@@ -220,7 +250,7 @@ export function findOriginalLanguage(masked: string, headerEnd: number): { range
 	return match ? { range: { start: match.index, end: match.index + match[0].length }, language: match[1].charAt(0) + match[1].slice(1).toLowerCase() } : undefined;
 }
 
-const MASTHEAD_WORDS = /United\s+Nations|General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Distr\.\s*:?\s*(?:General|Limited|Restricted)?|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\b(?:GENERAL|LIMITED|RESTRICTED)\b/gi;
+const MASTHEAD_WORDS = /\b(?:Original|ORIGINAL)\s*:\s*\S+|United\s+Nations|General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Distr\.\s*:?\s*(?:General|Limited|Restricted)?|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|\b(?:GENERAL|LIMITED|RESTRICTED)\b/gi;
 
 /**
  * The masthead symbol: well-formed symbols in text[from, limit) — before the distribution line (or the title), or in
@@ -248,7 +278,7 @@ function standsAlone(masked: string, match: SymbolMatch): boolean {
 		lineEnd = masked.length;
 	}
 	const rest = (masked.slice(lineStart, match.start) + ' ' + masked.slice(match.end, lineEnd)).replace(MASTHEAD_WORDS, ' ');
-	return /^[\s\-–|]*$/.test(rest);
+	return /^[\s\-–|•]*$/.test(rest);
 }
 
 /** Trims whitespace (and masked markup) from both ends of a range. */

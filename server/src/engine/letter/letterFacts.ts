@@ -4,7 +4,8 @@
  * line's `letters` catalogue, hover, outline and workspace symbols all show the same values.
  */
 import { toIsoDate } from '../calendar/dates';
-import { collapse } from './header';
+import { collapse, countryOf } from './header';
+import { readOfficeName } from './ocrReading';
 import type { Letter, LetterKind, OrganHeader } from './model';
 
 /** An organ of the header as the catalogue gives it (SPEC `letters`: `{ "organ": "GA", "session": 51 }`). */
@@ -58,7 +59,7 @@ export function letterFacts(letter: Letter): LetterFacts {
 	return {
 		kind,
 		distributed: letter.distribution?.date?.date ? toIsoDate(letter.distribution.date.date) : null,
-		dated: titleDate ? toIsoDate(titleDate) : kind === 'note-verbale' && placeDate ? toIsoDate(placeDate) : null,
+		dated: titleDate ? toIsoDate(titleDate) : kind === 'note-verbale' && placeDate ? toIsoDate(placeDate) : letter.memo?.date?.date ? toIsoDate(letter.memo.date.date) : null,
 		sender: senderOf(letter),
 		addressees: addresseesOf(letter),
 		organs: letter.organs.flatMap(organFact),
@@ -112,16 +113,37 @@ function senderOf(letter: Letter): string | null {
 	if (sender) {
 		const office = OFFICE.exec(sender.text);
 		if (office && (sender.country === undefined || UN_BODY.test(sender.country))) {
-			return normaliseCase(stripUnitedNations(office[1]));
+			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
 		}
 		if (sender.country === undefined && STATE_POST.test(sender.text)) {
 			return null;
 		}
 		return normaliseCase(sender.country ?? stripUnitedNations(sender.text.replace(/^the\s+/i, '')));
 	}
-	const mission = letter.noteVerbale?.senderMission?.text;
-	const country = mission && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(mission))?.[1];
-	return country ? normaliseCase(country) : null;
+	const memoFrom = letter.memo?.from?.text;
+	if (memoFrom) {
+		const office = OFFICE.exec(memoFrom);
+		const country = countryOf(memoFrom);
+		if (office && country === undefined) {
+			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
+		}
+		// A heading names the writer's post (`The Head of the Iranian Delegation`): only a State it names is the sender.
+		return country ? normaliseCase(country) : letter.memo?.heading ? null : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
+	}
+	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
+	const country = missionOf(letter.noteVerbale?.senderMission?.text);
+	if (country) {
+		return normaliseCase(country);
+	}
+	// A note without a title and a mission letterhead: the sender its opening formula names, a State's mission or an
+	// office of the Organization (`The Office for Disarmament Affairs presents its compliments …`).
+	const opening = letter.noteVerbale?.senderMission ? undefined : letter.noteVerbale?.opening?.sender.text;
+	if (!opening) {
+		return null;
+	}
+	const openingCountry = missionOf(opening);
+	const post = countryOf(opening);
+	return openingCountry ? normaliseCase(openingCountry) : post ? normaliseCase(post) : STATE_POST.test(opening) ? null : readOfficeName(normaliseCase(stripUnitedNations(opening)));
 }
 
 /** Heads that start a further addressee in a list (`the Secretary-General and the President of the Security Council`). */
@@ -129,13 +151,13 @@ const ADDRESSEE_HEAD = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:the\s+)?(?:
 
 /** The addressees of the title, in its order, each as its office is named (`Secretary-General`). */
 function addresseesOf(letter: Letter): string[] {
-	const text = letter.title?.addressee?.text ?? letter.noteVerbale?.addressee?.text;
+	const text = letter.title?.addressee?.text ?? letter.noteVerbale?.addressee?.text ?? (letter.title ? undefined : letter.noteVerbale?.opening?.addressee?.text ?? letter.memo?.to?.text);
 	if (!text) {
 		return [];
 	}
 	const result: string[] = [];
 	for (const piece of collapse(text).split(ADDRESSEE_HEAD)) {
-		const name = normaliseCase(stripUnitedNations(piece.replace(/^(?:to\s+)?(?:the\s+)?/i, '').replace(/[.,;:\s]+$/, '')));
+		const name = readOfficeName(normaliseCase(officeName(piece.replace(/^(?:to\s+)?(?:the\s+)?/i, '').replace(/[.,;:\s]+$/, ''))));
 		// "the Presidents of the General Assembly and the Security Council": one office per organ.
 		const plural = /^Presidents\s+of\s+(?:the\s+)?(.+)$/i.exec(name);
 		const names = plural ? plural[1].split(/\s*(?:,|\band\b)\s*(?:the\s+)?/i).filter((organ) => organ !== '').map((organ) => `President of the ${organ}`) : [name];
@@ -146,6 +168,16 @@ function addresseesOf(letter: Letter): string[] {
 		}
 	}
 	return result;
+}
+
+/**
+ * An addressee without the words that add nothing to an officer of the Organization ("Secretary-General of the United
+ * Nations" → "Secretary-General"); other addressees as the title writes them ("the Permanent Missions of Member States
+ * to the United Nations").
+ */
+function officeName(text: string): string {
+	const stripped = stripUnitedNations(text);
+	return /^(?:Secretary-General|President\s+of\s+the\s+\S.*)$/i.test(stripped) ? stripped : collapse(text);
 }
 
 /** "Secretary-General of the United Nations" → "Secretary-General"; "X to the United Nations" → "X". */

@@ -150,7 +150,22 @@ export interface NoteVerbaleParts {
 	readonly reference?: { readonly text: string; readonly range: OffsetRange };
 	readonly senderMission?: { readonly text: string; readonly range: OffsetRange };
 	readonly addressee?: { readonly text: string; readonly range: OffsetRange };
+	/** The sender and addressee its opening formula names (`The Office for Disarmament Affairs presents its compliments to the Permanent Missions …`). */
+	readonly opening?: { readonly sender: { readonly text: string; readonly range: OffsetRange }; readonly addressee?: { readonly text: string; readonly range: OffsetRange } };
 	readonly placeAndDate?: { readonly place: string; readonly date?: DateMention; readonly range: OffsetRange };
+}
+
+/**
+ * The memo lines of a letter given without a UN title (`To: All Member States and Observers` / `From: The President of
+ * the General Assembly`), and the date of the line that introduces it (`the text of a letter, dated 8 June 2001:`); or
+ * the heading of a document edition that stands for the title (FRUS).
+ */
+export interface MemoHeader {
+	readonly to?: { readonly text: string; readonly range: OffsetRange };
+	readonly from?: { readonly text: string; readonly range: OffsetRange };
+	readonly date?: DateMention;
+	/** True when these come from a document edition's heading (`The … (Name) to the … (Name)`), not `To:`/`From:` lines. */
+	readonly heading?: boolean;
 }
 
 /** Everything the parser understood of one letter. Every range lies inside the text. */
@@ -183,6 +198,8 @@ export interface Letter {
 	readonly closingRequest?: ClosingRequest;
 	readonly signature?: Signature;
 	readonly noteVerbale?: NoteVerbaleParts;
+	/** For a letter without a title: its `To:` / `From:` lines and introduced date. */
+	readonly memo?: MemoHeader;
 	/** Page furniture that the parser ignored: running headers, job numbers, page numbers, page breaks. */
 	readonly furniture: readonly OffsetRange[];
 }

@@ -7,9 +7,10 @@ import { scanResolutionCitations } from '../symbols/resolutions';
 import type { OffsetRange } from '../text/offsetRange';
 import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
 import { collectAgendaTitles } from './agendaTitles';
-import { findAnnexes, findClosingRequest, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
-import { detectLetter } from './detection';
-import { findFootnoteMarkers, findFootnoteTexts, findPlainFootnoteMarkers } from './footnotes';
+import { findAnnexes, findClosingRequest, findMemoHeader, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
+import { detectLetter, DETECTION_WINDOW } from './detection';
+import { findFootnoteMarkers, findFootnoteTexts, findHeadingEndMarkers, findParagraphEndMarkers, findPlainFootnoteMarkers, findStarMarkers } from './footnotes';
+import { withOcrSymbolSlips } from './ocrReading';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
 import type { AgendaHeader, FootnoteText, Letter, LetterDetection, LetterKind } from './model';
 import type { ReadingView } from './readingView';
@@ -36,7 +37,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	if (!detection.isLetter) {
 		return emptyLetter(text, detection);
 	}
-	const symbols = scanDocumentSymbols(text);
+	const symbols = withOcrSymbolSlips(text, scanDocumentSymbols(text));
 	const dates = scanDates(text);
 	const reading = readText(text, symbols);
 	const masked = reading.view;
@@ -53,26 +54,34 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 
 	const layout = layoutText(text, reading, runningHeaderTest(text, reading, symbols, headerEnd, masthead));
 	const { blocks, furniture } = layout;
-	const identity = masthead ?? runningHeaderSymbol(text, furniture, symbols);
 	const titleStart = titleLine?.start ?? preliminaryTitle?.start;
 	const titleBlock = titleStart === undefined ? undefined : blocks.find((block) => block.start === titleStart) ?? preliminaryTitle;
+	const title = titleBlock && parseTitle(titleBlock, masked, dates);
+	const identity = masthead ?? runningHeaderSymbol(text, furniture, symbols) ?? (title && titleSymbol(text, title.range, symbols));
 	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
 
-	const organs = findOrganHeaders(masked, headerEnd);
+	const organs = findOrganHeaders(masked, headerEnd, identity?.symbol);
 	const agendaLine = findAgendaLine(masked, headerEnd);
 	const session = organs.find((organ) => organ.organ === 'General Assembly' && organ.unit === 'session')?.ordinal;
 	const itemCount = agendaLine ? parseItemNumbers(masked, agendaLine.listRange.start, agendaLine.listRange.end).length : 0;
 	const headerAgenda = agendaLine && buildAgendaHeader(masked, agendaLine, collectAgendaTitles(blocks, masked, agendaLine.range.end, headerEnd, organs, itemCount, data, session), organs, data);
-	const title = titleBlock && parseTitle(titleBlock, masked, dates);
 
 	const footnotes = findFootnoteTexts(text, blocks, reading.plainFootnoteLabels);
 	const plainFootnotes = footnotes.filter((note) => reading.plainFootnoteLabels.has(note.range.start));
-	const footnoteMarkers = [
+	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
+	const markersFound = [
 		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture, reading.inlineMarkers),
 		...findPlainFootnoteMarkers(text, plainFootnotes, [...furniture, ...footnotes.map((note) => note.range)], headerEnd),
+		...findStarMarkers(text, title?.range.end ?? headerEnd, [...furniture, ...footnotes.map((note) => note.range)]),
+	];
+	const footnoteMarkers = [
+		...markersFound,
+		...[
+			...findHeadingEndMarkers(text, [...(title ? [title.range] : []), ...headedAnnexes.map((annex) => annex.headingRange)]),
+			...findParagraphEndMarkers(text, [...furniture, ...footnotes.map((note) => note.range)]),
+		].filter((marker) => !markersFound.some((found) => found.range.start < marker.range.end && marker.range.start < found.range.end)),
 	].sort((a, b) => a.range.start - b.range.start);
 	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
-	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
 	const headedBody = headedAnnexes.length > 0 ? blocks.filter((block) => block.start < headedAnnexes[0].headingRange.start) : blocks;
 	const headedClosing = findClosingRequest(headedBody, masked, headerEnd);
 	const headedSignature = findSignature(headedBody, masked, headedClosing?.range.start ?? headerEnd);
@@ -85,7 +94,9 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 
 	const headings: OffsetRange[] = [...(title ? [title.range] : []), ...annexes.map((annex) => annex.headingRange)];
 	const citationExclusions: OffsetRange[] = [...furniture, ...(identity ? [identity.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : []), ...ownSymbols.map((own) => own.range)];
-	const citations = buildCitations(text, symbols, dates, footnotes, citationExclusions);
+	// A document never cites itself: its own symbol in the text is a running header that OCR or a collapsed page garbled.
+	const ownParts = new Set(identity?.symbol.parts.map((part) => part.text));
+	const citations = buildCitations(text, symbols, dates, footnotes, citationExclusions).filter((citation) => !citation.symbol.parts.every((part) => ownParts.has(part.text)));
 	const malformedSymbols = symbols
 		.filter((match): match is SymbolMatch & { malformed: string } => match.malformed !== undefined && !inFurniture(match))
 		.map((match) => ({ range: { start: match.start, end: match.end }, raw: match.raw, reason: match.malformed }));
@@ -95,6 +106,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 
 	const kind: LetterKind = title?.kind ?? (detection.signals.includes('compliments') || detection.signals.includes('note-verbale') ? 'note-verbale' : 'letter');
 	const noteVerbale = kind === 'note-verbale' ? findNoteVerbaleParts(blocks, masked, dates) : undefined;
+	const memo = title ? undefined : findMemoHeader(masked, dates, Math.min(masked.length, DETECTION_WINDOW));
 	const special = new Set<Block>();
 	for (const block of blocks) {
 		const isSpecial = footnotes.some((note) => block.start >= note.range.start && block.start < note.range.end)
@@ -128,6 +140,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 		closingRequest,
 		signature,
 		noteVerbale,
+		...(memo ? { memo } : {}),
 		furniture,
 	};
 }
@@ -192,6 +205,21 @@ function runningHeaderSymbol(text: string, furniture: readonly OffsetRange[], sy
 		return { symbol: first.symbol, range: { start: first.start, end: first.end } };
 	}
 	return undefined;
+}
+
+/**
+ * When neither a masthead nor a running header prints the symbol, the one a web page's title line gives in parentheses
+ * at its end (`Letter dated 14 Nov 2008 from … to the UN SG - <subject> (S/2008/708)`): the title names the letter itself.
+ */
+function titleSymbol(text: string, titleRange: OffsetRange, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const newline = text.indexOf('\n', titleRange.end);
+	const lineEnd = newline < 0 ? text.length : newline;
+	const onLine = symbols.filter((match) => match.start >= titleRange.start && match.end <= lineEnd);
+	const last = onLine[onLine.length - 1];
+	if (!last?.symbol || text[last.start - 1] !== '(' || !/^\)[\s.]*$/.test(text.slice(last.end, lineEnd))) {
+		return undefined;
+	}
+	return { symbol: last.symbol, range: { start: last.start, end: last.end } };
 }
 
 /** How a line holding only symbols begins: a series and a slash, after spaces. */

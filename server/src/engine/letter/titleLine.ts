@@ -22,9 +22,9 @@ const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|thi
 
 /**
  * Where the addressee is introduced: `addressed to`, or `to` right before an officer of the Organization (`from the
- * Secretary-General to the President of the Security Council`). `to the United Nations` is the sender's post, not an addressee.
+ * Secretary-General to the President of the Security Council`; in web titles `to the UN SG`). `to the United Nations` is the sender's post, not an addressee.
  */
-export const ADDRESSED_TO = /\baddressed\s+to\s+(?:the\s+)?|\bto\s+(?:the\s+)?(?=(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council))\b)/i;
+export const ADDRESSED_TO = /\baddressed\s+to\s+(?:the\s+)?|\bto\s+(?:the\s+)?(?=(?:Secretary-General|President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council)|UN\s?SG)\b)/i;
 
 /** Lower-case words an addressee may hold: `the President of the Security Council and the Secretary-General`. */
 const ADDRESSEE_CONNECTORS = new Set(['the', 'of', 'and', 'for', 'on', 'to', 'in', 'with', 'established', 'pursuant', 'concerning', 'resolution', 'resolutions', 'members', 'a.i.', 'a.', 'i.', 'at', 'its', 'de', 'des', 'du', 'la', 'le', 'les']);
@@ -90,11 +90,16 @@ const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission
 
 /**
  * True when `previous` completes the name of an officer so that the capitalised `word` after it cannot go on with it:
- * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows.
+ * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows (a footnote number glued
+ * to the name does not change it).
  */
 function completesOfficer(previous: string, word: string): boolean {
-	return /^(?:Secretary-General|Assembly)$/i.test(previous) || (/^Council$/i.test(previous) && !AFTER_COUNCIL.test(word));
+	const name = previous.replace(GLUED_MARKER, '');
+	return /^(?:Secretary-General|Assembly)$/i.test(name) || (/^Council$/i.test(name) && !AFTER_COUNCIL.test(word));
 }
+
+/** A footnote number glued to the last word of a title or heading (`addressed to the Secretary-General1`, PDF text). */
+export const GLUED_MARKER = /(?<=\p{L})(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})$/u;
 
 /**
  * The end of the addressee that starts at `start`: the words that name officers of the Organization (`the
@@ -125,18 +130,22 @@ export function addresseeEnd(view: string, start: number): number | undefined {
 
 /**
  * Where the paragraph that starts `text` ends: at the first blank line after which the words do not go on in lower
- * case. A title printed line by line with blank lines between (`… the Permanent Representative` / blank / `of
- * Argentina to the United Nations addressed to the President`) is one paragraph.
+ * case, unless the line before it ends with a word a title cannot end with. A title printed line by line with blank
+ * lines between (`… the Permanent Representative` / blank / `of Argentina to the United Nations addressed to the
+ * President`, or `… Representative of` / blank / `Belgium to …`) is one paragraph.
  */
 function paragraphEnd(text: string): number {
 	const blank = /\n(?:[ \t]*\r?\n)+[ \t]*/g;
 	for (let match = blank.exec(text); match; match = blank.exec(text)) {
-		if (!CONTINUES_TITLE.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20))) {
+		if (!CONTINUES_TITLE.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20)) && !ENDS_UNFINISHED.test(text.slice(Math.max(0, match.index - 12), match.index))) {
 			return match.index;
 		}
 	}
 	return text.length;
 }
+
+/** Words a title cannot end with: a line ending in one goes on after the blank line (`… Representative of` / blank / `Belgium to …`). */
+const ENDS_UNFINISHED = /\b(?:of|the|to|and|from|for|addressed|on|in)[ \t]*$/;
 
 /** Words that carry a title on after a line break: `of Argentina …`, `to the Secretary-General`, `addressed to …`. */
 const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in)\b/;
@@ -163,7 +172,7 @@ export function titleExtent(view: string, start: number): TitleExtent {
 /**
  * The first title in `view[0, limit)`: at the start of a line, or inside a line that lost its line breaks (a collapsed
  * text) when it is not preceded by a determiner (`my letter dated …` is a reference, not a title). A title must name
- * its addressee.
+ * its addressee. Without such a title, a title whose `dated` OCR garbled (a kind word, a year and `from`).
  */
 export function findFirstTitle(view: string, limit: number): TitleExtent | undefined {
 	const bounded = view.length > limit ? view.slice(0, limit) : view;
@@ -191,6 +200,27 @@ export function findFirstTitle(view: string, limit: number): TitleExtent | undef
 			continue;
 		}
 		const extent = titleExtent(view, start);
+		if (extent.addresseeStart !== undefined) {
+			return extent;
+		}
+	}
+	return garbledTitle(bounded, view);
+}
+
+/** A title whose word `dated` OCR garbled: `LEttER OA.rED U S!PTIMBER 1992 FROM …`, the kind word, a year and `from`. */
+const GARBLED_DATED_TITLE = /\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s/gi;
+
+/** The first title in `bounded` whose `dated` is unreadable, when it names its addressee and is not a reference in prose. */
+function garbledTitle(bounded: string, view: string): TitleExtent | undefined {
+	if (!/\b(?:FROM|from)\s/.test(bounded)) {
+		return undefined;
+	}
+	for (const match of bounded.matchAll(GARBLED_DATED_TITLE)) {
+		const before = bounded.slice(Math.max(0, match.index - 40), match.index);
+		if (/\bdated\b/i.test(match[0]) || DETERMINER_BEFORE.test(before) || /[(“"‘]\s*$/.test(before)) {
+			continue;
+		}
+		const extent = titleExtent(view, match.index);
 		if (extent.addresseeStart !== undefined) {
 			return extent;
 		}

@@ -192,6 +192,15 @@ export function scYearOrdinal(date: CalendarDate): number {
 	return date.year - 1945;
 }
 
+/**
+ * The first session whose agenda is organized under headings corresponding to the priorities of the Organization
+ * ("For the first time, the provisional agenda is organized under headings ...": press release GA/10251, 10 September
+ * 2004, on the agenda of the fifty-ninth session). From it on, items keep their relative order from session to session;
+ * before it they need not (the 51st session's agenda numbers "The situation in the Middle East" 33 and "Question of
+ * Palestine" 35; the 52nd session's provisional agenda numbers them 37 and 36, as letters of 1997 on UNISPAL print).
+ */
+export const FIRST_SESSION_WITH_PRIORITY_HEADINGS = 59;
+
 /** The title of an agenda item of a session, when the data file knows it. */
 export function agendaItemTitle(data: ReferenceData, session: number, item: number): AgendaTitleFact | undefined {
 	return data.agenda.get(session)?.get(item);
