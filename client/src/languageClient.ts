@@ -87,8 +87,12 @@ export function createLanguageClient(
 			return false;
 		},
 		markdown: { isTrusted: false, supportHtml: false },
-		// Read at every (re)start: in Restricted Mode the server writes nothing.
-		initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+		// Read at every (re)start: in Restricted Mode the server writes nothing. The workspace storage folder keeps the
+		// server's persistent index of the letters (outside the letters' folders).
+		initializationOptions: (): InitializationOptions => ({
+			workspaceTrusted: vscode.workspace.isTrusted,
+			...(context.storageUri?.scheme === 'file' ? { storagePath: context.storageUri.fsPath } : {}),
+		}),
 	};
 	return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

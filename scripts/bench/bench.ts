@@ -1,19 +1,68 @@
-// `npm run bench`: the engine's figures. Builds a deterministic corpus of letters mixing the real shapes, then prints the
-// cold `check` time over it, per-letter parse times for a 15 KB and a 200 KB letter, peak memory, and the time ripgrep
-// takes to list every symbol-shaped match in the same files, with the ratio. Set BENCH_LETTERS to change the count.
+// `npm run bench`, the command line's figures (issue 10): `check --format json` over the benchmark record (about ten
+// letters a day over the years, record.ts) of 10,000 and 30,000 letters — and 100,000 with BENCH_100K=1 — cold (no
+// cache) and warm (`--cache`), with its time per letter, its peak memory (resident, worker threads included) and the
+// time `rg -o '[AS]/[0-9A-Z.]+(/[0-9A-Z.]+)*'` takes over the same files in the same run, with the ratio; then the
+// one-day stress case (300 letters on one date) and the parse time of a 15 KB and a 200 KB letter.
+// BENCH_SIZES=10000,30000 sets the sizes. The corpora are generated once into bench-corpus/ and reused.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseLetter } from '../../server/src/engine/letter/parseLetter';
 import { loadReferenceData } from '../../server/src/node/referenceDataFile';
-import { buildLongLetter, generateCorpus } from './corpus';
+import { buildLongLetter } from './corpus';
+import { benchSizes, oneDayCorpus, recordCorpus } from './corpora';
 import { mib, ms, percentile } from './stats';
 
 const root = join(__dirname, '..', '..');
-const corpusDir = join(root, 'bench-corpus');
-const count = Number(process.env.BENCH_LETTERS ?? 10000);
+const cli = join(root, 'dist', 'cli.js');
+/** The pattern of the issue: every symbol-shaped string, the floor of any tool that reads the same files. */
+const RG_PATTERN = '[AS]/[0-9A-Z.]+(/[0-9A-Z.]+)*';
+
+interface Timed {
+	readonly ms: number;
+	readonly peak: number;
+	readonly results: number;
+	readonly status: number | null;
+}
+
+/** Runs `check --format json` over a folder, output to a file (so the bench holds none of it), with its peak memory. */
+function timeCheck(dir: string, extra: readonly string[], env: NodeJS.ProcessEnv = {}): Timed {
+	const scratch = mkdtempSync(join(tmpdir(), 'dl-bench-'));
+	const memoryFile = join(scratch, 'peak');
+	const outFile = join(scratch, 'out.json');
+	const out = openSync(outFile, 'w');
+	const start = performance.now();
+	const run = spawnSync(process.execPath, ['--require', join(__dirname, 'peakMemory.cjs'), cli, 'check', dir, '--format', 'json', ...extra], {
+		env: { ...process.env, ...env, BENCH_PEAK_MEMORY_FILE: memoryFile }, stdio: ['ignore', out, 'pipe'], encoding: 'utf8',
+	});
+	const elapsed = performance.now() - start;
+	closeSync(out);
+	if (run.status !== 0 && run.status !== 1) {
+		throw new Error(`check failed (exit ${run.status}): ${run.stderr}`);
+	}
+	const output = readFileSync(outFile, 'utf8');
+	const results = output.split('\n').filter((line) => line.startsWith('    "code": ')).length;
+	const peak = Number(readFileSync(memoryFile, 'utf8'));
+	rmSync(scratch, { recursive: true, force: true });
+	return { ms: elapsed, peak, results, status: run.status };
+}
+
+/** `rg -o PATTERN` over a folder, its matches counted; undefined when ripgrep is not installed. */
+function timeRipgrep(dir: string): { ms: number; matches: number } | undefined {
+	const start = performance.now();
+	const run = spawnSync('rg', ['-o', RG_PATTERN, dir], { maxBuffer: 4 * 1024 * 1024 * 1024, encoding: 'utf8' });
+	const elapsed = performance.now() - start;
+	if (run.error) {
+		return undefined;
+	}
+	let matches = 0;
+	for (let at = run.stdout.indexOf('\n'); at >= 0; at = run.stdout.indexOf('\n', at + 1)) {
+		matches++;
+	}
+	return { ms: elapsed, matches };
+}
 
 function timeParse(text: string, runs: number): { median: number; p95: number } {
 	const data = loadReferenceData();
@@ -29,36 +78,29 @@ function timeParse(text: string, runs: number): { median: number; p95: number } 
 	return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
 }
 
+const perLetter = (total: number, letters: number) => `${((total * 1000) / letters).toFixed(0)} µs`;
+
 function main(): void {
-	if (!existsSync(join(root, 'dist', 'cli.js'))) {
+	if (!existsSync(cli)) {
 		console.error('dist/cli.js is missing: run `npm run build` first (npm run bench does).');
 		process.exitCode = 2;
 		return;
 	}
-	console.log(`Generating ${count.toLocaleString('en')} letters in bench-corpus/ …`);
-	const generationStart = performance.now();
-	generateCorpus(corpusDir, count);
-	console.log(`  generated in ${ms(performance.now() - generationStart)}`);
-
-	const memoryFile = join(tmpdir(), `dl-bench-memory-${process.pid}`);
-	const checkStart = performance.now();
-	const check = spawnSync(process.execPath, ['--require', join(__dirname, 'peakMemory.cjs'), join(root, 'dist', 'cli.js'), 'check', corpusDir, '--format', 'json'], {
-		env: { ...process.env, BENCH_PEAK_MEMORY_FILE: memoryFile }, maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8',
-	});
-	const checkTime = performance.now() - checkStart;
-	if (check.status !== 0 && check.status !== 1) {
-		console.error(`check failed (exit ${check.status}): ${check.stderr}`);
-		process.exitCode = 1;
-		return;
+	const rows: string[] = [];
+	for (const size of benchSizes()) {
+		const record = recordCorpus(size);
+		console.log(`check over the record of ${size.toLocaleString('en')} letters (${mib(record.bytes)}, ${record.firstDay} to ${record.lastDay}) …`);
+		const cold = timeCheck(record.dir, []);
+		const cacheHome = mkdtempSync(join(tmpdir(), 'dl-bench-cache-'));
+		timeCheck(record.dir, ['--cache'], { XDG_CACHE_HOME: cacheHome });
+		const warm = timeCheck(record.dir, ['--cache'], { XDG_CACHE_HOME: cacheHome });
+		rmSync(cacheHome, { recursive: true, force: true });
+		const rg = timeRipgrep(record.dir);
+		const ratio = rg ? `${(cold.ms / rg.ms).toFixed(1)}× (${ms(rg.ms)}, ${rg.matches.toLocaleString('en')} matches)` : 'rg not installed (apt-get install ripgrep)';
+		rows.push(`| ${size.toLocaleString('en')} | ${ms(cold.ms)} | ${perLetter(cold.ms, size)} | ${ratio} | ${mib(cold.peak)} | ${ms(warm.ms)} | ${cold.results.toLocaleString('en')} |`);
 	}
-	const diagnostics = (JSON.parse(check.stdout) as unknown[]).length;
-	const peak = Number(readFileSync(memoryFile, 'utf8'));
-	rmSync(memoryFile, { force: true });
-
-	const rgStart = performance.now();
-	const rg = spawnSync('rg', ['--only-matching', '--no-filename', '--no-line-number', '-e', String.raw`\b(?:A|S|E|ST)/[A-Za-z0-9.()/\-–]+`, corpusDir], { maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8' });
-	const rgTime = performance.now() - rgStart;
-	const rgMatches = rg.error ? undefined : rg.stdout.split('\n').filter(Boolean).length;
+	const oneDay = oneDayCorpus(300);
+	const stress = timeCheck(oneDay.dir, []);
 
 	const small = buildLongLetter(15 * 1024);
 	const large = buildLongLetter(200 * 1024);
@@ -66,19 +108,19 @@ function main(): void {
 	const largeTimes = timeParse(large, 40);
 
 	console.log('');
+	console.log('`check --format json`, cold (no cache) and warm (`--cache`, nothing changed); aims at 10,000: ≤ 1.5 s and ≤ 20× rg; time per letter flat; peak ≤ 1.5 GiB at 100,000');
+	console.log('');
+	console.log('| letters | check, cold | per letter | check / rg | peak memory | check --cache, warm | diagnostics |');
+	console.log('| ---: | ---: | ---: | --- | ---: | ---: | ---: |');
+	for (const row of rows) {
+		console.log(row);
+	}
+	console.log('');
 	console.log(`| figure | value |`);
 	console.log(`| --- | --- |`);
-	console.log(`| letters checked | ${count.toLocaleString('en')} (${diagnostics.toLocaleString('en')} diagnostics) |`);
-	console.log(`| cold \`check\` over the corpus | ${ms(checkTime)} |`);
-	console.log(`| peak memory of \`check\` | ${mib(peak)} |`);
+	console.log(`| check, one-day stress case (300 letters on one date) | ${ms(stress.ms)} (${stress.results} diagnostics, peak ${mib(stress.peak)}) |`);
 	console.log(`| parse, ${Math.round(Buffer.byteLength(small) / 1024)} KB letter | median ${ms(smallTimes.median)}, p95 ${ms(smallTimes.p95)} |`);
 	console.log(`| parse, ${Math.round(Buffer.byteLength(large) / 1024)} KB letter | median ${ms(largeTimes.median)}, p95 ${ms(largeTimes.p95)} |`);
-	if (rgMatches === undefined) {
-		console.log('| ripgrep | not installed (apt-get install ripgrep) |');
-	} else {
-		console.log(`| \`rg\` listing symbol-shaped matches | ${ms(rgTime)} (${rgMatches.toLocaleString('en')} matches) |`);
-		console.log(`| check / rg | ${(checkTime / rgTime).toFixed(1)}× (aim: within 5×) |`);
-	}
 }
 
 main();

@@ -139,7 +139,7 @@ export function evaluateGoldenCorpus(data: ReferenceData, dir = REAL_LETTERS_DIR
 		const uri = join(dir, name);
 		const golden = readGolden(name, dir);
 		const entry = index.get(uri);
-		const isLetter = entry?.letter.detection.isLetter ?? false;
+		const isLetter = entry?.summary.isLetter ?? false;
 		const mismatches: FieldMismatch[] = [];
 		const checked: GoldenField[] = ['letter'];
 		if (isLetter !== golden.letter) {
@@ -147,7 +147,8 @@ export function evaluateGoldenCorpus(data: ReferenceData, dir = REAL_LETTERS_DIR
 		}
 		const record = catalogueRecord(index, uri);
 		const diagnostics = entry ? computeLetterDiagnostics(entry, index, data, settings).filter((d) => d.severity === 'error' || d.severity === 'warning') : [];
-		const placed = entry ? diagnostics.map((d) => place(entry.letter.text, d)) : [];
+		const text = index.model(uri)?.text ?? '';
+		const placed = entry ? diagnostics.map((d) => place(text, d)) : [];
 		if (!golden.letter || !record || !entry) {
 			return { name, golden, checked, mismatches, unexpected: golden.letter ? [] : placed, missed: [] };
 		}

@@ -2,7 +2,7 @@
 // JSON-RPC client. Every wait resolves on a message or a polled state, with a timeout; none sleeps a fixed time.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -70,6 +70,24 @@ export interface ServerOptions {
 	readonly initializationOptions?: Record<string, unknown>;
 	/** Run the server as this user and group (root only), for files the server may not read or write. */
 	readonly user?: { readonly uid: number; readonly gid: number };
+	/**
+	 * The server's user cache folder (`XDG_CACHE_HOME`, where it keeps the persistent index when the client gives no
+	 * storage folder); default: one temporary folder for every server this test process starts, removed at its exit.
+	 */
+	readonly cacheHome?: string;
+}
+
+let harnessCache: string | undefined;
+
+/** The temporary cache folder of the servers of this test process. */
+export function harnessCacheHome(): string {
+	if (harnessCache === undefined) {
+		const folder = mkdtempSync(join(tmpdir(), 'dl-protocol-cache-'));
+		chmodSync(folder, 0o777);
+		process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+		harnessCache = folder;
+	}
+	return harnessCache;
 }
 
 /** A running server and what it has sent. */
@@ -123,7 +141,8 @@ export async function startServer(options: ServerOptions): Promise<ServerSession
 	if (!existsSync(SERVER_JS)) {
 		throw new Error('dist/server.js is missing: run `npm run build` first');
 	}
-	const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe', ...(options.user ?? {}) });
+	const env = { ...process.env, XDG_CACHE_HOME: options.cacheHome ?? harnessCacheHome() };
+	const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: 'pipe', env, ...(options.user ?? {}) });
 	const stderr = { text: '' };
 	child.stderr.on('data', (chunk: Buffer) => {
 		stderr.text += chunk.toString('utf8');

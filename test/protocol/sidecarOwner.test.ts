@@ -137,7 +137,7 @@ test('after shutdown a create is refused and nothing is written; a write asked b
 		const before = create(server, path, text, PHRASES[0]);
 		await server.connection.sendRequest(ShutdownRequest.type);
 		const created = await before;
-		assert.ok(created.ok);
+		assert.ok(created.ok, JSON.stringify(created));
 		assert.equal(sidecarIds(folder, L000).length, 1);
 		const after = await create(server, path, text, PHRASES[1]).then(() => 'answered ok', (error: Error) => error.message);
 		assert.match(after, /refused: the server is shutting down/);

@@ -5,14 +5,17 @@ export interface LetterCommandArguments<Format extends string> {
 	readonly paths: string[];
 	readonly format: Format;
 	readonly configPath?: string;
+	/** The flags given, of those the command takes (`--cache`). */
+	readonly flags: ReadonlySet<string>;
 }
 
 /**
- * Parses `<folder or files…> [--format f] [--config file]` (also `--format=f`). Unknown options and a missing path
- * are usage errors naming what was wrong.
+ * Parses `<folder or files…> [--format f] [--config file]` (also `--format=f`) and the command's own flags. Unknown
+ * options and a missing path are usage errors naming what was wrong.
  */
-export function parseLetterCommandArguments<Format extends string>(command: string, argv: readonly string[], formats: readonly Format[]): LetterCommandArguments<Format> {
+export function parseLetterCommandArguments<Format extends string>(command: string, argv: readonly string[], formats: readonly Format[], known: readonly string[] = []): LetterCommandArguments<Format> {
 	const paths: string[] = [];
+	const flags = new Set<string>();
 	let format: Format = formats[0];
 	let configPath: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
@@ -30,6 +33,8 @@ export function parseLetterCommandArguments<Format extends string>(command: stri
 			if (!configPath) {
 				throw new UsageError('--config needs a file');
 			}
+		} else if (known.includes(arg)) {
+			flags.add(arg);
 		} else if (arg.startsWith('--')) {
 			throw new UsageError(`unknown option ${flag}`);
 		} else {
@@ -39,5 +44,5 @@ export function parseLetterCommandArguments<Format extends string>(command: stri
 	if (paths.length === 0) {
 		throw new UsageError(`${command} needs at least one folder or file`);
 	}
-	return { paths, format, configPath };
+	return { paths, format, configPath, flags };
 }

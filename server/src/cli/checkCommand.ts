@@ -1,18 +1,19 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Finding } from '../engine/diagnostics/codes';
-import { findLetterForSidecar, letterAnnotationFindings, sidecarFileFindings, sidecarWithoutLetterFinding } from '../engine/annotations';
+import { findLetterForSidecar, sidecarFileFindings, sidecarWithoutLetterFinding } from '../engine/annotations';
 import type { RelinkCandidate } from '../engine/annotations';
 import type { DiagnosticSettings, LetterDiagnostic, SeveritySetting } from '../engine/diagnostics/codes';
 import { applySeverities, isDiagnosticCode } from '../engine/diagnostics/codes';
-import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
+import { summaryDiagnostics } from '../engine/diagnostics/letterDiagnostics';
 import { LineIndex } from '../engine/text/lineIndex';
+import type { PlacedRange } from '../engine/text/placedRange';
+import { placeRange } from '../engine/text/placedRange';
 import type { LetterFileOptions } from '../node/letterFiles';
-import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles } from '../node/letterFiles';
+import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, readLetterFile } from '../node/letterFiles';
 import { loadReferenceData } from '../node/referenceDataFile';
-import type { LoadedWorkspace } from '../node/letterWorkspace';
-import { loadLetterWorkspace } from '../node/letterWorkspace';
+import type { ReadWorkspace } from '../node/letterWorkspace';
+import { readLetterWorkspace } from '../node/letterWorkspace';
 import { letterPathForSidecar, readSidecarFileSync, SIDECAR_SUFFIX, sidecarConditionOf, sidecarPathFor } from '../node/sidecarFiles';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
@@ -100,12 +101,15 @@ export function readCheckConfig(path: string | undefined): CheckConfig {
 /**
  * Runs `check`: every diagnostic of every letter under the paths. Exit 0 without errors, 1 with at least one, 2 on bad
  * usage or when a file named on the command line cannot be read (files found in a folder are skipped with a message).
+ * The letters are read over the cores into compact entries (`--cache` keeps them between runs), then each letter's
+ * diagnostics are written as soon as they are known, so the memory does not grow with the number of results.
  */
-export function runCheckCommand(argv: readonly string[], io: CommandIo): number {
-	const args = parseLetterCommandArguments('check', argv, ['text', 'json'] as const);
+export async function runCheckCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+	const args = parseLetterCommandArguments('check', argv, ['text', 'json'] as const, ['--cache']);
 	const config = readCheckConfig(args.configPath);
 	const data = loadReferenceData();
-	const workspace = loadLetterWorkspace(args.paths, config.files, data);
+	const cache = args.flags.has('--cache') ? { program: 'check', log: (line: string) => io.stderr(`diplomatic-letters: ${line}\n`) } : undefined;
+	const workspace = await readLetterWorkspace(args.paths, config.files, data, { cache });
 	const unreadable = workspace.skipped.filter((skipped) => skipped.explicit);
 	if (unreadable.length > 0) {
 		// A file the user named cannot be checked: like a bad path, the check did not run as asked.
@@ -117,56 +121,83 @@ export function runCheckCommand(argv: readonly string[], io: CommandIo): number 
 	for (const skipped of workspace.skipped) {
 		io.stderr(`diplomatic-letters: skipped ${skipped.displayPath}: it ${skipped.reason}\n`);
 	}
-	const results: CheckResult[] = [];
+	const out = new ResultWriter(io, args.format);
+	let letters = 0;
 	for (const file of workspace.files) {
 		const entry = workspace.index.get(file.uri);
-		if (!entry?.letter.detection.isLetter) {
+		if (!entry?.summary.isLetter) {
 			continue;
 		}
-		const lines = new LineIndex(entry.letter.text);
-		const sidecar = readSidecarFindings(file.path, entry.letter.text);
-		const onLetter = [...computeLetterDiagnostics(entry, workspace.index, data, config.diagnostics), ...applySeverities(sidecar?.findings.onLetter ?? [], config.diagnostics)];
+		letters++;
+		const sidecar = workspace.sidecars.get(file.uri);
+		const onLetter: PlacedDiagnostic[] = [...summaryDiagnostics(entry, workspace.index, config.diagnostics) as PlacedDiagnostic[], ...applySeverities(sidecar?.onLetter ?? [], config.diagnostics) as PlacedDiagnostic[]];
 		for (const diagnostic of onLetter.sort((a, b) => a.range.start - b.range.start)) {
-			results.push(toResult(file.displayPath, lines, diagnostic));
+			out.write(toResult(file.displayPath, diagnostic));
 		}
-		if (sidecar) {
-			const sidecarLines = new LineIndex(sidecar.text);
-			for (const diagnostic of applySeverities(sidecar.findings.onSidecar, config.diagnostics)) {
-				results.push(toResult(sidecarPathFor(file.displayPath), sidecarLines, diagnostic));
-			}
+		for (const diagnostic of applySeverities(sidecar?.onSidecar ?? [], config.diagnostics) as PlacedDiagnostic[]) {
+			out.write(toResult(sidecarPathFor(file.displayPath), diagnostic));
 		}
 	}
-	results.push(...letterlessSidecarResults(args.paths, config, workspace));
-	if (args.format === 'json') {
-		io.stdout(`${JSON.stringify(results, undefined, 2)}\n`);
-	} else {
-		for (const result of results) {
-			io.stdout(`${result.file}:${result.line}:${result.column}: ${result.severity} ${result.code}: ${result.message}\n`);
-		}
-		const letters = workspace.files.filter((file) => workspace.index.get(file.uri)?.letter.detection.isLetter).length;
-		const count = (severity: string, singular: string, plural: string) => {
-			const n = results.filter((result) => result.severity === severity).length;
-			return `${n} ${n === 1 ? singular : plural}`;
-		};
-		io.stdout(`${letters} letter${letters === 1 ? '' : 's'} checked: ${count('error', 'error', 'errors')}, ${count('warning', 'warning', 'warnings')}, ${count('information', 'information', 'information')}, ${count('hint', 'hint', 'hints')}\n`);
+	for (const result of letterlessSidecarResults(args.paths, config, workspace)) {
+		out.write(result);
 	}
-	return results.some((result) => result.severity === 'error') ? 1 : 0;
+	out.end(letters);
+	return out.errors > 0 ? 1 : 0;
 }
 
-/** The annotation findings of a letter's sidecar (the editor's), when it has one: on the letter and on the sidecar. */
-function readSidecarFindings(letterPath: string, letterText: string): { text: string; findings: { onLetter: Finding[]; onSidecar: Finding[] } } | undefined {
-	const state = readSidecarFileSync(letterPath);
-	if (state.kind === 'missing') {
-		return undefined;
+/** A diagnostic whose range carries its positions (every diagnostic of a letter read by its compact entry). */
+type PlacedDiagnostic = LetterDiagnostic & { readonly range: PlacedRange };
+
+/** Writes results as they come, in the chosen format, in chunks (one write per 64 KB, not one per result). */
+class ResultWriter {
+	private chunk = '';
+	private count = 0;
+	private readonly bySeverity = new Map<string, number>();
+
+	constructor(private readonly io: CommandIo, private readonly format: 'text' | 'json') {}
+
+	/** Results of error severity written so far. */
+	get errors(): number {
+		return this.bySeverity.get('error') ?? 0;
 	}
-	const name = basename(state.path);
-	const condition = sidecarConditionOf(state, letterText);
-	const text = state.kind === 'valid' || state.kind === 'invalid' ? state.text : '';
-	return { text, findings: { onLetter: letterAnnotationFindings(name, condition), onSidecar: sidecarFileFindings(name, condition) } };
+
+	write(result: CheckResult): void {
+		this.bySeverity.set(result.severity, (this.bySeverity.get(result.severity) ?? 0) + 1);
+		if (this.format === 'json') {
+			this.chunk += `${this.count === 0 ? '[\n' : ',\n'}${JSON.stringify(result, undefined, 2).replace(/^/gm, '  ')}`;
+		} else {
+			this.chunk += `${result.file}:${result.line}:${result.column}: ${result.severity} ${result.code}: ${result.message}\n`;
+		}
+		this.count++;
+		if (this.chunk.length >= 65536) {
+			this.flush();
+		}
+	}
+
+	/** Closes the output: the end of the JSON array, or the summary line of the text format. */
+	end(letters: number): void {
+		if (this.format === 'json') {
+			this.chunk += this.count === 0 ? '[]\n' : '\n]\n';
+		} else {
+			const count = (severity: string, singular: string, plural: string) => {
+				const n = this.bySeverity.get(severity) ?? 0;
+				return `${n} ${n === 1 ? singular : plural}`;
+			};
+			this.chunk += `${letters} letter${letters === 1 ? '' : 's'} checked: ${count('error', 'error', 'errors')}, ${count('warning', 'warning', 'warnings')}, ${count('information', 'information', 'information')}, ${count('hint', 'hint', 'hints')}\n`;
+		}
+		this.flush();
+	}
+
+	private flush(): void {
+		if (this.chunk !== '') {
+			this.io.stdout(this.chunk);
+			this.chunk = '';
+		}
+	}
 }
 
 /** `sidecar-without-letter` (and `sidecar-invalid`) for the sidecars under the paths whose letter is gone. */
-function letterlessSidecarResults(paths: readonly string[], config: CheckConfig, workspace: LoadedWorkspace): CheckResult[] {
+function letterlessSidecarResults(paths: readonly string[], config: CheckConfig, workspace: ReadWorkspace): CheckResult[] {
 	const present = (path: string) => {
 		try {
 			lstatSync(path);
@@ -182,13 +213,15 @@ function letterlessSidecarResults(paths: readonly string[], config: CheckConfig,
 	if (sidecars.length === 0) {
 		return [];
 	}
+	// Only now are the letters' texts needed (to find where each sidecar's annotations went): read them again.
 	const candidates: RelinkCandidate[] = workspace.files.flatMap((file) => {
 		const entry = workspace.index.get(file.uri);
-		if (!entry?.letter.detection.isLetter || present(sidecarPathFor(file.path))) {
+		if (!entry?.summary.isLetter || present(sidecarPathFor(file.path))) {
 			return [];
 		}
+		const read = readLetterFile(file.path, config.files.maxFileSize);
 		const symbol = workspace.index.identity(file.uri)?.symbol.text;
-		return [{ key: file.displayPath, text: entry.letter.text, ...(symbol === undefined ? {} : { symbol }) }];
+		return read.ok ? [{ key: file.displayPath, text: read.text, ...(symbol === undefined ? {} : { symbol }) }] : [];
 	});
 	const results: CheckResult[] = [];
 	for (const sidecar of sidecars) {
@@ -198,17 +231,16 @@ function letterlessSidecarResults(paths: readonly string[], config: CheckConfig,
 		const findings = [sidecarWithoutLetterFinding(basename(letterPath), verdict?.kind === 'found' ? verdict.key : undefined), ...sidecarFileFindings(basename(sidecar.path), sidecarConditionOf(state))];
 		const lines = new LineIndex(state.kind === 'valid' || state.kind === 'invalid' ? state.text : '');
 		for (const diagnostic of applySeverities(findings, config.diagnostics)) {
-			results.push(toResult(sidecar.displayPath, lines, diagnostic));
+			results.push(toResult(sidecar.displayPath, { ...diagnostic, range: placeRange(lines, diagnostic.range) }));
 		}
 	}
 	return results;
 }
 
-function toResult(file: string, lines: LineIndex, diagnostic: LetterDiagnostic): CheckResult {
-	const start = lines.positionAt(diagnostic.range.start);
-	const end = lines.positionAt(diagnostic.range.end);
+function toResult(file: string, diagnostic: PlacedDiagnostic): CheckResult {
+	const range = diagnostic.range;
 	return {
-		file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+		file, line: range.startLine + 1, column: range.startCharacter + 1, endLine: range.endLine + 1, endColumn: range.endCharacter + 1,
 		code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message,
 	};
 }

@@ -9,7 +9,7 @@ import { organLabel } from '../engine/letter/letterFacts';
 import type { LetterRecord } from '../engine/workspace/catalogue';
 import { catalogueRecord, letterName } from '../engine/workspace/catalogue';
 import { loadReferenceData } from '../node/referenceDataFile';
-import { loadLetterWorkspace, readSidecar } from '../node/letterWorkspace';
+import { readLetterWorkspace, readSidecar } from '../node/letterWorkspace';
 import { parseLetterCommandArguments } from './arguments';
 import { readCheckConfig } from './checkCommand';
 import type { CommandIo } from './commandIo';
@@ -36,10 +36,11 @@ export interface LetterCatalogueEntry {
 export const LETTER_CSV_COLUMNS = ['file', 'symbol', 'identity', 'kind', 'distributed', 'dated', 'sender', 'addressees', 'organs', 'agendaItems', 'cites', 'citedBy', 'annotations'] as const;
 
 /** Runs `letters`; exit 0, or 2 for bad usage or a failure of the tool (diagnostics never change the exit code). */
-export function runLettersCommand(argv: readonly string[], io: CommandIo): number {
-	const args = parseLetterCommandArguments('letters', argv, ['text', 'json', 'csv'] as const);
+export async function runLettersCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+	const args = parseLetterCommandArguments('letters', argv, ['text', 'json', 'csv'] as const, ['--cache']);
 	const config = readCheckConfig(args.configPath);
-	const workspace = loadLetterWorkspace(args.paths, config.files, loadReferenceData());
+	const cache = args.flags.has('--cache') ? { program: 'letters', log: (line: string) => io.stderr(`diplomatic-letters: ${line}\n`) } : undefined;
+	const workspace = await readLetterWorkspace(args.paths, config.files, loadReferenceData(), { cache });
 	const unreadable = workspace.skipped.filter((skipped) => skipped.explicit);
 	for (const skipped of unreadable) {
 		io.stderr(`diplomatic-letters: ${skipped.displayPath} ${skipped.reason}\n`);

@@ -7,8 +7,8 @@ import { BadPathError } from '../node/letterFiles';
 import { ReferenceDataMissingError } from '../node/referenceDataFile';
 
 const USAGE = `Usage:
-  diplomatic-letters check <folder or files…> [--format text|json] [--config file]
-  diplomatic-letters letters <folder or files…> [--format text|json|csv] [--config file]
+  diplomatic-letters check <folder or files…> [--format text|json] [--config file] [--cache]
+  diplomatic-letters letters <folder or files…> [--format text|json|csv] [--config file] [--cache]
   diplomatic-letters annotations reanchor <folder or files…> [--write] [--format text|json]
   diplomatic-letters annotations export <folder or files…> --format w3c|csv|brat [--out file]
 
@@ -28,10 +28,10 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
 			return 0;
 		}
 		if (command === 'check') {
-			return runCheckCommand(rest, io);
+			return await runCheckCommand(rest, io);
 		}
 		if (command === 'letters') {
-			return runLettersCommand(rest, io);
+			return await runLettersCommand(rest, io);
 		}
 		if (command === 'annotations') {
 			return await runAnnotationsCommand([...rest], io);

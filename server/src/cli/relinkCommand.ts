@@ -42,10 +42,10 @@ export async function runRelink(argv: readonly string[], io: CommandIo): Promise
 	if (sidecars.length > 0) {
 		const workspace = loadLetterWorkspace(options.paths.map((path) => resolve(io.cwd, path)), DEFAULT_LETTER_FILE_OPTIONS, loadReferenceData());
 		for (const file of workspace.files) {
-			const entry = workspace.index.get(file.uri);
-			if (entry?.letter.detection.isLetter && !existsAt(sidecarPathFor(file.path))) {
+			const letter = workspace.index.model(file.uri);
+			if (letter?.detection.isLetter && !existsAt(sidecarPathFor(file.path))) {
 				const symbol = workspace.index.identity(file.uri)?.symbol.text;
-				candidates.push({ key: file.path, text: entry.letter.text, ...(symbol === undefined ? {} : { symbol }) });
+				candidates.push({ key: file.path, text: letter.text, ...(symbol === undefined ? {} : { symbol }) });
 			}
 		}
 	}

@@ -67,7 +67,7 @@ const documentAndId = check.all(check.document, check.string('id'));
 /** Registers the annotation requests. */
 export function registerAnnotationRequests(context: ServerContext): void {
 	const { connection, store, annotations, owner, reparseEdited, guard } = context;
-	const textOf = (uri: string) => store.index.get(uri)?.letter.text;
+	const textOf = (uri: string) => store.textOf(uri);
 	const toOffsets = (uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
 		const lines = new LineIndex(textOf(uri) ?? '');
 		return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };

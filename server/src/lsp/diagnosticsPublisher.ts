@@ -1,13 +1,15 @@
 /**
  * Sends the diagnostics of open documents: pushed (`textDocument/publishDiagnostics`) to clients without pull
  * diagnostics, pulled (`textDocument/diagnostic`) by the others, who are asked to refresh after cross-file changes.
- * Edits are debounced briefly; an opened document is answered at once.
+ * An edit is answered at the next turn of the event loop, with no fixed delay: edits that arrive before it ran (a
+ * burst, several changes queued at once) are answered once, for the latest version. The edited document comes
+ * first; other open documents a change affects are refreshed a little later.
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticSettings } from '../engine/diagnostics/codes';
 
-/** Delay between the last edit and the diagnostics of the edited document (ms). */
-export const EDIT_DEBOUNCE_MS = 30;
+/** Delay before other open documents are refreshed after a change elsewhere (ms), so the edited one comes first. */
+export const REFRESH_DELAY_MS = 30;
 
 /** Computes a document's diagnostics (after syncing the index); empty for a non-letter. */
 export type DiagnosticsSource = (uri: string) => Promise<Diagnostic[]>;
@@ -27,6 +29,8 @@ export function whileIndexing(settings: DiagnosticSettings): DiagnosticSettings 
 /** Publishes (or lets clients pull) diagnostics of open documents. */
 export class DiagnosticsPublisher {
 	private readonly timers = new Map<string, NodeJS.Timeout>();
+	/** Edited documents whose diagnostics are due at the next turn, with the version to publish. */
+	private readonly due = new Map<string, number | undefined>();
 
 	constructor(private readonly connection: Connection, private readonly pull: boolean, private readonly compute: DiagnosticsSource) {}
 
@@ -38,6 +42,32 @@ export class DiagnosticsPublisher {
 	/** Whether the client pulls diagnostics. */
 	get pullMode(): boolean {
 		return this.pull;
+	}
+
+	/**
+	 * An open document was edited: its diagnostics are published at the next turn of the event loop, once for every
+	 * edit that arrives until then.
+	 */
+	edited(uri: string, version: number): void {
+		if (this.pull) {
+			return;
+		}
+		const pending = this.due.has(uri);
+		this.due.set(uri, version);
+		if (pending) {
+			return;
+		}
+		const timer = this.timers.get(uri);
+		if (timer) {
+			clearTimeout(timer);
+			this.timers.delete(uri);
+		}
+		setImmediate(() => {
+			const latest = this.due.get(uri);
+			if (this.due.delete(uri)) {
+				void this.publish(uri, latest);
+			}
+		});
 	}
 
 	/** Schedules the diagnostics of a document (`delay` 0: at once). */
@@ -62,7 +92,9 @@ export class DiagnosticsPublisher {
 			return;
 		}
 		for (const uri of uris) {
-			this.schedule(uri, EDIT_DEBOUNCE_MS);
+			if (!this.due.has(uri)) {
+				this.schedule(uri, REFRESH_DELAY_MS);
+			}
 		}
 	}
 
@@ -73,6 +105,7 @@ export class DiagnosticsPublisher {
 			clearTimeout(timer);
 			this.timers.delete(uri);
 		}
+		this.due.delete(uri);
 		if (!this.pull) {
 			void this.connection.sendDiagnostics({ uri, diagnostics: [] });
 		}

@@ -1,9 +1,8 @@
 /**
  * Document sync: open documents override their disk content in the index; their annotations follow every edit and
- * are stored on save; diagnostics are scheduled (at once on open, debounced after edits) and cleared on close.
+ * are stored on save; diagnostics are published (at once on open, at the next turn after edits) and cleared on close.
  */
 import { check } from './requestGuards';
-import { EDIT_DEBOUNCE_MS } from './diagnosticsPublisher';
 import { SIDECAR_SUFFIX } from '../node/sidecarFiles';
 import { notifyAnnotationsChanged } from './annotationRequests';
 import type { ServerContext } from './serverContext';
@@ -33,7 +32,7 @@ export function registerDocumentSync(context: ServerContext): void {
 		const edited = store.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
 		if (edited) {
 			annotations.applyEdits(edited.uri, edited.replacements);
-			diagnostics.schedule(edited.uri, EDIT_DEBOUNCE_MS, params.textDocument.version);
+			diagnostics.edited(edited.uri, params.textDocument.version);
 		}
 	}));
 	connection.onDidSaveTextDocument(guard.notification('textDocument/didSave', check.document, async (params) => {

@@ -1,7 +1,9 @@
 /**
- * Keeps the workspace index current: letters read from the workspace folders in the background (time-sliced, so
- * requests are answered while it runs), open documents over their disk content, and file events. Open documents are
- * parsed lazily, once per version, when a feature or the diagnostics need them.
+ * Keeps the workspace index current: letters read from the workspace folders in the background (over the cores, by
+ * the reader pool; results are indexed batch by batch, so requests are answered while it runs), open documents over
+ * their disk content, and file events. Closed letters are held by their compact entries, stored between runs in the
+ * persistent index (so a restart reads again only what changed); open documents are parsed lazily, once per version,
+ * when a feature or the diagnostics need them.
  */
 import { relative, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,8 +12,14 @@ import { URI } from 'vscode-uri';
 import type { TextReplacement } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { parseLetter } from '../engine/letter/parseLetter';
+import { engineVersion } from '../node/engineVersion';
 import type { LetterFileOptions } from '../node/letterFiles';
-import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, matchesAny, readLetterFile } from '../node/letterFiles';
+import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, letterText, matchesAny } from '../node/letterFiles';
+import type { LetterReadResult } from '../node/letterReader';
+import { contentHash, readLetterForIndex } from '../node/letterReader';
+import { ReaderPool, workerCount } from '../node/readerPool';
+import { indexFileFor, SummaryStore, userCacheFolder } from '../node/summaryStore';
+import { decodeText, readFileBytesSync } from '../node/textFiles';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 
 /** The suffix of annotation sidecars (SPEC). */
@@ -32,6 +40,14 @@ export interface LetterStoreEvents {
 	onSkipped(path: string, reason: string): void;
 	/** The identity a letter's sidecar gives it (`document.symbol`): the sidecar owner's answer. */
 	sidecarSymbolOf(letterPath: string): string | undefined;
+	/** A line for the server's log (the persistent index discarded, or not stored). */
+	log(line: string): void;
+}
+
+/** Where the store keeps the persistent index. */
+export interface LetterStoreOptions {
+	/** The folder the client gives for this workspace's data (VS Code's workspace storage); else the user's cache folder. */
+	readonly storage?: string;
 }
 
 /** Normalises a URI string so that the same file always has the same key. */
@@ -53,13 +69,8 @@ export function pathOfUri(uri: string): string | undefined {
 	}
 }
 
-/** Yields to the event loop so that pending messages are handled. */
-function yieldToEventLoop(): Promise<void> {
-	return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** How long one indexing slice may run before yielding (ms). */
-const SLICE_MS = 8;
+/** How long after a change on disk the persistent index is written (ms): a burst of changes is written once. */
+const SAVE_DELAY_MS = 2000;
 
 /** The index and the open documents over it. */
 export class LetterStore {
@@ -67,13 +78,43 @@ export class LetterStore {
 	private readonly openDocuments = new Map<string, TextDocument>();
 	private readonly parsedVersions = new Map<string, number>();
 	private readonly diskFiles = new Set<string>();
+	/** The hash of the disk content each closed letter was indexed from (to read it again only as it was). */
+	private readonly indexedHashes = new Map<string, string>();
+	/** Files read or forgotten one by one while the folders are indexed: the pool's older reads of them are dropped. */
+	private readonly readMeanwhile = new Set<string>();
 	private folders: { readonly uri: string; readonly path: string; readonly options: LetterFileOptions }[] = [];
 	private generation = 0;
 	private indexingDone = false;
 	private progress: IndexingProgress = { indexed: 0, total: 0 };
+	private summaries: SummaryStore | undefined;
+	private saveTimer: NodeJS.Timeout | undefined;
 
-	constructor(private readonly data: ReferenceData, private readonly events: LetterStoreEvents) {
-		this.index = new LetterIndex(data);
+	constructor(private readonly data: ReferenceData, private readonly events: LetterStoreEvents, private readonly options: LetterStoreOptions = {}) {
+		this.index = new LetterIndex(data, { textOf: (uri) => this.textOf(uri) });
+	}
+
+	/**
+	 * The text of a letter as it is indexed: an open document's, else the file's when it still has the content it was
+	 * indexed from (when it changed, the file is read again shortly and nothing is returned now).
+	 */
+	textOf(uri: string): string | undefined {
+		const key = normaliseUri(uri);
+		const open = this.openDocuments.get(key);
+		if (open) {
+			return open.getText();
+		}
+		const path = pathOfUri(key);
+		const indexed = this.indexedHashes.get(key);
+		if (path === undefined || indexed === undefined) {
+			return undefined;
+		}
+		const read = readFileBytesSync(path, this.maxFileSizeOf(path));
+		const decoded = read.kind === 'bytes' && contentHash(read.bytes) === indexed ? decodeText(read.bytes) : undefined;
+		if (!decoded?.ok) {
+			setImmediate(() => this.fileChanged(key));
+			return undefined;
+		}
+		return letterText(decoded.text);
 	}
 
 	/** True once the folders have been read completely (and until a re-index starts). */
@@ -145,6 +186,7 @@ export class LetterStore {
 		const key = normaliseUri(uri);
 		this.openDocuments.delete(key);
 		this.parsedVersions.delete(key);
+		this.index.release(key);
 		if (!this.readFromDisk(key)) {
 			this.index.delete(key);
 		}
@@ -161,7 +203,7 @@ export class LetterStore {
 		const changed: string[] = [];
 		for (const [uri, document] of this.openDocuments) {
 			if (this.parsedVersions.get(uri) !== document.version) {
-				if (this.index.update(uri, parseLetter(document.getText(), this.data), { sidecarSymbol: this.sidecarSymbolOf(uri) })) {
+				if (this.index.update(uri, parseLetter(document.getText(), this.data), { sidecarSymbol: this.sidecarSymbolOf(uri), open: true })) {
 					changed.push(uri);
 				}
 				this.parsedVersions.set(uri, document.version);
@@ -184,40 +226,61 @@ export class LetterStore {
 		for (const uri of this.diskFiles) {
 			if (!this.openDocuments.has(uri)) {
 				this.index.delete(uri);
+				this.indexedHashes.delete(uri);
 			}
 		}
 		this.diskFiles.clear();
+		this.readMeanwhile.clear();
 		const found = this.folders.flatMap((folder) => {
 			try {
-				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, options: folder.options }));
+				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: URI.file(file.path).toString(), options: folder.options }));
 			} catch {
 				return [];
 			}
 		});
+		const file = indexFileFor(this.options.storage ?? userCacheFolder(), 'server', this.folders.map((folder) => folder.path));
+		const summaries = file === undefined ? undefined : new SummaryStore(file, engineVersion(), (line) => this.events.log(line));
+		this.summaries = summaries;
 		this.progress = { indexed: 0, total: found.length };
 		this.events.onProgress(this.progress);
-		let sliceStart = Date.now();
-		let lastReport = sliceStart;
-		for (let i = 0; i < found.length; i++) {
-			if (Date.now() - sliceStart >= SLICE_MS) {
-				await yieldToEventLoop();
-				if (generation !== this.generation) {
-					return false;
+		const superseded = () => generation !== this.generation;
+		const started = Date.now();
+		let lastReport = started;
+		let indexed = 0;
+		let stored = 0;
+		const pool = new ReaderPool(workerCount(found.length), this.data);
+		const threads = pool.threads;
+		try {
+			await pool.read(found.map((candidate) => ({ path: candidate.path, maxFileSize: candidate.options.maxFileSize, knownHash: summaries?.hashOf(candidate.path), hash: true, sidecar: false })), (results) => {
+				if (superseded()) {
+					return;
 				}
-				sliceStart = Date.now();
-			}
-			const file = found[i];
-			const uri = URI.file(file.path).toString();
-			if (!this.openDocuments.has(uri)) {
-				this.readPath(uri, file.path, file.options.maxFileSize);
-			}
-			this.diskFiles.add(uri);
-			this.progress = { indexed: i + 1, total: found.length };
-			if (sliceStart - lastReport >= 200) {
-				lastReport = sliceStart;
-				this.events.onProgress(this.progress);
-			}
+				for (const { at, result } of results) {
+					const candidate = found[at];
+					if (!this.openDocuments.has(candidate.uri) && !this.readMeanwhile.has(candidate.uri)) {
+						this.apply(candidate.uri, candidate.path, result);
+					} else if (result.kind === 'read' && result.summary !== undefined && result.hash !== undefined) {
+						// An open letter is indexed from its open text; its file's entry is still stored for the next run.
+						summaries?.put(candidate.path, result.hash, result.summary);
+					}
+					stored += result.kind === 'read' && result.summary === undefined ? 1 : 0;
+					this.diskFiles.add(candidate.uri);
+				}
+				indexed += results.length;
+				this.progress = { indexed, total: found.length };
+				if (Date.now() - lastReport >= 200) {
+					lastReport = Date.now();
+					this.events.onProgress(this.progress);
+				}
+			}, superseded);
+		} finally {
+			void pool.close();
 		}
+		if (superseded()) {
+			return false;
+		}
+		summaries?.save(new Set(found.map((candidate) => candidate.path)));
+		this.events.log(`Indexed ${found.length} files in ${Date.now() - started} ms: ${found.length - stored} read, ${stored} unchanged since the stored index${threads > 0 ? ` (${threads} worker threads)` : ''}.`);
 		this.indexingDone = true;
 		this.events.onProgress(this.progress);
 		this.events.onIndexChanged([]);
@@ -243,6 +306,7 @@ export class LetterStore {
 		} else {
 			this.diskFiles.delete(key);
 			this.index.delete(key);
+			this.indexedHashes.delete(key);
 		}
 		this.events.onIndexChanged([key]);
 	}
@@ -255,6 +319,11 @@ export class LetterStore {
 			return;
 		}
 		this.diskFiles.delete(key);
+		if (!this.indexingDone) {
+			this.readMeanwhile.add(key);
+		}
+		this.indexedHashes.delete(key);
+		this.summaries?.forget(pathOfUri(key) ?? key);
 		if (!this.openDocuments.has(key) && this.index.delete(key)) {
 			this.events.onIndexChanged([key]);
 		}
@@ -296,7 +365,13 @@ export class LetterStore {
 		}
 		const symbol = this.sidecarSymbolOf(letterUri);
 		if (symbol !== entry.sidecarSymbol) {
-			this.index.setParsed(letterUri, entry.letter, { sidecarSymbol: symbol });
+			const open = this.openDocuments.has(letterUri);
+			const model = open ? this.index.model(letterUri) : undefined;
+			if (model) {
+				this.index.setParsed(letterUri, model, { sidecarSymbol: symbol, open });
+			} else {
+				this.index.setSummary(letterUri, entry.summary, { sidecarSymbol: symbol });
+			}
 			this.events.onIndexChanged([letterUri]);
 		}
 	}
@@ -331,13 +406,40 @@ export class LetterStore {
 	}
 
 	private readPath(uri: string, path: string, maxFileSize: number): boolean {
-		const outcome = readLetterFile(path, maxFileSize);
-		if (!outcome.ok) {
+		if (!this.indexingDone) {
+			this.readMeanwhile.add(uri);
+		}
+		const read = this.apply(uri, path, readLetterForIndex({ path, maxFileSize, knownHash: this.summaries?.hashOf(path), hash: true, sidecar: false }, this.data));
+		this.scheduleSave();
+		return read;
+	}
+
+	/** Indexes what reading a file gave (its entry, from the read or from the persistent index); false when it was not read. */
+	private apply(uri: string, path: string, result: LetterReadResult): boolean {
+		const summary = result.kind === 'read' ? result.summary ?? (result.hash === undefined ? undefined : this.summaries?.get(result.hash)) : undefined;
+		if (result.kind === 'skipped' || summary === undefined || result.hash === undefined) {
 			this.index.delete(uri);
-			this.events.onSkipped(path, outcome.reason);
+			this.indexedHashes.delete(uri);
+			this.summaries?.forget(path);
+			this.events.onSkipped(path, result.kind === 'skipped' ? result.reason : 'cannot be read');
 			return false;
 		}
-		this.index.set(uri, outcome.text, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
+		const entry = this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
+		this.indexedHashes.set(uri, result.hash);
+		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+		this.summaries?.put(path, result.hash, entry.summary);
 		return true;
+	}
+
+	/** Writes the persistent index shortly after changes on disk (once for a burst). */
+	private scheduleSave(): void {
+		if (this.saveTimer || !this.indexingDone) {
+			return;
+		}
+		this.saveTimer = setTimeout(() => {
+			this.saveTimer = undefined;
+			this.summaries?.save(this.diskFiles.size > 0 ? new Set([...this.diskFiles].flatMap((uri) => pathOfUri(uri) ?? [])) : undefined);
+		}, SAVE_DELAY_MS);
+		this.saveTimer.unref();
 	}
 }

@@ -4,6 +4,7 @@
  * sync (`documentSync.ts`), file events (`fileEventPolicy.ts`), renames (`renames.ts`), server commands — then
  * listens. Indexing, configuration changes and shutdown are handled here.
  */
+import { isAbsolute } from 'node:path';
 import type { ClientCapabilities, Connection, InitializeParams, InitializeResult, ServerCapabilities, WorkspaceFolder } from 'vscode-languageserver';
 import { TextDocumentSyncKind } from 'vscode-languageserver';
 import type { ReferenceData } from '../engine/sessions/referenceData';
@@ -58,6 +59,12 @@ function isTrusted(options: unknown): boolean {
 	return !(options !== null && typeof options === 'object' && (options as InitializationOptions).workspaceTrusted === false);
 }
 
+/** The storage folder the client gives for the persistent index, when it gives an absolute path. */
+function storagePath(options: unknown): string | undefined {
+	const path = options !== null && typeof options === 'object' ? (options as InitializationOptions).storagePath : undefined;
+	return typeof path === 'string' && isAbsolute(path) ? path : undefined;
+}
+
 /** Starts the server on a connection: registers every handler and listens. */
 export function startServer(connection: Connection, referenceData?: ReferenceData): void {
 	let data: ReferenceData;
@@ -78,7 +85,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		capabilities = params.capabilities ?? {};
 		folders = workspaceFolders(params);
 		const pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
-		context = createServerContext(connection, { data, capabilities, folderPaths, trusted: isTrusted(params.initializationOptions) });
+		context = createServerContext(connection, { data, capabilities, folderPaths, trusted: isTrusted(params.initializationOptions), storage: storagePath(params.initializationOptions) });
 		registerFeatureHandlers(context);
 		registerCustomRequests(context, () => reindex());
 		registerAnnotationRequests(context);

@@ -5,7 +5,7 @@
  */
 import type { ClientCapabilities, Connection, Diagnostic } from 'vscode-languageserver';
 import type { Severity } from '../engine/diagnostics/codes';
-import { computeLetterDiagnostics } from '../engine/diagnostics/letterDiagnostics';
+import { summaryDiagnostics } from '../engine/diagnostics/letterDiagnostics';
 import { createLetterLanguageService } from '../engine/languageService';
 import type { LetterLanguageService } from '../engine/languageService';
 import type { ReferenceData } from '../engine/sessions/referenceData';
@@ -55,6 +55,8 @@ export interface ServerContextOptions {
 	readonly folderPaths: () => readonly string[];
 	/** False in Restricted Mode: nothing is written. */
 	readonly trusted: boolean;
+	/** The folder the client gives for the persistent index (else the user's cache folder). */
+	readonly storage?: string;
 }
 
 /** Builds the server's shared state and wires its parts together. */
@@ -68,7 +70,8 @@ export function createServerContext(connection: Connection, options: ServerConte
 		onProgress: (progress) => listeners.progress?.(progress.indexed, progress.total),
 		onSkipped: (path, reason) => connection.console.info(`Not read as a letter: ${path} ${reason}.`),
 		sidecarSymbolOf: (letterPath) => owner.symbolOf(letterPath),
-	});
+		log: (line) => connection.console.info(line),
+	}, { storage: options.storage });
 	const effectiveSettings = (uri: string) => {
 		const own = settings.peek(uri);
 		return store.isIndexed ? own : { ...own, diagnostics: whileIndexing(own.diagnostics) };
@@ -78,7 +81,7 @@ export function createServerContext(connection: Connection, options: ServerConte
 		store.reparseEditedDocuments();
 		return normaliseUri(uri);
 	};
-	const annotations = new AnnotationStore(owner, (uri) => store.index.get(uri)?.letter.text, (uris) => listeners.annotations?.(uris));
+	const annotations = new AnnotationStore(owner, (uri) => store.textOf(uri), (uris) => listeners.annotations?.(uris));
 	const pullMode = capabilities.textDocument?.diagnostic !== undefined;
 	const sidecarReports = new SidecarReports({
 		connection, owner, store, annotations, pullMode, folders: options.folderPaths,
@@ -93,8 +96,9 @@ export function createServerContext(connection: Connection, options: ServerConte
 		const held = await annotations.get(key);
 		reparseEdited(key);
 		const entry = store.index.get(key);
+		const letter = entry?.summary.isLetter ? store.index.model(key) : undefined;
 		const path = pathOfUri(key);
-		const annotationDiagnostics = entry?.letter.detection.isLetter ? letterAnnotationDiagnostics(held, entry.letter.text, basename(sidecarPathFor(path ?? entry.fileName)), own) : [];
+		const annotationDiagnostics = entry && letter ? letterAnnotationDiagnostics(held, letter.text, basename(sidecarPathFor(path ?? entry.fileName)), own) : [];
 		const placed = service.provideDiagnostics(key);
 		if (store.isIndexed) {
 			listeners.counted?.(key, placed.map((item) => item.diagnostic.severity));
@@ -105,11 +109,12 @@ export function createServerContext(connection: Connection, options: ServerConte
 	const status = new StatusReporter(
 		connection,
 		capabilities.window?.workDoneProgress === true,
-		() => ({ state: store.isIndexed ? 'ready' : 'indexing', ...store.indexingProgress, letters: store.index.letters().length }),
+		() => ({ state: store.isIndexed ? 'ready' : 'indexing', ...store.indexingProgress, letters: store.index.letterCount }),
 		() => store.index.letters().map((entry) => entry.uri),
 		(uri) => {
 			const entry = store.index.get(uri);
-			return entry ? computeLetterDiagnostics(entry, store.index, data, effectiveSettings(uri).diagnostics).map((diagnostic) => diagnostic.severity) : [];
+			// Counted from the entries: the same codes and severities as the diagnostics, without reading any letter again.
+			return entry ? summaryDiagnostics(entry, store.index, effectiveSettings(uri).diagnostics).map((diagnostic) => diagnostic.severity) : [];
 		},
 		() => lettersChanged.schedule(),
 	);

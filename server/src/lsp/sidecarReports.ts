@@ -152,7 +152,8 @@ export class SidecarReports {
 					return [];
 				}
 				const symbol = store.index.identity(entry.uri)?.symbol.text;
-				return [{ key: letterPath, text: entry.letter.text, ...(symbol === undefined ? {} : { symbol }) }];
+				const text = store.textOf(entry.uri);
+				return text === undefined ? [] : [{ key: letterPath, text, ...(symbol === undefined ? {} : { symbol }) }];
 			});
 			verdict = findLetterForSidecar(state.sidecar, candidates);
 			this.verdicts.set(sidecarPath, verdict);

@@ -133,12 +133,19 @@ export type ReadOutcome = { readonly ok: true; readonly text: string } | { reado
  */
 export function readLetterFile(path: string, maxFileSize: number): ReadOutcome {
 	const read = readTextFileSync(path, maxFileSize);
-	if (read.kind === 'text') {
-		return { ok: true, text: read.text.replace(/^\uFEFF/, '') };
-	}
+	return read.kind === 'text' ? { ok: true, text: letterText(read.text) } : { ok: false, reason: whyNotRead(read) };
+}
+
+/** A letter's text as the index reads it: without a UTF-8 byte-order mark (as in the editor). */
+export function letterText(decoded: string): string {
+	return decoded.replace(/^\uFEFF/, '');
+}
+
+/** Why a candidate file was not read, with what to do about it. */
+export function whyNotRead(read: { readonly kind: 'missing' } | { readonly kind: 'unreadable'; readonly reason: string }): string {
 	if (read.kind === 'missing') {
-		return { ok: false, reason: 'no longer exists' };
+		return 'no longer exists';
 	}
 	const advice = read.reason.startsWith('is larger than') ? '; raise diplomaticLetters.maxFileSizeKB to check it' : /UTF|binary/.test(read.reason) ? '; save it as UTF-8 text' : '';
-	return { ok: false, reason: `${read.reason}${advice}` };
+	return `${read.reason}${advice}`;
 }

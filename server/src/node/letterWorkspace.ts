@@ -1,10 +1,15 @@
 import { resolve } from 'node:path';
 import type { InvalidSidecar, Sidecar } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
+import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { LetterIndex } from '../engine/workspace/letterIndex';
+import { engineVersion } from './engineVersion';
 import type { FoundFile, LetterFileOptions } from './letterFiles';
 import { findLetterFiles, readLetterFile } from './letterFiles';
+import type { LetterReadRequest, SidecarReport } from './letterReader';
+import { ReaderPool, workerCount } from './readerPool';
 import { readSidecarFileSync, sidecarSymbolOf } from './sidecarFiles';
+import { indexFileFor, SummaryStore, userCacheFolder } from './summaryStore';
 
 /** A candidate file that was read and indexed. */
 export interface IndexedFile extends FoundFile {
@@ -44,7 +49,99 @@ export function readSidecarSymbol(letterPath: string): string | undefined {
 	return sidecarSymbolOf(readSidecarFileSync(letterPath));
 }
 
-/** Finds, reads and indexes every candidate letter under the paths. Unreadable files are reported in `skipped`. */
+/** The candidate files under the paths, each once (the same file reached twice — `dir` and `./dir/` — counts once). */
+function candidateFiles(paths: readonly string[], options: LetterFileOptions, skipped: (FoundFile & { reason: string })[]): FoundFile[] {
+	const seen = new Set<string>();
+	const skipFolder = (folder: string, reason: string) => skipped.push({ path: folder, displayPath: `${folder}/`, explicit: false, reason });
+	return findLetterFiles(paths, options, skipFolder).filter((file) => {
+		const absolute = resolve(file.path);
+		if (seen.has(absolute)) {
+			return false;
+		}
+		seen.add(absolute);
+		return true;
+	});
+}
+
+/** The letters under some paths as the command line reads them: indexed by their compact entries, with their sidecars. */
+export interface ReadWorkspace extends LoadedWorkspace {
+	/** The sidecar of each letter that has one (by the file's identifier in the index). */
+	readonly sidecars: ReadonlyMap<string, SidecarReport>;
+}
+
+/** How {@link readLetterWorkspace} reads. */
+export interface WorkspaceReadOptions {
+	/** Keep the entries in the user's cache folder between runs (`check --cache`); log lines go to `log`. */
+	readonly cache?: { readonly program: string; readonly log: (line: string) => void; readonly folder?: string };
+	/** Worker threads (default: one per core for a large folder, `DIPLOMATIC_LETTERS_WORKERS` to force). */
+	readonly threads?: number;
+	/**
+	 * The order the results are put in the index, by the files' order (default: as they are ready). The answers never
+	 * depend on it; tests pass a shuffled order to show it.
+	 */
+	readonly indexOrder?: (files: number) => readonly number[];
+}
+
+/**
+ * Finds and reads every candidate letter under the paths, over the cores, into an index of compact entries (the full
+ * models are not kept: features that need one read the file again), with each letter's sidecar. Unreadable files are
+ * reported in `skipped`, in path order.
+ */
+export async function readLetterWorkspace(paths: readonly string[], options: LetterFileOptions, data: ReferenceData, read: WorkspaceReadOptions = {}): Promise<ReadWorkspace> {
+	const index = new LetterIndex(data, { textOf: (uri) => {
+		const outcome = readLetterFile(uri, options.maxFileSize);
+		return outcome.ok ? outcome.text : undefined;
+	} });
+	const skipped: (FoundFile & { reason: string })[] = [];
+	const found = candidateFiles(paths, options, skipped);
+	const file = read.cache && indexFileFor(read.cache.folder ?? userCacheFolder(), read.cache.program, paths);
+	const store = read.cache && file ? new SummaryStore(file, engineVersion(), read.cache.log) : undefined;
+	const requests: LetterReadRequest[] = found.map((candidate) => ({ path: candidate.path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(candidate.path)), hash: store !== undefined, sidecar: true }));
+	const outcomes = new Array<{ readonly kind: 'skipped'; readonly reason: string } | { readonly kind: 'read'; readonly summary: LetterSummary; readonly sidecar?: SidecarReport } | undefined>(found.length);
+	const enter = (at: number): LetterSummary | undefined => {
+		const outcome = outcomes[at];
+		return outcome?.kind === 'read' ? index.setSummary(found[at].path, outcome.summary, { sidecarSymbol: outcome.sidecar?.symbol }).summary : undefined;
+	};
+	const pool = new ReaderPool(read.threads ?? workerCount(found.length), data);
+	try {
+		await pool.read(requests, (results) => {
+			for (const { at, result } of results) {
+				const key = resolve(found[at].path);
+				const summary = result.kind === 'read' ? result.summary ?? (result.hash === undefined ? undefined : store?.get(result.hash)) : undefined;
+				if (result.kind === 'skipped' || summary === undefined) {
+					outcomes[at] = { kind: 'skipped', reason: result.kind === 'skipped' ? result.reason : 'cannot be read' };
+					continue;
+				}
+				outcomes[at] = { kind: 'read', summary, sidecar: result.sidecar };
+				// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+				const indexed = read.indexOrder ? summary : enter(at) ?? summary;
+				if (store && result.hash !== undefined) {
+					store.put(key, result.hash, indexed);
+				}
+			}
+		});
+	} finally {
+		await pool.close();
+	}
+	read.indexOrder?.(found.length).forEach((at) => enter(at));
+	store?.save(new Set(found.map((candidate) => resolve(candidate.path))));
+	const files: IndexedFile[] = [];
+	const sidecars = new Map<string, SidecarReport>();
+	found.forEach((candidate, at) => {
+		const outcome = outcomes[at];
+		if (outcome?.kind === 'skipped') {
+			skipped.push({ ...candidate, reason: outcome.reason });
+		} else if (outcome?.kind === 'read') {
+			files.push({ ...candidate, uri: candidate.path });
+			if (outcome.sidecar) {
+				sidecars.set(candidate.path, outcome.sidecar);
+			}
+		}
+	});
+	return { index, files, skipped, sidecars };
+}
+
+/** Finds, reads and indexes every candidate letter under the paths, keeping their full models. Unreadable files are reported in `skipped`. */
 export function loadLetterWorkspace(paths: readonly string[], options: LetterFileOptions, data: ReferenceData): LoadedWorkspace {
 	const index = new LetterIndex(data);
 	const files: IndexedFile[] = [];

@@ -46,4 +46,9 @@ export interface InitializationOptions {
 	 * work, and the server writes nothing (every change is refused with a message).
 	 */
 	readonly workspaceTrusted?: boolean;
+	/**
+	 * A folder the client keeps for this workspace (VS Code's `ExtensionContext.storageUri`, as a path): the server
+	 * stores its persistent index of the letters there. Without it, the user's cache folder is used.
+	 */
+	readonly storagePath?: string;
 }

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import type { LetterDiagnostic } from '../../../server/src/engine/diagnostics/codes';
 import { DEFAULT_DIAGNOSTIC_SETTINGS, isDiagnosticCode } from '../../../server/src/engine/diagnostics/codes';
-import { computeLetterDiagnostics } from '../../../server/src/engine/diagnostics/letterDiagnostics';
+import { computeLetterDiagnostics, summaryDiagnostics } from '../../../server/src/engine/diagnostics/letterDiagnostics';
 import { LetterIndex } from '../../../server/src/engine/workspace/letterIndex';
 import { makeLetter, readFixtureLetter, referenceData } from '../helpers/fixtures';
 
@@ -28,9 +29,12 @@ describe('diagnostics on any letter-shaped text (properties)', () => {
 			for (const text of [first, `${makeLetter()}\n${first}`]) {
 				const entry = index.set('file:///w/letter.txt', text);
 				const diagnostics = computeLetterDiagnostics(entry, index, referenceData, DEFAULT_DIAGNOSTIC_SETTINGS);
-				if (!entry.letter.detection.isLetter) {
+				if (!entry.summary.isLetter) {
 					assert.deepEqual(diagnostics, []);
 				}
+				// The compact entry alone gives the same diagnostics (what the command line prints and the counts add up).
+				const plain = (list: readonly LetterDiagnostic[]) => list.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.range.start, diagnostic.range.end, diagnostic.message]);
+				assert.deepEqual(plain(summaryDiagnostics(entry, index, DEFAULT_DIAGNOSTIC_SETTINGS)), plain(diagnostics));
 				for (const diagnostic of diagnostics) {
 					assert.ok(isDiagnosticCode(diagnostic.code));
 					assert.ok(['error', 'warning', 'information', 'hint'].includes(diagnostic.severity));

@@ -14,7 +14,7 @@ const uriOf = (prefix: string) => `file:///letters/${FIXTURE_LETTER_NAMES.find((
 
 function diagnosticsOf(prefix: string) {
 	const entry = index.get(uriOf(prefix))!;
-	return computeLetterDiagnostics(entry, index, referenceData, DEFAULT_DIAGNOSTIC_SETTINGS).map((diagnostic) => ({ ...diagnostic, text: entry.letter.text.slice(diagnostic.range.start, diagnostic.range.end) }));
+	return computeLetterDiagnostics(entry, index, referenceData, DEFAULT_DIAGNOSTIC_SETTINGS).map((diagnostic) => ({ ...diagnostic, text: index.model(entry.uri)!.text.slice(diagnostic.range.start, diagnostic.range.end) }));
 }
 
 /** Hints expected in each letter: every cited symbol outside the folder (a hint: it is no problem to fix). */

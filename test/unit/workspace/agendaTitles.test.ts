@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Letter } from '../../../server/src/engine/letter/model';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { agendaItemsWithTitles, LearnedAgendaTitles, resolveAgendaTitle, titlesTaughtBy } from '../../../server/src/engine/workspace/agendaTitles';
 import { LetterIndex } from '../../../server/src/engine/workspace/letterIndex';
+import type { LetterSummary } from '../../../server/src/engine/workspace/letterSummary';
+import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
 import { makeLetter, referenceData } from '../helpers/fixtures';
 
 /** A letter of the 76th session (unless told) with the given agenda line and the titles printed under it. */
@@ -14,8 +15,9 @@ function agendaLetter(agenda: string, titles: string[], session = 'Seventy-sixth
 	return makeLetter({ session, year: 'Seventy-sixth', distributed: '3 November 2021', title: 'Letter dated 1 November 2021 from the Permanent Representative of Azerbaijan to the United Nations addressed to the Secretary-General', agenda, agendaTitles: titles, closing: 'I kindly request that the present letter be circulated as a document of the General Assembly and of the Security Council.' });
 }
 
-function parsed(text: string): Letter {
-	return parseLetter(text, referenceData);
+/** A letter as the workspace holds it: its compact entry. */
+function parsed(text: string): LetterSummary {
+	return summarizeLetter(parseLetter(text, referenceData), referenceData);
 }
 
 const PRINTS_99 = agendaLetter('Agenda item 99', ['Elimination of unilateral extraterritorial coercive economic measures']);
@@ -42,11 +44,11 @@ describe('learned titles in a workspace', () => {
 		const index = new LetterIndex(referenceData);
 		index.set('file:///work/a.txt', PRINTS_99);
 		const citing = index.set('file:///work/b.txt', CITES_99);
-		const title = resolveAgendaTitle(index.agendaTitles, referenceData, citing.letter, 99);
+		const title = resolveAgendaTitle(index.agendaTitles, referenceData, citing.summary.agenda, 99);
 		assert.deepEqual(title, { text: 'Elimination of unilateral extraterritorial coercive economic measures', source: 'workspace-letter', learnedFrom: { uri: 'file:///work/a.txt', fileName: 'a.txt' } });
-		assert.deepEqual(agendaItemsWithTitles(index.agendaTitles, referenceData, citing.letter).map((item) => [item.number, item.title?.source ?? null]), [[35, 'agenda-data'], [99, 'workspace-letter']]);
+		assert.deepEqual(agendaItemsWithTitles(index.agendaTitles, referenceData, citing.summary.agenda).map((item) => [item.number, item.title?.source ?? null]), [[35, 'agenda-data'], [99, 'workspace-letter']]);
 		index.delete('file:///work/a.txt');
-		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, citing.letter, 99), undefined, 'forgotten with the letter');
+		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, citing.summary.agenda, 99), undefined, 'forgotten with the letter');
 	});
 
 	it('keep sessions and lists apart: no title crosses from one session, or from the provisional agenda, to another', () => {
@@ -54,11 +56,11 @@ describe('learned titles in a workspace', () => {
 		index.set('file:///work/a.txt', PRINTS_99);
 		index.set('file:///work/p.txt', PROVISIONAL_30);
 		const other = index.set('file:///work/c.txt', agendaLetter('Agenda item 99', [], 'Seventy-seventh'));
-		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, other.letter, 99), undefined);
+		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, other.summary.agenda, 99), undefined);
 		const adopted = index.set('file:///work/d.txt', agendaLetter('Agenda item 30', []));
-		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, adopted.letter, 30), undefined);
+		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, adopted.summary.agenda, 30), undefined);
 		const provisional = index.set('file:///work/e.txt', agendaLetter('Items 30 and 31 of the provisional agenda*', []));
-		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, provisional.letter, 30)?.text, 'Question of Palestine');
+		assert.equal(resolveAgendaTitle(index.agendaTitles, referenceData, provisional.summary.agenda, 30)?.text, 'Question of Palestine');
 	});
 
 	it('settle a disagreement by the number of letters, then by pairing, then by URI', () => {
@@ -105,7 +107,7 @@ describe('learned titles: incremental updates equal a fresh build, in any order'
 					state.delete(uri);
 				} else {
 					learned.set(uri, uri.slice(uri.lastIndexOf('/') + 1), POOL[letter]);
-					index.setParsed(uri, POOL[letter]);
+					index.setSummary(uri, POOL[letter]);
 					state.set(uri, letter);
 				}
 			}

@@ -256,7 +256,7 @@ function snapshot(index: LetterIndex): unknown {
 	// Ranges are part of what is observable: after an edit every answer must give those of the current text.
 	const lookups = SYMBOLS.map((text) => [
 		text,
-		index.resolve(symbol(text)).map((entry) => `${entry.uri}@${entry.letter.title?.range.start ?? -1}`).sort(),
+		index.resolve(symbol(text)).map((entry) => `${entry.uri}@${index.model(entry.uri)?.title?.range.start ?? -1}@${entry.summary.landing.start}`).sort(),
 		index.citing(symbol(text)).map((citer) => `${citer.uri}×${citer.citations.map((citation) => citation.range.start).join('+')}`).sort(),
 	]);
 	const citers = uris.map((uri) => [uri, index.citersOf(uri).map((citer) => citer.uri).sort()]);
@@ -275,7 +275,7 @@ describe('LetterIndex.update (an open letter re-parsed as it is edited)', () => 
 		const range = index.identity('file:///w/unnamed.txt')?.inferredFrom?.range;
 		assert.ok(range);
 		assert.equal(edited.slice(range.start, range.end), 'A/75/660-S/2020/1267');
-		assert.equal(index.get('file:///w/citing.txt')?.letter.text, edited);
+		assert.equal(index.model('file:///w/citing.txt')?.text, edited);
 		assert.deepEqual(index.citing(symbol('A/75/660-S/2020/1267')).map((citer) => edited.slice(citer.citations[0].range.start, citer.citations[0].range.end)), ['A/75/660-S/2020/1267']);
 	});
 

@@ -57,6 +57,12 @@ export function fromIsoDate(iso: string): CalendarDate | undefined {
 	return isCalendarDate(date) ? date : undefined;
 }
 
+/** An ISO date (`2020-12-16`) as a letter writes it (`16 December 2020`); text that is not one, as it is. */
+export function formatIsoDate(iso: string): string {
+	const date = fromIsoDate(iso);
+	return date ? formatDate(date) : iso;
+}
+
 /** Days since 1970-01-01 of a date (Howard Hinnant's days_from_civil). */
 export function toDayNumber(d: CalendarDate): number {
 	const y = d.month <= 2 ? d.year - 1 : d.year;

@@ -1,9 +1,11 @@
+import { formatIsoDate } from '../calendar/calendarDate';
 import { compareDates, formatDate } from '../calendar/dates';
-import type { Citation, Letter } from '../letter/model';
+import type { Letter } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import { citationDateWindow } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+import type { SummaryCitation } from '../workspace/letterSummary';
 import { resolveLetterReference } from '../workspace/letterLinks';
 import type { DiagnosticSettings, Finding } from './codes';
 
@@ -52,7 +54,7 @@ export function checkCitationsAgainstWorkspace(self: IndexedLetter, index: Lette
 	const findings: Finding[] = [];
 	const ownParts = new Set(index.identity(self.uri)?.symbol.parts.map((part) => part.text) ?? []);
 	const ignored = ignoredSymbolTexts(settings);
-	for (const citation of self.letter.citations) {
+	for (const citation of self.summary.citations) {
 		if (citation.symbol.parts.some((part) => ownParts.has(part.text))) {
 			continue;
 		}
@@ -76,19 +78,20 @@ export function checkCitationsAgainstWorkspace(self: IndexedLetter, index: Lette
 	return findings;
 }
 
-function dateConflict(citation: Citation, resolved: readonly IndexedLetter[]): Finding | undefined {
-	const cited = citation.date?.date;
-	if (!cited || !citation.date) {
+function dateConflict(citation: SummaryCitation, resolved: readonly IndexedLetter[]): Finding | undefined {
+	const cited = citation.date;
+	if (cited === undefined || citation.dateRange === undefined) {
 		return undefined;
 	}
 	for (const entry of resolved) {
-		const distribution = entry.letter.distribution?.date;
-		if (distribution?.date && compareDates(distribution.date, cited) !== 0) {
+		const distribution = entry.summary.distribution;
+		if (distribution && distribution.date !== cited) {
+			const distributed = formatIsoDate(distribution.date);
 			return {
 				code: 'citation-date-conflict',
-				range: citation.date.range,
-				message: `${citation.symbol.text} is cited as dated ${formatDate(cited)}, but the workspace letter ${entry.fileName} with that symbol is distributed on ${formatDate(distribution.date)}. Correct the cited date.`,
-				fix: { replacement: formatDate(distribution.date) },
+				range: citation.dateRange,
+				message: `${citation.symbol.text} is cited as dated ${formatIsoDate(cited)}, but the workspace letter ${entry.fileName} with that symbol is distributed on ${distributed}. Correct the cited date.`,
+				fix: { replacement: distributed },
 				related: [{ uri: entry.uri, range: distribution.range, message: `Distribution date of ${entry.fileName}` }],
 			};
 		}
@@ -99,19 +102,19 @@ function dateConflict(citation: Citation, resolved: readonly IndexedLetter[]): F
 /** `letter-reference-unresolved`: a reference to another UN letter that neither a nearby symbol nor a workspace letter resolves. */
 export function checkLetterReferences(self: IndexedLetter, index: LetterIndex): Finding[] {
 	const findings: Finding[] = [];
-	for (const reference of self.letter.letterReferences) {
-		if (!reference.unCorrespondence || reference.nearbySymbol || !reference.date?.date) {
+	for (const reference of self.summary.references) {
+		if (!reference.unCorrespondence || reference.nearbySymbol || reference.date === undefined) {
 			continue;
 		}
 		if (resolveLetterReference(self, reference, index).length > 0) {
 			continue;
 		}
-		const who = reference.own ? 'from the same sender' : reference.sender?.country ? `from ${reference.sender.country}` : 'of that description';
-		const words = self.letter.text.slice(reference.range.start, reference.range.end).replace(/\s+/g, ' ');
+		const who = reference.own ? 'from the same sender' : reference.senderCountry ? `from ${reference.senderCountry}` : 'of that description';
+		const words = reference.words ?? '';
 		findings.push({
 			code: 'letter-reference-unresolved',
 			range: reference.range,
-			message: `“${words.charAt(0).toUpperCase()}${words.slice(1)}” is not identified: no symbol is given with it and no workspace letter ${who} is dated ${formatDate(reference.date.date)}. Give its symbol after the reference, or add the letter to the folder.`,
+			message: `“${words.charAt(0).toUpperCase()}${words.slice(1)}” is not identified: no symbol is given with it and no workspace letter ${who} is dated ${formatIsoDate(reference.date)}. Give its symbol after the reference, or add the letter to the folder.`,
 		});
 	}
 	return findings;

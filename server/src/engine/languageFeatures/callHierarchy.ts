@@ -8,7 +8,8 @@ import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
 import type { LinkKind } from '../workspace/letterLinks';
 import { incomingLinks, outgoingLinks } from '../workspace/letterLinks';
 import type { CancellationSignal, TextRange } from './context';
-import { landingRange, NEVER_CANCELLED, toTextRange } from './context';
+import { landingRange, NEVER_CANCELLED } from './context';
+import { textRangeOf } from '../text/placedRange';
 
 /** A letter as a call hierarchy item: named as people name it, the file name as detail. */
 export interface LetterHierarchyItem {
@@ -35,15 +36,15 @@ function itemOf(index: LetterIndex, entry: IndexedLetter): LetterHierarchyItem {
 		name: record ? letterName(record) : entry.fileName,
 		detail: entry.fileName,
 		uri: entry.uri,
-		range: toTextRange(entry.letter, { start: 0, end: entry.letter.text.length }),
-		selectionRange: toTextRange(entry.letter, landingRange(entry)),
+		range: { start: { line: 0, character: 0 }, end: entry.summary.end },
+		selectionRange: textRangeOf(landingRange(entry)),
 	};
 }
 
 /** The item for the letter open at `uri` (wherever the cursor is: the whole letter is the unit); none for a non-letter. */
 export function prepareCallHierarchy(index: LetterIndex, uri: string): LetterHierarchyItem[] {
 	const entry = index.get(uri);
-	return entry?.letter.detection.isLetter ? [itemOf(index, entry)] : [];
+	return entry?.summary.isLetter ? [itemOf(index, entry)] : [];
 }
 
 /** The letters citing or referring to the item's letter, in URI order. */
@@ -55,7 +56,7 @@ export function provideIncomingCalls(index: LetterIndex, uri: string, token: Can
 			return [];
 		}
 		if (from) {
-			calls.push({ letter: itemOf(index, from), kind: link.kind, fromRanges: link.ranges.map((range) => toTextRange(from.letter, range)) });
+			calls.push({ letter: itemOf(index, from), kind: link.kind, fromRanges: link.ranges.map(textRangeOf) });
 		}
 	}
 	return calls;
@@ -74,7 +75,7 @@ export function provideOutgoingCalls(index: LetterIndex, uri: string, token: Can
 			return [];
 		}
 		if (to) {
-			calls.push({ letter: itemOf(index, to), kind: link.kind, fromRanges: link.ranges.map((range) => toTextRange(self.letter, range)) });
+			calls.push({ letter: itemOf(index, to), kind: link.kind, fromRanges: link.ranges.map(textRangeOf) });
 		}
 	}
 	return calls;

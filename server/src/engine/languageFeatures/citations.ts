@@ -1,5 +1,4 @@
 /** The citations of a letter for the Citations view: what it cites (resolved, inferred, unresolved) and what cites it. */
-import { toIsoDate } from '../calendar/dates';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import { undocsUrl } from '../symbols/documentSymbols';
 import type { TextPosition } from '../text/lineIndex';
@@ -8,7 +7,8 @@ import type { LetterIdentity } from '../workspace/identity';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
 import { byLetterDate } from '../workspace/letterLinks';
 import type { TextRange } from './context';
-import { landingRange, titleOf, toOffset, toTextRange } from './context';
+import { landingRange, readLetter, titleOf, toOffset, toTextRange } from './context';
+import { textRangeOf } from '../text/placedRange';
 import { elementAt } from './elementAt';
 import { lettersWithSymbol } from './workspaceLookups';
 
@@ -70,7 +70,7 @@ function identityView(index: LetterIndex, identity: LetterIdentity): IdentityVie
 	return {
 		symbol: identity.symbol.text,
 		source: identity.source,
-		inferredFrom: from && citer ? { uri: from.uri, range: toTextRange(citer.letter, from.range), date: from.date } : undefined,
+		inferredFrom: from && citer ? { uri: from.uri, range: textRangeOf(from.range), date: from.date } : undefined,
 	};
 }
 
@@ -82,7 +82,7 @@ function nameOf(index: LetterIndex, entry: IndexedLetter): string {
 
 function targetView(index: LetterIndex, entry: IndexedLetter): CitationTargetView | undefined {
 	const identity = index.identity(entry.uri);
-	return identity && { uri: entry.uri, fileName: entry.fileName, name: nameOf(index, entry), range: toTextRange(entry.letter, landingRange(entry)), title: titleOf(entry), identity: identityView(index, identity) };
+	return identity && { uri: entry.uri, fileName: entry.fileName, name: nameOf(index, entry), range: textRangeOf(landingRange(entry)), title: titleOf(entry), identity: identityView(index, identity) };
 }
 
 /** The targets of a symbol in the workspace, as views. */
@@ -93,17 +93,16 @@ export function targetViews(index: LetterIndex, symbol: DocumentSymbolRef, selfU
 /** The citations view of a document; `isLetter: false` for a file that is not a letter or not known. */
 export function provideCitations(index: LetterIndex, uri: string): CitationsView {
 	const self = index.get(uri);
-	if (!self?.letter.detection.isLetter) {
+	if (!self?.summary.isLetter) {
 		return { uri, isLetter: false, cites: [], citedBy: [] };
 	}
-	const letter = self.letter;
-	const cites = letter.citations.map((citation): OutgoingCitationView => {
+	const cites = self.summary.citations.map((citation): OutgoingCitationView => {
 		const targets = targetViews(index, citation.symbol, uri);
 		const status = targets.length === 0 ? 'unresolved' : targets.every((target) => target.identity.source === 'inferred') ? 'inferred' : 'resolved';
 		return {
 			symbol: citation.symbol.text,
-			range: toTextRange(letter, citation.range),
-			citedDate: citation.date?.date && toIsoDate(citation.date.date),
+			range: textRangeOf(citation.range),
+			citedDate: citation.date,
 			status, targets,
 			undocsUrls: citation.symbol.parts.map((part) => undocsUrl(part)),
 			footnote: citation.footnote,
@@ -115,7 +114,7 @@ export function provideCitations(index: LetterIndex, uri: string): CitationsView
 		return entry ? [{
 			uri: entry.uri, fileName: entry.fileName, name: nameOf(index, entry), title: titleOf(entry),
 			symbol: citer.citations[0]?.symbol.text ?? '',
-			ranges: citer.citations.map((citation) => toTextRange(entry.letter, citation.range)),
+			ranges: citer.citations.map((citation) => textRangeOf(citation.range)),
 		}] : [];
 	}).sort((a, b) => byDate(a.uri, b.uri));
 	const identity = index.identity(uri);
@@ -132,7 +131,7 @@ export interface SymbolAtView {
 
 /** The symbol under the cursor, or undefined. */
 export function provideSymbolAt(index: LetterIndex, uri: string, position: TextPosition): SymbolAtView | undefined {
-	const self = index.get(uri);
+	const self = readLetter(index, uri);
 	if (!self) {
 		return undefined;
 	}

@@ -8,9 +8,9 @@ import { computeLetterDiagnostics } from '../diagnostics/letterDiagnostics';
 import type { Letter } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { OffsetRange } from '../text/offsetRange';
-import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
-import type { TextRange } from './context';
-import { toOffset, toTextRange } from './context';
+import type { LetterIndex } from '../workspace/letterIndex';
+import type { ReadLetter, TextRange } from './context';
+import { readLetter, toOffset, toTextRange } from './context';
 
 /** A text edit in the letter the action was asked for. */
 export interface LetterTextEdit {
@@ -60,7 +60,7 @@ function footnoteStubPlace(letter: Letter, markerOffset: number): { offset: numb
 	return { offset: end - trailing, leading: '\n\n' };
 }
 
-function fixFor(self: IndexedLetter, diagnostic: LetterDiagnostic): LetterCodeAction[] {
+function fixFor(self: ReadLetter, diagnostic: LetterDiagnostic): LetterCodeAction[] {
 	const letter = self.letter;
 	const fixes = { code: diagnostic.code, range: toTextRange(letter, diagnostic.range) };
 	const fix = diagnostic.fix;
@@ -90,8 +90,8 @@ function fixFor(self: IndexedLetter, diagnostic: LetterDiagnostic): LetterCodeAc
 	}
 }
 
-function identityAction(index: LetterIndex, self: IndexedLetter, start: number): LetterCodeAction[] {
-	const identity = index.identity(self.uri);
+function identityAction(index: LetterIndex, self: ReadLetter, start: number): LetterCodeAction[] {
+	const identity = index.identity(self.entry.uri);
 	const letter = self.letter;
 	const headerEnd = Math.max(letter.headerEnd, letter.title?.range.end ?? 0);
 	if (identity?.source !== 'inferred' || start > headerEnd) {
@@ -102,12 +102,12 @@ function identityAction(index: LetterIndex, self: IndexedLetter, start: number):
 
 /** The quick fixes for the diagnostics that touch a range of a letter, and the identity action in its header. */
 export function provideCodeActions(index: LetterIndex, data: ReferenceData, uri: string, range: TextRange, settings: DiagnosticSettings): LetterCodeAction[] {
-	const self = index.get(uri);
+	const self = readLetter(index, uri);
 	if (!self?.letter.detection.isLetter) {
 		return [];
 	}
 	const start = toOffset(self.letter, range.start);
 	const end = toOffset(self.letter, range.end);
-	const touching = computeLetterDiagnostics(self, index, data, settings).filter((diagnostic) => diagnostic.range.start <= end && start <= diagnostic.range.end);
+	const touching = computeLetterDiagnostics(self.entry, index, data, settings).filter((diagnostic) => diagnostic.range.start <= end && start <= diagnostic.range.end);
 	return [...touching.flatMap((diagnostic) => fixFor(self, diagnostic)), ...identityAction(index, self, start)];
 }

@@ -1,7 +1,7 @@
 /** Code lens `Cited by N letters` on a letter's title (or masthead): clicking it lists the citing letters. */
 import type { LetterIndex } from '../workspace/letterIndex';
 import type { CancellationSignal, TextLocation, TextRange } from './context';
-import { locationIn, NEVER_CANCELLED, toTextRange } from './context';
+import { locationIn, NEVER_CANCELLED, readLetter, toTextRange } from './context';
 import { countLetters } from './workspaceLookups';
 
 /** The lens: where it stands, its title, and the citations it lists when clicked. */
@@ -13,7 +13,7 @@ export interface CitedByLens {
 
 /** The `Cited by N letters` lens of a letter that has an identity (none otherwise). */
 export function provideCodeLenses(index: LetterIndex, uri: string, token: CancellationSignal = NEVER_CANCELLED): CitedByLens[] {
-	const self = index.get(uri);
+	const self = readLetter(index, uri);
 	const letter = self?.letter;
 	const identity = self && index.identity(uri);
 	const anchor = letter?.title?.range ?? letter?.masthead?.range;

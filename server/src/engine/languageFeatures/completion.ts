@@ -5,8 +5,8 @@
 import { formatItemList } from '../diagnostics/headerRules';
 import type { TextPosition } from '../text/lineIndex';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
-import type { CancellationSignal, TextRange } from './context';
-import { NEVER_CANCELLED, oneLine, titleOf, toOffset, toTextRange } from './context';
+import type { CancellationSignal, ReadLetter, TextRange } from './context';
+import { NEVER_CANCELLED, oneLine, readLetter, titleOf, toOffset, toTextRange } from './context';
 
 /** The kind of a completion item; the host maps it to its own kinds. */
 export type CompletionKind = 'symbol' | 'agenda-item';
@@ -68,14 +68,14 @@ function symbolCompletions(index: LetterIndex, self: IndexedLetter, prefix: stri
 		if (token.isCancellationRequested) {
 			return { isIncomplete: true, items: [] };
 		}
-		for (const citation of entry.uri === self.uri ? [] : entry.letter.citations) {
+		for (const citation of entry.uri === self.uri ? [] : entry.summary.citations) {
 			offer(citation.symbol.text, { kind: 'symbol', detail: `Cited in ${entry.fileName}`, sortText: `2${citation.symbol.text}` });
 		}
 	}
 	return { isIncomplete, items: [...proposals.values()] };
 }
 
-function agendaCompletions(self: IndexedLetter, offset: number): LetterCompletionList {
+function agendaCompletions(self: ReadLetter, offset: number): LetterCompletionList {
 	const items = self.letter.agenda?.items ?? [];
 	if (items.length === 0) {
 		return { isIncomplete: false, items: [] };
@@ -98,7 +98,7 @@ function agendaCompletions(self: IndexedLetter, offset: number): LetterCompletio
 
 /** The completions at a position of a workspace letter. */
 export function provideCompletions(index: LetterIndex, uri: string, position: TextPosition, token: CancellationSignal = NEVER_CANCELLED): LetterCompletionList {
-	const self = index.get(uri);
+	const self = readLetter(index, uri);
 	if (!self?.letter.detection.isLetter) {
 		return { isIncomplete: false, items: [] };
 	}
@@ -109,7 +109,7 @@ export function provideCompletions(index: LetterIndex, uri: string, position: Te
 	const symbolPrefix = SYMBOL_PREFIX.exec(before);
 	if (symbolPrefix) {
 		const prefix = symbolPrefix[1];
-		return symbolCompletions(index, self, prefix, toTextRange(letter, { start: offset - prefix.length, end: offset }), token);
+		return symbolCompletions(index, self.entry, prefix, toTextRange(letter, { start: offset - prefix.length, end: offset }), token);
 	}
 	const paragraphBefore = letter.text.slice(Math.max(0, offset - 200), offset).replace(/\s+/g, ' ');
 	if (offset >= letter.headerEnd && AGENDA_LIST_BEFORE.test(paragraphBefore)) {

@@ -8,13 +8,11 @@ import type { ReferenceData } from '../sessions/referenceData';
 import type { TextPosition } from '../text/lineIndex';
 import { LineIndex } from '../text/lineIndex';
 import type { OffsetRange } from '../text/offsetRange';
+import type { PlacedRange, TextRange } from '../text/placedRange';
+import { textRangeOf } from '../text/placedRange';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
 
-/** A range as zero-based line/character positions (UTF-16 characters), `end` exclusive: the shape of an LSP range. */
-export interface TextRange {
-	readonly start: TextPosition;
-	readonly end: TextPosition;
-}
+export type { TextRange } from '../text/placedRange';
 
 /** A range in a file of the workspace. */
 export interface TextLocation {
@@ -68,9 +66,22 @@ export function toOffset(letter: Letter, position: TextPosition): number {
 	return lineIndexOf(letter).offsetAt(position);
 }
 
-/** A location in a workspace letter. */
-export function locationIn(entry: IndexedLetter, range: OffsetRange): TextLocation {
-	return { uri: entry.uri, range: toTextRange(entry.letter, range) };
+/** A location in a workspace letter, at a range of its entry. */
+export function locationIn(entry: IndexedLetter, range: PlacedRange): TextLocation {
+	return { uri: entry.uri, range: textRangeOf(range) };
+}
+
+/** A workspace letter with its full model: the letter a request is about. */
+export interface ReadLetter {
+	readonly entry: IndexedLetter;
+	readonly letter: Letter;
+}
+
+/** The letter at `uri` with its full model (parsed again when it is closed), or undefined when it is not held. */
+export function readLetter(index: LetterIndex, uri: string): ReadLetter | undefined {
+	const entry = index.get(uri);
+	const letter = entry && index.model(uri);
+	return entry && letter ? { entry, letter } : undefined;
 }
 
 /** Collapses white space (line breaks of PDF text) to single spaces. */
@@ -80,11 +91,10 @@ export function oneLine(text: string): string {
 
 /** The title line of a letter on one line, or undefined. */
 export function titleOf(entry: IndexedLetter): string | undefined {
-	const title = entry.letter.title;
-	return title ? oneLine(entry.letter.text.slice(title.range.start, title.range.end)) : undefined;
+	return entry.summary.title;
 }
 
 /** Where to land in a letter that is the target of a citation: its masthead, else its title, else its start. */
-export function landingRange(entry: IndexedLetter): OffsetRange {
-	return entry.letter.masthead?.range ?? entry.letter.title?.range ?? { start: 0, end: 0 };
+export function landingRange(entry: IndexedLetter): PlacedRange {
+	return entry.summary.landing;
 }

@@ -2,12 +2,13 @@
  * Go to definition: a symbol → the workspace letter, a marker ↔ its footnote text, an annex reference → the annex, a
  * letter reference → the letter, an agenda item of the closing request → its title in the header.
  */
-import { resolveLetterReference } from '../workspace/letterLinks';
+import { referenceTarget, resolveLetterReference } from '../workspace/letterLinks';
 import type { TextPosition } from '../text/lineIndex';
 import type { OffsetRange } from '../text/offsetRange';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
-import type { TextRange } from './context';
-import { landingRange, toOffset, toTextRange } from './context';
+import type { ReadLetter, TextRange } from './context';
+import { landingRange, readLetter, toOffset, toTextRange } from './context';
+import { textRangeOf } from '../text/placedRange';
 import type { LetterElement } from './elementAt';
 import { elementAt } from './elementAt';
 import { lettersWithSymbol } from './workspaceLookups';
@@ -22,38 +23,45 @@ export interface DefinitionLink {
 	readonly targetSelectionRange: TextRange;
 }
 
-function link(self: IndexedLetter, origin: OffsetRange, target: IndexedLetter, range: OffsetRange, selection: OffsetRange = range): DefinitionLink {
+/** A link within the letter itself. */
+function link(self: ReadLetter, origin: OffsetRange, range: OffsetRange, selection: OffsetRange = range): DefinitionLink {
 	return {
 		originRange: toTextRange(self.letter, origin),
-		targetUri: target.uri,
-		targetRange: toTextRange(target.letter, range),
-		targetSelectionRange: toTextRange(target.letter, selection),
+		targetUri: self.entry.uri,
+		targetRange: toTextRange(self.letter, range),
+		targetSelectionRange: toTextRange(self.letter, selection),
 	};
 }
 
-function toLetters(self: IndexedLetter, origin: OffsetRange, targets: readonly IndexedLetter[]): DefinitionLink[] {
-	return targets.map((target) => link(self, origin, target, landingRange(target)));
+/** Links to other workspace letters, landing on each one's masthead or title. */
+function toLetters(self: ReadLetter, origin: OffsetRange, targets: readonly IndexedLetter[]): DefinitionLink[] {
+	const originRange = toTextRange(self.letter, origin);
+	return targets.map((target) => {
+		const landing = textRangeOf(landingRange(target));
+		return { originRange, targetUri: target.uri, targetRange: landing, targetSelectionRange: landing };
+	});
 }
 
-function definitionsOf(index: LetterIndex, self: IndexedLetter, element: LetterElement): DefinitionLink[] {
+function definitionsOf(index: LetterIndex, self: ReadLetter, element: LetterElement): DefinitionLink[] {
 	const letter = self.letter;
+	const uri = self.entry.uri;
 	switch (element.kind) {
 		case 'citation':
-			return toLetters(self, element.range, lettersWithSymbol(index, element.citation.symbol, self.uri));
+			return toLetters(self, element.range, lettersWithSymbol(index, element.citation.symbol, uri));
 		case 'footnote-marker':
-			return letter.footnotes.filter((note) => note.label === element.marker.label).map((note) => link(self, element.range, self, note.range, note.labelRange));
+			return letter.footnotes.filter((note) => note.label === element.marker.label).map((note) => link(self, element.range, note.range, note.labelRange));
 		case 'footnote-text':
-			return letter.footnoteMarkers.filter((marker) => marker.label === element.footnote.label).map((marker) => link(self, element.range, self, marker.range));
+			return letter.footnoteMarkers.filter((marker) => marker.label === element.footnote.label).map((marker) => link(self, element.range, marker.range));
 		case 'annex-reference':
-			return letter.annexes.filter((annex) => annex.label === element.reference.label).map((annex) => link(self, element.range, self, annex.range, annex.headingRange));
+			return letter.annexes.filter((annex) => annex.label === element.reference.label).map((annex) => link(self, element.range, annex.range, annex.headingRange));
 		case 'agenda-item': {
 			// From the closing request to the item's title in the header (its number when the header prints no title).
 			const header = element.inClosingRequest ? element.headerItem : undefined;
-			return header ? [link(self, element.range, self, header.title?.range ?? header.range)] : [];
+			return header ? [link(self, element.range, header.title?.range ?? header.range)] : [];
 		}
 		case 'letter-reference': {
 			const nearby = element.reference.nearbySymbol;
-			const targets = nearby ? lettersWithSymbol(index, nearby, self.uri) : resolveLetterReference(self, element.reference, index);
+			const targets = nearby ? lettersWithSymbol(index, nearby, uri) : resolveLetterReference(self.entry, referenceTarget(element.reference), index);
 			return toLetters(self, element.range, targets);
 		}
 		default:
@@ -63,7 +71,7 @@ function definitionsOf(index: LetterIndex, self: IndexedLetter, element: LetterE
 
 /** The definitions of the element at a position; empty on plain text. */
 export function provideDefinitions(index: LetterIndex, uri: string, position: TextPosition): DefinitionLink[] {
-	const self = index.get(uri);
+	const self = readLetter(index, uri);
 	if (!self) {
 		return [];
 	}

@@ -1,6 +1,6 @@
 /** Document links: every cited symbol and resolution links to undocs.org (one link per part of a joint symbol when the parts can be told apart). */
 import { undocsUrl } from '../symbols/documentSymbols';
-import type { IndexedLetter } from '../workspace/letterIndex';
+import type { Letter } from '../letter/model';
 import type { TextRange } from './context';
 import { toTextRange } from './context';
 
@@ -12,11 +12,10 @@ export interface LetterDocumentLink {
 }
 
 /** The links of a letter: citations (per part when each part's text is found in the citation) and resolutions. */
-export function provideDocumentLinks(entry: IndexedLetter | undefined): LetterDocumentLink[] {
-	if (!entry?.letter.detection.isLetter) {
+export function provideDocumentLinks(letter: Letter | undefined): LetterDocumentLink[] {
+	if (!letter?.detection.isLetter) {
 		return [];
 	}
-	const letter = entry.letter;
 	const links: LetterDocumentLink[] = [];
 	for (const citation of letter.citations) {
 		const raw = letter.text.slice(citation.range.start, citation.range.end);

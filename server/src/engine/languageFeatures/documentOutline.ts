@@ -6,7 +6,6 @@
 import type { FootnoteText, Letter } from '../letter/model';
 import { maskMarkup } from '../letter/textLayout';
 import type { OffsetRange } from '../text/offsetRange';
-import type { IndexedLetter } from '../workspace/letterIndex';
 import type { TextRange } from './context';
 import { oneLine, toTextRange } from './context';
 
@@ -97,8 +96,7 @@ function footnoteRuns(letter: Letter, notes: readonly FootnoteText[]): FootnoteT
 }
 
 /** The outline of a letter; empty for a non-letter. */
-export function provideDocumentOutline(indexed: IndexedLetter | undefined): OutlineEntry[] {
-	const letter = indexed?.letter;
+export function provideDocumentOutline(letter: Letter | undefined): OutlineEntry[] {
 	if (!letter?.detection.isLetter) {
 		return [];
 	}

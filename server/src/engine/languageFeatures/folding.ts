@@ -1,7 +1,6 @@
 /** Folding ranges: the header, the footnotes, each annex, and long footnotes. */
 import type { Letter } from '../letter/model';
 import type { OffsetRange } from '../text/offsetRange';
-import type { IndexedLetter } from '../workspace/letterIndex';
 import { lineIndexOf } from './context';
 
 /** A foldable range of whole lines (zero-based, inclusive). */
@@ -21,8 +20,7 @@ function linesOf(letter: Letter, range: OffsetRange, kind: LetterFoldingRange['k
 }
 
 /** The folding ranges of a letter, in order; none for a non-letter. */
-export function provideFoldingRanges(entry: IndexedLetter | undefined): LetterFoldingRange[] {
-	const letter = entry?.letter;
+export function provideFoldingRanges(letter: Letter | undefined): LetterFoldingRange[] {
 	if (!letter?.detection.isLetter) {
 		return [];
 	}

@@ -9,9 +9,9 @@ import type { TextPosition } from '../text/lineIndex';
 import type { ResolvedAgendaTitle } from '../workspace/agendaTitles';
 import { resolveAgendaTitle } from '../workspace/agendaTitles';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
-import { resolveLetterReference } from '../workspace/letterLinks';
-import type { TextRange } from './context';
-import { oneLine, toOffset, toTextRange } from './context';
+import { referenceTarget, resolveLetterReference } from '../workspace/letterLinks';
+import type { ReadLetter, TextRange } from './context';
+import { oneLine, readLetter, toOffset, toTextRange } from './context';
 import type { LetterElement } from './elementAt';
 import { elementAt } from './elementAt';
 import { resolutionFacts, resolutionSymbolLine } from './resolutionHover';
@@ -87,12 +87,13 @@ function titleSource(index: LetterIndex, title: ResolvedAgendaTitle): string {
 	}
 }
 
-function agendaHover(index: LetterIndex, data: ReferenceData, letter: Letter, element: Extract<LetterElement, { kind: 'agenda-item' }>): string[] {
+function agendaHover(index: LetterIndex, data: ReferenceData, self: ReadLetter, element: Extract<LetterElement, { kind: 'agenda-item' }>): string[] {
+	const letter = self.letter;
 	const session = sessionOf(letter);
 	const sessionText = session === undefined ? '' : ` of the ${numberToOrdinal(session)} session`;
 	const provisional = letter.agenda?.provisional ? ' (provisional agenda)' : '';
 	const lines = [`**Agenda item ${element.number}**${sessionText}${provisional}`, ''];
-	const title = resolveAgendaTitle(index.agendaTitles, data, letter, element.number);
+	const title = resolveAgendaTitle(index.agendaTitles, data, self.entry.summary.agenda, element.number);
 	lines.push(title ? `${oneLine(title.text)} (${titleSource(index, title)}).` : 'Title unknown: not in the agenda data of the session, and no letter in this workspace gives it.');
 	if (element.inClosingRequest && !element.headerItem) {
 		lines.push('', 'This item is not listed in the header.');
@@ -145,7 +146,7 @@ function letterReferenceHover(index: LetterIndex, self: IndexedLetter, element: 
 		}
 		return lines;
 	}
-	const found = resolveLetterReference(self, reference, index);
+	const found = resolveLetterReference(self, referenceTarget(reference), index);
 	lines.push(found.length === 0 ? 'No workspace letter has that date and sender.' : found.map((target) => `In this workspace: ${namedLetter(index, target.uri, target.fileName)}.`).join('\n\n'));
 	return lines;
 }
@@ -159,8 +160,8 @@ function titleHover(index: LetterIndex, self: IndexedLetter): string[] {
 	return [`**This letter is ${identity.symbol.text}** (${describeIdentity(index, identity)}).`, '', `Cited by ${countLetters(citers.length)} in this workspace.`];
 }
 
-function describe(index: LetterIndex, data: ReferenceData, self: IndexedLetter, element: LetterElement): string[] {
-	const letter = self.letter;
+function describe(index: LetterIndex, data: ReferenceData, read: ReadLetter, element: LetterElement): string[] {
+	const { entry: self, letter } = read;
 	switch (element.kind) {
 		case 'masthead':
 			return mastheadHover(index, self, element.symbol);
@@ -183,7 +184,7 @@ function describe(index: LetterIndex, data: ReferenceData, self: IndexedLetter, 
 		case 'annex-heading':
 			return [`**Annex ${element.annex.label}**`];
 		case 'agenda-item':
-			return agendaHover(index, data, letter, element);
+			return agendaHover(index, data, read, element);
 		case 'session-name':
 			return sessionHover(data, element.organ);
 		case 'letter-reference':
@@ -195,7 +196,7 @@ function describe(index: LetterIndex, data: ReferenceData, self: IndexedLetter, 
 
 /** The hover of the element at a position of a workspace letter; undefined on plain text or in a non-letter. */
 export function provideHover(index: LetterIndex, data: ReferenceData, uri: string, position: TextPosition): LetterHover | undefined {
-	const self = index.get(uri);
+	const self = readLetter(index, uri);
 	if (!self) {
 		return undefined;
 	}

@@ -35,10 +35,10 @@ export function checkSymbolText(raw: string): { readonly ok: true; readonly symb
  */
 export function checkLetterSymbol(index: LetterIndex, uri: string, raw: string): LetterSymbolCheck {
 	const entry = index.get(uri);
-	if (!entry?.letter.detection.isLetter) {
+	if (!entry?.summary.isLetter) {
 		return { ok: false, message: `${entry?.fileName ?? 'This file'} is not a letter: only letters have a document symbol.` };
 	}
-	const masthead = entry.letter.masthead?.symbol.text;
+	const masthead = entry.summary.masthead?.symbol.text;
 	if (masthead !== undefined) {
 		return { ok: false, message: `${entry.fileName} prints its symbol ${masthead} in its masthead, which comes before a stored one; edit the masthead to change it.` };
 	}

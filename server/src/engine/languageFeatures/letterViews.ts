@@ -11,7 +11,7 @@ import type { IdentitySource } from '../workspace/identity';
 import type { LetterIndex } from '../workspace/letterIndex';
 import type { LinkKind } from '../workspace/letterLinks';
 import { correspondenceThread, exchangesBetween, lettersUnderAgendaItem } from '../workspace/threads';
-import { positionInText } from '../text/lineIndex';
+import { textRangeOf } from '../text/placedRange';
 import type { TextRange } from './context';
 import { landingRange } from './context';
 
@@ -72,14 +72,11 @@ export interface ExchangeLinkView {
 /** The reference to a catalogued letter. */
 export function letterRef(index: LetterIndex, record: LetterRecord): LetterRef {
 	const entry = index.get(record.uri);
-	const landing = entry && landingRange(entry);
 	return {
 		uri: record.uri, fileName: record.fileName, name: letterName(record),
 		symbol: record.symbol, identity: record.identity, sender: record.sender,
 		date: record.dated ?? record.distributed,
-		range: entry && landing
-			? { start: positionInText(entry.letter.text, landing.start), end: positionInText(entry.letter.text, landing.end) }
-			: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+		range: entry ? textRangeOf(landingRange(entry)) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
 	};
 }
 

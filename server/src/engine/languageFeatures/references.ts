@@ -3,7 +3,7 @@ import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import type { TextPosition } from '../text/lineIndex';
 import type { LetterIndex } from '../workspace/letterIndex';
 import type { CancellationSignal, TextLocation } from './context';
-import { landingRange, locationIn, NEVER_CANCELLED, toOffset } from './context';
+import { landingRange, locationIn, NEVER_CANCELLED, readLetter, toOffset, toTextRange } from './context';
 import { elementAt } from './elementAt';
 
 /** Every citation of a symbol in the workspace (each citing letter's citations of it), in index order. */
@@ -27,11 +27,12 @@ export function citationLocations(index: LetterIndex, symbol: DocumentSymbolRef,
  * or text, the markers of that footnote.
  */
 export function provideReferences(index: LetterIndex, uri: string, position: TextPosition, includeDeclaration: boolean, token: CancellationSignal = NEVER_CANCELLED): TextLocation[] {
-	const self = index.get(uri);
+	const self = readLetter(index, uri);
 	if (!self) {
 		return [];
 	}
-	const element = elementAt(self.letter, toOffset(self.letter, position));
+	const { letter } = self;
+	const element = elementAt(letter, toOffset(letter, position));
 	let symbol: DocumentSymbolRef | undefined;
 	if (element?.kind === 'masthead' || element?.kind === 'title') {
 		symbol = index.identity(uri)?.symbol;
@@ -39,8 +40,8 @@ export function provideReferences(index: LetterIndex, uri: string, position: Tex
 		symbol = element.citation.symbol;
 	} else if (element?.kind === 'footnote-marker' || element?.kind === 'footnote-text') {
 		const label = element.kind === 'footnote-marker' ? element.marker.label : element.footnote.label;
-		const markers = self.letter.footnoteMarkers.filter((marker) => marker.label === label).map((marker) => locationIn(self, marker.range));
-		const texts = includeDeclaration ? self.letter.footnotes.filter((note) => note.label === label).map((note) => locationIn(self, note.labelRange)) : [];
+		const markers = letter.footnoteMarkers.filter((marker) => marker.label === label).map((marker) => ({ uri, range: toTextRange(letter, marker.range) }));
+		const texts = includeDeclaration ? letter.footnotes.filter((note) => note.label === label).map((note) => ({ uri, range: toTextRange(letter, note.labelRange) })) : [];
 		return [...texts, ...markers];
 	}
 	if (!symbol) {

@@ -1,5 +1,5 @@
 /** Lookups shared by the features: which workspace letters a symbol is, and which letters cite it. */
-import { formatDate, fromIsoDate } from '../calendar/dates';
+import { formatIsoDate } from '../calendar/calendarDate';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import { catalogueRecord, letterName } from '../workspace/catalogue';
 import type { LetterIdentity } from '../workspace/identity';
@@ -51,10 +51,4 @@ export function describeIdentity(index: LetterIndex, identity: LetterIdentity | 
 			: `inferred from the citation dated ${formatIsoDate(identity.inferredFrom.date)} in ${citerName}`;
 	}
 	return identity.source === 'file-name' ? 'from its file name' : `from its ${identity.source}`;
-}
-
-/** Formats an ISO date of the index (`2020-12-16`) as a letter writes it (`16 December 2020`). */
-export function formatIsoDate(iso: string): string {
-	const date = fromIsoDate(iso);
-	return date ? formatDate(date) : iso;
 }

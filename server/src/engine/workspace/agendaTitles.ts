@@ -5,6 +5,7 @@
  * the order the files came in (ties are broken by URI).
  */
 import type { AgendaTitleSource, Letter } from '../letter/model';
+import type { LetterSummary, SummaryAgenda } from './letterSummary';
 import type { ReferenceData } from '../sessions/referenceData';
 import { agendaItemTitle, normaliseTitle } from '../sessions/referenceData';
 
@@ -40,16 +41,16 @@ export function agendaListKind(letter: Letter): AgendaListKind | undefined {
 }
 
 /** The titles a letter teaches: those it prints under its agenda line, each with the number it was paired with. */
-export function titlesTaughtBy(uri: string, fileName: string, letter: Letter): LearnedAgendaTitle[] {
+export function titlesTaughtBy(uri: string, fileName: string, letter: LetterSummary): LearnedAgendaTitle[] {
 	const agenda = letter.agenda;
-	const list = agendaListKind(letter);
-	if (!letter.detection.isLetter || !agenda || agenda.session === undefined || !list) {
+	const list = agenda?.list;
+	if (!letter.isLetter || !agenda || agenda.session === undefined || !list) {
 		return [];
 	}
-	const single = agenda.items.length === 1 && agenda.titles.length === 1;
+	const single = agenda.items.length === 1 && agenda.printedTitles === 1;
 	const taught: LearnedAgendaTitle[] = [];
 	for (const item of agenda.items) {
-		if (item.title?.range === undefined) {
+		if (!item.title?.printed) {
 			continue;
 		}
 		taught.push({ session: agenda.session, list, item: item.number, title: item.title.text, uri, fileName, pairing: single ? 'single' : item.title.source });
@@ -72,7 +73,7 @@ export class LearnedAgendaTitles {
 	private readonly byKey = new Map<string, Map<string, LearnedAgendaTitle>>();
 
 	/** Learns what a letter prints, replacing what it taught before. */
-	set(uri: string, fileName: string, letter: Letter): void {
+	set(uri: string, fileName: string, letter: LetterSummary): void {
 		this.delete(uri);
 		const taught = titlesTaughtBy(uri, fileName, letter);
 		if (taught.length === 0) {
@@ -149,13 +150,13 @@ export interface ResolvedAgendaTitle {
  * preliminary list differ); else the title another letter of the workspace prints for the same item of the same list
  * (`workspace-letter`).
  */
-export function resolveAgendaTitle(learned: LearnedAgendaTitles, data: ReferenceData, letter: Letter, number: number): ResolvedAgendaTitle | undefined {
-	const own = letter.agenda?.items.find((item) => item.number === number)?.title;
+export function resolveAgendaTitle(learned: LearnedAgendaTitles, data: ReferenceData, agenda: SummaryAgenda | undefined, number: number): ResolvedAgendaTitle | undefined {
+	const own = agenda?.items.find((item) => item.number === number)?.title;
 	if (own) {
 		return { text: own.text, source: own.source };
 	}
-	const session = letter.agenda?.session;
-	const list = agendaListKind(letter);
+	const session = agenda?.session;
+	const list = agenda?.list;
 	if (session === undefined || list === undefined) {
 		return undefined;
 	}
@@ -168,6 +169,6 @@ export function resolveAgendaTitle(learned: LearnedAgendaTitles, data: Reference
 }
 
 /** The header's agenda items of a letter with their titles (`null` when unknown), for the catalogue and the outline. */
-export function agendaItemsWithTitles(learned: LearnedAgendaTitles, data: ReferenceData, letter: Letter): { number: number; title: ResolvedAgendaTitle | null }[] {
-	return (letter.agenda?.items ?? []).map((item) => ({ number: item.number, title: resolveAgendaTitle(learned, data, letter, item.number) ?? null }));
+export function agendaItemsWithTitles(learned: LearnedAgendaTitles, data: ReferenceData, agenda: SummaryAgenda | undefined): { number: number; title: ResolvedAgendaTitle | null }[] {
+	return (agenda?.items ?? []).map((item) => ({ number: item.number, title: resolveAgendaTitle(learned, data, agenda, item.number) ?? null }));
 }

@@ -6,7 +6,6 @@
 import { formatDate, fromIsoDate } from '../calendar/dates';
 import type { LetterFacts } from '../letter/letterFacts';
 import { collapse } from '../letter/header';
-import { factsOf } from '../letter/letterFacts';
 import type { IdentitySource } from './identity';
 import { stateKey } from './identity';
 import type { LetterIndex } from './letterIndex';
@@ -25,7 +24,7 @@ export interface LetterRecord extends LetterFacts {
 /** The catalogue record of a workspace letter; undefined for a file that is not held or not a letter. */
 export function catalogueRecord(index: LetterIndex, uri: string): LetterRecord | undefined {
 	const entry = index.get(uri);
-	if (!entry?.letter.detection.isLetter) {
+	if (!entry?.summary.isLetter) {
 		return undefined;
 	}
 	const identity = index.identity(uri);
@@ -34,7 +33,7 @@ export function catalogueRecord(index: LetterIndex, uri: string): LetterRecord |
 		uri, fileName: entry.fileName,
 		symbol: identity?.symbol.text ?? null,
 		identity: identity?.source ?? null,
-		...factsOf(entry.letter),
+		...entry.summary.facts,
 		agendaItems: index.agendaItemsOf(uri).map((item) => ({ number: item.number, title: item.title ? collapse(item.title.text) : null })),
 		citedBy,
 	};

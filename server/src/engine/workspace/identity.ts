@@ -1,8 +1,7 @@
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import { parseDocumentSymbol } from '../symbols/documentSymbols';
-import { factsOf } from '../letter/letterFacts';
-import type { Letter, LetterReference } from '../letter/model';
-import type { OffsetRange } from '../text/offsetRange';
+import type { PlacedRange } from '../text/placedRange';
+import type { LetterSummary, SummaryReference } from './letterSummary';
 
 /** Where a letter's identity (its document symbol) comes from, in SPEC order of precedence. */
 export type IdentitySource = 'masthead' | 'sidecar' | 'file-name' | 'inferred';
@@ -16,7 +15,7 @@ export interface LetterIdentity {
 	 * letter. `by` says which date it matched: the distribution date (`A/75/660-S/2020/1267 (22 December 2020)`) or the
 	 * title date with the sender (`the letter dated 29 July 1993 from the Permanent Representative of Lebanon (A/47/994-S/26196)`).
 	 */
-	readonly inferredFrom?: { readonly uri: string; readonly range: OffsetRange; readonly date: string; readonly by: 'distribution-date' | 'title-date-and-sender' };
+	readonly inferredFrom?: { readonly uri: string; readonly range: PlacedRange; readonly date: string; readonly by: 'distribution-date' | 'title-date-and-sender' };
 }
 
 /**
@@ -50,7 +49,10 @@ export function symbolFromFileName(fileName: string): DocumentSymbolRef | undefi
 }
 
 /** The identity a letter carries itself (masthead, sidecar, file name), before any inference from other letters. */
-export function directIdentity(letter: Letter, sidecarSymbol: string | undefined, fileName: string): LetterIdentity | undefined {
+export function directIdentity(letter: LetterSummary, sidecarSymbol: string | undefined, fileName: string): LetterIdentity | undefined {
+	if (!letter.isLetter) {
+		return undefined;
+	}
 	if (letter.masthead) {
 		return { symbol: letter.masthead.symbol, source: 'masthead' };
 	}
@@ -64,22 +66,23 @@ export function directIdentity(letter: Letter, sidecarSymbol: string | undefined
 	return fromName && { symbol: fromName, source: 'file-name' };
 }
 
+/** What inference reads of a letter's header: its first GA session, its first SC year, and whether it names either. */
+export type HeaderFacts = Pick<LetterSummary, 'headerSession' | 'headerYear' | 'datedHeader'>;
+
 /**
  * True when a letter's header can hold a document with this symbol: every part that carries a GA session or an SC year
  * must match the letter's `General Assembly … session` / `Security Council … year`, and at least one part must be checked.
  */
-export function headerConsistentWithSymbol(letter: Letter, symbol: DocumentSymbolRef): boolean {
+export function headerConsistentWithSymbol(header: HeaderFacts, symbol: DocumentSymbolRef): boolean {
 	let checked = 0;
 	for (const part of symbol.parts) {
 		if (part.series === 'A' && part.session !== undefined && part.bodies.length === 0) {
-			const session = letter.organs.find((organ) => organ.organ === 'General Assembly' && organ.unit === 'session');
-			if (!session || session.ordinal !== part.session) {
+			if (header.headerSession === undefined || header.headerSession !== part.session) {
 				return false;
 			}
 			checked++;
 		} else if (part.series === 'S' && part.year !== undefined) {
-			const year = letter.organs.find((organ) => organ.organ === 'Security Council' && organ.unit === 'year');
-			if (!year || 1945 + year.ordinal !== part.year) {
+			if (header.headerYear === undefined || 1945 + header.headerYear !== part.year) {
 				return false;
 			}
 			checked++;
@@ -92,9 +95,8 @@ export function headerConsistentWithSymbol(letter: Letter, symbol: DocumentSymbo
  * True when a letter's header allows a document with this symbol: consistent with it ({@link headerConsistentWithSymbol}),
  * or naming no GA session and no SC year at all (a letter copied without its masthead).
  */
-export function headerAllowsSymbol(letter: Letter, symbol: DocumentSymbolRef): boolean {
-	const dated = letter.organs.some((organ) => (organ.organ === 'General Assembly' && organ.unit === 'session') || (organ.organ === 'Security Council' && organ.unit === 'year'));
-	return dated ? headerConsistentWithSymbol(letter, symbol) : true;
+export function headerAllowsSymbol(header: HeaderFacts, symbol: DocumentSymbolRef): boolean {
+	return header.datedHeader ? headerConsistentWithSymbol(header, symbol) : true;
 }
 
 /** A State's name for comparison: case, spacing, a leading "the" and a leading "Republic of" do not matter ("the Republic of Azerbaijan" is Azerbaijan). */
@@ -108,9 +110,9 @@ export function sameSender(a: string | null | undefined, b: string | null | unde
 }
 
 /** The sender of the letter a reference names: the writer's own State for `my letter dated …`, else the State after `from`. */
-export function referencedSender(citer: Letter, reference: LetterReference): string | undefined {
+export function referencedSender(citer: LetterSummary, reference: Pick<SummaryReference, 'own' | 'senderCountry' | 'senderText'>): string | undefined {
 	if (reference.own) {
-		return factsOf(citer).sender ?? undefined;
+		return citer.facts.sender ?? undefined;
 	}
-	return reference.sender?.country ?? reference.sender?.text;
+	return reference.senderCountry ?? reference.senderText;
 }

@@ -1,22 +1,25 @@
 import type { CalendarDate } from '../calendar/dates';
 import { toIsoDate } from '../calendar/dates';
-import { factsOf } from '../letter/letterFacts';
-import type { Citation, Letter, LetterReference } from '../letter/model';
+import type { Letter } from '../letter/model';
 import { parseLetter } from '../letter/parseLetter';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import type { ResolvedAgendaTitle } from './agendaTitles';
 import { agendaItemsWithTitles, LearnedAgendaTitles } from './agendaTitles';
 import type { LetterIdentity } from './identity';
-import { directIdentity, headerAllowsSymbol, headerConsistentWithSymbol, referencedSender, sameSender } from './identity';
-import { indexSignature } from './indexSignature';
+import { directIdentity } from './identity';
+import { IdentityInference } from './identityInference';
+import type { LetterSummary, SummaryCitation, SummaryReference } from './letterSummary';
+import { summarizeLetter, summarySignature } from './letterSummary';
+import { addTo, removeFrom } from './multiMap';
+import { SymbolTable } from './symbolTable';
 
-/** A letter of the workspace as the index holds it. */
+/** A letter of the workspace as the index holds it: its compact entry, and the identity it carries itself. */
 export interface IndexedLetter {
 	/** The host's identifier of the file (a URI string or a path). */
 	readonly uri: string;
 	readonly fileName: string;
-	readonly letter: Letter;
+	readonly summary: LetterSummary;
 	readonly sidecarSymbol?: string;
 	/** Identity from the masthead, the sidecar or the file name; inference from other letters is {@link LetterIndex.identity}. */
 	readonly directIdentity?: LetterIdentity;
@@ -25,7 +28,20 @@ export interface IndexedLetter {
 /** A letter that cites a symbol, with the citations. */
 export interface CitingLetter {
 	readonly uri: string;
-	readonly citations: readonly Citation[];
+	readonly citations: readonly SummaryCitation[];
+}
+
+/** Where the index finds the text of a closed letter again, when a feature needs its full model. */
+export interface LetterTextSource {
+	/** The text the letter was indexed from, or undefined when it cannot be had as it was (gone, changed since). */
+	textOf(uri: string): string | undefined;
+}
+
+/** How a letter is indexed. */
+export interface IndexOptions {
+	readonly sidecarSymbol?: string;
+	/** An open letter: its full model is kept for as long as it is open (until it is set again without `open`). */
+	readonly open?: boolean;
 }
 
 /** The last path segment of a URI or path. */
@@ -39,56 +55,50 @@ export function fileNameOf(uri: string): string {
 	}
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, uri: string): void {
-	let set = map.get(key);
-	if (!set) {
-		set = new Set();
-		map.set(key, set);
-	}
-	set.add(uri);
-}
-
-function removeFrom(map: Map<string, Set<string>>, key: string, uri: string): void {
-	const set = map.get(key);
-	if (set) {
-		set.delete(uri);
-		if (set.size === 0) {
-			map.delete(key);
-		}
-	}
-}
-
-/** True when `outer` names every part of `inner` and more (`A/75/660-S/2020/1267` covers `S/2020/1267`). */
-function covers(outer: DocumentSymbolRef, inner: DocumentSymbolRef): boolean {
-	return outer.parts.length > inner.parts.length && inner.parts.every((part) => outer.parts.some((other) => other.text === part.text));
-}
+/** Closed letters whose full model is kept after a feature needed it (hover on a letter just closed, a definition). */
+const RECENT_MODELS = 8;
 
 /**
- * The letters of a workspace: who each one is, who cites what, lookups by symbol both ways. Incremental: setting or
- * deleting one file parses only that file and updates the lookup tables; identities inferred from other letters'
- * citations are computed on demand and cached until the next change. An edit that leaves what the index derives
- * from a letter alone (`update`) only replaces the letter: the tables and cached identities stay, and every answer
- * gives the ranges of the fresh parse — an inferred identity's range included, in the letter it was inferred from.
+ * The letters of a workspace: who each one is, who cites what, lookups by symbol both ways. Each letter is held as its
+ * compact entry ({@link LetterSummary}); the full model only for open letters (and, without a text source, for every
+ * letter given as text), re-parsed on demand for a feature that needs it on a closed one ({@link LetterIndex.model}).
+ *
+ * Incremental and linear: setting or deleting a letter updates the lookup tables keyed by symbol part and by date, and
+ * marks stale only the inferred identities that letter can change (those of the letters distributed or written on the
+ * dates it cites, refers to or carries, and of the letters cited on those dates with a symbol it carries); they are
+ * computed again when asked. Answers never depend on the order letters were added.
  */
 export class LetterIndex {
 	private readonly entries = new Map<string, IndexedLetter>();
+	/** Full models: open letters, or every letter given as text when there is no text source. */
+	private readonly models = new Map<string, Letter>();
+	private readonly open = new Set<string>();
+	/** Closed letters re-parsed for a feature, most recent last. */
+	private readonly recent = new Map<string, Letter>();
 	private readonly directByPart = new Map<string, Set<string>>();
 	private readonly citersByPart = new Map<string, Set<string>>();
-	private readonly byDistributionDate = new Map<string, Set<string>>();
-	/** Dated citations by the date they give, then by citing letter. */
-	private readonly citationsByCitedDate = new Map<string, Map<string, Citation[]>>();
-	private readonly byTitleDate = new Map<string, Set<string>>();
-	/** References to UN letters that give a date (`the letter dated 29 July 1993 from …`, `my letter dated …`), by that date, then by citing letter. */
-	private readonly referencesByDate = new Map<string, Map<string, LetterReference[]>>();
-	private identityCache = new Map<string, LetterIdentity | null>();
-	/** URIs of the letters a symbol resolves to (entries are looked up at each answer, so they are the current parses). */
-	private resolveCache = new Map<string, string[]>();
-	/** Parts of every inferred identity, built on demand and dropped with the caches. */
-	private inferredByPart: Map<string, Set<string>> | undefined;
+	private readonly symbols = new SymbolTable();
+	private readonly inference: IdentityInference;
+	/** URIs of the letters a symbol resolves to, and whether inferred identities gave them. */
+	private readonly resolveCache = new Map<string, { readonly uris: readonly string[]; readonly inferred: boolean }>();
+	/** The symbols of the resolve cache by part, so that a change of one part drops only them. */
+	private readonly resolvedByPart = new Map<string, Set<string>>();
+	private sorted: IndexedLetter[] | undefined;
+	private sortedLetters: IndexedLetter[] | undefined;
 	/** Agenda titles the letters print under their agenda lines, for every letter of the same session. */
 	readonly agendaTitles = new LearnedAgendaTitles();
 
-	constructor(private readonly data: ReferenceData) {}
+	/**
+	 * @param data the reference data the letters are read with
+	 * @param texts where closed letters are read again; without it every model given is kept
+	 */
+	constructor(private readonly data: ReferenceData, private readonly texts?: LetterTextSource) {
+		this.inference = new IdentityInference({
+			entry: (uri) => this.entries.get(uri),
+			hasDirectPart: (part) => this.directByPart.has(part),
+			partChanged: (part) => this.dropResolved(part),
+		});
+	}
 
 	/** Number of files held (letters and non-letters). */
 	get size(): number {
@@ -96,89 +106,59 @@ export class LetterIndex {
 	}
 
 	/** Parses a file's text and indexes it, replacing what was held for that file. */
-	set(uri: string, text: string, options: { sidecarSymbol?: string } = {}): IndexedLetter {
+	set(uri: string, text: string, options: IndexOptions = {}): IndexedLetter {
 		return this.setParsed(uri, parseLetter(text, this.data), options);
 	}
 
 	/** Indexes an already parsed letter (the host may parse elsewhere). */
-	setParsed(uri: string, letter: Letter, options: { sidecarSymbol?: string } = {}): IndexedLetter {
-		this.delete(uri);
-		const fileName = fileNameOf(uri);
-		const entry: IndexedLetter = {
-			uri, fileName, letter, sidecarSymbol: options.sidecarSymbol,
-			directIdentity: letter.detection.isLetter ? directIdentity(letter, options.sidecarSymbol, fileName) : undefined,
-		};
+	setParsed(uri: string, letter: Letter, options: IndexOptions = {}): IndexedLetter {
+		const entry = this.setSummary(uri, summarizeLetter(letter, this.data), options);
+		this.keepModel(uri, letter, options.open === true);
+		return entry;
+	}
+
+	/** Indexes a letter by its compact entry (made in a worker, or stored between runs): a closed letter. */
+	setSummary(uri: string, summary: LetterSummary, options: IndexOptions = {}): IndexedLetter {
+		const held = this.entries.get(uri);
+		if (held) {
+			this.remove(held);
+		}
+		if (!held) {
+			this.sorted = undefined;
+			this.sortedLetters = undefined;
+		} else if (held.summary.isLetter !== summary.isLetter) {
+			this.sortedLetters = undefined;
+		}
+		const fileName = held?.fileName ?? fileNameOf(uri);
+		const interned = this.symbols.internSummary(summary);
+		const entry: IndexedLetter = { uri, fileName, summary: interned, sidecarSymbol: options.sidecarSymbol, directIdentity: directIdentity(interned, options.sidecarSymbol, fileName) };
 		this.entries.set(uri, entry);
-		for (const part of entry.directIdentity?.symbol.parts ?? []) {
-			addTo(this.directByPart, part.text, uri);
-		}
-		for (const citation of letter.citations) {
-			for (const part of citation.symbol.parts) {
-				addTo(this.citersByPart, part.text, uri);
-			}
-			if (citation.date?.date) {
-				const iso = toIsoDate(citation.date.date);
-				let byCiter = this.citationsByCitedDate.get(iso);
-				if (!byCiter) {
-					byCiter = new Map();
-					this.citationsByCitedDate.set(iso, byCiter);
-				}
-				byCiter.set(uri, [...(byCiter.get(uri) ?? []), citation]);
-			}
-		}
-		for (const reference of datedReferences(letter)) {
-			const iso = toIsoDate(reference.date.date);
-			let byCiter = this.referencesByDate.get(iso);
-			if (!byCiter) {
-				byCiter = new Map();
-				this.referencesByDate.set(iso, byCiter);
-			}
-			byCiter.set(uri, [...(byCiter.get(uri) ?? []), reference]);
-		}
-		this.agendaTitles.set(uri, fileName, letter);
-		const distributed = letter.distribution?.date?.date;
-		if (distributed) {
-			addTo(this.byDistributionDate, toIsoDate(distributed), uri);
-		}
-		const written = letter.title?.date?.date;
-		if (written) {
-			addTo(this.byTitleDate, toIsoDate(written), uri);
-		}
-		this.invalidate();
+		this.add(entry);
+		this.forgetModel(uri);
 		return entry;
 	}
 
 	/**
-	 * Indexes a fresh parse of a file that the host parses again and again (an open letter being edited). When it
-	 * indexes the same way as the held entry ({@link indexSignature}: same identity, cited symbols and dates, dated
-	 * references, header facts), it replaces the held letter and its citations and references in the tables, keeps
-	 * every cached identity (an inferred identity taken from this letter moves to the fresh range of its citation),
-	 * and returns false; otherwise it is indexed anew, as by `setParsed`, and true is returned.
+	 * Indexes a fresh parse of an open letter being edited. When it indexes the same way as the held entry
+	 * ({@link summarySignature}: same identity, cited symbols and dates, dated references, header facts), only the
+	 * entry and the model are replaced — every table and computed identity stays, and answers give the fresh
+	 * positions (an inferred identity's citation included) — and false is returned; otherwise it is indexed anew, as by
+	 * `setParsed`, and true is returned.
 	 */
-	update(uri: string, letter: Letter, options: { sidecarSymbol?: string } = {}): boolean {
+	update(uri: string, letter: Letter, options: IndexOptions = {}): boolean {
 		const held = this.entries.get(uri);
-		if (!held || held.sidecarSymbol !== options.sidecarSymbol || indexSignature(held.letter, options.sidecarSymbol) !== indexSignature(letter, options.sidecarSymbol)) {
-			this.setParsed(uri, letter, options);
+		const summary = summarizeLetter(letter, this.data);
+		if (!held || held.sidecarSymbol !== options.sidecarSymbol || summarySignature(held.summary, options.sidecarSymbol) !== summarySignature(summary, options.sidecarSymbol)) {
+			this.setSummary(uri, summary, options);
+			this.keepModel(uri, letter, options.open === true);
 			return true;
 		}
-		this.entries.set(uri, { ...held, letter });
-		const citedDate = (citation: Citation) => (citation.date?.date ? toIsoDate(citation.date.date) : undefined);
-		for (const iso of new Set(letter.citations.map(citedDate))) {
-			if (iso !== undefined) {
-				this.citationsByCitedDate.get(iso)?.set(uri, letter.citations.filter((citation) => citedDate(citation) === iso));
-			}
-		}
-		const references = datedReferences(letter);
-		for (const iso of new Set(references.map((reference) => toIsoDate(reference.date.date)))) {
-			this.referencesByDate.get(iso)?.set(uri, references.filter((reference) => toIsoDate(reference.date.date) === iso));
-		}
-		this.agendaTitles.set(uri, held.fileName, letter);
-		for (const [of, identity] of this.identityCache) {
-			const from = identity?.inferredFrom;
-			if (identity && from?.uri === uri) {
-				this.identityCache.set(of, { ...identity, inferredFrom: { ...from, range: movedRange(held.letter, letter, from) } });
-			}
-		}
+		this.symbols.releaseSummary(held.summary);
+		const interned = this.symbols.internSummary(summary);
+		this.entries.set(uri, { ...held, summary: interned });
+		this.agendaTitles.set(uri, held.fileName, interned);
+		this.forgetModel(uri);
+		this.keepModel(uri, letter, options.open === true);
 		return false;
 	}
 
@@ -188,42 +168,21 @@ export class LetterIndex {
 		if (!entry) {
 			return false;
 		}
+		this.remove(entry);
 		this.entries.delete(uri);
-		this.agendaTitles.delete(uri);
-		for (const part of entry.directIdentity?.symbol.parts ?? []) {
-			removeFrom(this.directByPart, part.text, uri);
-		}
-		for (const citation of entry.letter.citations) {
-			for (const part of citation.symbol.parts) {
-				removeFrom(this.citersByPart, part.text, uri);
-			}
-			if (citation.date?.date) {
-				const iso = toIsoDate(citation.date.date);
-				const byCiter = this.citationsByCitedDate.get(iso);
-				byCiter?.delete(uri);
-				if (byCiter?.size === 0) {
-					this.citationsByCitedDate.delete(iso);
-				}
-			}
-		}
-		for (const reference of datedReferences(entry.letter)) {
-			const iso = toIsoDate(reference.date.date);
-			const byCiter = this.referencesByDate.get(iso);
-			byCiter?.delete(uri);
-			if (byCiter?.size === 0) {
-				this.referencesByDate.delete(iso);
-			}
-		}
-		const distributed = entry.letter.distribution?.date?.date;
-		if (distributed) {
-			removeFrom(this.byDistributionDate, toIsoDate(distributed), uri);
-		}
-		const written = entry.letter.title?.date?.date;
-		if (written) {
-			removeFrom(this.byTitleDate, toIsoDate(written), uri);
-		}
-		this.invalidate();
+		this.inference.forget(uri);
+		this.forgetModel(uri);
+		this.sorted = undefined;
+		this.sortedLetters = undefined;
 		return true;
+	}
+
+	/** The letter is no longer open: its full model is not kept any more (when there is a text source to read it again). */
+	release(uri: string): void {
+		this.open.delete(uri);
+		if (this.texts) {
+			this.models.delete(uri);
+		}
 	}
 
 	/** The file held for a URI. */
@@ -231,26 +190,58 @@ export class LetterIndex {
 		return this.entries.get(uri);
 	}
 
-	/** Every file held, letters and non-letters, in URI order (never the order files were read). */
-	all(): IndexedLetter[] {
-		return [...this.entries.values()].sort(byUri);
+	/**
+	 * The full model of a held letter: kept for open letters, else parsed again from the text source (a few recent ones
+	 * are kept). Undefined when the letter is not held or its text cannot be had as it was indexed.
+	 */
+	model(uri: string): Letter | undefined {
+		if (!this.entries.has(uri)) {
+			return undefined;
+		}
+		const held = this.models.get(uri);
+		if (held) {
+			return held;
+		}
+		const recent = this.recent.get(uri);
+		if (recent) {
+			this.recent.delete(uri);
+			this.recent.set(uri, recent);
+			return recent;
+		}
+		const text = this.texts?.textOf(uri);
+		if (text === undefined) {
+			return undefined;
+		}
+		const letter = parseLetter(text, this.data);
+		this.recent.set(uri, letter);
+		if (this.recent.size > RECENT_MODELS) {
+			this.recent.delete(this.recent.keys().next().value as string);
+		}
+		return letter;
 	}
 
-	/** Every letter held (files detected as UN correspondence). */
+	/** Every file held, letters and non-letters, in URI order (never the order files were read). */
+	all(): IndexedLetter[] {
+		this.sorted ??= [...this.entries.values()].sort(byUri);
+		return this.sorted.map((entry) => this.entries.get(entry.uri) ?? entry);
+	}
+
+	/** Every letter held (files detected as UN correspondence), in URI order. */
 	letters(): IndexedLetter[] {
-		return this.all().filter((entry) => entry.letter.detection.isLetter);
+		this.sortedLetters ??= this.all().filter((entry) => entry.summary.isLetter);
+		return this.sortedLetters.map((entry) => this.entries.get(entry.uri) ?? entry);
+	}
+
+	/** The number of letters held (files detected as UN correspondence). */
+	get letterCount(): number {
+		this.sortedLetters ??= this.all().filter((entry) => entry.summary.isLetter);
+		return this.sortedLetters.length;
 	}
 
 	/** The identity of a letter: its own (masthead, sidecar, file name), else inferred from another letter's dated citation. */
 	identity(uri: string): LetterIdentity | undefined {
-		const cached = this.identityCache.get(uri);
-		if (cached !== undefined) {
-			return cached ?? undefined;
-		}
 		const entry = this.entries.get(uri);
-		const identity = entry && (entry.directIdentity ?? this.inferIdentity(entry));
-		this.identityCache.set(uri, identity ?? null);
-		return identity;
+		return entry && (entry.directIdentity ?? this.inference.identity(entry));
 	}
 
 	/**
@@ -258,38 +249,26 @@ export class LetterIndex {
 	 * inferred, in URI order: when two letters claim one symbol both are given, and the first is the same on every run.
 	 */
 	resolve(symbol: DocumentSymbolRef): IndexedLetter[] {
-		const cached = this.resolveCache.get(symbol.text);
-		if (cached) {
-			return cached.map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined);
+		let cached = this.resolveCache.get(symbol.text);
+		if (cached?.inferred) {
+			// Inferred identities are computed when asked: bring those a change made stale up to date first.
+			this.inference.refreshAll();
+			cached = this.resolveCache.get(symbol.text);
 		}
-		const found = new Map<string, IndexedLetter>();
-		for (const part of symbol.parts) {
-			for (const uri of this.directByPart.get(part.text) ?? []) {
-				const entry = this.entries.get(uri);
-				if (entry) {
-					found.set(uri, entry);
-				}
-			}
-		}
-		if (found.size === 0) {
-			const inferred = this.inferredIdentityParts();
+		if (!cached) {
+			cached = this.lookUp(symbol);
+			this.resolveCache.set(symbol.text, cached);
 			for (const part of symbol.parts) {
-				for (const uri of inferred.get(part.text) ?? []) {
-					const entry = this.entries.get(uri);
-					if (entry) {
-						found.set(uri, entry);
-					}
-				}
+				addTo(this.resolvedByPart, part.text, symbol.text);
 			}
 		}
-		const result = [...found.values()].sort(byUri);
-		this.resolveCache.set(symbol.text, result.map((entry) => entry.uri));
-		return result;
+		return cached.uris.map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined);
 	}
 
 	/** The letters whose title carries this letter date (`Letter dated 24 February 2020 …`), in URI order. */
-	lettersWrittenOn(date: CalendarDate): IndexedLetter[] {
-		return [...(this.byTitleDate.get(toIsoDate(date)) ?? [])].map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined).sort(byUri);
+	lettersWrittenOn(date: CalendarDate | string): IndexedLetter[] {
+		const iso = typeof date === 'string' ? date : toIsoDate(date);
+		return [...this.inference.lettersWrittenOn(iso)].sort().map((uri) => this.entries.get(uri)).filter((entry): entry is IndexedLetter => entry !== undefined);
 	}
 
 	/**
@@ -298,13 +277,13 @@ export class LetterIndex {
 	 */
 	agendaItemsOf(uri: string): { readonly number: number; readonly title: ResolvedAgendaTitle | null }[] {
 		const entry = this.entries.get(uri);
-		return entry ? agendaItemsWithTitles(this.agendaTitles, this.data, entry.letter) : [];
+		return entry ? agendaItemsWithTitles(this.agendaTitles, this.data, entry.summary.agenda) : [];
 	}
 
 	/** The references to UN letters dated on this day, with the letter that makes each, in URI order. */
-	referencesDated(date: CalendarDate): { readonly uri: string; readonly reference: LetterReference }[] {
-		const byCiter = this.referencesByDate.get(toIsoDate(date));
-		return [...(byCiter?.keys() ?? [])].sort().flatMap((uri) => (byCiter?.get(uri) ?? []).map((reference) => ({ uri, reference })));
+	referencesDated(date: CalendarDate | string): { readonly uri: string; readonly reference: SummaryReference }[] {
+		const iso = typeof date === 'string' ? date : toIsoDate(date);
+		return [...this.inference.referrersOf(iso)].sort().flatMap((uri) => datedReferences(this.entries.get(uri)?.summary).filter((reference) => reference.date === iso).map((reference) => ({ uri, reference })));
 	}
 
 	/** The letters that cite a symbol (any part in common), with their citations of it, in URI order. */
@@ -319,7 +298,7 @@ export class LetterIndex {
 		const result: CitingLetter[] = [];
 		for (const uri of [...uris].sort()) {
 			const entry = this.entries.get(uri);
-			const citations = entry?.letter.citations.filter((citation) => citation.symbol.parts.some((part) => texts.has(part.text))) ?? [];
+			const citations = entry?.summary.citations.filter((citation) => citation.symbol.parts.some((part) => texts.has(part.text))) ?? [];
 			if (citations.length > 0) {
 				result.push({ uri, citations });
 			}
@@ -350,123 +329,81 @@ export class LetterIndex {
 		return identity ? this.citing(identity.symbol).filter((citer) => citer.uri !== uri) : [];
 	}
 
-	private invalidate(): void {
-		this.identityCache = new Map();
-		this.resolveCache = new Map();
-		this.inferredByPart = undefined;
+	private keepModel(uri: string, letter: Letter, open: boolean): void {
+		if (open) {
+			this.open.add(uri);
+		}
+		if (open || this.open.has(uri) || !this.texts) {
+			this.models.set(uri, letter);
+		} else {
+			this.recent.set(uri, letter);
+			if (this.recent.size > RECENT_MODELS) {
+				this.recent.delete(this.recent.keys().next().value as string);
+			}
+		}
 	}
 
-	/**
-	 * The parts of every inferred identity, with the letters that carry them. Only letters distributed on a date that
-	 * some citation gives, or written on a date that some letter reference gives, can be inferred, so only those are
-	 * looked at.
-	 */
-	private inferredIdentityParts(): Map<string, Set<string>> {
-		if (this.inferredByPart) {
-			return this.inferredByPart;
-		}
-		const byPart = new Map<string, Set<string>>();
-		const candidates = new Set<string>();
-		for (const [iso, uris] of this.byDistributionDate) {
-			if (this.citationsByCitedDate.has(iso)) {
-				uris.forEach((uri) => candidates.add(uri));
-			}
-		}
-		for (const [iso, uris] of this.byTitleDate) {
-			if (this.referencesByDate.has(iso)) {
-				uris.forEach((uri) => candidates.add(uri));
-			}
-		}
-		for (const uri of candidates) {
-			const identity = this.entries.get(uri)?.directIdentity ? undefined : this.identity(uri);
-			for (const part of identity?.symbol.parts ?? []) {
-				addTo(byPart, part.text, uri);
-			}
-		}
-		this.inferredByPart = byPart;
-		return byPart;
+	private forgetModel(uri: string): void {
+		this.models.delete(uri);
+		this.recent.delete(uri);
 	}
 
-	/**
-	 * The symbol that other letters give this letter: every cited symbol dated with its distribution date, and every
-	 * symbol given with a reference to a letter of its title date and sender, that no letter carries and that only this
-	 * letter could be. A citation of one part (`S/2020/1267`) names the same document as the joint symbol
-	 * (`A/75/660-S/2020/1267`), which is kept; any other disagreement leaves the letter unidentified. Citers are read in
-	 * URI order, so the result never depends on the order letters were added.
-	 */
-	private inferIdentity(entry: IndexedLetter): LetterIdentity | undefined {
-		if (!entry.letter.detection.isLetter) {
-			return undefined;
-		}
-		const candidates = new Map<string, LetterIdentity>();
-		const consider = (symbol: DocumentSymbolRef, inferredFrom: NonNullable<LetterIdentity['inferredFrom']>, onlyCandidate: () => boolean) => {
-			if (candidates.has(symbol.text) || symbol.parts.some((part) => this.directByPart.has(part.text)) || !onlyCandidate()) {
-				return;
-			}
-			candidates.set(symbol.text, { symbol, source: 'inferred', inferredFrom });
-		};
-		const distributed = entry.letter.distribution?.date?.date;
-		if (distributed) {
-			const iso = toIsoDate(distributed);
-			const byCiter = this.citationsByCitedDate.get(iso);
-			for (const citerUri of [...(byCiter?.keys() ?? [])].filter((uri) => uri !== entry.uri).sort()) {
-				for (const citation of byCiter?.get(citerUri) ?? []) {
-					if (headerConsistentWithSymbol(entry.letter, citation.symbol)) {
-						consider(citation.symbol, { uri: citerUri, range: citation.range, date: iso, by: 'distribution-date' }, () => this.isOnlyCandidate(entry.uri, iso, citation.symbol));
-					}
-				}
+	private lookUp(symbol: DocumentSymbolRef): { uris: string[]; inferred: boolean } {
+		const found = new Set<string>();
+		for (const part of symbol.parts) {
+			for (const uri of this.directByPart.get(part.text) ?? []) {
+				found.add(uri);
 			}
 		}
-		const written = entry.letter.title?.date?.date;
-		const sender = factsOf(entry.letter).sender;
-		if (written && sender) {
-			const iso = toIsoDate(written);
-			const byCiter = this.referencesByDate.get(iso);
-			for (const citerUri of [...(byCiter?.keys() ?? [])].filter((uri) => uri !== entry.uri).sort()) {
-				const citer = this.entries.get(citerUri);
-				for (const reference of byCiter?.get(citerUri) ?? []) {
-					const symbol = reference.nearbySymbol;
-					if (citer && symbol && sameSender(referencedSender(citer.letter, reference), sender) && headerAllowsSymbol(entry.letter, symbol)) {
-						consider(symbol, { uri: citerUri, range: reference.range, date: iso, by: 'title-date-and-sender' }, () => this.isOnlyWriterCandidate(entry.uri, iso, sender, symbol));
-					}
-				}
+		if (found.size > 0) {
+			return { uris: [...found].sort(), inferred: false };
+		}
+		for (const part of symbol.parts) {
+			for (const uri of this.inference.inferredWithPart(part.text)) {
+				found.add(uri);
 			}
 		}
-		const all = [...candidates.values()];
-		const fullest = all.filter((candidate) => !all.some((other) => other !== candidate && covers(other.symbol, candidate.symbol)));
-		return fullest.length === 1 ? fullest[0] : undefined;
+		return { uris: [...found].sort(), inferred: true };
 	}
 
-	private isOnlyCandidate(uri: string, iso: string, symbol: DocumentSymbolRef): boolean {
-		for (const other of this.byDistributionDate.get(iso) ?? []) {
-			const entry = this.entries.get(other);
-			if (other !== uri && entry && !entry.directIdentity && headerConsistentWithSymbol(entry.letter, symbol)) {
-				return false;
-			}
+	/** Drops the cached resolutions of every symbol with this part. */
+	private dropResolved(part: string): void {
+		for (const text of this.resolvedByPart.get(part) ?? []) {
+			this.resolveCache.delete(text);
 		}
-		return true;
+		this.resolvedByPart.delete(part);
 	}
 
-	/** True when no other letter without an identity of its own was written on that date by that sender and could be the document. */
-	private isOnlyWriterCandidate(uri: string, iso: string, sender: string, symbol: DocumentSymbolRef): boolean {
-		for (const other of this.byTitleDate.get(iso) ?? []) {
-			const entry = this.entries.get(other);
-			if (other !== uri && entry && !entry.directIdentity && sameSender(factsOf(entry.letter).sender, sender) && headerAllowsSymbol(entry.letter, symbol)) {
-				return false;
+	private add(entry: IndexedLetter): void {
+		const { uri, summary } = entry;
+		for (const part of entry.directIdentity?.symbol.parts ?? []) {
+			addTo(this.directByPart, part.text, uri);
+			this.dropResolved(part.text);
+		}
+		for (const citation of summary.citations) {
+			for (const part of citation.symbol.parts) {
+				addTo(this.citersByPart, part.text, uri);
 			}
 		}
-		return true;
+		this.agendaTitles.set(uri, entry.fileName, summary);
+		this.inference.added(entry);
 	}
-}
 
-/**
- * Where the citation (or reference) an identity was inferred from stands in a fresh parse of its letter with the same
- * signature: the same one in order, so at the same index of the same list.
- */
-function movedRange(before: Letter, after: Letter, from: NonNullable<LetterIdentity['inferredFrom']>): NonNullable<LetterIdentity['inferredFrom']>['range'] {
-	const list = (letter: Letter) => (from.by === 'distribution-date' ? letter.citations : letter.letterReferences);
-	const at = list(before).findIndex((item) => item.range.start === from.range.start && item.range.end === from.range.end);
-	return list(after)[at]?.range ?? from.range;
+	private remove(entry: IndexedLetter): void {
+		const { uri, summary } = entry;
+		this.inference.removed(entry);
+		this.agendaTitles.delete(uri);
+		for (const part of entry.directIdentity?.symbol.parts ?? []) {
+			removeFrom(this.directByPart, part.text, uri);
+			this.dropResolved(part.text);
+		}
+		for (const citation of summary.citations) {
+			for (const part of citation.symbol.parts) {
+				removeFrom(this.citersByPart, part.text, uri);
+			}
+		}
+		this.symbols.releaseSummary(summary);
+	}
 }
 
 function byUri(a: { readonly uri: string }, b: { readonly uri: string }): number {
@@ -474,9 +411,9 @@ function byUri(a: { readonly uri: string }, b: { readonly uri: string }): number
 }
 
 /** A reference to a UN letter with a calendar date. */
-type DatedReference = LetterReference & { readonly date: { readonly date: CalendarDate } };
+export type DatedReference = SummaryReference & { readonly date: string };
 
 /** The references of a letter to UN letters that give a date. */
-function datedReferences(letter: Letter): DatedReference[] {
-	return letter.letterReferences.filter((reference): reference is DatedReference => reference.unCorrespondence && reference.date?.date !== undefined);
+export function datedReferences(summary: LetterSummary | undefined): DatedReference[] {
+	return (summary?.references ?? []).filter((reference): reference is DatedReference => reference.unCorrespondence && reference.date !== undefined);
 }

@@ -3,12 +3,12 @@
  * (`further to my letter dated …`, `in reply to the letter dated … from the Permanent Representative of X`), and the
  * links into it. The call hierarchy, the Thread view, the timelines and the citation graph are all drawn from these.
  */
-import { compareDates } from '../calendar/dates';
-import { factsOf } from '../letter/letterFacts';
+import { compareDates, fromIsoDate, toIsoDate } from '../calendar/dates';
 import type { LetterReference } from '../letter/model';
-import type { OffsetRange } from '../text/offsetRange';
+import type { PlacedRange } from '../text/placedRange';
 import { referencedSender, sameSender } from './identity';
 import type { IndexedLetter, LetterIndex } from './letterIndex';
+import type { SummaryReference } from './letterSummary';
 
 /**
  * How one letter points at another, most specific first: `further-to` (the writer's own earlier letter), `refers-to`
@@ -21,34 +21,42 @@ export interface LetterLink {
 	readonly from: string;
 	readonly to: string;
 	readonly kind: LinkKind;
-	readonly ranges: readonly OffsetRange[];
+	readonly ranges: readonly PlacedRange[];
+}
+
+/** What finding the letter a reference names reads of it: its date and who it is from. */
+export type ReferenceTarget = Pick<SummaryReference, 'date' | 'own' | 'senderCountry' | 'senderText'>;
+
+/** The target of a reference of a full model (the element under the cursor). */
+export function referenceTarget(reference: LetterReference): ReferenceTarget {
+	return { date: reference.date?.date && toIsoDate(reference.date.date), own: reference.own, senderCountry: reference.sender?.country, senderText: reference.sender?.text };
 }
 
 const KIND_ORDER: Readonly<Record<LinkKind, number>> = { 'further-to': 0, 'refers-to': 1, cites: 2 };
 
 /** The workspace letters a letter reference points at: same letter date, and the same sender (the writer's own for `my letter`). */
-export function resolveLetterReference(self: IndexedLetter, reference: LetterReference, index: LetterIndex): IndexedLetter[] {
-	const date = reference.date?.date;
-	if (!date) {
+export function resolveLetterReference(self: IndexedLetter, reference: ReferenceTarget, index: LetterIndex): IndexedLetter[] {
+	const date = reference.date;
+	if (date === undefined) {
 		return [];
 	}
-	const sender = referencedSender(self.letter, reference);
-	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri && (sender === undefined || sameSender(factsOf(entry.letter).sender, sender)));
+	const sender = referencedSender(self.summary, reference);
+	return index.lettersWrittenOn(date).filter((entry) => entry.uri !== self.uri && (sender === undefined || sameSender(entry.summary.facts.sender, sender)));
 }
 
 /** The letters a reference points at: by the symbol given with it when there is one, else by date and sender. */
-function referenceTargets(index: LetterIndex, self: IndexedLetter, reference: LetterReference): IndexedLetter[] {
+function referenceTargets(index: LetterIndex, self: IndexedLetter, reference: SummaryReference): IndexedLetter[] {
 	return reference.nearbySymbol ? index.resolve(reference.nearbySymbol) : resolveLetterReference(self, reference, index);
 }
 
 /** Every link from a workspace letter to the other workspace letters, one per target (its most specific kind), in URI order. */
 export function outgoingLinks(index: LetterIndex, uri: string): LetterLink[] {
 	const self = index.get(uri);
-	if (!self?.letter.detection.isLetter) {
+	if (!self?.summary.isLetter) {
 		return [];
 	}
-	const links = new Map<string, { kind: LinkKind; ranges: OffsetRange[] }>();
-	const add = (to: string, kind: LinkKind, range: OffsetRange) => {
+	const links = new Map<string, { kind: LinkKind; ranges: PlacedRange[] }>();
+	const add = (to: string, kind: LinkKind, range: PlacedRange) => {
 		if (to === uri) {
 			return;
 		}
@@ -62,12 +70,12 @@ export function outgoingLinks(index: LetterIndex, uri: string): LetterLink[] {
 			link.kind = kind;
 		}
 	};
-	for (const citation of self.letter.citations) {
+	for (const citation of self.summary.citations) {
 		for (const target of index.resolve(citation.symbol)) {
 			add(target.uri, 'cites', citation.range);
 		}
 	}
-	for (const reference of self.letter.letterReferences) {
+	for (const reference of self.summary.references) {
 		if (!reference.unCorrespondence) {
 			continue;
 		}
@@ -83,11 +91,11 @@ export function outgoingLinks(index: LetterIndex, uri: string): LetterLink[] {
 /** Every link into a workspace letter from the other workspace letters (citations of its identity, references to its date and sender), in URI order. */
 export function incomingLinks(index: LetterIndex, uri: string): LetterLink[] {
 	const self = index.get(uri);
-	if (!self?.letter.detection.isLetter) {
+	if (!self?.summary.isLetter) {
 		return [];
 	}
 	const candidates = new Set(index.citerUrisOf(uri));
-	const written = self.letter.title?.date?.date;
+	const written = self.summary.titleDate;
 	if (written) {
 		for (const { uri: citer } of index.referencesDated(written)) {
 			candidates.add(citer);
@@ -99,7 +107,7 @@ export function incomingLinks(index: LetterIndex, uri: string): LetterLink[] {
 
 /** A letter's place in time: its title date, else its distribution date. */
 export function letterDate(entry: IndexedLetter): { readonly year: number; readonly month: number; readonly day: number } | undefined {
-	return entry.letter.title?.date?.date ?? entry.letter.noteVerbale?.placeAndDate?.date?.date ?? entry.letter.distribution?.date?.date;
+	return entry.summary.timelineDate === undefined ? undefined : fromIsoDate(entry.summary.timelineDate);
 }
 
 /** Orders workspace letters by date (undated ones last), then by URI. */

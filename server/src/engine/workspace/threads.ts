@@ -3,7 +3,6 @@
  * letter dated …`, `in reply to the letter dated … from …`, cited symbols). A letter's thread, the exchanges between
  * two States, the letters under one agenda item, and the whole citation graph, each in date order.
  */
-import { factsOf } from '../letter/letterFacts';
 import type { LetterRecord } from './catalogue';
 import { catalogueRecord } from './catalogue';
 import { sameSender } from './identity';
@@ -89,10 +88,10 @@ export interface ExchangeLink {
 export function exchangesBetween(index: LetterIndex, senderA: string, senderB: string): ExchangeLink[] {
 	const senderOf = (uri: string) => {
 		const entry = index.get(uri);
-		return entry ? factsOf(entry.letter).sender : null;
+		return entry ? entry.summary.facts.sender : null;
 	};
 	const links: ExchangeLink[] = [];
-	const fromEither = index.letters().filter((entry) => sameSender(factsOf(entry.letter).sender, senderA) || sameSender(factsOf(entry.letter).sender, senderB));
+	const fromEither = index.letters().filter((entry) => sameSender(entry.summary.facts.sender, senderA) || sameSender(entry.summary.facts.sender, senderB));
 	for (const uri of fromEither.map((entry) => entry.uri).sort(byLetterDate(index))) {
 		const mine = senderOf(uri);
 		const other = sameSender(mine, senderA) ? senderB : senderA;
@@ -112,8 +111,8 @@ export function exchangesBetween(index: LetterIndex, senderA: string, senderB: s
 /** The letters whose header lists an agenda item of a GA session, in date order. */
 export function lettersUnderAgendaItem(index: LetterIndex, session: number, item: number): LetterRecord[] {
 	const uris = index.letters().filter((entry) => {
-		const facts = factsOf(entry.letter);
-		const inSession = facts.organs.some((organ) => organ.organ === 'GA' && 'session' in organ && organ.session === session) || entry.letter.agenda?.session === session;
+		const facts = entry.summary.facts;
+		const inSession = facts.organs.some((organ) => organ.organ === 'GA' && 'session' in organ && organ.session === session) || entry.summary.agenda?.session === session;
 		return inSession && facts.agendaItems.some((agendaItem) => agendaItem.number === item);
 	}).map((entry) => entry.uri);
 	return records(index, uris);

@@ -1,0 +1,83 @@
+/**
+ * One instance of each document symbol the workspace's entries hold: the same symbol is cited by many letters, and an
+ * entry made in a worker or read from the persistent index comes with its own copies. Counted, so that a symbol no
+ * letter holds any more is let go.
+ */
+import type { DocumentSymbolRef, SymbolPart } from '../symbols/documentSymbols';
+import type { LetterSummary } from './letterSummary';
+
+function sameParts(a: readonly SymbolPart[], b: readonly SymbolPart[]): boolean {
+	if (a.length !== b.length) {
+		return false;
+	}
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i];
+		const y = b[i];
+		if (x.text !== y.text || x.series !== y.series || x.organ !== y.organ || x.session !== y.session || x.year !== y.year || x.number !== y.number
+			|| x.special?.kind !== y.special?.kind || x.special?.value !== y.special?.value || (x.special === undefined) !== (y.special === undefined)
+			|| x.bodies.length !== y.bodies.length || x.bodies.some((body, j) => body !== y.bodies[j])
+			|| x.suffixes.length !== y.suffixes.length || x.suffixes.some((suffix, j) => suffix.kind !== y.suffixes[j].kind || suffix.number !== y.suffixes[j].number)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/** The symbols of the entries of one index. */
+export class SymbolTable {
+	private readonly held = new Map<string, { readonly symbol: DocumentSymbolRef; count: number }>();
+
+	/** The entry with every symbol replaced by the instance already held for it (counted once more). */
+	internSummary(summary: LetterSummary): LetterSummary {
+		if (!summary.isLetter) {
+			return summary;
+		}
+		return {
+			...summary,
+			masthead: summary.masthead && { ...summary.masthead, symbol: this.intern(summary.masthead.symbol) },
+			citations: summary.citations.map((citation) => {
+				const symbol = this.intern(citation.symbol);
+				return symbol === citation.symbol ? citation : { ...citation, symbol };
+			}),
+			references: summary.references.map((reference) => {
+				const symbol = reference.nearbySymbol && this.intern(reference.nearbySymbol);
+				return symbol === reference.nearbySymbol ? reference : { ...reference, nearbySymbol: symbol };
+			}),
+		};
+	}
+
+	/** Counts the symbols of an entry made by {@link internSummary} one less. */
+	releaseSummary(summary: LetterSummary): void {
+		if (summary.masthead) {
+			this.release(summary.masthead.symbol);
+		}
+		for (const citation of summary.citations) {
+			this.release(citation.symbol);
+		}
+		for (const reference of summary.references) {
+			if (reference.nearbySymbol) {
+				this.release(reference.nearbySymbol);
+			}
+		}
+	}
+
+	private intern(symbol: DocumentSymbolRef): DocumentSymbolRef {
+		const held = this.held.get(symbol.text);
+		if (!held) {
+			this.held.set(symbol.text, { symbol, count: 1 });
+			return symbol;
+		}
+		if (held.symbol === symbol || sameParts(held.symbol.parts, symbol.parts)) {
+			held.count++;
+			return held.symbol;
+		}
+		return symbol;
+	}
+
+	private release(symbol: DocumentSymbolRef): void {
+		const held = this.held.get(symbol.text);
+		if (held?.symbol === symbol && --held.count === 0) {
+			this.held.delete(symbol.text);
+		}
+	}
+}

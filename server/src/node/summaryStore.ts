@@ -1,0 +1,219 @@
+/**
+ * The persistent index: the compact entries of a set of folders, stored between runs so that a restart reads again
+ * only what changed. Entries are keyed by the SHA-256 of the file's bytes, and the whole file by the engine's version
+ * (`engineVersion.ts`): an entry is used only for the very content it was made from, by the very engine that made it.
+ * One file per set of folders, in the folder the host gives (VS Code's workspace storage) or the user's cache folder,
+ * never inside the letters' folders. The file is checked before use — its version, the hash of its content — and a
+ * file that is not right (corrupt, cut short, of another version) is discarded with a log line: the index is then
+ * built from the letters, as without one. Written to a temporary file and renamed over the old one, so a reader never
+ * sees half a file; a folder that cannot be written is logged once and the run goes on.
+ *
+ * Stored with `v8.serialize` after measuring (ARCHITECTURE.md, "The persistent index"): the entries are plain objects
+ * that the V8 serializer writes and reads several times faster than JSON, and one file read whole is faster here than
+ * an embedded database's many small reads, without a native module to ship for every platform of the VSIX.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { LetterSummary } from '../engine/workspace/letterSummary';
+import { SUMMARY_FORMAT } from '../engine/workspace/letterSummary';
+import { describeErrorCode, errorCode } from './textFiles';
+
+/** The first bytes of an index file. */
+const MAGIC = 'diplomatic-letters index\n';
+
+/** What is stored. */
+interface StoredIndex {
+	readonly paths: readonly (readonly [string, string])[];
+	readonly entries: readonly (readonly [string, LetterSummary])[];
+}
+
+/** The header of the file: what the content must be to be used. */
+interface StoredHeader {
+	readonly format: number;
+	readonly engine: string;
+	readonly bytes: number;
+	readonly sha256: string;
+}
+
+/** The user's cache folder for Diplomatic Letters: `XDG_CACHE_HOME` (or `~/.cache`), `~/Library/Caches`, `%LOCALAPPDATA%`. */
+export function userCacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+	if (platform === 'win32') {
+		return join(env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : join(home, 'AppData', 'Local'), 'diplomatic-letters', 'Cache');
+	}
+	if (platform === 'darwin') {
+		return join(home, 'Library', 'Caches', 'diplomatic-letters');
+	}
+	return join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home, '.cache'), 'diplomatic-letters');
+}
+
+/** True when `path` is `folder` or lies inside it. */
+function inside(folder: string, path: string): boolean {
+	const rel = relative(resolve(folder), resolve(path));
+	return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !isAbsolute(rel));
+}
+
+/**
+ * The index file of a set of folders in a storage folder (one file per set, named by the hash of their paths), or
+ * undefined when that would put it inside one of the folders.
+ */
+export function indexFileFor(storage: string, program: string, roots: readonly string[]): string | undefined {
+	const key = createHash('sha256').update(roots.map((root) => resolve(root)).sort().join('\n')).digest('base64url').slice(0, 16);
+	const file = join(storage, `${program}-${key}.index`);
+	return roots.some((root) => inside(root, file)) ? undefined : file;
+}
+
+/** Removes a file if it is there; nothing when it cannot be (its folder is missing or is not a folder). */
+function removeQuietly(path: string): void {
+	try {
+		rmSync(path, { force: true });
+	} catch {
+		// Nothing was written there.
+	}
+}
+
+/** The compact entries of the letters of a set of folders, stored between runs. */
+export class SummaryStore {
+	private readonly entries = new Map<string, LetterSummary>();
+	private readonly paths = new Map<string, string>();
+	private changed = false;
+	private failedToWrite = false;
+
+	/**
+	 * Opens the index stored at `file` (an empty one when there is none, or when it cannot be used: the reason is logged).
+	 * @param file where the index is stored
+	 * @param engine the engine version the entries must have been made by
+	 * @param log a line for the host's log
+	 */
+	constructor(readonly file: string, private readonly engine: string, private readonly log: (line: string) => void) {
+		this.load();
+	}
+
+	/** How many entries are held. */
+	get size(): number {
+		return this.entries.size;
+	}
+
+	/** The hash of the content a path had when its entry was stored. */
+	hashOf(path: string): string | undefined {
+		return this.paths.get(path);
+	}
+
+	/** The entry stored for a content. */
+	get(hash: string): LetterSummary | undefined {
+		return this.entries.get(hash);
+	}
+
+	/** Stores the entry of a path's content. */
+	put(path: string, hash: string, summary: LetterSummary): void {
+		if (this.paths.get(path) !== hash || !this.entries.has(hash)) {
+			this.paths.set(path, hash);
+			this.entries.set(hash, summary);
+			this.changed = true;
+		}
+	}
+
+	/** Forgets a path (a file deleted, or no longer read as a letter). */
+	forget(path: string): void {
+		if (this.paths.delete(path)) {
+			this.changed = true;
+		}
+	}
+
+	/**
+	 * Writes the index if it changed, keeping only the paths in `present` (when given) and the entries they use.
+	 * Never throws: a failure is logged (once) and the next run reads the letters again.
+	 */
+	save(present?: ReadonlySet<string>): void {
+		if (present) {
+			for (const path of [...this.paths.keys()]) {
+				if (!present.has(path)) {
+					this.forget(path);
+				}
+			}
+		}
+		if (!this.changed) {
+			return;
+		}
+		const used = new Set(this.paths.values());
+		const stored: StoredIndex = { paths: [...this.paths], entries: [...this.entries].filter(([hash]) => used.has(hash)) };
+		const payload = serialize(stored);
+		const header: StoredHeader = { format: SUMMARY_FORMAT, engine: this.engine, bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') };
+		const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8');
+		const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+		try {
+			mkdirSync(dirname(this.file), { recursive: true });
+			writeFileSync(temporary, Buffer.concat([head, payload]));
+			renameSync(temporary, this.file);
+			this.changed = false;
+		} catch (error) {
+			removeQuietly(temporary);
+			if (!this.failedToWrite) {
+				this.failedToWrite = true;
+				this.log(`The index of the letters cannot be stored in ${dirname(this.file)} (${describeErrorCode(errorCode(error))}); the letters will be read again next time.`);
+			}
+		}
+	}
+
+	private load(): void {
+		let bytes: Buffer;
+		try {
+			bytes = readFileSync(this.file);
+		} catch (error) {
+			const code = errorCode(error);
+			if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+				this.log(`The stored index ${this.file} cannot be read (${describeErrorCode(errorCode(error))}); the letters are read again.`);
+			}
+			return;
+		}
+		const stored = this.decode(bytes);
+		if (stored === undefined) {
+			return;
+		}
+		for (const [hash, summary] of stored.entries) {
+			this.entries.set(hash, summary);
+		}
+		for (const [path, hash] of stored.paths) {
+			if (this.entries.has(hash)) {
+				this.paths.set(path, hash);
+			}
+		}
+	}
+
+	/** The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine. */
+	private decode(bytes: Buffer): StoredIndex | undefined {
+		const discard = (why: string) => {
+			this.log(`The stored index ${this.file} ${why}: it is discarded and the letters are read again.`);
+			return undefined;
+		};
+		const magic = Buffer.from(MAGIC, 'utf8');
+		const headerEnd = bytes.indexOf(10, magic.length);
+		if (!bytes.subarray(0, magic.length).equals(magic) || headerEnd < 0) {
+			return discard('is not an index file');
+		}
+		let header: StoredHeader;
+		try {
+			header = JSON.parse(bytes.subarray(magic.length, headerEnd).toString('utf8')) as StoredHeader;
+		} catch {
+			return discard('has a broken header');
+		}
+		if (header.format !== SUMMARY_FORMAT || header.engine !== this.engine) {
+			return discard('was made by another version of Diplomatic Letters');
+		}
+		const payload = bytes.subarray(headerEnd + 1);
+		if (payload.length !== header.bytes || createHash('sha256').update(payload).digest('hex') !== header.sha256) {
+			return discard('is corrupt (its content does not match its checksum)');
+		}
+		try {
+			const stored = deserialize(payload) as StoredIndex;
+			if (!Array.isArray(stored?.paths) || !Array.isArray(stored?.entries)) {
+				return discard('is corrupt');
+			}
+			return stored;
+		} catch {
+			return discard('is corrupt');
+		}
+	}
+}

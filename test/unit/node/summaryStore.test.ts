@@ -1,0 +1,104 @@
+// The persistent index (`server/src/node/summaryStore.ts`): entries kept between runs by content hash and engine
+// version, and every way a stored file can be wrong — corrupt, cut short, of another version, in a folder that cannot
+// be written — discarded or refused with a log line, never a source of wrong results.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
+import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
+import { indexFileFor, SummaryStore, userCacheFolder } from '../../../server/src/node/summaryStore';
+import { readFixtureLetter, referenceData } from '../helpers/fixtures';
+
+const root = mkdtempSync(join(tmpdir(), 'dl-summary-store-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+const summary = summarizeLetter(parseLetter(readFixtureLetter('004').text, referenceData), referenceData);
+let files = 0;
+
+/** A store file with one entry written by engine `v1`, and the lines logged while writing it. */
+function written(): { file: string; logged: string[] } {
+	const file = join(root, `store-${files++}`, 'check-x.index');
+	const logged: string[] = [];
+	const store = new SummaryStore(file, 'v1', (line) => logged.push(line));
+	store.put('/letters/004.txt', 'hash-of-004', summary);
+	store.save();
+	return { file, logged };
+}
+
+describe('the persistent index', () => {
+	it('gives back every entry stored, for the same path and content, after a restart', () => {
+		const { file, logged } = written();
+		const reopened = new SummaryStore(file, 'v1', (line) => logged.push(line));
+		assert.equal(reopened.hashOf('/letters/004.txt'), 'hash-of-004');
+		assert.deepEqual(reopened.get('hash-of-004'), summary);
+		assert.deepEqual(logged, []);
+	});
+
+	it('keeps only the paths still present, and the entries they use', () => {
+		const { file } = written();
+		const store = new SummaryStore(file, 'v1', () => undefined);
+		store.put('/letters/other.txt', 'hash-of-other', summary);
+		store.save(new Set(['/letters/other.txt']));
+		const reopened = new SummaryStore(file, 'v1', () => undefined);
+		assert.equal(reopened.hashOf('/letters/004.txt'), undefined);
+		assert.equal(reopened.get('hash-of-004'), undefined);
+		assert.equal(reopened.hashOf('/letters/other.txt'), 'hash-of-other');
+	});
+
+	it('discards a corrupt file (a byte changed, cut short, not an index) with a log line', () => {
+		const corruptions: [string, (bytes: Buffer) => Buffer][] = [
+			['a byte changed', (bytes) => {
+				const copy = Buffer.from(bytes);
+				copy[copy.length - 40] ^= 0xff;
+				return copy;
+			}],
+			['cut short', (bytes) => bytes.subarray(0, bytes.length - 100)],
+			['not an index', () => Buffer.from('{"entries": []}')],
+			['a broken header', (bytes) => Buffer.concat([Buffer.from('diplomatic-letters index\n{not json\n'), bytes.subarray(bytes.indexOf(10, 30) + 1)])],
+		];
+		for (const [what, corrupt] of corruptions) {
+			const { file } = written();
+			writeFileSync(file, corrupt(readFileSync(file)));
+			const logged: string[] = [];
+			const store = new SummaryStore(file, 'v1', (line) => logged.push(line));
+			assert.equal(store.size, 0, what);
+			assert.equal(store.get('hash-of-004'), undefined, what);
+			assert.equal(logged.length, 1, what);
+			assert.match(logged[0], /is discarded and the letters are read again/, what);
+		}
+	});
+
+	it('discards a file made by another engine version', () => {
+		const { file } = written();
+		const logged: string[] = [];
+		const store = new SummaryStore(file, 'v2', (line) => logged.push(line));
+		assert.equal(store.get('hash-of-004'), undefined);
+		assert.match(logged.join('\n'), /made by another version of Diplomatic Letters/);
+	});
+
+	it('logs once, and goes on, when its folder cannot be written (a file stands where the folder should be)', () => {
+		const blocker = join(root, 'a-file');
+		writeFileSync(blocker, 'not a folder');
+		const logged: string[] = [];
+		const store = new SummaryStore(join(blocker, 'cache', 'check-x.index'), 'v1', (line) => logged.push(line));
+		store.put('/letters/004.txt', 'hash-of-004', summary);
+		store.save();
+		store.put('/letters/005.txt', 'hash-of-005', summary);
+		store.save();
+		assert.equal(logged.length, 1);
+		assert.match(logged[0], /cannot be stored in .*a-file\/cache/);
+		assert.equal(store.get('hash-of-004'), summary, 'the entries are still used in this run');
+	});
+
+	it('is never kept inside the folders it indexes, and follows XDG_CACHE_HOME and each platform', () => {
+		assert.equal(indexFileFor('/home/me/letters/.cache', 'check', ['/home/me/letters']), undefined);
+		assert.match(indexFileFor('/home/me/.cache/diplomatic-letters', 'check', ['/home/me/letters']) ?? '', /^\/home\/me\/\.cache\/diplomatic-letters\/check-[\w-]{16}\.index$/);
+		assert.notEqual(indexFileFor('/c', 'check', ['/a']), indexFileFor('/c', 'check', ['/b']));
+		assert.equal(userCacheFolder({ XDG_CACHE_HOME: '/xdg' }, 'linux', '/home/me'), '/xdg/diplomatic-letters');
+		assert.equal(userCacheFolder({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/me'), '/home/me/.cache/diplomatic-letters');
+		assert.equal(userCacheFolder({}, 'darwin', '/Users/me'), '/Users/me/Library/Caches/diplomatic-letters');
+		assert.match(userCacheFolder({ LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local' }, 'win32', 'C:\\Users\\me'), /diplomatic-letters/);
+	});
+});
