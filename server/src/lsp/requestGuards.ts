@@ -60,6 +60,8 @@ export const check = {
 /** Guards the handlers of one connection. */
 export class RequestGuard {
 	private shutdown = false;
+	/** Requests accepted before `shutdown` and not answered yet (a create may still be reading its sidecar). */
+	private readonly inFlight = new Set<Promise<unknown>>();
 
 	/** @param log where errors of handlers are written (the server log), with their stack */
 	constructor(private readonly log: (message: string) => void) {}
@@ -74,8 +76,34 @@ export class RequestGuard {
 		return this.shutdown;
 	}
 
+	/**
+	 * Resolves when every request accepted before now has been answered, or after `limitMs` (a request waiting on a
+	 * long index never holds shutdown longer than that): the writes asked for before `shutdown` reach the sidecar owner
+	 * before it closes.
+	 */
+	async settled(limitMs: number): Promise<void> {
+		let timer: NodeJS.Timeout | undefined;
+		const limit = new Promise<void>((resolve) => {
+			timer = setTimeout(resolve, limitMs);
+		});
+		await Promise.race([Promise.allSettled([...this.inFlight]), limit]);
+		clearTimeout(timer);
+	}
+
 	/** A guarded request handler (see the module comment). */
 	request<P, R>(method: string, paramsCheck: ParamsCheck, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<never>> {
+		const answer = this.answer(method, paramsCheck, handler);
+		return (params, token) => {
+			const answering = answer(params, token);
+			if (!this.shutdown) {
+				this.inFlight.add(answering);
+				void answering.finally(() => this.inFlight.delete(answering));
+			}
+			return answering;
+		};
+	}
+
+	private answer<P, R>(method: string, paramsCheck: ParamsCheck, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<never>> {
 		return async (params, token) => {
 			if (this.shutdown) {
 				return new ResponseError<never>(ErrorCodes.InvalidRequest, `${method} was refused: the server is shutting down.`);

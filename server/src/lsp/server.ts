@@ -23,6 +23,9 @@ import { registerServerCommands, SERVER_COMMANDS } from './serverCommands';
 import type { ServerContext } from './serverContext';
 import { createServerContext } from './serverContext';
 
+/** How long `shutdown` waits for the requests accepted before it (the writes among them reach the disk) (ms). */
+const SHUTDOWN_WAIT_MS = 5000;
+
 function capabilitiesFor(pullDiagnostics: boolean): ServerCapabilities {
 	return {
 		textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -102,6 +105,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		context?.guard.shutDown();
 		context?.lettersChanged.dispose();
 		stopWatching();
+		await context?.guard.settled(SHUTDOWN_WAIT_MS);
 		await context?.owner.close();
 	});
 
