@@ -40,8 +40,39 @@ const DATE_LEAD = /^(?:\\?\)|\]|\([^()\r\n]*\))*[ \t\u00a0]*,?[ \t\u00a0]*(?:of|
 
 /** The date written right after `end` (`… of 3 March 2019`), if any. */
 function dateAfter(letter: Letter, end: number): DateMention | undefined {
-	return letter.dates.find((mention) => mention.date && mention.range.start > end && mention.range.start - end <= 24
-		&& DATE_LEAD.test(letter.text.slice(end, mention.range.start)));
+	// The first date, in the letter's order, that starts within 24 characters after `end` behind a lead: the candidates
+	// are found by binary search over the dates sorted by start (a long letter has thousands of dates and resolutions).
+	const sorted = datesByStart(letter.dates);
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (sorted[middle].mention.range.start <= end) {
+			low = middle + 1;
+		} else {
+			high = middle;
+		}
+	}
+	let best: { mention: DateMention; order: number } | undefined;
+	for (let at = low; at < sorted.length && sorted[at].mention.range.start - end <= 24; at++) {
+		const { mention, order } = sorted[at];
+		if (mention.date && (best === undefined || order < best.order) && DATE_LEAD.test(letter.text.slice(end, mention.range.start))) {
+			best = sorted[at];
+		}
+	}
+	return best?.mention;
+}
+
+/** A letter's dates sorted by where they start, each with its place in the letter's list; computed once per list. */
+const sortedDates = new WeakMap<readonly DateMention[], readonly { mention: DateMention; order: number }[]>();
+
+function datesByStart(dates: readonly DateMention[]): readonly { mention: DateMention; order: number }[] {
+	let sorted = sortedDates.get(dates);
+	if (sorted === undefined) {
+		sorted = dates.map((mention, order) => ({ mention, order })).sort((a, b) => a.mention.range.start - b.mention.range.start || a.order - b.order);
+		sortedDates.set(dates, sorted);
+	}
+	return sorted;
 }
 
 /** Words that may stand before `resolution` without naming another body (`Security Council resolution`, `in its resolution`). */

@@ -140,19 +140,30 @@ export function parseResolutionNumbering(root: unknown, problems: string[]): Res
 	};
 }
 
+/** Each period's lowest and highest known member, computed once per section (sections are immutable once read). */
+const memberRanges = new WeakMap<ReadonlyMap<number, NumberedPeriod>, readonly { key: number; lowest: number; highest: number }[]>();
+
+function memberRangesOf(periods: ReadonlyMap<number, NumberedPeriod>): readonly { key: number; lowest: number; highest: number }[] {
+	let ranges = memberRanges.get(periods);
+	if (ranges === undefined) {
+		ranges = [...periods].flatMap(([key, period]) => {
+			const members = knownMembers(period);
+			return members.length === 0 ? [] : [{ key, lowest: Math.min(...members), highest: Math.max(...members) }];
+		});
+		memberRanges.set(periods, ranges);
+	}
+	return ranges;
+}
+
 /** The periods `number` can belong to, from the known members of every period. */
 function boundsIn(periods: ReadonlyMap<number, NumberedPeriod>, number: number): PeriodBounds {
 	let earliest: number | undefined;
 	let latest: number | undefined;
-	for (const [key, period] of periods) {
-		const members = knownMembers(period);
-		if (members.length === 0) {
-			continue;
-		}
-		if (Math.min(...members) <= number && (earliest === undefined || key > earliest)) {
+	for (const { key, lowest, highest } of memberRangesOf(periods)) {
+		if (lowest <= number && (earliest === undefined || key > earliest)) {
 			earliest = key;
 		}
-		if (Math.max(...members) >= number && (latest === undefined || key < latest)) {
+		if (highest >= number && (latest === undefined || key < latest)) {
 			latest = key;
 		}
 	}
