@@ -3,11 +3,11 @@
 // and the citation graph (drawn, filtered, a letter opened by a click on its node). One VS Code on a fresh copy of
 // samples/letters/; every check reads what the workbench shows.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Frame } from 'playwright-core';
 import type { TreeRow, VSCode } from './harness';
 import { launchVSCode, poll } from './harness';
-import { answerStep, screenshotOnFailure, treeViewMessage } from './letterProbes';
+import { answerStep, mouseAwaySteps, treeViewMessage } from './letterProbes';
 
 const letter001 = '001_fcfde71c67116c43.txt';
 const letter004 = '004_7b45a96a4a663e52.txt';
@@ -55,13 +55,7 @@ describe('the folder of sample letters', () => {
     await vscode?.close();
   });
 
-  const step = (title: string, screenshot: string, body: () => Promise<void>): void => {
-    it(title, () => screenshotOnFailure(vscode, screenshot, async () => {
-      // Keep the mouse off the workbench: a tab's or a row's tooltip left under it would cover the Command Palette.
-      await vscode.page.mouse.move(1, 1);
-      await body();
-    }));
-  };
+  const step = mouseAwaySteps(() => vscode);
 
   step('lists every letter in the Letters view, named as people name them, grouped by session or year, with counts', '20-letters-view', async () => {
     await vscode.openFile(letter001);

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { parse } from 'yaml';
 import type { TreeRow, VSCode } from './harness';
 import { launchVSCode, poll } from './harness';
-import { answerStep, quickInputTitle, screenshotOnFailure } from './letterProbes';
+import { answerStep, mouseAwaySteps, quickInputTitle } from './letterProbes';
 
 const letter000 = '000_c1c47ee4ee510e2c.txt';
 const name000 = 'Armenia · 31 October 2020';
@@ -51,13 +51,7 @@ describe('identity and exports of the sample letters', () => {
     await vscode?.close();
   });
 
-  const step = (title: string, screenshot: string, body: () => Promise<void>): void => {
-    it(title, () => screenshotOnFailure(vscode, screenshot, async () => {
-      // Keep the mouse off the workbench: a tab's or a row's tooltip left under it would cover the Command Palette.
-      await vscode.page.mouse.move(1, 1);
-      await body();
-    }));
-  };
+  const step = mouseAwaySteps(() => vscode);
 
   step('sets the document symbol of a letter that has none, checked by the symbol grammar', '24-set-document-symbol', async () => {
     await vscode.openFile(letter000);

@@ -2,10 +2,10 @@
 // letter, what it cites), Go to Symbol in Workspace by a sender's name, the Outline's plain names, the breadcrumbs
 // after a page break, and Go to Definition from an agenda item of the closing request to its title in the header.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { VSCode } from './harness';
 import { launchVSCode, poll } from './harness';
-import { screenshotOnFailure } from './letterProbes';
+import { mouseAwaySteps } from './letterProbes';
 
 const letter000 = '000_c1c47ee4ee510e2c.txt';
 const letter001 = '001_fcfde71c67116c43.txt';
@@ -34,12 +34,7 @@ describe('LSP navigation of the sample letters', () => {
     await vscode?.close();
   });
 
-  const step = (title: string, screenshot: string, body: () => Promise<void>): void => {
-    it(title, () => screenshotOnFailure(vscode, screenshot, async () => {
-      await vscode.page.mouse.move(1, 1);
-      await body();
-    }));
-  };
+  const step = mouseAwaySteps(() => vscode);
 
   step('shows who cites 001 and what 004 cites in VS Code\'s call hierarchy', '27-call-hierarchy', async () => {
     await vscode.openFile(letter001);

@@ -2,6 +2,7 @@
 // passage on screen is highlighted by an annotation decoration, the hover over a text with its links, the message a
 // tree view shows instead of rows, and the quick inputs of a multi-step command.
 // Functions passed to Playwright's evaluate run in the page: they declare no named functions (see dom.ts).
+import { it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { poll } from './poll';
 import type { Workbench } from './workbench';
@@ -205,6 +206,19 @@ export async function screenshotOnFailure(workbench: Workbench, name: string, bo
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(`${message}\nScreenshot: ${path}`, { cause: error });
   }
+}
+
+/**
+ * The steps of a suite on one workbench: each a test that keeps a screenshot when it fails, run with the mouse moved
+ * off the workbench first (a tab's or a row's tooltip left under it would cover the Command Palette).
+ */
+export function mouseAwaySteps(workbench: () => Workbench): (title: string, screenshot: string, body: () => Promise<void>) => void {
+  return (title, screenshot, body) => {
+    it(title, () => screenshotOnFailure(workbench(), screenshot, async () => {
+      await workbench().page.mouse.move(1, 1);
+      await body();
+    }));
+  };
 }
 
 /** Types `text` into the Problems panel's filter box (empty: no filter); the panel then lists only matching entries. */
