@@ -62,6 +62,7 @@ export class RequestGuard {
 	private shutdown = false;
 	/** Requests accepted before `shutdown` and not answered yet (a create may still be reading its sidecar). */
 	private readonly inFlight = new Set<Promise<unknown>>();
+	private received = 0;
 
 	/** @param log where errors of handlers are written (the server log), with their stack */
 	constructor(private readonly log: (message: string) => void) {}
@@ -69,6 +70,11 @@ export class RequestGuard {
 	/** From now on every request is refused (after `shutdown`, only `exit` is expected). */
 	shutDown(): void {
 		this.shutdown = true;
+	}
+
+	/** How many requests and notifications have come in: background work that sees it grow lets their answers go first. */
+	get messagesReceived(): number {
+		return this.received;
 	}
 
 	/** True after `shutdown`. */
@@ -94,6 +100,7 @@ export class RequestGuard {
 	request<P, R>(method: string, paramsCheck: ParamsCheck, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<never>> {
 		const answer = this.answer(method, paramsCheck, handler);
 		return (params, token) => {
+			this.received++;
 			const answering = answer(params, token);
 			if (!this.shutdown) {
 				this.inFlight.add(answering);
@@ -130,6 +137,7 @@ export class RequestGuard {
 	/** A guarded notification handler: malformed notifications are logged and ignored, errors logged. */
 	notification<P>(method: string, paramsCheck: ParamsCheck, handler: (params: P) => void | Promise<void>): (params: P) => void {
 		return (params) => {
+			this.received++;
 			const problem = paramsCheck(params);
 			if (problem !== undefined) {
 				this.log(`${method} ignored: ${problem}.`);
