@@ -93,6 +93,8 @@ export class LetterIndex {
 	private readonly changedLetters = new Set<string>();
 	private readonly changedParts = new Set<string>();
 	private readonly changedTitleDates = new Set<string>();
+	/** The signature ({@link summarySignature}) of the entries `update` made, with the sidecar symbol they were made with. */
+	private readonly signatures = new WeakMap<LetterSummary, string>();
 	/** Agenda titles the letters print under their agenda lines, for every letter of the same session. */
 	readonly agendaTitles = new LearnedAgendaTitles();
 
@@ -161,13 +163,16 @@ export class LetterIndex {
 	update(uri: string, letter: Letter, options: IndexOptions = {}): boolean {
 		const held = this.entries.get(uri);
 		const summary = summarizeLetter(letter, this.data);
-		if (!held || held.sidecarSymbol !== options.sidecarSymbol || summarySignature(held.summary, options.sidecarSymbol) !== summarySignature(summary, options.sidecarSymbol)) {
+		const signature = summarySignature(summary, options.sidecarSymbol);
+		if (!held || held.sidecarSymbol !== options.sidecarSymbol || this.signatureOf(held) !== signature) {
 			this.setSummary(uri, summary, options);
 			this.keepModel(uri, letter, options.open === true);
+			this.signatures.set(this.entries.get(uri)!.summary, signature);
 			return true;
 		}
 		this.symbols.releaseSummary(held.summary);
 		const interned = this.symbols.internSummary(summary);
+		this.signatures.set(interned, signature);
 		this.entries.set(uri, { ...held, summary: interned });
 		if (this.tracking) {
 			this.changedLetters.add(uri);
@@ -397,6 +402,11 @@ export class LetterIndex {
 	citersOf(uri: string): CitingLetter[] {
 		const identity = this.identity(uri);
 		return identity ? this.citing(identity.symbol).filter((citer) => citer.uri !== uri) : [];
+	}
+
+	/** The signature of a held entry: made once per entry of an edited letter, not again at each keystroke. */
+	private signatureOf(entry: IndexedLetter): string {
+		return this.signatures.get(entry.summary) ?? summarySignature(entry.summary, entry.sidecarSymbol);
 	}
 
 	private keepModel(uri: string, letter: Letter, open: boolean): void {
