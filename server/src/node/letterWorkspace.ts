@@ -96,7 +96,8 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 	const found = candidateFiles(paths, options, skipped);
 	const file = read.cache && indexFileFor(read.cache.folder ?? userCacheFolder(), read.cache.program, paths);
 	const store = read.cache && file ? new SummaryStore(file, engineVersion(), read.cache.log) : undefined;
-	const requests: LetterReadRequest[] = found.map((candidate) => ({ path: candidate.path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(candidate.path)), hash: store !== undefined, sidecar: true }));
+	// A file found in a folder was listed there as a regular file (the walk keeps only those); a named one may be anything.
+	const requests: LetterReadRequest[] = found.map((candidate) => ({ path: candidate.path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(candidate.path)), hash: store !== undefined, sidecar: true, listedAsFile: !candidate.explicit }));
 	const outcomes = new Array<{ readonly kind: 'skipped'; readonly reason: string } | { readonly kind: 'read'; readonly summary: LetterSummary; readonly sidecar?: SidecarReport } | undefined>(found.length);
 	const enter = (at: number): LetterSummary | undefined => {
 		const outcome = outcomes[at];
