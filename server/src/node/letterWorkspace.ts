@@ -73,7 +73,7 @@ export interface ReadWorkspace extends LoadedWorkspace {
 export interface WorkspaceReadOptions {
 	/** Keep the entries in the user's cache folder between runs (`check --cache`); log lines go to `log`. */
 	readonly cache?: { readonly program: string; readonly log: (line: string) => void; readonly folder?: string };
-	/** Worker threads (default: one per core for a large folder, `DIPLOMATIC_LETTERS_WORKERS` to force). */
+	/** Worker threads besides the calling thread (default: one per other core for a large folder, `DIPLOMATIC_LETTERS_WORKERS` to force). */
 	readonly threads?: number;
 	/**
 	 * The order the results are put in the index, by the files' order (default: as they are ready). The answers never
@@ -103,7 +103,8 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 		const outcome = outcomes[at];
 		return outcome?.kind === 'read' ? index.setSummary(found[at].path, outcome.summary, { sidecarSymbol: outcome.sidecar?.symbol }).summary : undefined;
 	};
-	const pool = new ReaderPool(read.threads ?? workerCount(found.length), data);
+	// The calling thread has nothing else to do meanwhile: it reads too, with a worker for each other core.
+	const pool = new ReaderPool(read.threads ?? workerCount(found.length, undefined, true), data, { help: true });
 	try {
 		await pool.read(requests, (results) => {
 			for (const { at, result } of results) {
