@@ -122,7 +122,7 @@ export function createServerContext(connection: Connection, options: ServerConte
 			takeAffected: () => store.index.takeAffected(),
 			clearAffected: () => store.index.clearAffected(),
 		},
-		() => guard.messagesReceived,
+		() => guard.lastMessageAt,
 		() => lettersChanged.schedule(),
 	);
 	listeners.progress = (indexed, total) => status.indexingProgress(indexed, total);

@@ -2,7 +2,8 @@
  * The `diplomaticLetters/status` notification and the work-done progress of indexing. Problems are counted per letter:
  * every letter once after indexing (and after a settings change), then, after a change to the index, only the letters
  * the index says the change can touch; the diagnostics published for an open letter while it is edited replace its
- * share at once. The counting runs in the background in slices of about a millisecond, so a request waits at most that.
+ * share at once. The counting runs in the background in slices of about a millisecond, when no request came in just
+ * before, so a request waits at most for one slice.
  */
 import { performance } from 'node:perf_hooks';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
@@ -29,8 +30,10 @@ const COUNT_DELAY_MS = 300;
 const SEVERITY_NAMES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 /** How long the count runs before it lets the event loop answer requests (ms). */
 const SLICE_MS = 1;
-/** How many turns of the event loop the count waits, at most, while requests keep coming. */
-const MAX_TURNS_GIVEN = 16;
+/** The count waits while a message came in less than this long ago (ms): the server answers a burst of requests first. */
+const QUIET_MS = 3;
+/** The longest the count waits for a quiet moment before it takes a slice anyway (ms), so that it always ends. */
+const LONGEST_WAIT_MS = 50;
 
 function tally(severities: readonly Severity[]): Record<Severity, number> {
 	const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -45,28 +48,28 @@ function sameCounts(a: Record<Severity, number> | undefined, b: Record<Severity,
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Time slices of background work: `expired()` once the slice is used up; `next()` lets the event loop run, then starts
- * another. A request that came in meanwhile is answered at a later turn (the connection writes its response from an
- * immediate of its own), so while messages keep coming in the work waits a turn more, up to {@link MAX_TURNS_GIVEN}:
- * a request waits for at most the one slice that was running when it arrived.
+ * another when the server is quiet — while requests keep coming (a message came in less than {@link QUIET_MS} ago) it
+ * waits, up to {@link LONGEST_WAIT_MS}, so a burst of requests is answered without waiting for the count at all, and
+ * any request waits at most for the one slice that was running when it arrived.
  */
 class Slices {
 	private started = performance.now();
 
-	constructor(private readonly messagesReceived: () => number) {}
+	constructor(private readonly lastMessageAt: () => number) {}
 
 	expired(): boolean {
 		return performance.now() - this.started >= SLICE_MS;
 	}
 
 	async next(): Promise<void> {
-		let seen = this.messagesReceived();
 		await nextTurn();
-		for (let turns = 0; turns < MAX_TURNS_GIVEN && this.messagesReceived() !== seen; turns++) {
-			seen = this.messagesReceived();
-			await nextTurn();
+		const waiting = performance.now();
+		while (performance.now() - this.lastMessageAt() < QUIET_MS && performance.now() - waiting < LONGEST_WAIT_MS) {
+			await pause(QUIET_MS);
 		}
 		this.started = performance.now();
 	}
@@ -91,8 +94,8 @@ export class StatusReporter {
 		private readonly progressSupported: boolean,
 		private readonly state: () => Omit<StatusParams, 'problems'>,
 		private readonly source: ProblemSource,
-		/** How many messages the server has received (see `RequestGuard.messagesReceived`). */
-		private readonly messagesReceived: () => number,
+		/** When the server last received a message (see `RequestGuard.lastMessageAt`). */
+		private readonly lastMessageAt: () => number,
 		/** Told after the problem counts changed (a full pass, or one letter's share). */
 		private readonly problemsChanged: () => void = () => undefined,
 	) {}
@@ -202,7 +205,7 @@ export class StatusReporter {
 	 */
 	private async countAll(): Promise<boolean> {
 		this.fullNeeded = false;
-		const slices = new Slices(this.messagesReceived);
+		const slices = new Slices(this.lastMessageAt);
 		while (!this.source.refreshInferred(() => slices.expired())) {
 			await slices.next();
 			if (this.fullNeeded) {
@@ -240,7 +243,7 @@ export class StatusReporter {
 
 	/** Counts again the letters the index says changes touched, until none is left (or a full count is asked for). */
 	private async countAffected(): Promise<void> {
-		const slices = new Slices(this.messagesReceived);
+		const slices = new Slices(this.lastMessageAt);
 		let changed = false;
 		for (let affected = this.source.takeAffected(); affected.length > 0; affected = this.source.takeAffected()) {
 			for (const uri of affected) {

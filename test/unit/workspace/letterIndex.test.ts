@@ -246,6 +246,29 @@ function typedIn(text: string): string {
 	return body === -1 ? `Typed. ${text}` : `${text.slice(0, body + 1)}I have the honour to write again.\n\n${text.slice(body + 1)}`;
 }
 
+/**
+ * Applies an operation to an index and to the letters it should hold (`texts`), an edit through `update` with the text
+ * `edit` makes; returns what `update` returned (false: laid over the held entry), undefined for a set or delete.
+ */
+function applyOperation(index: LetterIndex, texts: Map<string, PoolLetter>, op: Operation, edit: (text: string) => string): boolean | undefined {
+	if (op.kind === 'set') {
+		index.set(op.uri, op.letter.text, { sidecarSymbol: op.letter.sidecarSymbol });
+		texts.set(op.uri, op.letter);
+		return undefined;
+	}
+	if (op.kind === 'delete') {
+		assert.equal(index.delete(op.uri), texts.delete(op.uri));
+		return undefined;
+	}
+	const held = texts.get(op.uri);
+	if (held === undefined) {
+		return undefined;
+	}
+	const edited = { ...held, text: edit(held.text) };
+	texts.set(op.uri, edited);
+	return index.update(op.uri, parseLetter(edited.text, referenceData), { sidecarSymbol: edited.sidecarSymbol });
+}
+
 /** Everything observable of an index, independent of insertion order. */
 function snapshot(index: LetterIndex): unknown {
 	const uris = index.all().map((entry) => entry.uri).sort();
@@ -312,19 +335,7 @@ describe('LetterIndex incremental updates', () => {
 			const incremental = new LetterIndex(referenceData);
 			const final = new Map<string, PoolLetter>();
 			for (const op of operations) {
-				if (op.kind === 'set') {
-					incremental.set(op.uri, op.letter.text, { sidecarSymbol: op.letter.sidecarSymbol });
-					final.set(op.uri, op.letter);
-				} else if (op.kind === 'edit') {
-					const held = final.get(op.uri);
-					if (held !== undefined) {
-						const edited = { ...held, text: typedIn(held.text) };
-						laidOver += incremental.update(op.uri, parseLetter(edited.text, referenceData), { sidecarSymbol: edited.sidecarSymbol }) ? 0 : 1;
-						final.set(op.uri, edited);
-					}
-				} else {
-					assert.equal(incremental.delete(op.uri), final.delete(op.uri));
-				}
+				laidOver += applyOperation(incremental, final, op, typedIn) === false ? 1 : 0;
 				// Query between operations, so that stale caches would show.
 				incremental.resolve(symbol(SYMBOLS[operations.length % SYMBOLS.length]));
 				incremental.identity(URIS[operations.length % URIS.length]);
@@ -352,21 +363,8 @@ describe('LetterIndex incremental updates', () => {
 			index.clearAffected();
 			const texts = new Map<string, PoolLetter>();
 			operations.forEach((op, at) => {
-				if (op.kind === 'set') {
-					index.set(op.uri, op.letter.text, { sidecarSymbol: op.letter.sidecarSymbol });
-					texts.set(op.uri, op.letter);
-				} else if (op.kind === 'edit') {
-					const held = texts.get(op.uri);
-					if (held !== undefined) {
-						// Edits that change a cited date as well as edits that change nothing the index derives.
-						const text = at % 2 === 0 ? typedIn(held.text) : held.text.replace('(22 December 2020)', '(23 December 2020)');
-						index.update(op.uri, parseLetter(text, referenceData), { sidecarSymbol: held.sidecarSymbol });
-						texts.set(op.uri, { ...held, text });
-					}
-				} else {
-					index.delete(op.uri);
-					texts.delete(op.uri);
-				}
+				// Edits that change a cited date as well as edits that change nothing the index derives.
+				applyOperation(index, texts, op, (text) => (at % 2 === 0 ? typedIn(text) : text.replace('(22 December 2020)', '(23 December 2020)')));
 				if (queries[at]) {
 					// Lookups between changes compute stale identities themselves; what they change must still be named.
 					index.resolve(symbol(SYMBOLS[at % SYMBOLS.length]));
