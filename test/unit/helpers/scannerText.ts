@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -45,4 +46,10 @@ export function realLetterTexts(): { name: string; text: string }[] {
 		.filter((name) => /\.(?:txt|md)$/.test(name))
 		.sort()
 		.map((name) => ({ name: `${folder}/${name}`, text: readFileSync(join(fixtures, folder, name), 'utf8') })));
+}
+
+/** Asserts two scanners' results are the same, values and offsets and the order of every object's fields (what JSON output shows). */
+export function assertSameResults(actual: unknown, expected: unknown, message?: string): void {
+	assert.deepStrictEqual(actual, expected, message);
+	assert.equal(JSON.stringify(actual), JSON.stringify(expected), message);
 }
