@@ -210,7 +210,8 @@ export function scanDates(text: string, start?: number, end?: number): DateMatch
 		const month = monthNumber(head[monthGroup]);
 		if (month !== undefined && !insideZones(zones, index)) {
 			const raw = bounded.slice(index, end);
-			found.push({ start: index, end, raw, ...judgeDate(raw, head[dayGroup], month, bounded.slice(year, end)) });
+			const verdict = judgeDate(raw, head[dayGroup], month, bounded.slice(year, end));
+			found.push(verdict.date ? { start: index, end, raw, date: verdict.date } : { start: index, end, raw, invalid: verdict.invalid });
 		}
 		return end;
 	};
