@@ -165,7 +165,11 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 	let q = pos + series.length + 1;
 	for (;;) {
 		const componentEnd = readComponent(text, q);
-		const component = text.slice(q, componentEnd).replace(/\.+$/, '');
+		let componentTextEnd = componentEnd;
+		while (componentTextEnd > q && text.charCodeAt(componentTextEnd - 1) === 46 /* . */) {
+			componentTextEnd--;
+		}
+		const component = text.slice(q, componentTextEnd);
 		const gluedNumber = components.length > 0 ? gluedPartNumber(text, q, component, series) : undefined;
 		if (gluedNumber !== undefined) {
 			components.push(gluedNumber);
@@ -212,10 +216,14 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
  * after them. Undefined otherwise.
  */
 function gluedPartNumber(text: string, position: number, component: string, series: string): string | undefined {
-	const digits = /^\d+(?=[A-Z])/.exec(component)?.[0];
-	if (digits === undefined) {
+	let digitsEnd = 0;
+	while (isDigit(component.charCodeAt(digitsEnd))) {
+		digitsEnd++;
+	}
+	if (digitsEnd === 0 || !isCapital(component.charCodeAt(digitsEnd))) {
 		return undefined;
 	}
+	const digits = component.slice(0, digitsEnd);
 	const next = seriesAt(text, position + digits.length);
 	return next !== undefined && next !== series ? digits : undefined;
 }
