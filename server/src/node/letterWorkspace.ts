@@ -73,7 +73,7 @@ export interface ReadWorkspace extends LoadedWorkspace {
 export interface WorkspaceReadOptions {
 	/** Keep the entries in the user's cache folder between runs (`check --cache`); log lines go to `log`. */
 	readonly cache?: { readonly program: string; readonly log: (line: string) => void; readonly folder?: string };
-	/** Worker threads (default: one per core for a large folder, `DIPLOMATIC_LETTERS_WORKERS` to force). */
+	/** Worker threads besides the calling thread (default: one per other core for a large folder, `DIPLOMATIC_LETTERS_WORKERS` to force). */
 	readonly threads?: number;
 	/**
 	 * The order the results are put in the index, by the files' order (default: as they are ready). The answers never
@@ -96,13 +96,15 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 	const found = candidateFiles(paths, options, skipped);
 	const file = read.cache && indexFileFor(read.cache.folder ?? userCacheFolder(), read.cache.program, paths);
 	const store = read.cache && file ? new SummaryStore(file, engineVersion(), read.cache.log) : undefined;
-	const requests: LetterReadRequest[] = found.map((candidate) => ({ path: candidate.path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(candidate.path)), hash: store !== undefined, sidecar: true }));
+	// A file found in a folder was listed there as a regular file (the walk keeps only those); a named one may be anything.
+	const requests: LetterReadRequest[] = found.map((candidate) => ({ path: candidate.path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(candidate.path)), hash: store !== undefined, sidecar: true, listedAsFile: !candidate.explicit }));
 	const outcomes = new Array<{ readonly kind: 'skipped'; readonly reason: string } | { readonly kind: 'read'; readonly summary: LetterSummary; readonly sidecar?: SidecarReport } | undefined>(found.length);
 	const enter = (at: number): LetterSummary | undefined => {
 		const outcome = outcomes[at];
 		return outcome?.kind === 'read' ? index.setSummary(found[at].path, outcome.summary, { sidecarSymbol: outcome.sidecar?.symbol }).summary : undefined;
 	};
-	const pool = new ReaderPool(read.threads ?? workerCount(found.length), data);
+	// The calling thread has nothing else to do meanwhile: it reads too, with a worker for each other core.
+	const pool = new ReaderPool(read.threads ?? workerCount(found.length, undefined, true), data, { help: true });
 	try {
 		await pool.read(requests, (results) => {
 			for (const { at, result } of results) {
