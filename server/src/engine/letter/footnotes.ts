@@ -22,7 +22,12 @@ const INLINE_MARKER = /([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>([\d,\s]{1,20})<\/s
  * 1), `<sup>` lists (group 2) and `^{…}` lists (group 3), in order.
  */
 export function scanInlineMarkers(text: string): RegExpMatchArray[] {
-	return [...text.matchAll(INLINE_MARKER)];
+	const markers: RegExpMatchArray[] = [];
+	INLINE_MARKER.lastIndex = 0;
+	for (let match = INLINE_MARKER.exec(text); match; match = INLINE_MARKER.exec(text)) {
+		markers.push(match);
+	}
+	return markers;
 }
 
 /** Units whose superscripts are exponents, not footnote markers (`km²`, `m³`). */

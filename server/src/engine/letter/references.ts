@@ -154,25 +154,91 @@ const ANNEX_REFERENCE = /\b(?:(?:see|in|at|contained\s+in|reproduced\s+in)\s+(?:
 
 /** How far before its word `annex` a reference may start (`contained in the annex`). */
 const ANNEX_REFERENCE_LEAD = 200;
+const ANNEX_REFERENCE_AT = new RegExp(ANNEX_REFERENCE.source, 'iy');
+const ANNEX_WORD = /annex/gi;
+
+/** `\s` of a pattern without the `u` flag, for one UTF-16 unit. */
+function isPatternSpace(code: number): boolean {
+	return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(String.fromCharCode(code));
+}
+
+/** The start of the run of `\s` that ends at `end`. */
+function spaceRunStart(text: string, end: number): number {
+	let start = end;
+	while (start > 0 && isPatternSpace(text.charCodeAt(start - 1))) {
+		start--;
+	}
+	return start;
+}
+
+/** Whether text[start, start + word.length) is `word` in any ASCII case (`word` in lower case). */
+function wordAt(text: string, start: number, word: string): boolean {
+	return start >= 0 && text.slice(start, start + word.length).toLowerCase() === word;
+}
 
 /**
- * The matches of {@link ANNEX_REFERENCE} in order, as a global scan would give them, but each scan started near the
- * next word `annex` (every reference holds one, at most {@link ANNEX_REFERENCE_LEAD} characters after its start), so
- * that the pattern is not tried at every word of the letter.
+ * Where an {@link ANNEX_REFERENCE} whose first word `annex` is at `annex` may start, in order: before a lead (`see`,
+ * `in`, `at`, `contained in`, `reproduced in`, then white space and perhaps `the`), at a `(` before it, or at the word.
+ * Every start of a match is among them (the pattern itself then decides).
+ */
+function annexReferenceStarts(text: string, annex: number): number[] {
+	const starts = [annex];
+	const beforeAnnex = spaceRunStart(text, annex);
+	if (text.charCodeAt(beforeAnnex - 1) === 40 /* ( */) {
+		starts.push(beforeAnnex - 1);
+	}
+	if (beforeAnnex < annex) {
+		const leadEnds = [beforeAnnex];
+		const beforeThe = spaceRunStart(text, beforeAnnex - 3);
+		if (wordAt(text, beforeAnnex - 3, 'the') && beforeThe < beforeAnnex - 3) {
+			leadEnds.push(beforeThe);
+		}
+		for (const end of leadEnds) {
+			if (wordAt(text, end - 3, 'see')) {
+				starts.push(end - 3);
+			}
+			if (wordAt(text, end - 2, 'at')) {
+				starts.push(end - 2);
+			}
+			if (wordAt(text, end - 2, 'in')) {
+				starts.push(end - 2);
+				const beforeIn = spaceRunStart(text, end - 2);
+				if (beforeIn < end - 2 && (wordAt(text, beforeIn - 9, 'contained') || wordAt(text, beforeIn - 10, 'reproduced'))) {
+					starts.push(wordAt(text, beforeIn - 9, 'contained') ? beforeIn - 9 : beforeIn - 10);
+				}
+			}
+		}
+	}
+	return starts.sort((x, y) => x - y);
+}
+
+/**
+ * The matches of {@link ANNEX_REFERENCE} in order, as a global scan would give them when each scan starts at most
+ * {@link ANNEX_REFERENCE_LEAD} characters before the next word `annex` (every reference holds one): the pattern is
+ * tried only where a reference of each word `annex` may start, from the first such word on.
  */
 function annexReferenceMatches(masked: string): RegExpExecArray[] {
 	const matches: RegExpExecArray[] = [];
-	const cue = /annex/gi;
-	const pattern = new RegExp(ANNEX_REFERENCE.source, ANNEX_REFERENCE.flags);
 	let from = 0;
 	for (;;) {
-		cue.lastIndex = from;
-		const word = cue.exec(masked);
+		ANNEX_WORD.lastIndex = from;
+		let word = ANNEX_WORD.exec(masked);
 		if (!word) {
 			return matches;
 		}
-		pattern.lastIndex = Math.max(from, word.index - ANNEX_REFERENCE_LEAD);
-		const match = pattern.exec(masked);
+		const lowest = Math.max(from, word.index - ANNEX_REFERENCE_LEAD);
+		let match: RegExpExecArray | null = null;
+		for (; word && !match; word = ANNEX_WORD.exec(masked)) {
+			for (const start of annexReferenceStarts(masked, word.index)) {
+				if (start >= lowest) {
+					ANNEX_REFERENCE_AT.lastIndex = start;
+					match = ANNEX_REFERENCE_AT.exec(masked);
+					if (match) {
+						break;
+					}
+				}
+			}
+		}
 		if (!match) {
 			return matches;
 		}

@@ -5,7 +5,7 @@
 import { numberToOrdinal } from '../sessions/ordinals';
 import { bodyName, SPECIAL_KINDS, SUFFIX_KINDS } from './seriesNames';
 import { judgeCandidate } from './symbolGrammar';
-import { NOT_BEFORE_SERIES, readSymbolCandidate, SERIES_START } from './symbolReader';
+import { readSymbolCandidate, tokenSeriesBefore } from './symbolReader';
 import type { DocumentSymbolRef, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
 import { scanWindow } from './scanWindow';
 import { insideZones } from './urlZones';
@@ -24,17 +24,20 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 	}
 	const { from, text: bounded, zones } = scanWindow(text, start, end);
 	const matches: SymbolMatch[] = [];
-	const seriesStart = new RegExp(SERIES_START.source, SERIES_START.flags);
-	seriesStart.lastIndex = from;
-	for (let found = seriesStart.exec(bounded); found; found = seriesStart.exec(bounded)) {
-		if (found.index > 0 && NOT_BEFORE_SERIES.test(bounded.slice(Math.max(0, found.index - 2), found.index))) {
-			seriesStart.lastIndex = found.index + 1;
+	// Every symbol starts with a series right before a "/": the slashes are found with indexOf and the series read back
+	// from each. `next` is where the scan goes on, as a scan for series would: after a symbol, or after a series that
+	// starts none (inside a web address, or "A/B" with no number).
+	let next = from;
+	for (let slash = bounded.indexOf('/', from); slash >= 0; slash = bounded.indexOf('/', Math.max(slash + 1, next))) {
+		const seriesStart = tokenSeriesBefore(bounded, slash);
+		if (seriesStart < next) {
 			continue;
 		}
-		if (insideZones(zones, found.index)) {
+		next = slash;
+		if (insideZones(zones, seriesStart)) {
 			continue;
 		}
-		const candidate = readSymbolCandidate(bounded, found.index);
+		const candidate = readSymbolCandidate(bounded, seriesStart);
 		if (!candidate) {
 			continue;
 		}
@@ -46,7 +49,7 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 			match.malformed = verdict.malformed;
 		}
 		matches.push(match);
-		seriesStart.lastIndex = candidate.end;
+		next = candidate.end;
 	}
 	return matches;
 }

@@ -28,15 +28,41 @@ export interface RawSymbolCandidate {
 	parts: RawSymbolPart[];
 }
 
-const SERIES_PATTERN = [...SERIES_ORGANS.keys()].sort((a, b) => b.length - a.length).join('|');
-const SERIES_AT = new RegExp(`(?:${SERIES_PATTERN})(?=/)`, 'y');
-/**
- * A series followed by "/". It starts a token only when {@link NOT_BEFORE_SERIES} does not match right before it
- * (checked after the match: a pattern that starts with a lookbehind is tried at every position of the text).
- */
-export const SERIES_START = new RegExp(`(?:${SERIES_PATTERN})(?=/)`, 'gu');
+/** The known series; each is one to five capital letters. */
+const SERIES: ReadonlySet<string> = new Set(SERIES_ORGANS.keys());
+const LONGEST_SERIES = Math.max(...[...SERIES].map((series) => series.length));
+
 /** What may not stand right before a series that starts a token: a letter, digit, mark, "/", "." or "\\". */
-export const NOT_BEFORE_SERIES = /[\p{L}\p{N}\p{M}/.\\]$/u;
+const NOT_BEFORE_SERIES = /[\p{L}\p{N}\p{M}/.\\]$/u;
+
+function isCapital(code: number): boolean {
+	return code >= 65 && code <= 90;
+}
+
+/**
+ * Where a series that starts a token ends at the "/" at `slash`: the start of the capitals before it when they are a
+ * known series ("A", "CEDAW") and {@link NOT_BEFORE_SERIES} does not match right before them; -1 otherwise. A series
+ * followed by "/" starts nowhere else: inside a run of capitals it would follow a letter.
+ */
+export function tokenSeriesBefore(text: string, slash: number): number {
+	let start = slash;
+	while (start > 0 && slash - start <= LONGEST_SERIES && isCapital(text.charCodeAt(start - 1))) {
+		start--;
+	}
+	if (start === slash || slash - start > LONGEST_SERIES || !SERIES.has(text.slice(start, slash))) {
+		return -1;
+	}
+	return start > 0 && followsTokenCharacter(text, start) ? -1 : start;
+}
+
+/** Whether {@link NOT_BEFORE_SERIES} matches the code point before `index` (ASCII answered without a slice). */
+function followsTokenCharacter(text: string, index: number): boolean {
+	const code = text.charCodeAt(index - 1);
+	if (code >= 128) {
+		return NOT_BEFORE_SERIES.test(text.slice(Math.max(0, index - 2), index));
+	}
+	return (code >= 48 && code <= 57) || isCapital(code) || (code >= 97 && code <= 122) || code === 47 || code === 46 || code === 92;
+}
 
 const PAREN_AT = /[ \u00a0]?\\?\(([^()\\\r\n]{1,16})\\?\)/y;
 const JOINT_SEPARATOR_AT = /[ \t\u00a0]*(?:(?:\\?-|–|—)[ \t\u00a0]*(?:(?:\r\n|\n|\r)[ \t\u00a0]*)?|(?<=[ \t\u00a0]))/y;
@@ -52,9 +78,15 @@ function isDigit(code: number): boolean {
 
 /** The series at `pos` when a known series followed by "/" starts there. */
 function seriesAt(text: string, pos: number): string | undefined {
-	SERIES_AT.lastIndex = pos;
-	const match = SERIES_AT.exec(text);
-	return match ? match[0] : undefined;
+	let end = pos;
+	while (end - pos <= LONGEST_SERIES && isCapital(text.charCodeAt(end))) {
+		end++;
+	}
+	if (text.charCodeAt(end) !== 47 /* / */ || end === pos) {
+		return undefined;
+	}
+	const series = text.slice(pos, end);
+	return SERIES.has(series) ? series : undefined;
 }
 
 /**
@@ -133,7 +165,11 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 	let q = pos + series.length + 1;
 	for (;;) {
 		const componentEnd = readComponent(text, q);
-		const component = text.slice(q, componentEnd).replace(/\.+$/, '');
+		let componentTextEnd = componentEnd;
+		while (componentTextEnd > q && text.charCodeAt(componentTextEnd - 1) === 46 /* . */) {
+			componentTextEnd--;
+		}
+		const component = text.slice(q, componentTextEnd);
 		const gluedNumber = components.length > 0 ? gluedPartNumber(text, q, component, series) : undefined;
 		if (gluedNumber !== undefined) {
 			components.push(gluedNumber);
@@ -180,10 +216,14 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
  * after them. Undefined otherwise.
  */
 function gluedPartNumber(text: string, position: number, component: string, series: string): string | undefined {
-	const digits = /^\d+(?=[A-Z])/.exec(component)?.[0];
-	if (digits === undefined) {
+	let digitsEnd = 0;
+	while (isDigit(component.charCodeAt(digitsEnd))) {
+		digitsEnd++;
+	}
+	if (digitsEnd === 0 || !isCapital(component.charCodeAt(digitsEnd))) {
 		return undefined;
 	}
+	const digits = component.slice(0, digitsEnd);
 	const next = seriesAt(text, position + digits.length);
 	return next !== undefined && next !== series ? digits : undefined;
 }

@@ -5,12 +5,11 @@
  */
 import type { OffsetRange } from '../text/offsetRange';
 
-const AUTOLINK = /<(?:[a-z][a-z0-9+.-]{0,15}:|www\.)[^>\s]*>?/gi;
+/** An autolink; tried only at each "<" (found with indexOf). */
+const AUTOLINK_AT = /<(?:[a-z][a-z0-9+.-]{0,15}:|www\.)[^>\s]*>?/iy;
 /** Where a bare address shows itself: a scheme separator or "www."; the scheme is then read backwards (a literal search is much faster than a pattern that starts at every word). */
 const ADDRESS_MARK = /:\/\/|www\./gi;
 const URL_BODY = /[^\s<>"“”]*/y;
-/** A top-level domain followed by a path ("….eu/…"): where a domain-and-path address without "www." is looked for. */
-const DOMAIN_ENDING = /\.[a-z]{2,}\//g;
 const URL_TAIL = /[^\s<>"“”]*/y;
 const LINK_TARGET_OPEN = /\]\(/g;
 
@@ -41,24 +40,44 @@ function isHostChar(ch: string): boolean {
 }
 
 /**
+ * Where a top-level domain followed by a path ends at the "/" at `slash` ("….eu/…", `\.[a-z]{2,}\/`): the "." before
+ * the two or more lower-case letters before the slash; -1 when there is none.
+ */
+function domainEndingBefore(text: string, slash: number): number {
+	let start = slash;
+	while (start > 0 && text.charCodeAt(start - 1) >= 97 && text.charCodeAt(start - 1) <= 122) {
+		start--;
+	}
+	return slash - start >= 2 && text.charCodeAt(start - 1) === 46 /* . */ ? start - 1 : -1;
+}
+
+/**
  * Addresses written as a domain and a path without a scheme or "www." ("ceas.europa.eu/headquarters/…"): found from
- * their ".tld/" and extended back to the host's start and forward to the next white space.
+ * their ".tld/" (read back from each "/") and extended back to the host's start and forward to the next white space.
  */
 function collectDomainPaths(text: string, from: number, to: number, zones: { start: number; end: number }[]): void {
-	DOMAIN_ENDING.lastIndex = from;
-	for (let match = DOMAIN_ENDING.exec(text); match && match.index < to; match = DOMAIN_ENDING.exec(text)) {
-		let start = match.index;
+	let next = from;
+	for (let slash = text.indexOf('/', from); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+		const ending = domainEndingBefore(text, slash);
+		if (ending < next) {
+			continue;
+		}
+		if (ending >= to) {
+			return;
+		}
+		next = slash + 1;
+		let start = ending;
 		while (start > 0 && isHostChar(text[start - 1])) {
 			start--;
 		}
-		const hostStartsWell = start < match.index && /^[A-Za-z0-9]$/.test(text[start]) && !/^[@/\\]$/.test(text[start - 1] ?? '');
+		const hostStartsWell = start < ending && /^[A-Za-z0-9]$/.test(text[start]) && !/^[@/\\]$/.test(text[start - 1] ?? '');
 		if (!hostStartsWell) {
 			continue;
 		}
-		URL_TAIL.lastIndex = match.index;
+		URL_TAIL.lastIndex = ending;
 		URL_TAIL.exec(text);
 		zones.push({ start, end: URL_TAIL.lastIndex });
-		DOMAIN_ENDING.lastIndex = Math.max(DOMAIN_ENDING.lastIndex, URL_TAIL.lastIndex);
+		next = Math.max(next, URL_TAIL.lastIndex);
 	}
 }
 
@@ -94,16 +113,14 @@ function collectBareAddresses(text: string, from: number, to: number, zones: { s
 /** Every URL zone that overlaps text[from, to), sorted by start and merged. */
 export function findUrlZones(text: string, from: number, to: number): OffsetRange[] {
 	const zones: { start: number; end: number }[] = [];
-	const collect = (pattern: RegExp): void => {
-		pattern.lastIndex = from;
-		for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) {
-			zones.push({ start: match.index, end: match.index + match[0].length });
-			if (match[0].length === 0) {
-				pattern.lastIndex++;
-			}
+	for (let open = text.indexOf('<', from); open >= 0 && open < to; open = text.indexOf('<', open + 1)) {
+		AUTOLINK_AT.lastIndex = open;
+		const match = AUTOLINK_AT.exec(text);
+		if (match) {
+			zones.push({ start: open, end: open + match[0].length });
+			open += match[0].length - 1;
 		}
-	};
-	collect(AUTOLINK);
+	}
 	collectBareAddresses(text, from, to, zones);
 	collectDomainPaths(text, from, to, zones);
 	LINK_TARGET_OPEN.lastIndex = from;

@@ -9,28 +9,20 @@ export interface TextPosition {
  * the line terminator belongs to the line it ends.
  */
 export class LineIndex {
-	private readonly lineStarts: number[];
+	/** The offset where each line starts, in order; the first is 0. */
+	private readonly lineStarts: Uint32Array;
 
 	constructor(private readonly text: string) {
-		const starts = [0];
+		const starts = new Uint32Array(countLineBreaks(text) + 1);
+		let line = 1;
 		if (text.indexOf('\r') < 0) {
-			// Only `\n` ends lines: found by the engine's string search rather than by testing every character.
-			for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-				starts.push(i + 1);
+			for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+				starts[line++] = at + 1;
 			}
-			this.lineStarts = starts;
-			return;
-		}
-		for (let i = 0; i < text.length; i++) {
-			const ch = text.charCodeAt(i);
-			if (ch === 13 /* \r */) {
-				if (text.charCodeAt(i + 1) === 10) {
-					i++;
-				}
-				starts.push(i + 1);
-			} else if (ch === 10 /* \n */) {
-				starts.push(i + 1);
-			}
+		} else {
+			forEachLineBreakEnd(text, (end) => {
+				starts[line++] = end;
+			});
 		}
 		this.lineStarts = starts;
 	}
@@ -67,6 +59,40 @@ export class LineIndex {
 		const lineStart = this.lineStarts[position.line];
 		const nextLineStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
 		return Math.max(lineStart, Math.min(lineStart + position.character, nextLineStart));
+	}
+}
+
+/** How many line ends a text has (`\n`, `\r\n`, a lone `\r`). */
+function countLineBreaks(text: string): number {
+	let count = 0;
+	if (text.indexOf('\r') < 0) {
+		for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+			count++;
+		}
+		return count;
+	}
+	forEachLineBreakEnd(text, () => {
+		count++;
+	});
+	return count;
+}
+
+/** Calls `visit` with the offset after each line end of a text that has a `\r`, in order (`\r\n` is one line end). */
+function forEachLineBreakEnd(text: string, visit: (end: number) => void): void {
+	let newline = text.indexOf('\n');
+	let carriageReturn = text.indexOf('\r');
+	while (newline >= 0 || carriageReturn >= 0) {
+		if (carriageReturn >= 0 && (newline < 0 || carriageReturn < newline)) {
+			const end = newline === carriageReturn + 1 ? carriageReturn + 2 : carriageReturn + 1;
+			visit(end);
+			if (end === carriageReturn + 2) {
+				newline = text.indexOf('\n', end);
+			}
+			carriageReturn = text.indexOf('\r', carriageReturn + 1);
+		} else {
+			visit(newline + 1);
+			newline = text.indexOf('\n', newline + 1);
+		}
 	}
 }
 
