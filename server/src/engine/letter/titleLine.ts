@@ -232,15 +232,30 @@ function garbledTitle(bounded: string, view: string): TitleExtent | undefined {
 const DATED_AT = new RegExp(DATED_WORD.source, 'y');
 const LETTER_FROM_AT = /Letter\s+from\s+(?=\S)/y;
 
-/** Where a title may start, in the order of the text: each `dated` (any case) and each `Letter from`, found by plain search. */
-function titleCandidates(text: string): number[] {
-	const found: number[] = [];
-	for (const [word, offset] of [['ated', 1], ['ATED', 1], ['Letter from', 0]] as const) {
-		for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-			if (at >= offset) {
-				found.push(at - offset);
+/** The words that mark where a title may start, each with how far before it the title starts (`dated` starts one before `ated`). */
+const TITLE_CUES: readonly (readonly [string, number])[] = [['ated', 1], ['ATED', 1], ['Letter from', 0]];
+
+/**
+ * Where a title may start, in the order of the text: each `dated` (any case) and each `Letter from`, found by plain
+ * search as far as the caller reads (the search for each word goes on only when its last place has been read).
+ */
+export function* titleCandidates(text: string): Generator<number> {
+	const next = TITLE_CUES.map(([word]) => text.indexOf(word));
+	for (;;) {
+		let best = -1;
+		for (let i = 0; i < next.length; i++) {
+			if (next[i] >= 0 && (best < 0 || next[i] - TITLE_CUES[i][1] < next[best] - TITLE_CUES[best][1])) {
+				best = i;
 			}
 		}
+		if (best < 0) {
+			return;
+		}
+		const [word, offset] = TITLE_CUES[best];
+		const at = next[best];
+		next[best] = text.indexOf(word, at + word.length);
+		if (at >= offset) {
+			yield at - offset;
+		}
 	}
-	return found.sort((a, b) => a - b);
 }
