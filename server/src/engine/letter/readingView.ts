@@ -209,9 +209,9 @@ function isCollapsed(text: string, physical: readonly Line[]): boolean {
 function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers: readonly RegExpMatchArray[], breaks: number[]): void {
 	const isSpace = (offset: number) => offset < 0 || /\s/.test(masked[offset]);
 	for (let at = masked.indexOf('Signed', from); at >= 0; at = masked.indexOf('Signed', at + 6)) {
-		const open = masked.lastIndexOf('(', at);
+		const open = lastOpeningParenthesis(masked, at);
 		SIGNED.lastIndex = open;
-		if (open >= from && at - open <= 4 && SIGNED.test(masked)) {
+		if (open >= from && open >= 0 && SIGNED.test(masked)) {
 			breaks.push(open - 1);
 		}
 	}
@@ -245,6 +245,16 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
 			}
 		}
 	}
+}
+
+/** The `(` at most four characters before `at` nearest to it (`(Signed)`, `( Signed )`), or -1. */
+function lastOpeningParenthesis(masked: string, at: number): number {
+	for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+		if (masked[i] === '(') {
+			return i;
+		}
+	}
+	return -1;
 }
 
 /**
@@ -298,10 +308,8 @@ function findJoins(view: string, lines: readonly Line[], extents: readonly (Titl
 			continue;
 		}
 		let afterBlank = false;
-		for (const line of lines) {
-			if (line.start <= extent.start) {
-				continue;
-			}
+		for (let i = firstLineAfter(lines, extent.start); i < lines.length; i++) {
+			const line = lines[i];
 			if (line.start >= extent.end) {
 				break;
 			}
@@ -316,8 +324,23 @@ function findJoins(view: string, lines: readonly Line[], extents: readonly (Titl
 	return joins;
 }
 
+/** The index of the first line that starts after `offset` (the lines are in order). */
+function firstLineAfter(lines: readonly Line[], offset: number): number {
+	let low = 0;
+	let high = lines.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (lines[mid].start <= offset) {
+			low = mid + 1;
+		} else {
+			high = mid;
+		}
+	}
+	return low;
+}
+
 /** The first characters of the lines that may begin a block: a superscript, `<sup>`, `^{`, `(Signed)`, a rule, `Annex`. */
-const LEADS_BLOCK = /[⁰¹²³⁴⁵⁶⁷⁸⁹<^(_Aa]/;
+const LEADS_BLOCK: ReadonlySet<string> = new Set('⁰¹²³⁴⁵⁶⁷⁸⁹<^(_Aa');
 
 /** Where the first word of a line starts (the line's end when it is blank). */
 function firstWordAt(view: string, line: Line): number {
@@ -345,7 +368,7 @@ function findBlockStarts(text: string, view: string, lines: readonly Line[], tit
 		if (offset === undefined) {
 			return;
 		}
-		const next = lines.find((line) => line.start >= offset);
+		const next = lines[firstLineAfter(lines, offset - 1)];
 		if (next) {
 			starts.add(next.start);
 		}
@@ -368,7 +391,7 @@ function findBlockStarts(text: string, view: string, lines: readonly Line[], tit
 			continue;
 		}
 		const lead = view[first];
-		if (LEADS_BLOCK.test(lead) || text[first] === '*' || text[first] === '\\') {
+		if (LEADS_BLOCK.has(lead) || text[first] === '*' || text[first] === '\\') {
 			const lineText = view.slice(line.start, line.end);
 			if (BLOCK_START_LINE.test(lineText) || ASTERISK_LINE.test(text.slice(line.start, line.end))) {
 				starts.add(line.start);
