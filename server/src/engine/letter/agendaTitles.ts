@@ -164,8 +164,24 @@ interface KnownTitles {
 	readonly openings: ReadonlySet<string>;
 }
 
-/** Every title of the data, as word keys (the session's own first), and their first words. */
+const knownTitles = new WeakMap<ReferenceData, Map<number | undefined, KnownTitles>>();
+
+/** Every title of the data, as word keys (the session's own first), and their first words: built once per data set and session. */
 function knownTitleWords(data: ReferenceData, session: number | undefined): KnownTitles {
+	let bySession = knownTitles.get(data);
+	if (!bySession) {
+		bySession = new Map();
+		knownTitles.set(data, bySession);
+	}
+	let known = bySession.get(session);
+	if (!known) {
+		known = readKnownTitleWords(data, session);
+		bySession.set(session, known);
+	}
+	return known;
+}
+
+function readKnownTitleWords(data: ReferenceData, session: number | undefined): KnownTitles {
 	const own = session === undefined ? [] : [...(data.agenda.get(session)?.values() ?? [])];
 	const others = [...data.agenda.entries()].filter(([number]) => number !== session).flatMap(([, items]) => [...items.values()]);
 	const titles = [...own, ...others].map((fact) => normaliseTitle(fact.title).split(' ').filter(Boolean));

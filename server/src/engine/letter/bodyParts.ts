@@ -55,6 +55,10 @@ function lastBlockEnd(blocks: readonly Block[]): number {
 /** `have the present letter circulated as a document of the …`, `circulate the present letter … as a document of the …`. */
 const CIRCULATED = /\bcirculat(?:ed?|ing|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+/i;
 
+/** The organs a closing request may name, each with the pattern that finds it in any case and spacing. */
+const REQUEST_ORGANS: readonly (readonly [string, RegExp])[] = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council']
+	.map((organ) => [organ, new RegExp(organ.replace(/ /g, '\\s+'), 'i')] as const);
+
 /** Finds the closing request (`… be circulated as a document of the General Assembly, under agenda items 34, 71 and 135, and of the Security Council.`). */
 export function findClosingRequest(blocks: readonly Block[], masked: string, from: number): ClosingRequest | undefined {
 	for (let i = blocks.length - 1; i >= 0; i--) {
@@ -70,7 +74,7 @@ export function findClosingRequest(blocks: readonly Block[], masked: string, fro
 		const request = blockText.slice(match.index);
 		const agenda = /\b(?:under\s+)?(?:agenda\s+items?|items?)\s+(\d{1,3}(?:\s*\([a-z]\))?(?:\s*(?:,\s*and|,|and)\s*\d{1,3}(?:\s*\([a-z]\))?)*)/i.exec(request);
 		const agendaItems = agenda ? parseItemNumbers(masked, block.start + match.index + agenda.index + agenda[0].indexOf(agenda[1]), block.start + match.index + agenda.index + agenda[0].indexOf(agenda[1]) + agenda[1].length) : [];
-		const organs = ['General Assembly', 'Security Council', 'Economic and Social Council', 'Human Rights Council'].filter((organ) => new RegExp(organ.replace(/ /g, '\\s+'), 'i').test(request));
+		const organs = REQUEST_ORGANS.filter(([, pattern]) => pattern.test(request)).map(([organ]) => organ);
 		return { range: trimRange(masked, block.start, block.end), agendaItems, organs };
 	}
 	return undefined;
@@ -81,18 +85,44 @@ const SIGNATORY_FUNCTIONS = /(?:\s+(?:Ambassador|(?:Deputy\s+)?Permanent\s+(?:Re
 
 /** Finds the signature block: `(Signed) Name` and the lines of function under it. */
 export function findSignature(blocks: readonly Block[], masked: string, from: number): Signature | undefined {
+	// `(Signed)` starts with a parenthesis: the pattern is tried only where one stands (the blocks are in order).
+	let paren = -1;
 	for (const block of blocks) {
 		if (block.start < from) {
 			continue;
 		}
+		if (paren < block.start) {
+			paren = masked.indexOf('(', block.start);
+			if (paren < 0) {
+				return undefined;
+			}
+		}
+		if (paren >= block.end) {
+			continue;
+		}
 		const blockText = masked.slice(block.start, block.end);
-		const match = /\(\s*Signed\s*\)\s*([^\n]*)/i.exec(blockText);
+		const match = signedAt(blockText, paren - block.start);
 		if (match && match.index - (blockText.length - blockText.trimStart().length) < 40) {
 			const name = collapseDetached(match[1]).replace(SIGNATORY_FUNCTIONS, '');
 			return { range: trimRange(masked, block.start + match.index, block.end), name: name || undefined };
 		}
 	}
 	return undefined;
+}
+
+/** `(Signed)` and the rest of its line (group 1). */
+const SIGNED_AT = /\(\s*Signed\s*\)\s*([^\n]*)/iy;
+
+/** The first `(Signed)` of a block's text at or after `from` (a parenthesis), as `exec` of the unanchored pattern finds it. */
+function signedAt(blockText: string, from: number): RegExpExecArray | null {
+	for (let at = from; at >= 0; at = blockText.indexOf('(', at + 1)) {
+		SIGNED_AT.lastIndex = at;
+		const match = SIGNED_AT.exec(blockText);
+		if (match) {
+			return match;
+		}
+	}
+	return null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { includesIgnoringAsciiCase } from './asciiCase';
 import type { LetterDetection } from './model';
 
 /**
@@ -14,16 +15,16 @@ export const DETECTION_WINDOW = 4096;
  * ADDRESSED TO THE …`, is still a title). A sign whose pattern is costly is looked for only when one of its cues (words it must
  * hold, as they may be written) is in the window.
  */
-const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp }[] = [
+const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp; readonly word?: CaseFreeWord }[] = [
 	{ name: 'masthead', cues: [], pattern: /\b(?:United\s+Nations|UNITED\s+NATIONS)\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b|(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Distr\.|[AS]\/\d)/ },
 	{ name: 'distribution', cues: [], pattern: new RegExp(String.raw`\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)|\bDistr\s+(?:GENERAL|LIMITED|RESTRICTED)\b|${DISTRIBUTION_BLOCK_WITHOUT_DISTR.source}`) },
-	{ name: 'agenda', cues: [], pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
+	{ name: 'agenda', cues: [], word: { word: 'item', anchor: 3 }, pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
 	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|\b(?:Identical\s+)?letters?\s+dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b|\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s+[^\n]{3,300}?\baddressed\s+to\s+the\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
 	{ name: 'letter-heading', cues: [], pattern: /^\s*(?:The\s+[^\n]{3,150}?\)\s+to\s+the\s+[^\n]{3,150}?\(\s*[^\n()]{2,40}\)\s*\d{0,3}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[–—-]\s*(?:Identical\s+)?Letters?\b)[^\n]*(?:\n|$)/ },
 	{ name: 'letter-heading', cues: ['From:'], pattern: /(?:^|\n)[ \t]*To:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*From:[ \t]*\S|(?:^|\n)[ \t]*From:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*To:[ \t]*\S/ },
-	{ name: 'note-verbale', cues: [], pattern: /\bNote\s+verbale\b/i },
+	{ name: 'note-verbale', cues: [], word: { word: 'verbale', anchor: 0 }, pattern: /\bNote\s+verbale\b/i },
 	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b|\bPERMANENT\s+(?:MISSION|REPRESENTATIVE|OBSERVER)S?\b/ },
-	{ name: 'compliments', cues: [], pattern: /\bpresents\s+(?:its|his|her)[\s.,;:]{1,6}compliments\b/i },
+	{ name: 'compliments', cues: [], word: { word: 'compliments', anchor: 3 }, pattern: /\bpresents\s+(?:its|his|her)[\s.,;:]{1,6}compliments\b/i },
 	{ name: 'honour', cues: ['hono'], pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b|\b(?:[Dd]elegation|Mission|Government|Representative|Embassy|Ministry)\b[^.]{0,200}?\bhas\s+the\s+honou?r\s+to\b/ },
 	{ name: 'letter-formula', cues: ['nstructions', 'writ'], pattern: /\b(?:Upon|On)\s+(?:the\s+)?instructions?\s+(?:from|of)\s+my\s+Government\b|\bI\s+(?:write|am\s+writing)\s+to\s+(?:you\b|inform|draw|convey|express|bring|share|transmit|take)/i },
 	{ name: 'salutation', cues: ['Excellency', 'Sir', 'Madam', 'Dear'], pattern: /(?:^|\n|\b\d{4}[ \t]+)[ \t]*(?:(?:Your\s+)?Excellency|Sir|Madam|Dear\s+(?:Sir|Madam|Colleagues?|Mr\.|Ms\.|Mrs\.|Ambassador|Secretary-General|President)[^\n,:]{0,40})[ \t]*[,:]/ },
@@ -41,8 +42,14 @@ const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[
  * correspondence unless those formulae are its own.
  */
 export function detectLetter(text: string): LetterDetection {
-	const head = text.slice(0, DETECTION_WINDOW).replace(/[*#_\\]/g, '');
-	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue))) && signal.pattern.test(head);
+	let head = text.slice(0, DETECTION_WINDOW);
+	for (const ch of MARKUP_CHARACTERS) {
+		if (head.includes(ch)) {
+			head = head.split(ch).join('');
+		}
+	}
+	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue)))
+		&& (signal.word === undefined || includesIgnoringAsciiCase(head, signal.word.word, signal.word.anchor)) && signal.pattern.test(head);
 	// A sign may have several patterns (each with its cues); it counts once.
 	const signals = [...new Set(SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && found(signal)).map((signal) => signal.name))];
 	// The letter's own formulae decide when the header's signs do not: too few of them, or another kind of document
@@ -63,6 +70,15 @@ export function detectLetter(text: string): LetterDetection {
 	const letterLike = enoughSigns(signals);
 	const otherKind = letterLike && !written ? otherKindOf(head, signals) : [];
 	return { isLetter: letterLike && otherKind.length === 0, signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
+}
+
+/** The markup removed from the window before the signs are looked for: emphasis, heading hashes, escapes. */
+const MARKUP_CHARACTERS = ['*', '#', '_', '\\'];
+
+/** A word in lower-case ASCII that a sign's pattern (which ignores case) must hold, with the index of its rarest letter. */
+interface CaseFreeWord {
+	readonly word: string;
+	readonly anchor: number;
 }
 
 /**

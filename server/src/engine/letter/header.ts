@@ -7,6 +7,7 @@ import type { DateMention, LetterKind, LetterTitle, OrganHeader } from './model'
 import type { Block } from './textLayout';
 import type { TitleExtent } from './titleLine';
 import { readOcrDate, repairTitleWords } from './ocrReading';
+import { memoizeText } from './textMemo';
 import { ADDRESSED_TO, addresseeEnd, TITLE_START } from './titleLine';
 
 /** Turns a date found by the calendar scanner into the letter model's date mention. */
@@ -78,7 +79,9 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 }
 
 /** The State a sender represents: "the Permanent Representative of Armenia to the United Nations" → "Armenia". */
-export function countryOf(sender: string): string | undefined {
+export const countryOf: (sender: string) => string | undefined = memoizeText(countryOfUncached);
+
+function countryOfUncached(sender: string): string | undefined {
 	const plural = /\bRepresentatives\s+of\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
 	const match = plural ?? SENDER_OF.exec(sender);
 	if (!match || UN_ORGAN.test(match[1])) {
@@ -212,12 +215,13 @@ export function findDistribution(masked: string, headerEnd: number, dates: reado
  * masthead): the date that stands on a line of its own under the organ names (and the symbol line), before the title.
  */
 function mastheadDateLine(masked: string, headerEnd: number, dates: readonly DateMatch[]): { range: OffsetRange; date?: DateMention } | undefined {
+	const nextNewline = newlineFinder(masked);
 	for (const date of dates) {
 		if (date.start >= headerEnd) {
 			break;
 		}
 		const lineStart = masked.lastIndexOf('\n', date.start - 1) + 1;
-		const lineEnd = masked.indexOf('\n', date.end);
+		const lineEnd = nextNewline(date.end);
 		const rest = masked.slice(date.end, lineEnd < 0 ? masked.length : lineEnd);
 		if (masked.slice(lineStart, date.start).trim() !== '' || !/^\s*(?:;.*)?$/.test(rest)) {
 			continue;
@@ -258,7 +262,8 @@ const MASTHEAD_WORDS = /\b(?:Original|ORIGINAL)\s*:\s*\S+|United\s+Nations|Gener
  * symbols on consecutive lines (`A/75/356` then `S/2020/947`) form one joint symbol.
  */
 export function findMasthead(masked: string, symbols: readonly SymbolMatch[], limit: number, from = 0): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
-	const candidates = symbols.filter((match) => match.symbol && match.start >= from && match.end <= limit && standsAlone(masked, match));
+	const nextNewline = newlineFinder(masked);
+	const candidates = symbols.filter((match) => match.symbol && match.start >= from && match.end <= limit && standsAlone(masked, match, nextNewline));
 	if (candidates.length === 0) {
 		return undefined;
 	}
@@ -271,14 +276,30 @@ export function findMasthead(masked: string, symbols: readonly SymbolMatch[], li
 	return first.symbol && { symbol: first.symbol, range: { start: first.start, end: first.end } };
 }
 
-function standsAlone(masked: string, match: SymbolMatch): boolean {
+function standsAlone(masked: string, match: SymbolMatch, nextNewline: (from: number) => number): boolean {
 	const lineStart = masked.lastIndexOf('\n', match.start - 1) + 1;
-	let lineEnd = masked.indexOf('\n', match.end);
+	let lineEnd = nextNewline(match.end);
 	if (lineEnd < 0) {
 		lineEnd = masked.length;
 	}
 	const rest = (masked.slice(lineStart, match.start) + ' ' + masked.slice(match.end, lineEnd)).replace(MASTHEAD_WORDS, ' ');
 	return /^[\s\-–|•]*$/.test(rest);
+}
+
+/**
+ * `text.indexOf('\n', from)`, remembering its last answer: asked in the order of the text (the dates or symbols of a
+ * header), a text without line breaks is searched once, not once per question.
+ */
+function newlineFinder(text: string): (from: number) => number {
+	let lastFrom = Infinity;
+	let last = -1;
+	return (from: number) => {
+		if (from < lastFrom || (last >= 0 && last < from)) {
+			last = text.indexOf('\n', from);
+			lastFrom = from;
+		}
+		return last;
+	};
 }
 
 /** Trims whitespace (and masked markup) from both ends of a range. */

@@ -7,6 +7,7 @@
 import type { DateMatch } from '../calendar/dates';
 import { scanDates } from '../calendar/dates';
 import type { SymbolMatch } from '../symbols/documentSymbols';
+import { memoizeText } from './textMemo';
 
 /** Characters OCR reads where a digit was printed, with that digit. */
 const DIGIT_LOOKALIKES: Readonly<Record<string, string>> = { l: '1', I: '1', i: '1', L: '1', '|': '1', O: '0', o: '0', B: '8', S: '5', s: '5' };
@@ -43,13 +44,35 @@ export function readOcrDate(text: string, from: number, to: number): DateMatch |
 const SPLIT_VOCABULARY = ['Security', 'Council', 'General', 'Assembly', 'Secretary-General', 'President', 'Permanent', 'Representative', 'Nations', 'Economic', 'Social'];
 const SPLIT_LOOKUP: ReadonlySet<string> = new Set(SPLIT_VOCABULARY.map((word) => word.toLowerCase()));
 
+/**
+ * What a pair of words must have to spell a word of the vocabulary: its length, without the trailing stops, between the
+ * shortest and the longest word, and one of the vocabulary's initials (any case) first. Only ASCII letters, the hyphen
+ * and the Kelvin sign lower-case to one ASCII character, so a pair without them cannot spell a vocabulary word.
+ */
+const SPLIT_LENGTHS = { shortest: Math.min(...SPLIT_VOCABULARY.map((word) => word.length)), longest: Math.max(...SPLIT_VOCABULARY.map((word) => word.length)) };
+const SPLIT_INITIALS: ReadonlySet<string> = new Set(SPLIT_VOCABULARY.flatMap((word) => [word[0].toLowerCase(), word[0].toUpperCase()]));
+const TRAILING_STOPS: ReadonlySet<string> = new Set([',', ';', ':', '.', ')']);
+
+/** True when `first` and `second` may together spell a word of {@link SPLIT_VOCABULARY} (see {@link SPLIT_LENGTHS}). */
+function maySpellSplitWord(first: string, second: string): boolean {
+	let end = first.length + second.length;
+	const charAt = (i: number) => (i < first.length ? first[i] : second[i - first.length]);
+	while (end > 0 && TRAILING_STOPS.has(charAt(end - 1))) {
+		end--;
+	}
+	return end >= SPLIT_LENGTHS.shortest && end <= SPLIT_LENGTHS.longest && SPLIT_INITIALS.has(charAt(0));
+}
+
 /** Joins two words of a collapsed name that together spell a word of {@link SPLIT_VOCABULARY} (`Securit y` → `Security`). */
-function joinSplitWords(text: string): string {
+export function joinSplitWords(text: string): string {
 	const words = text.split(' ');
 	let changed = false;
 	for (let i = 0; i + 1 < words.length; i++) {
 		const first = words[i];
 		const second = words[i + 1];
+		if (!maySpellSplitWord(first, second)) {
+			continue;
+		}
 		const joined = `${first}${second}`.replace(/[,;:.)]+$/, '').toLowerCase();
 		if (SPLIT_LOOKUP.has(joined) && !SPLIT_LOOKUP.has(first.toLowerCase())) {
 			words.splice(i, 2, `${first}${second}`);
@@ -71,7 +94,9 @@ const ABBREVIATIONS: readonly [RegExp, string][] = [
  * {@link SPLIT_VOCABULARY} that a stray space split joined again (`Securit y Council` → `Security Council`), and web
  * abbreviations of organs and officers spelt out (`UN SC` → `Security Council`, `UN SG` → `Secretary-General`).
  */
-export function repairTitleWords(text: string): string {
+export const repairTitleWords: (text: string) => string = memoizeText(repairTitleWordsUncached);
+
+function repairTitleWordsUncached(text: string): string {
 	let repaired = joinSplitWords(text);
 	if (repaired.includes('UN')) {
 		for (const [pattern, name] of ABBREVIATIONS) {
@@ -88,11 +113,15 @@ const OFFICES = ['Secretary-General', 'President of the Security Council', 'Pres
  * The office a name means when OCR misread a letter of it (`Secretarv-General`): the known office within one misread
  * letter in eight, else the name unchanged.
  */
-export function readOfficeName(name: string): string {
+export const readOfficeName: (name: string) => string = memoizeText(readOfficeNameUncached);
+
+const OFFICES_LOWER = OFFICES.map((office) => office.toLowerCase());
+
+function readOfficeNameUncached(name: string): string {
 	const lower = name.toLowerCase();
-	for (const office of OFFICES) {
+	for (const [i, office] of OFFICES.entries()) {
 		const limit = Math.floor(office.length / 8);
-		const distance = editDistance(lower, office.toLowerCase(), limit);
+		const distance = editDistance(lower, OFFICES_LOWER[i], limit);
 		if (distance === 0) {
 			return name;
 		}
@@ -105,6 +134,9 @@ export function readOfficeName(name: string): string {
 
 /** Levenshtein distance of two strings, or `limit + 1` as soon as it exceeds `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
+	if (a === b) {
+		return 0;
+	}
 	if (Math.abs(a.length - b.length) > limit) {
 		return limit + 1;
 	}
@@ -163,17 +195,27 @@ const RUN_TOGETHER_PART = /^A\/\d{1,2}\/\d+[85]\/(?:19|20)\d\d\/\d+$/;
  * before the series. Undefined when the slash starts no such shape.
  */
 function lostShapeStart(text: string, slash: number): number | undefined {
-	if (!/\d/.test(text[slash + 1] ?? '')) {
+	if (!isDigit(text.charCodeAt(slash + 1))) {
 		return undefined;
 	}
 	let start = slash - 1;
-	while (start >= 0 && slash - start <= 4 && /\d/.test(text[start])) {
+	while (start >= 0 && slash - start <= 4 && isDigit(text.charCodeAt(start))) {
 		start--;
 	}
 	const series = text[start] ?? '';
 	const digits = slash - start - 1;
 	const fits = digits === 0 ? series === 'a' || series === 's' : (series === 'A' && digits <= 2) || (series === 'S' && digits === 4);
-	return fits && !/[\w/.-]/.test(text[start - 1] ?? ' ') ? start : undefined;
+	return fits && !isSymbolCharacter(text.charCodeAt(start - 1)) ? start : undefined;
+}
+
+/** An ASCII digit (`NaN`, outside the text, is none). */
+function isDigit(code: number): boolean {
+	return code >= 48 && code <= 57;
+}
+
+/** A character that may stand in a symbol next to a series: a word character, `/`, `.` or `-`. */
+function isSymbolCharacter(code: number): boolean {
+	return isDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 47 || code === 46 || code === 45;
 }
 /** Symbol shapes the scanner does not see (each where no word, slash or point comes before it), with the reason each breaks the grammar. */
 const LOST_SHAPES: readonly [RegExp, string][] = [

@@ -17,6 +17,7 @@ import type { ReadingView } from './readingView';
 import { readText } from './readingView';
 import { buildCitations, findAnnexReferences, findLetterReferences } from './references';
 import type { Block } from './textLayout';
+import { firstAtOrAfter, RangedItems, RangeIndex } from './rangeIndex';
 import { isFixedFurniture, isSymbolOnlyLine, layoutText } from './textLayout';
 
 /** A letter model with nothing in it: what a text that is not UN correspondence parses to. */
@@ -58,7 +59,8 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const titleBlock = titleStart === undefined ? undefined : blocks.find((block) => block.start === titleStart) ?? preliminaryTitle;
 	const title = titleBlock && parseTitle(titleBlock, masked, dates);
 	const identity = masthead ?? runningHeaderSymbol(text, furniture, symbols) ?? (title && titleSymbol(text, title.range, symbols));
-	const inFurniture = (range: OffsetRange) => furniture.some((item) => range.start < item.end && item.start < range.end);
+	const furnitureIndex = new RangeIndex(furniture);
+	const inFurniture = (range: OffsetRange) => furnitureIndex.overlaps(range.start, range.end);
 
 	const organs = findOrganHeaders(masked, headerEnd, identity?.symbol);
 	const agendaLine = findAgendaLine(masked, headerEnd);
@@ -69,24 +71,27 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const footnotes = findFootnoteTexts(text, blocks, reading.plainFootnoteLabels);
 	const plainFootnotes = footnotes.filter((note) => reading.plainFootnoteLabels.has(note.range.start));
 	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
+	const noteRanges = footnotes.map((note) => note.range);
+	const furnitureAndNotes = [...furniture, ...noteRanges];
 	const markersFound = [
 		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture, reading.inlineMarkers),
-		...findPlainFootnoteMarkers(text, plainFootnotes, [...furniture, ...footnotes.map((note) => note.range)], headerEnd),
-		...findStarMarkers(text, title?.range.end ?? headerEnd, [...furniture, ...footnotes.map((note) => note.range)]),
+		...findPlainFootnoteMarkers(text, plainFootnotes, furnitureAndNotes, headerEnd),
+		...findStarMarkers(text, title?.range.end ?? headerEnd, furnitureAndNotes),
 	];
+	const foundIndex = new RangeIndex(markersFound.map((found) => found.range));
 	const footnoteMarkers = [
 		...markersFound,
 		...[
 			...findHeadingEndMarkers(text, [...(title ? [title.range] : []), ...headedAnnexes.map((annex) => annex.headingRange)]),
-			...findParagraphEndMarkers(text, [...furniture, ...footnotes.map((note) => note.range)]),
-		].filter((marker) => !markersFound.some((found) => found.range.start < marker.range.end && marker.range.start < found.range.end)),
+			...findParagraphEndMarkers(text, furnitureAndNotes),
+		].filter((marker) => !foundIndex.overlaps(marker.range.start, marker.range.end)),
 	].sort((a, b) => a.range.start - b.range.start);
 	const agenda = headerAgenda && withListDocument(headerAgenda, footnotes, symbols);
 	const headedBody = headedAnnexes.length > 0 ? blocks.filter((block) => block.start < headedAnnexes[0].headingRange.start) : blocks;
 	const headedClosing = findClosingRequest(headedBody, masked, headerEnd);
 	const headedSignature = findSignature(headedBody, masked, headedClosing?.range.start ?? headerEnd);
 	const signatureBlock = headedSignature && blocks.find((block) => block.start <= headedSignature.range.start && headedSignature.range.start < block.end);
-	const unheaded = headedAnnexes.length === 0 && signatureBlock ? findUnheadedAnnex(blocks, masked, signatureBlock.end, footnotes.map((note) => note.range)) : undefined;
+	const unheaded = headedAnnexes.length === 0 && signatureBlock ? findUnheadedAnnex(blocks, masked, signatureBlock.end, noteRanges) : undefined;
 	const annexes = unheaded ? [unheaded] : headedAnnexes;
 	const bodyBlocks = unheaded ? blocks.filter((block) => block.start < unheaded.headingRange.start) : headedBody;
 	const closingRequest = unheaded ? findClosingRequest(bodyBlocks, masked, headerEnd) : headedClosing;
@@ -108,9 +113,11 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const noteVerbale = kind === 'note-verbale' ? findNoteVerbaleParts(blocks, masked, dates) : undefined;
 	const memo = title ? undefined : findMemoHeader(masked, dates, Math.min(masked.length, DETECTION_WINDOW));
 	const special = new Set<Block>();
+	const noteIndex = new RangeIndex(noteRanges);
+	const annexHeadingStarts = new Set(annexes.map((annex) => annex.headingRange.start));
 	for (const block of blocks) {
-		const isSpecial = footnotes.some((note) => block.start >= note.range.start && block.start < note.range.end)
-			|| annexes.some((annex) => annex.headingRange.start === block.start)
+		const isSpecial = noteIndex.holds(block.start)
+			|| annexHeadingStarts.has(block.start)
 			|| (signature !== undefined && block.end > signature.range.start && block.start <= signature.range.start);
 		if (isSpecial) {
 			special.add(block);
@@ -158,18 +165,25 @@ const OWN_SYMBOL_NOTE = /\b(?:(?:also|previously|originally|formerly)\s+)?(?:iss
 
 /** The symbols a note gives as this document's own (reprints and documents issued under two symbols), in order. */
 function findOwnSymbolNotes(text: string, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange }[] {
+	// Each `symbol` of the text, found by its rarer middle `ymb` (a plain search is faster the rarer its first letter).
 	const words: number[] = [];
-	for (let at = text.indexOf('symbol'); at >= 0; at = text.indexOf('symbol', at + 6)) {
-		words.push(at);
+	for (let at = text.indexOf('ymb'); at >= 0; at = text.indexOf('ymb', at + 3)) {
+		if (text.startsWith('symbol', at - 1)) {
+			words.push(at - 1);
+		}
 	}
 	if (words.length === 0) {
 		return [];
 	}
-	return symbols
-		.filter((match): match is SymbolMatch & { symbol: DocumentSymbolRef } => match.symbol !== undefined
-			&& words.some((at) => at < match.start && match.start - at <= 12)
-			&& OWN_SYMBOL_NOTE.test(text.slice(Math.max(0, match.start - 80), match.start)))
-		.map((match) => ({ symbol: match.symbol, range: { start: match.start, end: match.end } }));
+	const notes: { symbol: DocumentSymbolRef; range: OffsetRange }[] = [];
+	for (const match of symbols) {
+		// The first `symbol` word at most 12 characters before the symbol (the words are in the order of the text).
+		const word = firstAtOrAfter(words, match.start - 12);
+		if (match.symbol !== undefined && word < words.length && words[word] < match.start && OWN_SYMBOL_NOTE.test(text.slice(Math.max(0, match.start - 80), match.start))) {
+			notes.push({ symbol: match.symbol, range: { start: match.start, end: match.end } });
+		}
+	}
+	return notes;
 }
 
 /**
@@ -187,8 +201,9 @@ function withListDocument(agenda: AgendaHeader, footnotes: readonly FootnoteText
  * that holds one well-formed symbol and nothing else.
  */
 function runningHeaderSymbol(text: string, furniture: readonly OffsetRange[], symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const ranged = new RangedItems(symbols);
 	const symbolOf = (range: OffsetRange | undefined) => {
-		const inside = range ? symbols.filter((match) => match.start >= range.start && match.end <= range.end) : [];
+		const inside = range ? ranged.inside(range.start, range.end) : [];
 		return range && inside.length === 1 && inside[0].symbol && text.slice(range.start, range.end).trim() === inside[0].raw ? inside[0] : undefined;
 	};
 	for (let i = 0; i < furniture.length; i++) {
@@ -234,6 +249,7 @@ const SYMBOL_LEAD = /^\s*[A-Z]{1,6}\//;
 function runningHeaderTest(text: string, reading: ReadingView, symbols: readonly SymbolMatch[], headerEnd: number, masthead: { symbol: DocumentSymbolRef; range: OffsetRange } | undefined) {
 	const masked = reading.view;
 	const mastheadParts = masthead?.symbol.parts.map((part) => part.text);
+	const ranged = new RangedItems(symbols);
 	const symbolOnlyCounts = new Map<string, number>();
 	const besideFurniture = new Set<number>();
 	if (!mastheadParts) {
@@ -271,7 +287,7 @@ function runningHeaderTest(text: string, reading: ReadingView, symbols: readonly
 			if (line.start < masthead.range.end && masthead.range.start < line.end) {
 				return false;
 			}
-			const onLine = symbols.filter((match) => match.start >= line.start && match.end <= line.end);
+			const onLine = ranged.inside(line.start, line.end);
 			return onLine.length > 0 && onLine.every((match) => match.symbol?.parts.every((part) => mastheadParts.includes(part.text)));
 		}
 		return line.start >= headerEnd && (besideFurniture.has(line.start) || (symbolOnlyCounts.get(lineText.trim()) ?? 0) >= 2);

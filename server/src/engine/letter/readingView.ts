@@ -16,6 +16,7 @@ import type { Line } from './textLayout';
 import { maskMarkup, splitLines } from './textLayout';
 import type { TitleExtent } from './titleLine';
 import { findFirstTitle, titleExtent } from './titleLine';
+import { addFurnitureBreaks } from './furnitureBreaks';
 
 /** The letter as the reading stage recovered it. */
 export interface ReadingView {
@@ -58,18 +59,6 @@ const IN_A_TITLE_BEFORE = /\b(?:the|of|and|to|on|with)\s+$/i;
 
 /** A column gap in the text: three or more spaces, a tab or a table cell border between two words of a header line. */
 const COLUMN_GAP = /(?<=\S)(?: {3,}|[ ]*\t[ \t]*|[ \t]+\|[ \t]+)(?=\S)/g;
-
-/**
- * A job number (`20-12655 (E) 011020 *2012655*`), a barcode (`*2012655*`), `Please recycle`, or the language and page
- * that follow an older running header (`S/1996/796 English Page 2`): page furniture.
- */
-const FURNITURE_ANCHOR = /\d{2}-\d{5}(?![\d-])(?:[ \t]*\([A-Z]\)(?:[ \t]+\d{6}){0,2})?(?:[ \t]*\*\d{7}\*)?|\*\d{7}\*(?!\w)|Please\s+recycle\b\s*♲?|(?:English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d{1,3}\b/y;
-/** Where furniture may start, found by its one literal character: the dash of a job number, the star of a barcode, `Please`. */
-const FURNITURE_CUE = /-\d{5}|\*\d{7}\*|Please\s+recycle/g;
-/** The same with the language and page of older running headers, for texts that print `Page`. */
-const FURNITURE_CUE_WITH_PAGE = /-\d{5}|\*\d{7}\*|Please\s+recycle|(?:English|French|Spanish|Russian|Arabic|Chinese)\s+Page\s+\d/g;
-/** A page number next to other furniture: `2/4`, `English Page 2` (older documents), `/...` (the page goes on). */
-const PAGE_NUMBER_AT = /\d{1,3}\/\d{1,3}(?![\d/])|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)\s+)?Page\s+\d{1,3}\b|\/\s?\.{3,}/y;
 
 /**
  * Marks that start a line in the body of a letter whose line breaks were lost, each found by its own scan that starts
@@ -220,9 +209,9 @@ function isCollapsed(text: string, physical: readonly Line[]): boolean {
 function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers: readonly RegExpMatchArray[], breaks: number[]): void {
 	const isSpace = (offset: number) => offset < 0 || /\s/.test(masked[offset]);
 	for (let at = masked.indexOf('Signed', from); at >= 0; at = masked.indexOf('Signed', at + 6)) {
-		const open = masked.lastIndexOf('(', at);
+		const open = lastOpeningParenthesis(masked, at);
 		SIGNED.lastIndex = open;
-		if (open >= from && at - open <= 4 && SIGNED.test(masked)) {
+		if (open >= from && open >= 0 && SIGNED.test(masked)) {
 			breaks.push(open - 1);
 		}
 	}
@@ -258,99 +247,14 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
 	}
 }
 
-/**
- * Breaks around page furniture run into the text: a job number or barcode, with the page numbers and running-header
- * symbols right next to it, each on a line of its own so that the layout sets them aside.
- */
-function addFurnitureBreaks(text: string, symbols: readonly SymbolMatch[], breaks: number[]): void {
-	if (!text.includes('-') && !text.includes('*') && !text.includes('Page') && !text.includes('recycle')) {
-		return;
-	}
-	const symbolStarts = new Map<number, number>();
-	const symbolEnds = new Map<number, number>();
-	for (const match of symbols) {
-		if (match.symbol) {
-			symbolStarts.set(match.start, match.end);
-			symbolEnds.set(match.end, match.start);
+/** The `(` at most four characters before `at` nearest to it (`(Signed)`, `( Signed )`), or -1. */
+function lastOpeningParenthesis(masked: string, at: number): number {
+	for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+		if (masked[i] === '(') {
+			return i;
 		}
 	}
-	const cue = text.includes('Page') ? FURNITURE_CUE_WITH_PAGE : FURNITURE_CUE;
-	const cues = new RegExp(cue.source, cue.flags);
-	let covered = 0;
-	for (const cue of text.matchAll(cues)) {
-		const anchorStart = cue[0].startsWith('-') ? cue.index - 2 : cue.index;
-		if (anchorStart < covered) {
-			continue;
-		}
-		FURNITURE_ANCHOR.lastIndex = Math.max(0, anchorStart);
-		const anchor = anchorStart >= 0 ? FURNITURE_ANCHOR.exec(text) : null;
-		if (!anchor || /[\w*-]/.test(text[anchor.index - 1] ?? ' ')) {
-			continue;
-		}
-		covered = anchor.index + anchor[0].length;
-		const isJobOrBarcode = /\(|\*|recycle/i.test(anchor[0]);
-		let start = anchor.index;
-		let end = anchor.index + anchor[0].length;
-		const tokens: { start: number; end: number }[] = [{ start, end }];
-		for (;;) {
-			const next = skipSpaces(text, end);
-			const token = furnitureTokenAt(text, next, symbolStarts);
-			if (!token) {
-				break;
-			}
-			tokens.push({ start: next, end: token });
-			end = token;
-		}
-		for (;;) {
-			const token = furnitureTokenBefore(text, start, symbolEnds);
-			if (!token) {
-				break;
-			}
-			tokens.unshift(token);
-			start = token.start;
-		}
-		if (!isJobOrBarcode && tokens.length < 2) {
-			continue;
-		}
-		for (const token of tokens) {
-			breaks.push(token.start - 1, token.end);
-		}
-	}
-}
-
-function skipSpaces(text: string, position: number): number {
-	let p = position;
-	while (p < text.length && (text[p] === ' ' || text[p] === '\t')) {
-		p++;
-	}
-	return p;
-}
-
-/** The end of a page number or a running-header symbol starting at `position`. */
-function furnitureTokenAt(text: string, position: number, symbolStarts: ReadonlyMap<number, number>): number | undefined {
-	const symbolEnd = symbolStarts.get(position);
-	if (symbolEnd !== undefined) {
-		return symbolEnd;
-	}
-	PAGE_NUMBER_AT.lastIndex = position;
-	return PAGE_NUMBER_AT.test(text) && !/[\p{L}\p{N}]/u.test(text[position - 1] ?? ' ') ? PAGE_NUMBER_AT.lastIndex : undefined;
-}
-
-/** A page number or running-header symbol that ends right before `position` (spaces between). */
-function furnitureTokenBefore(text: string, position: number, symbolEnds: ReadonlyMap<number, number>): { start: number; end: number } | undefined {
-	let p = position;
-	while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) {
-		p--;
-	}
-	if (p === position) {
-		return undefined;
-	}
-	const page = /(?<![\p{L}\p{N}/])\d{1,3}\/\d{1,3}$/u.exec(text.slice(Math.max(0, p - 8), p));
-	if (page) {
-		return { start: p - page[0].length, end: p };
-	}
-	const symbolStart = symbolEnds.get(p);
-	return symbolStart === undefined ? undefined : { start: symbolStart, end: p };
+	return -1;
 }
 
 /**
@@ -404,10 +308,8 @@ function findJoins(view: string, lines: readonly Line[], extents: readonly (Titl
 			continue;
 		}
 		let afterBlank = false;
-		for (const line of lines) {
-			if (line.start <= extent.start) {
-				continue;
-			}
+		for (let i = firstLineAfter(lines, extent.start); i < lines.length; i++) {
+			const line = lines[i];
 			if (line.start >= extent.end) {
 				break;
 			}
@@ -422,8 +324,23 @@ function findJoins(view: string, lines: readonly Line[], extents: readonly (Titl
 	return joins;
 }
 
+/** The index of the first line that starts after `offset` (the lines are in order). */
+function firstLineAfter(lines: readonly Line[], offset: number): number {
+	let low = 0;
+	let high = lines.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (lines[mid].start <= offset) {
+			low = mid + 1;
+		} else {
+			high = mid;
+		}
+	}
+	return low;
+}
+
 /** The first characters of the lines that may begin a block: a superscript, `<sup>`, `^{`, `(Signed)`, a rule, `Annex`. */
-const LEADS_BLOCK = /[⁰¹²³⁴⁵⁶⁷⁸⁹<^(_Aa]/;
+const LEADS_BLOCK: ReadonlySet<string> = new Set('⁰¹²³⁴⁵⁶⁷⁸⁹<^(_Aa');
 
 /** Where the first word of a line starts (the line's end when it is blank). */
 function firstWordAt(view: string, line: Line): number {
@@ -451,7 +368,7 @@ function findBlockStarts(text: string, view: string, lines: readonly Line[], tit
 		if (offset === undefined) {
 			return;
 		}
-		const next = lines.find((line) => line.start >= offset);
+		const next = lines[firstLineAfter(lines, offset - 1)];
 		if (next) {
 			starts.add(next.start);
 		}
@@ -474,7 +391,7 @@ function findBlockStarts(text: string, view: string, lines: readonly Line[], tit
 			continue;
 		}
 		const lead = view[first];
-		if (LEADS_BLOCK.test(lead) || text[first] === '*' || text[first] === '\\') {
+		if (LEADS_BLOCK.has(lead) || text[first] === '*' || text[first] === '\\') {
 			const lineText = view.slice(line.start, line.end);
 			if (BLOCK_START_LINE.test(lineText) || ASTERISK_LINE.test(text.slice(line.start, line.end))) {
 				starts.add(line.start);

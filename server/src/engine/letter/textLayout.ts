@@ -1,4 +1,7 @@
 import type { OffsetRange } from '../text/offsetRange';
+import { matchesIgnoringAsciiCase } from './asciiCase';
+
+export { maskMarkup } from './markupMask';
 
 /** One line of the text, without its terminator. */
 export interface Line {
@@ -22,53 +25,21 @@ export interface TextLayout {
 	readonly furniture: readonly OffsetRange[];
 }
 
-const LINK = /\[([^\]\n]{1,600})\]\(([^)\s]{0,2000})\)/g;
-const ESCAPE = /\\([()[\]\-.*_#!`])/g;
-const HEADING_HASHES = /^[ \t]{0,3}(#{1,6})[ \t]/gm;
-/** The cell borders of a table (`| General Assembly | Security Council |`, a web page's two-column header). */
-const TABLE_PIPE = /(?<=^|[ \t])\|(?=[ \t]|$)/gm;
-
-/** Replaces Markdown markup (and table cell borders) by spaces so that structural patterns can ignore it; offsets are unchanged. */
-export function maskMarkup(text: string): string {
-	let masked = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-	if (masked.includes('](')) {
-		masked = masked.replace(LINK, (whole: string, inner: string) => ` ${inner}${' '.repeat(whole.length - inner.length - 1)}`);
-	}
-	if (masked.includes('\\')) {
-		masked = masked.replace(ESCAPE, ' $1');
-	}
-	if (masked.includes('#')) {
-		masked = masked.replace(HEADING_HASHES, (whole: string) => whole.replace(/#/g, ' '));
-	}
-	if (masked.includes('|')) {
-		masked = masked.replace(TABLE_PIPE, ' ');
-	}
-	return BLANKED.some((ch) => masked.includes(ch)) ? masked.replace(/[*\t\f\u00a0]/g, ' ') : masked;
-}
-
-/** Characters blanked wherever they stand: emphasis stars, tabs, form feeds, no-break spaces. */
-const BLANKED = ['*', '\t', '\f', '\u00a0'];
-
 /** Splits a text into lines at `\n`, `\r\n` and `\r`. */
 export function splitLines(text: string): Line[] {
 	const lines: Line[] = [];
 	let start = 0;
-	if (!text.includes('\r')) {
-		for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-			lines.push({ start, end });
-			start = end + 1;
+	let newline = text.indexOf('\n');
+	let carriage = text.indexOf('\r');
+	while (newline >= 0 || carriage >= 0) {
+		const end = carriage >= 0 && (newline < 0 || carriage < newline) ? carriage : newline;
+		lines.push({ start, end });
+		start = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+		if (newline >= 0 && newline < start) {
+			newline = text.indexOf('\n', start);
 		}
-		lines.push({ start, end: text.length });
-		return lines;
-	}
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		if (ch === 10 || ch === 13) {
-			lines.push({ start, end: i });
-			if (ch === 13 && text.charCodeAt(i + 1) === 10) {
-				i++;
-			}
-			start = i + 1;
+		if (carriage >= 0 && carriage < start) {
+			carriage = text.indexOf('\r', start);
 		}
 	}
 	lines.push({ start, end: text.length });
@@ -84,12 +55,56 @@ const SYMBOL_ONLY = /^\s*(?:[A-Z]{1,6}(?:\/[A-Za-z0-9.()]+)+(?:\s*[-–]\s*|\s+)
 
 /** True when a line is page furniture whatever else the letter holds: job numbers, barcodes, page numbers, page breaks. */
 export function isFixedFurniture(line: string): boolean {
-	return JOB_NUMBER.test(line) || BARCODE.test(line) || PAGE_NUMBER.test(line) || RECYCLE.test(line) || THEMATIC_BREAK.test(line);
+	return mayBeFixedFurniture(line, firstNonWhite(line, 0, line.length))
+		&& (JOB_NUMBER.test(line) || BARCODE.test(line) || PAGE_NUMBER.test(line) || RECYCLE.test(line) || THEMATIC_BREAK.test(line));
 }
 
 /** True when a line holds nothing but document symbols (and perhaps a page number): a running header or a masthead line. */
 export function isSymbolOnlyLine(line: string): boolean {
-	return line.length < 120 && SYMBOL_ONLY.test(line);
+	return line.length < 120 && isCapital(line[firstNonWhite(line, 0, line.length)]) && SYMBOL_ONLY.test(line);
+}
+
+/** The words a furniture line may start with (in any case): the page-number patterns' `Page` and languages, `Please recycle`. */
+const FURNITURE_WORDS = ['page', 'please', 'english', 'french', 'spanish', 'russian', 'arabic', 'chinese'];
+
+/**
+ * What the first character of fixed furniture (at `first`, after white space) must be, as the furniture patterns read
+ * it: a digit, `*`, `-`, `_`, `/`, or the first letter of one of {@link FURNITURE_WORDS} (the patterns that ignore
+ * case match ASCII letters only). A line failing this is not furniture; one passing it is tested by the patterns.
+ */
+function mayBeFixedFurniture(line: string, first: number): boolean {
+	const ch = line[first];
+	if (ch === undefined) {
+		return false;
+	}
+	if ((ch >= '0' && ch <= '9') || ch === '*' || ch === '-' || ch === '_' || ch === '/') {
+		return true;
+	}
+	return FURNITURE_WORDS.some((word) => matchesIgnoringAsciiCase(line, first, word));
+}
+
+function isCapital(ch: string | undefined): boolean {
+	return ch !== undefined && ch >= 'A' && ch <= 'Z';
+}
+
+/** True for the characters a pattern's `\s` and `String.prototype.trim` take for white space. */
+export function isWhiteSpaceCode(code: number): boolean {
+	if (code <= 32) {
+		return code === 32 || (code >= 9 && code <= 13);
+	}
+	if (code < 0xa0) {
+		return false;
+	}
+	return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** The first position in text[from, to) that is not white space, or `to`. */
+export function firstNonWhite(text: string, from: number, to: number): number {
+	let i = from;
+	while (i < to && isWhiteSpaceCode(text.charCodeAt(i))) {
+		i++;
+	}
+	return i;
 }
 
 /** What {@link layoutText} cuts: the reading stage's view of the text, its lines and the lines that start a paragraph. */
@@ -119,11 +134,11 @@ export function layoutText(text: string, read: ReadLines, isRunningHeader: (line
 		}
 	};
 	for (const line of lines) {
-		const raw = text.slice(line.start, line.end);
-		const maskedLine = masked.slice(line.start, line.end);
-		if (maskedLine.trim() === '') {
+		// Lines are sliced only when a furniture test needs their text: most lines fail the tests on their first character.
+		const first = firstNonWhite(masked, line.start, line.end);
+		if (first === line.end) {
 			afterBlank = true;
-			if (raw.includes('\f')) {
+			if (hasFormFeed(text, line.start, line.end)) {
 				flush();
 				furniture.push({ start: line.start, end: line.end });
 			}
@@ -133,7 +148,7 @@ export function layoutText(text: string, read: ReadLines, isRunningHeader: (line
 			flush();
 		}
 		afterBlank = false;
-		if (isFixedFurniture(raw) || (isSymbolOnlyLine(maskedLine) && isRunningHeader(line, maskedLine))) {
+		if (isFixedFurnitureLine(text, line) || (isSymbolOnlyLineOf(masked, line, first) && isRunningHeader(line, masked.slice(line.start, line.end)))) {
 			flush();
 			furniture.push({ start: line.start, end: line.end });
 			continue;
@@ -145,4 +160,25 @@ export function layoutText(text: string, read: ReadLines, isRunningHeader: (line
 	}
 	flush();
 	return { masked, lines, blocks, furniture };
+}
+
+/** True when text[start, end) holds a form feed. */
+function hasFormFeed(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		if (text.charCodeAt(i) === 12) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** {@link isFixedFurniture} of a line of the text, sliced only when its first character allows it. */
+function isFixedFurnitureLine(text: string, line: Line): boolean {
+	const first = firstNonWhite(text, line.start, line.end);
+	return first < line.end && mayBeFixedFurniture(text, first) && isFixedFurniture(text.slice(line.start, line.end));
+}
+
+/** {@link isSymbolOnlyLine} of a line of the view whose first word starts at `first`, sliced only when that word can start a symbol. */
+function isSymbolOnlyLineOf(view: string, line: Line, first: number): boolean {
+	return line.end - line.start < 120 && isCapital(view[first]) && isSymbolOnlyLine(view.slice(line.start, line.end));
 }

@@ -232,15 +232,52 @@ function garbledTitle(bounded: string, view: string): TitleExtent | undefined {
 const DATED_AT = new RegExp(DATED_WORD.source, 'y');
 const LETTER_FROM_AT = /Letter\s+from\s+(?=\S)/y;
 
-/** Where a title may start, in the order of the text: each `dated` (any case) and each `Letter from`, found by plain search. */
-function titleCandidates(text: string): number[] {
-	const found: number[] = [];
-	for (const [word, offset] of [['ated', 1], ['ATED', 1], ['Letter from', 0]] as const) {
-		for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-			if (at >= offset) {
-				found.push(at - offset);
+/** The words that mark where a title may start, each with how far before it the title starts (`dated` starts one before `ated`). */
+const TITLE_CUES: readonly (readonly [string, number])[] = [['ated', 1], ['ATED', 1], ['Letter from', 0]];
+
+/**
+ * Where a title may start, in the order of the text: each `dated` (any case) and each `Letter from`, found by plain
+ * search as far as the caller reads. Each word is looked for only as far as a place of it could come before the
+ * nearest place already found of another, so a letter whose title comes early is not searched to its end.
+ */
+export function* titleCandidates(text: string): Generator<number> {
+	// Where each word next stands (-1: nowhere); undefined when it was looked for only before `searched[i]`.
+	const next: (number | undefined)[] = TITLE_CUES.map(() => undefined);
+	const searched = TITLE_CUES.map(() => 0);
+	for (;;) {
+		let best = -1;
+		let bestStart = Infinity;
+		for (let i = 0; i < TITLE_CUES.length; i++) {
+			const [word, offset] = TITLE_CUES[i];
+			let at = next[i];
+			if (at === undefined) {
+				// A place of this word can come first only if it starts before bestStart + offset.
+				const end = bestStart === Infinity ? text.length : Math.min(text.length, bestStart + offset + word.length - 1);
+				const found = end - searched[i] >= word.length ? text.slice(searched[i], end).indexOf(word) : -1;
+				if (found >= 0) {
+					at = searched[i] + found;
+				} else if (end >= text.length) {
+					at = -1;
+				} else {
+					searched[i] = Math.max(searched[i], end - word.length + 1);
+					continue;
+				}
+				next[i] = at;
+			}
+			if (at >= 0 && at - offset < bestStart) {
+				best = i;
+				bestStart = at - offset;
 			}
 		}
+		if (best < 0) {
+			return;
+		}
+		const [word, offset] = TITLE_CUES[best];
+		const at = next[best] ?? 0;
+		next[best] = undefined;
+		searched[best] = at + word.length;
+		if (at >= offset) {
+			yield at - offset;
+		}
 	}
-	return found.sort((a, b) => a - b);
 }

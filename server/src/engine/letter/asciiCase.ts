@@ -1,0 +1,34 @@
+/**
+ * Plain searches for words in any case of their ASCII letters: what a pattern with the `i` flag (and without `u`)
+ * matches for an ASCII word, since such a pattern never matches a character outside ASCII to an ASCII letter (ES
+ * Canonicalize). They let a costly pattern that ignores case run only where its word stands.
+ */
+
+/** True when `text` at `position` spells the lower-case ASCII `word`, in any case of its ASCII letters. */
+export function matchesIgnoringAsciiCase(text: string, position: number, word: string): boolean {
+	if (position < 0 || position + word.length > text.length) {
+		return false;
+	}
+	for (let i = 0; i < word.length; i++) {
+		const code = text.charCodeAt(position + i);
+		if ((code >= 65 && code <= 90 ? code + 32 : code) !== word.charCodeAt(i)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/**
+ * True when `text` holds the lower-case ASCII `word` in any case. Only its letter at `anchor` (choose the rarest) is
+ * searched for, in both cases, and the word checked around each place found.
+ */
+export function includesIgnoringAsciiCase(text: string, word: string, anchor: number): boolean {
+	for (const letter of new Set([word[anchor], word[anchor].toUpperCase()])) {
+		for (let at = text.indexOf(letter); at >= 0; at = text.indexOf(letter, at + 1)) {
+			if (matchesIgnoringAsciiCase(text, at - anchor, word)) {
+				return true;
+			}
+		}
+	}
+	return false;
+}

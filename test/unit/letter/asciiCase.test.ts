@@ -1,0 +1,24 @@
+// The plain searches that ignore ASCII case (asciiCase.ts) against a pattern with the `i` flag, which they stand for.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { includesIgnoringAsciiCase, matchesIgnoringAsciiCase } from '../../../server/src/engine/letter/asciiCase';
+
+const WORDS = ['verbale', 'compliments', 'item', 'page', 'please', 'english'];
+/** Text made of the words' letters in both cases, look-alikes outside ASCII (Kelvin sign, dotted I, long s) and other characters. */
+const text = fc.string({ maxLength: 80, unit: fc.constantFrom(...'verbalcompintsgh', ...'VERBALCOMPINTSGH', '\u212a', '\u0130', '\u017f', 'ı', ' ', 'x', 'é') });
+
+describe('ignoring ASCII case', () => {
+	it('includesIgnoringAsciiCase is what /word/i finds, for every anchor', () => {
+		fc.assert(fc.property(text, fc.constantFrom(...WORDS), fc.nat(), (haystack, word, anchor) => {
+			assert.equal(includesIgnoringAsciiCase(haystack, word, anchor % word.length), new RegExp(word, 'i').test(haystack));
+		}), { numRuns: 5000 });
+	});
+	it('matchesIgnoringAsciiCase is what a sticky /word/iy finds at the position', () => {
+		fc.assert(fc.property(text, fc.constantFrom(...WORDS), fc.integer({ min: -2, max: 82 }), (haystack, word, position) => {
+			const sticky = new RegExp(word, 'iy');
+			sticky.lastIndex = position;
+			assert.equal(matchesIgnoringAsciiCase(haystack, position, word), position >= 0 && sticky.test(haystack));
+		}), { numRuns: 5000 });
+	});
+});
