@@ -16,9 +16,10 @@
  * looked at: a file written in the same tick of the file system's clock as it was read could change again without its
  * stamp changing (git's "racy clean" case), so such a file is read and hashed at the next start.
  *
- * Stored with `v8.serialize` after measuring (ARCHITECTURE.md, "The persistent index"): the entries are plain objects
- * that the V8 serializer writes and reads several times faster than JSON, and one file read whole is faster here than
- * an embedded database's many small reads, without a native module to ship for every platform of the VSIX.
+ * Stored with `v8.serialize` after measuring (ARCHITECTURE.md, "The persistent index"): one file read whole is faster
+ * here than an embedded database's many small reads, without a native module to ship for every platform of the VSIX;
+ * the entries go in as their stored form (`storedForm.ts`: flat tables, each string once), which reads several times
+ * faster than the entries' own object graph.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,13 +28,15 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { SUMMARY_FORMAT } from '../engine/workspace/letterSummary';
+import type { StoredForm } from './storedForm';
+import { decodeStoredForm, encodeStoredForm } from './storedForm';
 import { describeErrorCode, errorCode } from './textFiles';
 
 /** The first bytes of an index file. */
 const MAGIC = 'diplomatic-letters index\n';
 
-/** The layout of the stored file (beside the entries' own format): 2 since paths carry their file stamps. */
-const STORE_LAYOUT = 2;
+/** The layout of the stored file (beside the entries' own format): 3 since paths carry their file stamps and entries are in their stored form. */
+const STORE_LAYOUT = 3;
 
 /**
  * What the file system says of a file's content without reading it: its size, modification and change times (ms,
@@ -75,10 +78,11 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
 /** A path as stored: its content hash, then its stamp's size, mtimeMs, ctimeMs and ino when it has a settled one. */
 type StoredPath = readonly [string, string] | readonly [string, string, number, number, number, number];
 
-/** What is stored. */
+/** What is stored: the paths, and the entries (in their stored form, `storedForm.ts`) by content hash. */
 interface StoredIndex {
 	readonly paths: readonly StoredPath[];
-	readonly entries: readonly (readonly [string, LetterSummary])[];
+	readonly hashes: readonly string[];
+	readonly entries: StoredForm;
 }
 
 /** What the store holds of a path. */
@@ -180,9 +184,10 @@ export class SummaryStore {
 	put(path: string, hash: string, summary: LetterSummary, stamp?: FileStamp): void {
 		const record = this.paths.get(path);
 		if (record?.hash !== hash || !this.entries.has(hash)) {
-			this.entries.set(hash, summary);
 			this.changed = true;
 		}
+		// The same content: the caller's copy (the index's, sharing its symbols) replaces the one read, which is let go.
+		this.entries.set(hash, summary);
 		if (record?.hash !== hash || (record.stamp === undefined ? stamp !== undefined : stamp === undefined || !sameStamp(record.stamp, stamp))) {
 			this.paths.set(path, stamp === undefined ? { hash } : { hash, stamp });
 			this.changed = true;
@@ -213,8 +218,18 @@ export class SummaryStore {
 		}
 		const used = new Set([...this.paths.values()].map((record) => record.hash));
 		const paths = [...this.paths].map(([path, { hash, stamp }]): StoredPath => (stamp === undefined ? [path, hash] : [path, hash, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino]));
-		const stored: StoredIndex = { paths, entries: [...this.entries].filter(([hash]) => used.has(hash)) };
-		const payload = serialize(stored);
+		const kept = [...this.entries].filter(([hash]) => used.has(hash));
+		let payload: Buffer;
+		try {
+			const stored: StoredIndex = { paths, hashes: kept.map(([hash]) => hash), entries: encodeStoredForm(kept.map(([, summary]) => summary)) };
+			payload = serialize(stored);
+		} catch (error) {
+			if (!this.failedToWrite) {
+				this.failedToWrite = true;
+				this.log(`The index of the letters cannot be stored (${error instanceof Error ? error.message : String(error)}); the letters will be read again next time.`);
+			}
+			return;
+		}
 		const header: StoredHeader = { format: SUMMARY_FORMAT, layout: STORE_LAYOUT, engine: this.engine, bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') };
 		const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8');
 		const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
@@ -247,9 +262,7 @@ export class SummaryStore {
 		if (stored === undefined) {
 			return;
 		}
-		for (const [hash, summary] of stored.entries) {
-			this.entries.set(hash, summary);
-		}
+		stored.entries.forEach((summary, at) => this.entries.set(stored.hashes[at], summary));
 		for (const record of stored.paths) {
 			if (this.entries.has(record[1])) {
 				this.paths.set(record[0], record.length === 6 ? { hash: record[1], stamp: { size: record[2], mtimeMs: record[3], ctimeMs: record[4], ino: record[5] } } : { hash: record[1] });
@@ -258,7 +271,7 @@ export class SummaryStore {
 	}
 
 	/** The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine. */
-	private decode(bytes: Buffer): StoredIndex | undefined {
+	private decode(bytes: Buffer): { readonly paths: readonly StoredPath[]; readonly hashes: readonly string[]; readonly entries: readonly LetterSummary[] } | undefined {
 		const discard = (why: string) => {
 			this.log(`The stored index ${this.file} ${why}: it is discarded and the letters are read again.`);
 			return undefined;
@@ -283,10 +296,10 @@ export class SummaryStore {
 		}
 		try {
 			const stored = deserialize(payload) as StoredIndex;
-			if (!Array.isArray(stored?.paths) || !Array.isArray(stored?.entries)) {
+			if (!Array.isArray(stored?.paths) || !Array.isArray(stored?.hashes) || stored.hashes.length !== stored.entries?.count) {
 				return discard('is corrupt');
 			}
-			return stored;
+			return { paths: stored.paths, hashes: stored.hashes, entries: decodeStoredForm(stored.entries) as LetterSummary[] };
 		} catch {
 			return discard('is corrupt');
 		}
