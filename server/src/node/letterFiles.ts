@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { readTextFileSync } from './textFiles';
 
 /** Options deciding which files under a folder are candidate letters (the same rules as the editor's settings). */
@@ -87,7 +87,7 @@ export function findLetterFiles(paths: readonly string[], options: LetterFileOpt
 		if (stats.isFile()) {
 			found.push({ path, displayPath: path, explicit: true });
 		} else if (stats.isDirectory()) {
-			walk(path, path, include, exclude, found, onSkippedFolder);
+			walk(path, path, '', include, exclude, found, onSkippedFolder);
 		} else {
 			throw new BadPathError(path, 'not a file or a folder');
 		}
@@ -95,7 +95,8 @@ export function findLetterFiles(paths: readonly string[], options: LetterFileOpt
 	return found;
 }
 
-function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[], found: FoundFile[], onSkippedFolder?: (folder: string, reason: string) => void): void {
+/** Walks `folder`, which is `relativeFolder` (`/`-separated, '' for the root) under `root`. */
+function walk(root: string, folder: string, relativeFolder: string, include: RegExp[], exclude: RegExp[], found: FoundFile[], onSkippedFolder?: (folder: string, reason: string) => void): void {
 	let entries;
 	try {
 		entries = readdirSync(folder, { withFileTypes: true });
@@ -105,18 +106,18 @@ function walk(root: string, folder: string, include: RegExp[], exclude: RegExp[]
 		if (folder === root) {
 			throw new BadPathError(folder, reason);
 		}
-		onSkippedFolder?.(relative(root, folder).split(sep).join('/'), reason);
+		onSkippedFolder?.(relativeFolder, reason);
 		return;
 	}
 	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	for (const entry of entries) {
 		const full = join(folder, entry.name);
-		const rel = relative(root, full).split(sep).join('/');
+		const rel = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
 		if (matchesAny(rel, exclude) || matchesAny(`${rel}/`, exclude)) {
 			continue;
 		}
 		if (entry.isDirectory()) {
-			walk(root, full, include, exclude, found, onSkippedFolder);
+			walk(root, full, rel, include, exclude, found, onSkippedFolder);
 		} else if (entry.isFile() && matchesAny(rel, include)) {
 			found.push({ path: full, displayPath: rel, explicit: false });
 		}
