@@ -30,6 +30,17 @@ const ARRAY = 7;
 const OBJECT = 8;
 const REFERENCE = 9;
 
+/** The index of `key`'s item in a table, the item added at the end when the key is new. */
+function tableIndex<T>(indexes: Map<string, number>, table: T[], key: string, item: T): number {
+	let index = indexes.get(key);
+	if (index === undefined) {
+		index = table.length;
+		table.push(item);
+		indexes.set(key, index);
+	}
+	return index;
+}
+
 /** Writes values of plain data in the stored form; throws a TypeError for anything else (a Map, a class instance, a function). */
 export function encodeStoredForm(values: readonly unknown[]): StoredForm {
 	const strings: string[] = [];
@@ -66,17 +77,10 @@ export function encodeStoredForm(values: readonly unknown[]): StoredForm {
 					numbers.push(value);
 				}
 				return;
-			case 'string': {
-				let id = stringIds.get(value);
-				if (id === undefined) {
-					id = strings.length;
-					strings.push(value);
-					stringIds.set(value, id);
-				}
+			case 'string':
 				push(STRING);
-				push(id);
+				push(tableIndex(stringIds, strings, value, value));
 				return;
-			}
 			case 'object': {
 				if (value === null) {
 					push(NULL);
@@ -104,15 +108,8 @@ export function encodeStoredForm(values: readonly unknown[]): StoredForm {
 				if (keys.includes('__proto__')) {
 					throw new TypeError('the stored form holds no property named __proto__');
 				}
-				const key = keys.join('\0');
-				let shape = shapeIds.get(key);
-				if (shape === undefined) {
-					shape = shapes.length;
-					shapes.push(keys);
-					shapeIds.set(key, shape);
-				}
 				push(OBJECT);
-				push(shape);
+				push(tableIndex(shapeIds, shapes, keys.join('\0'), keys));
 				const record = value as Record<string, unknown>;
 				for (const name of keys) {
 					write(record[name]);
