@@ -110,6 +110,37 @@ test('indexing reports work-done progress and a status with the number of letter
 	});
 });
 
+test('the problem count follows changes on disk and edits that change other letters’ problems, as a fresh count gives it', async () => {
+	const edited = CITED_LETTER.replace('S/2020/9999', 'S/2020/9998');
+	let fresh: unknown;
+	await withServer({ folder: createFixtureFolder({ 'cited.txt': edited, 'notes.md': NOT_A_LETTER }) }, async (server) => {
+		await server.ready();
+		fresh = (await server.waitFor('problems counted afresh', () => server.statuses.find((item) => item.state === 'ready' && item.problems.error > 0))).problems;
+	});
+	const folder = createFixtureFolder({ 'hand-written.txt': HAND_WRITTEN, 'notes.md': NOT_A_LETTER });
+	await withServer({ folder }, async (server) => {
+		await server.ready();
+		const counted = (label: string, accept: (problems: { hint: number; error: number }) => boolean) => server.waitFor(label, () => {
+			const status = server.statuses.at(-1);
+			return status?.state === 'ready' && accept(status.problems) ? status.problems : undefined;
+		});
+		const first = await counted('problems counted', (problems) => problems.error > 0);
+		// S/2020/9999 comes into the folder: the hand-written letter's citation of it is resolved (one hint less).
+		const cited = folder.write('cited.txt', CITED_LETTER);
+		await server.fileEvents([{ path: cited, type: FileChangeType.Created }]);
+		const resolved = await counted('the citation resolved', (problems) => problems.hint < first.hint);
+		// An edit of the open cited letter takes its symbol away: the closed hand-written letter counts the hint again.
+		await server.open(cited, 'plaintext', CITED_LETTER);
+		await server.diagnosticsOf(cited);
+		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uriOf(cited), version: 2 }, contentChanges: [{ text: edited }] });
+		await counted('the citation unresolved again by the edit', (problems) => problems.hint > resolved.hint);
+		// The hand-written letter is deleted: its problems leave the count, which is then the one counted afresh.
+		unlinkSync(folder.file('hand-written.txt'));
+		await server.fileEvents([{ path: folder.file('hand-written.txt'), type: FileChangeType.Deleted }]);
+		await counted('the count of a fresh server on the same letters', (problems) => JSON.stringify(problems) === JSON.stringify(fresh));
+	});
+});
+
 test('a cancelled request is answered with RequestCancelled', async () => {
 	const folder = createFixtureFolder();
 	await withServer({ folder }, async (server) => {

@@ -28,6 +28,10 @@ export function conditionOf(annotations: LetterAnnotations | undefined): Sidecar
 
 /** Findings of one file as LSP diagnostics, placed with the lines of its text. */
 export function findingsAsDiagnostics(findings: readonly Finding[], text: string, settings: DiagnosticSettings): Diagnostic[] {
+	if (findings.length === 0) {
+		// The usual case on a letter; its lines (a large letter's are thousands) are not read for nothing.
+		return [];
+	}
 	const lines = new LineIndex(text);
 	return applySeverities(findings, settings).map((diagnostic) => ({
 		range: { start: lines.positionAt(diagnostic.range.start), end: lines.positionAt(diagnostic.range.end) },

@@ -4,6 +4,7 @@
  * any error of the handler with `InternalError` and a sentence naming the request (the stack goes to the log, never
  * into the answer), and refuses requests after `shutdown`. Notifications are guarded the same way (errors logged).
  */
+import { performance } from 'node:perf_hooks';
 import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
@@ -62,6 +63,7 @@ export class RequestGuard {
 	private shutdown = false;
 	/** Requests accepted before `shutdown` and not answered yet (a create may still be reading its sidecar). */
 	private readonly inFlight = new Set<Promise<unknown>>();
+	private lastMessage = Number.NEGATIVE_INFINITY;
 
 	/** @param log where errors of handlers are written (the server log), with their stack */
 	constructor(private readonly log: (message: string) => void) {}
@@ -69,6 +71,11 @@ export class RequestGuard {
 	/** From now on every request is refused (after `shutdown`, only `exit` is expected). */
 	shutDown(): void {
 		this.shutdown = true;
+	}
+
+	/** When the last request or notification came in (`performance.now()`): background work waits while messages keep coming. */
+	get lastMessageAt(): number {
+		return this.lastMessage;
 	}
 
 	/** True after `shutdown`. */
@@ -94,6 +101,7 @@ export class RequestGuard {
 	request<P, R>(method: string, paramsCheck: ParamsCheck, handler: (params: P, token: CancellationToken) => R | Promise<R>): (params: P, token: CancellationToken) => Promise<R | ResponseError<never>> {
 		const answer = this.answer(method, paramsCheck, handler);
 		return (params, token) => {
+			this.lastMessage = performance.now();
 			const answering = answer(params, token);
 			if (!this.shutdown) {
 				this.inFlight.add(answering);
@@ -130,6 +138,7 @@ export class RequestGuard {
 	/** A guarded notification handler: malformed notifications are logged and ignored, errors logged. */
 	notification<P>(method: string, paramsCheck: ParamsCheck, handler: (params: P) => void | Promise<void>): (params: P) => void {
 		return (params) => {
+			this.lastMessage = performance.now();
 			const problem = paramsCheck(params);
 			if (problem !== undefined) {
 				this.log(`${method} ignored: ${problem}.`);

@@ -106,16 +106,23 @@ export function createServerContext(connection: Connection, options: ServerConte
 		return [...placed.map(toLspDiagnostic), ...annotationDiagnostics];
 	});
 	const lettersChanged = new LettersChangedNotifier(connection);
+	const guard = new RequestGuard((message) => connection.console.error(message));
 	const status = new StatusReporter(
 		connection,
 		capabilities.window?.workDoneProgress === true,
 		() => ({ state: store.isIndexed ? 'ready' : 'indexing', ...store.indexingProgress, letters: store.index.letterCount }),
-		() => store.index.letters().map((entry) => entry.uri),
-		(uri) => {
-			const entry = store.index.get(uri);
-			// Counted from the entries: the same codes and severities as the diagnostics, without reading any letter again.
-			return entry ? summaryDiagnostics(entry, store.index, effectiveSettings(uri).diagnostics).map((diagnostic) => diagnostic.severity) : [];
+		{
+			letters: () => store.index.letterUris(),
+			severitiesOf: (uri) => {
+				const entry = store.index.get(uri);
+				// Counted from the entries: the same codes and severities as the diagnostics, without reading any letter again.
+				return entry ? summaryDiagnostics(entry, store.index, effectiveSettings(uri).diagnostics).map((diagnostic) => diagnostic.severity) : [];
+			},
+			refreshInferred: (enough) => store.index.refreshInferred(enough),
+			takeAffected: () => store.index.takeAffected(),
+			clearAffected: () => store.index.clearAffected(),
 		},
+		() => guard.lastMessageAt,
 		() => lettersChanged.schedule(),
 	);
 	listeners.progress = (indexed, total) => status.indexingProgress(indexed, total);
@@ -127,9 +134,8 @@ export function createServerContext(connection: Connection, options: ServerConte
 			if (others.length > 0) {
 				diagnostics.refresh(others);
 			}
-			if (uris.some((uri) => store.openDocument(uri) === undefined) || uris.length === 0) {
-				status.scheduleCount();
-			}
+			// The index knows which letters a change touches (an edit of an open letter's symbols or dates included).
+			status.indexChanged();
 		}
 	};
 	listeners.annotations = (uris) => {
@@ -142,6 +148,5 @@ export function createServerContext(connection: Connection, options: ServerConte
 		});
 		void sidecarReports.refresh(sidecars);
 	};
-	const guard = new RequestGuard((message) => connection.console.error(message));
 	return { connection, store, owner, service, settings, diagnostics, status, annotations, sidecarReports, guard, lettersChanged, folderPaths: options.folderPaths, reparseEdited };
 }

@@ -87,7 +87,7 @@ export function findLetterFiles(paths: readonly string[], options: LetterFileOpt
 		if (stats.isFile()) {
 			found.push({ path, displayPath: path, explicit: true });
 		} else if (stats.isDirectory()) {
-			walk(path, path, '', include, exclude, found, onSkippedFolder);
+			walk(path, '', include, exclude, found, onSkippedFolder);
 		} else {
 			throw new BadPathError(path, 'not a file or a folder');
 		}
@@ -95,31 +95,32 @@ export function findLetterFiles(paths: readonly string[], options: LetterFileOpt
 	return found;
 }
 
-/** Walks `folder`, which is `relativeFolder` (`/`-separated, '' for the root) under `root`. */
-function walk(root: string, folder: string, relativeFolder: string, include: RegExp[], exclude: RegExp[], found: FoundFile[], onSkippedFolder?: (folder: string, reason: string) => void): void {
+/** Lists the folder `rel` (`/`-separated, relative to `root`; `''` for the root itself) into `found`. */
+function walk(root: string, rel: string, include: RegExp[], exclude: RegExp[], found: FoundFile[], onSkippedFolder?: (folder: string, reason: string) => void): void {
+	const folder = rel === '' ? root : join(root, rel);
 	let entries;
 	try {
 		entries = readdirSync(folder, { withFileTypes: true });
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const reason = code === 'EACCES' ? 'cannot be listed: permission denied' : `cannot be listed (${code ?? 'unknown error'})`;
-		if (folder === root) {
+		if (rel === '') {
 			throw new BadPathError(folder, reason);
 		}
-		onSkippedFolder?.(relativeFolder, reason);
+		onSkippedFolder?.(rel, reason);
 		return;
 	}
 	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 	for (const entry of entries) {
-		const full = join(folder, entry.name);
-		const rel = relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`;
-		if (matchesAny(rel, exclude) || matchesAny(`${rel}/`, exclude)) {
+		// The path relative to the root, built as the walk descends (the same as `relative(root, full)` with `/`).
+		const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+		if (matchesAny(path, exclude) || matchesAny(`${path}/`, exclude)) {
 			continue;
 		}
 		if (entry.isDirectory()) {
-			walk(root, full, rel, include, exclude, found, onSkippedFolder);
-		} else if (entry.isFile() && matchesAny(rel, include)) {
-			found.push({ path: full, displayPath: rel, explicit: false });
+			walk(root, path, include, exclude, found, onSkippedFolder);
+		} else if (entry.isFile() && matchesAny(path, include)) {
+			found.push({ path: join(folder, entry.name), displayPath: path, explicit: false });
 		}
 	}
 }

@@ -17,7 +17,7 @@ import { summarizeLetter } from '../engine/workspace/letterSummary';
 import { letterText, whyNotRead } from './letterFiles';
 import type { SidecarFileState } from './sidecarFiles';
 import { readSidecarFileSync, sidecarConditionOf, sidecarSymbolOf } from './sidecarFiles';
-import { decodeText, readFileBytesSync } from './textFiles';
+import { decodeText, ReadBuffer, readFileBytesSync } from './textFiles';
 
 /** One file to index. */
 export interface LetterReadRequest {
@@ -29,6 +29,8 @@ export interface LetterReadRequest {
 	readonly hash: boolean;
 	/** Read the letter's sidecar too: its `document.symbol` and the annotation findings (the command line). */
 	readonly sidecar: boolean;
+	/** The path was just listed in its folder as a regular file (see `ByteReadOptions.listedAsFile`). */
+	readonly listedAsFile?: boolean;
 }
 
 /** The annotation findings of a letter's sidecar, placed: on the letter, and on the sidecar file itself. */
@@ -64,9 +66,12 @@ function placed(text: string, findings: readonly Finding[]): PlacedFinding[] {
 	return findings.map((finding) => ({ code: finding.code, range: placeRange(lines, finding.range), message: finding.message }));
 }
 
+/** The buffer this thread reads files into: the bytes are hashed and decoded at once, never kept. */
+const scratch = new ReadBuffer();
+
 /** Indexes one file (never throws for a user's file: what cannot be read is `skipped` with the reason). */
 export function readLetterForIndex(request: LetterReadRequest, data: ReferenceData): LetterReadResult {
-	const read = readFileBytesSync(request.path, request.maxFileSize);
+	const read = readFileBytesSync(request.path, request.maxFileSize, { listedAsFile: request.listedAsFile, scratch });
 	if (read.kind !== 'bytes') {
 		return { kind: 'skipped', reason: whyNotRead(read) };
 	}

@@ -74,7 +74,7 @@ export interface ReadWorkspace extends LoadedWorkspace {
 export interface WorkspaceReadOptions {
 	/** Keep the entries in the user's cache folder between runs (`check --cache`); log lines go to `log`. */
 	readonly cache?: { readonly program: string; readonly log: (line: string) => void; readonly folder?: string };
-	/** Worker threads (default: one per core for a large folder, `DIPLOMATIC_LETTERS_WORKERS` to force). */
+	/** Worker threads besides the calling thread (default: one per other core for a large folder, `DIPLOMATIC_LETTERS_WORKERS` to force). */
 	readonly threads?: number;
 	/**
 	 * The order the results are put in the index, by the files' order (default: as they are ready). The answers never
@@ -125,8 +125,10 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 			toRead.push(at);
 		}
 	});
-	const requests: LetterReadRequest[] = toRead.map((at) => ({ path: found[at].path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(found[at].path)), hash: store !== undefined, sidecar: true }));
-	const pool = new ReaderPool(read.threads ?? workerCount(requests.length), data);
+	// A file found in a folder was listed there as a regular file (the walk keeps only those); a named one may be anything.
+	const requests: LetterReadRequest[] = toRead.map((at) => ({ path: found[at].path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(found[at].path)), hash: store !== undefined, sidecar: true, listedAsFile: !found[at].explicit }));
+	// The calling thread has nothing else to do meanwhile: it reads too, with a worker for each other core.
+	const pool = new ReaderPool(read.threads ?? workerCount(requests.length, undefined, true), data, { help: true });
 	try {
 		// The workers start on the files to read while this thread indexes the unchanged ones.
 		const reading = pool.read(requests, (results) => {

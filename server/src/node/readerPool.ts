@@ -4,7 +4,9 @@
  * Files go out in batches, two per worker in flight, and results come back batch by batch in the order they are
  * ready; the caller indexes them as they come (the index never depends on the order). Without workers (a small
  * folder, a single core, `DIPLOMATIC_LETTERS_WORKERS=0`, or no worker script beside the bundle) the same work runs on
- * the calling thread, in slices that leave the event loop free between them.
+ * the calling thread, in slices that leave the event loop free between them. A caller with nothing else to do (the
+ * command line) has the calling thread take batches too ({@link PoolOptions.help}): one core's work then needs no
+ * thread of its own, no second copy of the program and the data, and no copying of its entries between threads.
  *
  * A pool of our own rather than piscina or tinypool: both start their workers from a script inside their own package
  * folder, which the bundled extension does not ship; what is needed here is a queue of batches over a few threads.
@@ -37,6 +39,8 @@ export interface WorkerAnswer {
 
 /** Files per batch: enough that a message carries real work, few enough that results arrive steadily. */
 const BATCH = 24;
+/** Files the calling thread reads between two looks at the workers' answers, when it helps. */
+const HELP_BATCH = 4;
 /** Below this many files, starting threads costs more than it saves. */
 const POOL_THRESHOLD = 200;
 /** How long one slice of work on the calling thread may run before yielding (ms). */
@@ -47,14 +51,27 @@ export const WORKER_SCRIPT = join(__dirname, 'indexWorker.js');
 
 /**
  * How many worker threads to use for `files` files: `DIPLOMATIC_LETTERS_WORKERS` when set (0 = the calling thread),
- * else none for a small folder and one per core otherwise (at most 4).
+ * else none for a small folder and one per core otherwise (at most 4); `helping`: the calling thread reads too
+ * ({@link PoolOptions.help}), so one core fewer needs a worker.
  */
-export function workerCount(files: number, configured = process.env.DIPLOMATIC_LETTERS_WORKERS): number {
+export function workerCount(files: number, configured = process.env.DIPLOMATIC_LETTERS_WORKERS, helping = false): number {
 	const forced = configured === undefined || configured === '' ? Number.NaN : Number(configured);
 	if (Number.isInteger(forced) && forced >= 0) {
 		return Math.min(forced, 16);
 	}
-	return files < POOL_THRESHOLD ? 0 : Math.max(1, Math.min(4, availableParallelism()));
+	const cores = Math.min(4, availableParallelism());
+	return files < POOL_THRESHOLD ? 0 : helping ? cores - 1 : Math.max(1, cores);
+}
+
+/** How a {@link ReaderPool} works. */
+export interface PoolOptions {
+	/** The worker script (default: the one beside the bundle). */
+	readonly script?: string;
+	/**
+	 * The calling thread reads batches too, between its looks at the workers' answers (a few files at a time, so that
+	 * no worker waits long for its next batch). For a caller whose event loop has nothing else to answer meanwhile.
+	 */
+	readonly help?: boolean;
 }
 
 function yieldToEventLoop(): Promise<void> {
@@ -69,7 +86,11 @@ export class ReaderPool {
 	 * @param threads how many worker threads to start (0: the calling thread does the work)
 	 * @param data the reference data (for work on the calling thread; workers load their own)
 	 */
-	constructor(threads: number, private readonly data: ReferenceData, script = WORKER_SCRIPT) {
+	private readonly help: boolean;
+
+	constructor(threads: number, private readonly data: ReferenceData, options: PoolOptions = {}) {
+		const script = options.script ?? WORKER_SCRIPT;
+		this.help = options.help === true;
 		if (threads > 0 && existsSync(script)) {
 			for (let i = 0; i < threads; i++) {
 				const worker = new Worker(script);
@@ -93,26 +114,53 @@ export class ReaderPool {
 			await this.readHere(requests, onResults, cancelled);
 			return;
 		}
+		// The workers take whole batches from the front; a helping calling thread takes a few files at a time from the back.
 		const batches: { start: number; requests: readonly LetterReadRequest[] }[] = [];
 		for (let start = 0; start < requests.length; start += BATCH) {
 			batches.push({ start, requests: requests.slice(start, start + BATCH) });
 		}
 		let next = 0;
+		let end = requests.length;
 		let pending = 0;
+		let helping = this.help;
 		let failure: unknown;
 		await new Promise<void>((resolve) => {
 			const inFlight = new Map<number, number>();
+			const finishIfDone = () => {
+				if (pending === 0 && !helping) {
+					resolve();
+				}
+			};
 			const send = (worker: Worker) => {
-				if (next >= batches.length || cancelled() || failure !== undefined) {
-					if (pending === 0) {
-						resolve();
-					}
+				if (next >= batches.length || batches[next].start >= end || cancelled() || failure !== undefined) {
+					finishIfDone();
 					return;
 				}
 				const id = next++;
-				inFlight.set(id, batches[id].start);
+				const batch = batches[id];
+				const requestsOfBatch = batch.start + batch.requests.length > end ? batch.requests.slice(0, end - batch.start) : batch.requests;
+				inFlight.set(id, batch.start);
 				pending++;
-				worker.postMessage({ id, requests: batches[id].requests } satisfies WorkerBatch);
+				worker.postMessage({ id, requests: requestsOfBatch } satisfies WorkerBatch);
+			};
+			const helpHere = () => {
+				const from = Math.max(next < batches.length ? batches[next].start : requests.length, end - HELP_BATCH);
+				if (from >= end || cancelled() || failure !== undefined) {
+					helping = false;
+					finishIfDone();
+					return;
+				}
+				const results: IndexedResult[] = [];
+				for (let at = from; at < end; at++) {
+					results.push({ at, result: readLetterForIndex(requests[at], this.data) });
+				}
+				end = from;
+				try {
+					onResults(results);
+				} catch (error) {
+					failure ??= error;
+				}
+				setImmediate(helpHere);
 			};
 			for (const worker of this.workers) {
 				const onMessage = (answer: WorkerAnswer) => {
@@ -129,6 +177,7 @@ export class ReaderPool {
 				const onError = (error: unknown) => {
 					failure ??= error;
 					pending = 0;
+					helping = false;
 					resolve();
 				};
 				worker.on('message', onMessage);
@@ -136,6 +185,9 @@ export class ReaderPool {
 				worker.ref();
 				send(worker);
 				send(worker);
+			}
+			if (helping) {
+				setImmediate(helpHere);
 			}
 		}).finally(() => {
 			for (const worker of this.workers) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_DIAGNOSTIC_SETTINGS } from '../../../server/src/engine/diagnostics/codes';
-import { computeLetterDiagnostics } from '../../../server/src/engine/diagnostics/letterDiagnostics';
+import { computeLetterDiagnostics, summaryDiagnostics } from '../../../server/src/engine/diagnostics/letterDiagnostics';
 import { parseDocumentSymbol } from '../../../server/src/engine/symbols/documentSymbols';
 import type { DocumentSymbolRef } from '../../../server/src/engine/symbols/documentSymbols';
 import { symbolFromFileName } from '../../../server/src/engine/workspace/identity';
@@ -212,6 +212,7 @@ const poolLetter: fc.Arbitrary<PoolLetter> = fc.record({
 	year: fc.constantFrom('Seventy-fifth', 'Seventy-sixth'),
 	cited: fc.array(fc.record({ symbol: fc.constantFrom(...SYMBOLS), date: fc.option(fc.constantFrom(...DATES)) }), { maxLength: 3 }),
 	reference: rarely(fc.constantFrom(...DATES)),
+	referenceSymbol: fc.option(fc.constantFrom(...SYMBOLS), { freq: 2 }),
 	sidecarSymbol: rarely(fc.constantFrom(...SYMBOLS)),
 }).map((parts) => ({
 	text: makeLetter({
@@ -222,7 +223,7 @@ const poolLetter: fc.Arbitrary<PoolLetter> = fc.record({
 		title: title(parts.distributed),
 		body: [
 			parts.cited.length > 0 ? `See ${parts.cited.map((cited) => `${cited.symbol}${cited.date ? ` (${cited.date})` : ''}`).join(', ')} for the facts.` : 'No citation here.',
-			parts.reference ? `Further to my letter dated ${parts.reference}, I write again.` : 'Nothing more.',
+			parts.reference ? `Further to my letter dated ${parts.reference}${parts.referenceSymbol ? ` (${parts.referenceSymbol})` : ''}, I write again.` : 'Nothing more.',
 		],
 	}),
 	sidecarSymbol: parts.sidecarSymbol,
@@ -243,6 +244,29 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 function typedIn(text: string): string {
 	const body = text.search(/\n(?:See |No citation here\.)/);
 	return body === -1 ? `Typed. ${text}` : `${text.slice(0, body + 1)}I have the honour to write again.\n\n${text.slice(body + 1)}`;
+}
+
+/**
+ * Applies an operation to an index and to the letters it should hold (`texts`), an edit through `update` with the text
+ * `edit` makes; returns what `update` returned (false: laid over the held entry), undefined for a set or delete.
+ */
+function applyOperation(index: LetterIndex, texts: Map<string, PoolLetter>, op: Operation, edit: (text: string) => string): boolean | undefined {
+	if (op.kind === 'set') {
+		index.set(op.uri, op.letter.text, { sidecarSymbol: op.letter.sidecarSymbol });
+		texts.set(op.uri, op.letter);
+		return undefined;
+	}
+	if (op.kind === 'delete') {
+		assert.equal(index.delete(op.uri), texts.delete(op.uri));
+		return undefined;
+	}
+	const held = texts.get(op.uri);
+	if (held === undefined) {
+		return undefined;
+	}
+	const edited = { ...held, text: edit(held.text) };
+	texts.set(op.uri, edited);
+	return index.update(op.uri, parseLetter(edited.text, referenceData), { sidecarSymbol: edited.sidecarSymbol });
 }
 
 /** Everything observable of an index, independent of insertion order. */
@@ -311,19 +335,7 @@ describe('LetterIndex incremental updates', () => {
 			const incremental = new LetterIndex(referenceData);
 			const final = new Map<string, PoolLetter>();
 			for (const op of operations) {
-				if (op.kind === 'set') {
-					incremental.set(op.uri, op.letter.text, { sidecarSymbol: op.letter.sidecarSymbol });
-					final.set(op.uri, op.letter);
-				} else if (op.kind === 'edit') {
-					const held = final.get(op.uri);
-					if (held !== undefined) {
-						const edited = { ...held, text: typedIn(held.text) };
-						laidOver += incremental.update(op.uri, parseLetter(edited.text, referenceData), { sidecarSymbol: edited.sidecarSymbol }) ? 0 : 1;
-						final.set(op.uri, edited);
-					}
-				} else {
-					assert.equal(incremental.delete(op.uri), final.delete(op.uri));
-				}
+				laidOver += applyOperation(incremental, final, op, typedIn) === false ? 1 : 0;
 				// Query between operations, so that stale caches would show.
 				incremental.resolve(symbol(SYMBOLS[operations.length % SYMBOLS.length]));
 				incremental.identity(URIS[operations.length % URIS.length]);
@@ -337,5 +349,63 @@ describe('LetterIndex incremental updates', () => {
 			assert.deepEqual(snapshot(incremental), snapshot(fresh));
 		}), { numRuns: 800 });
 		assert.ok(laidOver > 100, `edits laid over the held entries (${laidOver}), not only indexed anew`);
+	});
+
+	it('names every letter whose problems a change can alter: counts kept for those alone equal a fresh count (property)', () => {
+		const problemsOf = (index: LetterIndex, uri: string) => {
+			const entry = index.get(uri);
+			return entry ? summaryDiagnostics(entry, index, DEFAULT_DIAGNOSTIC_SETTINGS).map((diagnostic) => `${diagnostic.code}@${diagnostic.severity}`) : [];
+		};
+		let changedElsewhere = 0;
+		fc.assert(fc.property(fc.array(operation, { minLength: 1, maxLength: 25 }), fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }), (operations, queries) => {
+			const index = new LetterIndex(referenceData);
+			const kept = new Map<string, string[]>();
+			index.clearAffected();
+			const texts = new Map<string, PoolLetter>();
+			operations.forEach((op, at) => {
+				// Edits that change a cited date as well as edits that change nothing the index derives.
+				applyOperation(index, texts, op, (text) => (at % 2 === 0 ? typedIn(text) : text.replace('(22 December 2020)', '(23 December 2020)')));
+				if (queries[at]) {
+					// Lookups between changes compute stale identities themselves; what they change must still be named.
+					index.resolve(symbol(SYMBOLS[at % SYMBOLS.length]));
+					index.identity(URIS[at % URIS.length]);
+				}
+				const affected = new Set(index.takeAffected());
+				for (const uri of URIS) {
+					const now = problemsOf(index, uri);
+					if (affected.has(uri)) {
+						changedElsewhere += uri !== op.uri && JSON.stringify(now) !== JSON.stringify(kept.get(uri) ?? []) ? 1 : 0;
+						kept.set(uri, now);
+					} else {
+						assert.deepEqual(now, kept.get(uri) ?? [], `${uri} changed without being named after ${op.kind} ${op.uri}`);
+					}
+				}
+			});
+			const fresh = new LetterIndex(referenceData);
+			for (const [uri, letter] of texts) {
+				fresh.set(uri, letter.text, { sidecarSymbol: letter.sidecarSymbol });
+			}
+			for (const uri of URIS) {
+				assert.deepEqual(kept.get(uri) ?? [], problemsOf(fresh, uri), uri);
+			}
+		}), { numRuns: 600 });
+		assert.ok(changedElsewhere > 50, `changes that altered another letter's problems (${changedElsewhere})`);
+	});
+
+	it('names the citers of a letter whose distribution date changed under an identity inferred from its title date', () => {
+		const index = new LetterIndex(referenceData);
+		const referrer = makeLetter({ distributed: '20 December 2020', title: title('19 December 2020'), body: ['Further to my letter dated 18 December 2020 (A/75/660-S/2020/1267), I write again.'] });
+		const unnamed = (distributed: string) => makeLetter({ distributed, title: title('18 December 2020') });
+		index.set('file:///w/referrer.txt', referrer);
+		index.set('file:///w/unnamed.txt', unnamed('22 December 2020'));
+		index.set('file:///w/citing.txt', makeLetter({ distributed: '11 February 2021', title: title('10 February 2021', 'Armenia'), year: 'Seventy-sixth', body: ['See A/75/660-S/2020/1267 (22 December 2020) for the facts.'] }));
+		const conflicts = () => summaryDiagnostics(index.get('file:///w/citing.txt')!, index, DEFAULT_DIAGNOSTIC_SETTINGS).filter((diagnostic) => diagnostic.code === 'citation-date-conflict').length;
+		assert.equal(index.identity('file:///w/unnamed.txt')?.symbol.text, 'A/75/660-S/2020/1267');
+		assert.equal(conflicts(), 0);
+		index.clearAffected();
+		index.set('file:///w/unnamed.txt', unnamed('23 December 2020'));
+		assert.ok(index.takeAffected().includes('file:///w/citing.txt'));
+		assert.equal(index.identity('file:///w/unnamed.txt')?.inferredFrom?.by, 'title-date-and-sender');
+		assert.equal(conflicts(), 1);
 	});
 });

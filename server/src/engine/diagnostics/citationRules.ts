@@ -17,9 +17,16 @@ export function couldBeCorrespondence(symbol: DocumentSymbolRef): boolean {
 	return symbol.parts.every((part) => !part.special || !NEVER_A_LETTER.has(part.special.kind));
 }
 
-/** The symbols of `diplomaticLetters.ignoredSymbols`, written as the scanner writes them (no spaces, hyphens between parts). */
-function ignoredSymbolTexts(settings: DiagnosticSettings): Set<string> {
-	return new Set(settings.ignoredSymbols.map((text) => text.replace(/\s+/g, '').replace(/–|—/g, '-')));
+const ignoredTexts = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The symbols of `diplomaticLetters.ignoredSymbols`, written as the scanner writes them (no spaces, hyphens between parts); once per list. */
+function ignoredSymbolTexts(settings: DiagnosticSettings): ReadonlySet<string> {
+	let texts = ignoredTexts.get(settings.ignoredSymbols);
+	if (texts === undefined) {
+		texts = new Set(settings.ignoredSymbols.map((text) => text.replace(/\s+/g, '').replace(/–|—/g, '-')));
+		ignoredTexts.set(settings.ignoredSymbols, texts);
+	}
+	return texts;
 }
 
 function isIgnored(symbol: DocumentSymbolRef, ignored: ReadonlySet<string>): boolean {

@@ -9,15 +9,29 @@ import { checkResolutionYears } from './resolutionRules';
 import { checkAgendaMismatch, checkAnnexReferences, checkLetterDate, checkSessionDates } from './headerRules';
 import { checkInvalidDates, checkMalformedSymbols } from './textRules';
 
+/** The findings of each parsed letter, computed once: the compact entry and the diagnostics of an open letter both need them. */
+const findingsOfLetter = new WeakMap<Letter, { readonly data: ReferenceData; readonly findings: readonly Finding[] }>();
+
 /**
  * The findings of the rules that read a letter alone (every letter code but the three that ask the workspace), in
  * rule order. Each code comes from one rule, so sorting these with the workspace's findings by position and code gives
- * the order of {@link computeLetterDiagnostics} whatever the order they were gathered in.
+ * the order of {@link computeLetterDiagnostics} whatever the order they were gathered in. Computed once per parsed
+ * letter (a model is never changed once parsed).
  */
 export function letterFindings(letter: Letter, data: ReferenceData): Finding[] {
 	if (!letter.detection.isLetter) {
 		return [];
 	}
+	const held = findingsOfLetter.get(letter);
+	if (held?.data === data) {
+		return [...held.findings];
+	}
+	const findings = rulesOfLetter(letter, data);
+	findingsOfLetter.set(letter, { data, findings });
+	return [...findings];
+}
+
+function rulesOfLetter(letter: Letter, data: ReferenceData): Finding[] {
 	return [
 		...checkFootnotes(letter),
 		...checkMalformedSymbols(letter),

@@ -33,6 +33,8 @@ interface CitedResolution {
 	readonly roman?: string;
 	readonly emergencySession?: number;
 	readonly date?: DateMention;
+	/** Where the prose scanner found it: such a resolution is judged only when no other body is named before it. */
+	readonly proseStart?: number;
 }
 
 /** After a resolution: `of 30 April 1993`, `adopted on …`, `dated …`, past a closing link or parenthesis. */
@@ -109,22 +111,23 @@ function namedByAnotherBody(text: string, start: number): boolean {
 function citedResolutions(letter: Letter): CitedResolution[] {
 	const found: CitedResolution[] = [];
 	for (const match of letter.resolutions) {
-		if (match.body !== undefined || match.organ === 'unknown' || namedByAnotherBody(letter.text, match.start)) {
+		if (match.body !== undefined || match.organ === 'unknown') {
 			continue;
 		}
 		const number = Number(match.number);
 		const range = { start: match.start, end: match.end };
 		const date = dateAfter(letter, match.end);
+		const proseStart = match.start;
 		if (match.organ === 'Security Council') {
-			found.push({ organ: 'Security Council', number, label: match.number, range, year: match.year, date });
+			found.push({ organ: 'Security Council', number, label: match.number, range, year: match.year, date, proseStart });
 		} else if (typeof match.session === 'string') {
 			const emergency = /^ES-(\d{1,2})$/.exec(match.session);
 			if (emergency) {
-				found.push({ organ: 'General Assembly', number, label: match.raw, range, emergencySession: Number(emergency[1]), date });
+				found.push({ organ: 'General Assembly', number, label: match.raw, range, emergencySession: Number(emergency[1]), date, proseStart });
 			}
 		} else if (match.session !== undefined) {
 			const roman = /\(([IVXLC]+)\)$/.exec(match.symbol)?.[1];
-			found.push({ organ: 'General Assembly', number, label: roman ? match.number : `${match.session}/${match.number}`, range, session: match.session, roman, date });
+			found.push({ organ: 'General Assembly', number, label: roman ? match.number : `${match.session}/${match.number}`, range, session: match.session, roman, date, proseStart });
 		}
 	}
 	for (const citation of letter.citations) {
@@ -265,6 +268,10 @@ export function checkResolutionYears(letter: Letter, data: ReferenceData): Findi
 	const seen = new Set<number>();
 	for (const cited of citedResolutions(letter)) {
 		const found = cited.organ === 'Security Council' ? securityCouncilFindings(data, cited) : generalAssemblyFindings(data, cited);
+		// Whether another body is named before it is asked last, of the few that would be reported (it reads the sentence).
+		if (found.length === 0 || (cited.proseStart !== undefined && namedByAnotherBody(letter.text, cited.proseStart))) {
+			continue;
+		}
 		for (const finding of found) {
 			if (!seen.has(finding.range.start)) {
 				seen.add(finding.range.start);

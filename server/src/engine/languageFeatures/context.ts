@@ -6,11 +6,13 @@ import type { DiagnosticSettings } from '../diagnostics/codes';
 import type { Letter } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { TextPosition } from '../text/lineIndex';
-import { LineIndex } from '../text/lineIndex';
 import type { OffsetRange } from '../text/offsetRange';
 import type { PlacedRange, TextRange } from '../text/placedRange';
 import { textRangeOf } from '../text/placedRange';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
+import { lineIndexOf } from '../workspace/lineIndexes';
+
+export { lineIndexOf } from '../workspace/lineIndexes';
 
 export type { TextRange } from '../text/placedRange';
 
@@ -41,18 +43,6 @@ export interface LanguageServiceInit {
 	readonly data: ReferenceData;
 	/** The settings of the letter at `uri` (resource-scoped); defaults when the host has none. */
 	readonly settings: (uri: string) => LetterSettings;
-}
-
-const lineIndexes = new WeakMap<Letter, LineIndex>();
-
-/** The line index of a parsed letter, built once per parsed text. */
-export function lineIndexOf(letter: Letter): LineIndex {
-	let lines = lineIndexes.get(letter);
-	if (!lines) {
-		lines = new LineIndex(letter.text);
-		lineIndexes.set(letter, lines);
-	}
-	return lines;
 }
 
 /** Converts an offset range of a letter to positions. */

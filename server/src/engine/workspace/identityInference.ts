@@ -22,6 +22,8 @@ export interface InferenceHost {
 	hasDirectPart(part: string): boolean;
 	/** The letters inferred to carry a symbol with this part changed. */
 	partChanged(part: string): void;
+	/** The inferred identity of this letter changed (it got one, lost it, or got another). */
+	identityChanged(uri: string): void;
 }
 
 /** An inferred identity as it is kept: the citation or reference it comes from by its place in the citer's entry. */
@@ -171,8 +173,35 @@ export class IdentityInference {
 		return { symbol: inferred.symbol, source: 'inferred', inferredFrom: { uri: inferred.citer, range: item.range, date: inferred.date, by: inferred.by } };
 	}
 
-	/** Computes every stale identity again. */
-	refreshAll(): void {
+	/**
+	 * Computes again the stale identities that could have a part — those held with it now, and those of the letters
+	 * distributed or written on a date a symbol with it is cited or given with — and no other: a letter is inferred only
+	 * from the citations dated with its distribution date and the references dated with its title date, so no other
+	 * stale letter can come to carry the part. The work of one lookup is that of the part's dates, never the workspace's.
+	 */
+	refreshPart(part: string): void {
+		if (this.stale.size === 0) {
+			return;
+		}
+		const candidates = new Set(this.inferredByPart.get(part));
+		for (const [key] of this.datesByPart.in(part)) {
+			const letters = key.startsWith('D') ? this.distributedOn.get(key.slice(1)) : this.writtenOn.get(key.slice(1));
+			letters?.forEach((uri) => candidates.add(uri));
+		}
+		for (const uri of candidates) {
+			if (this.stale.has(uri)) {
+				const entry = this.host.entry(uri);
+				if (entry) {
+					this.recompute(entry);
+				} else {
+					this.stale.delete(uri);
+				}
+			}
+		}
+	}
+
+	/** Computes stale identities until `enough()` says to stop (checked after each); true when none is left stale. */
+	refreshSome(enough: () => boolean): boolean {
 		for (const uri of this.stale) {
 			const entry = this.host.entry(uri);
 			if (entry) {
@@ -180,13 +209,22 @@ export class IdentityInference {
 			} else {
 				this.stale.delete(uri);
 			}
+			if (enough()) {
+				return this.stale.size === 0;
+			}
 		}
+		return true;
 	}
 
-	/** The letters whose inferred identity has a part (every stale identity computed first). */
+	/** The letters whose inferred identity has a part (the stale identities that could have it computed first). */
 	inferredWithPart(part: string): ReadonlySet<string> {
-		this.refreshAll();
+		this.refreshPart(part);
 		return this.inferredByPart.get(part) ?? new Set();
+	}
+
+	/** The parts of the identity inferred for a letter when last computed (stale or not), without computing it. */
+	heldParts(uri: string): readonly string[] {
+		return this.computed.get(uri)?.symbol.parts.map((part) => part.text) ?? [];
 	}
 
 	private enter(table: Map<string, Set<string>>, kind: string, iso: string, uri: string): void {
@@ -251,6 +289,7 @@ export class IdentityInference {
 		if (old?.symbol === inferred?.symbol) {
 			return;
 		}
+		this.host.identityChanged(uri);
 		for (const part of old?.symbol.parts ?? []) {
 			removeFrom(this.inferredByPart, part.text, uri);
 			this.host.partChanged(part.text);

@@ -85,6 +85,16 @@ export class LetterIndex {
 	private readonly resolvedByPart = new Map<string, Set<string>>();
 	private sorted: IndexedLetter[] | undefined;
 	private sortedLetters: IndexedLetter[] | undefined;
+	/** The number of entries that are letters, kept as they come and go. */
+	private lettersHeld = 0;
+	/** Whether changes are kept for {@link LetterIndex.takeAffected} (a host that counts problems asks for it). */
+	private tracking = false;
+	/** What changed since {@link LetterIndex.takeAffected} was last called: letters, symbol parts and title dates. */
+	private readonly changedLetters = new Set<string>();
+	private readonly changedParts = new Set<string>();
+	private readonly changedTitleDates = new Set<string>();
+	/** The signature ({@link summarySignature}) of the entries `update` made, with the sidecar symbol they were made with. */
+	private readonly signatures = new WeakMap<LetterSummary, string>();
 	/** Agenda titles the letters print under their agenda lines, for every letter of the same session. */
 	readonly agendaTitles = new LearnedAgendaTitles();
 
@@ -97,6 +107,11 @@ export class LetterIndex {
 			entry: (uri) => this.entries.get(uri),
 			hasDirectPart: (part) => this.directByPart.has(part),
 			partChanged: (part) => this.dropResolved(part),
+			identityChanged: (uri) => {
+				if (this.tracking) {
+					this.changedLetters.add(uri);
+				}
+			},
 		});
 	}
 
@@ -148,14 +163,20 @@ export class LetterIndex {
 	update(uri: string, letter: Letter, options: IndexOptions = {}): boolean {
 		const held = this.entries.get(uri);
 		const summary = summarizeLetter(letter, this.data);
-		if (!held || held.sidecarSymbol !== options.sidecarSymbol || summarySignature(held.summary, options.sidecarSymbol) !== summarySignature(summary, options.sidecarSymbol)) {
+		const signature = summarySignature(summary, options.sidecarSymbol);
+		if (!held || held.sidecarSymbol !== options.sidecarSymbol || this.signatureOf(held) !== signature) {
 			this.setSummary(uri, summary, options);
 			this.keepModel(uri, letter, options.open === true);
+			this.signatures.set(this.entries.get(uri)!.summary, signature);
 			return true;
 		}
 		this.symbols.releaseSummary(held.summary);
 		const interned = this.symbols.internSummary(summary);
+		this.signatures.set(interned, signature);
 		this.entries.set(uri, { ...held, summary: interned });
+		if (this.tracking) {
+			this.changedLetters.add(uri);
+		}
 		this.agendaTitles.set(uri, held.fileName, interned);
 		this.forgetModel(uri);
 		this.keepModel(uri, letter, options.open === true);
@@ -234,8 +255,60 @@ export class LetterIndex {
 
 	/** The number of letters held (files detected as UN correspondence). */
 	get letterCount(): number {
-		this.sortedLetters ??= this.all().filter((entry) => entry.summary.isLetter);
-		return this.sortedLetters.length;
+		return this.lettersHeld;
+	}
+
+	/** The URIs of every letter held, in no particular order (what a count over all letters needs; no sort). */
+	letterUris(): string[] {
+		const uris: string[] = [];
+		for (const entry of this.entries.values()) {
+			if (entry.summary.isLetter) {
+				uris.push(entry.uri);
+			}
+		}
+		return uris;
+	}
+
+	/**
+	 * The letters whose workspace findings (what {@link LetterIndex.resolve}, {@link LetterIndex.identity} and
+	 * {@link LetterIndex.lettersWrittenOn} give them) may have changed since the last call, and forgets them: every
+	 * letter set, updated or deleted, every letter whose inferred identity changed, the letters citing a symbol part
+	 * whose letters changed (by direct or inferred identity, or because a letter with it changed: its distribution date
+	 * may have), and the letters referring to a letter of a title date that some letter gained or lost. A deleted letter
+	 * is among them although it is no longer held. Inferred identities a change made stale are computed again first, so
+	 * that the parts they change are known. Changes are kept from the first call of this or {@link LetterIndex.clearAffected}
+	 * on (an index nobody asks keeps nothing).
+	 */
+	takeAffected(): string[] {
+		this.tracking = true;
+		this.inference.refreshSome(() => false);
+		const affected = new Set(this.changedLetters);
+		for (const part of this.changedParts) {
+			this.citersByPart.get(part)?.forEach((uri) => affected.add(uri));
+		}
+		for (const date of this.changedTitleDates) {
+			this.inference.referrersOf(date).forEach((uri) => affected.add(uri));
+		}
+		this.changedLetters.clear();
+		this.changedParts.clear();
+		this.changedTitleDates.clear();
+		return [...affected];
+	}
+
+	/** Forgets what changed so far (a host about to count every letter anew), and keeps what changes from now on. */
+	clearAffected(): void {
+		this.tracking = true;
+		this.changedLetters.clear();
+		this.changedParts.clear();
+		this.changedTitleDates.clear();
+	}
+
+	/**
+	 * Computes inferred identities a change made stale until `enough()` says to stop; true when none is left. Lookups
+	 * compute what they need themselves; this lets a host do the rest in the background, in slices.
+	 */
+	refreshInferred(enough: () => boolean): boolean {
+		return this.inference.refreshSome(enough);
 	}
 
 	/** The identity of a letter: its own (masthead, sidecar, file name), else inferred from another letter's dated citation. */
@@ -251,8 +324,10 @@ export class LetterIndex {
 	resolve(symbol: DocumentSymbolRef): IndexedLetter[] {
 		let cached = this.resolveCache.get(symbol.text);
 		if (cached?.inferred) {
-			// Inferred identities are computed when asked: bring those a change made stale up to date first.
-			this.inference.refreshAll();
+			// Inferred identities are computed when asked: bring those of the symbol's parts a change made stale up to date first.
+			for (const part of symbol.parts) {
+				this.inference.refreshPart(part.text);
+			}
 			cached = this.resolveCache.get(symbol.text);
 		}
 		if (!cached) {
@@ -329,6 +404,11 @@ export class LetterIndex {
 		return identity ? this.citing(identity.symbol).filter((citer) => citer.uri !== uri) : [];
 	}
 
+	/** The signature of a held entry: made once per entry of an edited letter, not again at each keystroke. */
+	private signatureOf(entry: IndexedLetter): string {
+		return this.signatures.get(entry.summary) ?? summarySignature(entry.summary, entry.sidecarSymbol);
+	}
+
 	private keepModel(uri: string, letter: Letter, open: boolean): void {
 		if (open) {
 			this.open.add(uri);
@@ -368,6 +448,9 @@ export class LetterIndex {
 
 	/** Drops the cached resolutions of every symbol with this part. */
 	private dropResolved(part: string): void {
+		if (this.tracking) {
+			this.changedParts.add(part);
+		}
 		for (const text of this.resolvedByPart.get(part) ?? []) {
 			this.resolveCache.delete(text);
 		}
@@ -376,6 +459,8 @@ export class LetterIndex {
 
 	private add(entry: IndexedLetter): void {
 		const { uri, summary } = entry;
+		this.noteChange(entry);
+		this.lettersHeld += summary.isLetter ? 1 : 0;
 		for (const part of entry.directIdentity?.symbol.parts ?? []) {
 			addTo(this.directByPart, part.text, uri);
 			this.dropResolved(part.text);
@@ -389,8 +474,24 @@ export class LetterIndex {
 		this.inference.added(entry);
 	}
 
+	/** A letter enters or leaves the tables: it, and the letters referring to its title date, may count differently. */
+	private noteChange(entry: IndexedLetter): void {
+		if (!this.tracking) {
+			return;
+		}
+		this.changedLetters.add(entry.uri);
+		if (entry.summary.titleDate !== undefined) {
+			this.changedTitleDates.add(entry.summary.titleDate);
+		}
+		for (const part of this.inference.heldParts(entry.uri)) {
+			this.changedParts.add(part);
+		}
+	}
+
 	private remove(entry: IndexedLetter): void {
 		const { uri, summary } = entry;
+		this.noteChange(entry);
+		this.lettersHeld -= summary.isLetter ? 1 : 0;
 		this.inference.removed(entry);
 		this.agendaTitles.delete(uri);
 		for (const part of entry.directIdentity?.symbol.parts ?? []) {

@@ -15,11 +15,11 @@ import type { AgendaTitleSource, Letter, LetterKind } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { DocumentSymbolRef } from '../symbols/documentSymbols';
 import type { TextPosition } from '../text/lineIndex';
-import { LineIndex } from '../text/lineIndex';
 import type { PlacedRange } from '../text/placedRange';
 import { placeRange } from '../text/placedRange';
 import type { AgendaListKind } from './agendaTitles';
 import { agendaListKind } from './agendaTitles';
+import { lineIndexOf } from './lineIndexes';
 
 /** The version of the entry's shape: a stored entry of another shape is never used. */
 export const SUMMARY_FORMAT = 1;
@@ -107,7 +107,7 @@ const NO_FACTS: LetterFacts = Object.freeze({ kind: 'letter', distributed: null,
 
 /** The compact entry of a parsed letter. */
 export function summarizeLetter(letter: Letter, data: ReferenceData): LetterSummary {
-	const lines = new LineIndex(letter.text);
+	const lines = lineIndexOf(letter);
 	const place = (range: { readonly start: number; readonly end: number }) => placeRange(lines, range);
 	const end = lines.positionAt(letter.text.length);
 	const landing = place(letter.masthead?.range ?? letter.title?.range ?? { start: 0, end: 0 });

@@ -1,0 +1,65 @@
+// The reader pool answers every request exactly once, with what reading it on the calling thread gives, however the
+// work is shared: the calling thread alone, workers alone, or workers with the calling thread helping; and a
+// cancellation stops it early without answering a request twice. Uses the built worker script (dist/indexWorker.js).
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { LetterReadRequest, LetterReadResult } from '../../../server/src/node/letterReader';
+import { readLetterForIndex } from '../../../server/src/node/letterReader';
+import type { IndexedResult } from '../../../server/src/node/readerPool';
+import { ReaderPool, workerCount } from '../../../server/src/node/readerPool';
+import { referenceData } from '../helpers/fixtures';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SCRIPT = join(ROOT, 'dist', 'indexWorker.js');
+const REAL_DIR = join(ROOT, 'test', 'fixtures', 'real');
+
+/** The real letters, each several times, and a file that is not there: more requests than a few batches. */
+function requests(): LetterReadRequest[] {
+	const paths = readdirSync(REAL_DIR).filter((name) => name.endsWith('.txt')).map((name) => join(REAL_DIR, name));
+	return [...paths, ...paths, ...paths, join(REAL_DIR, 'no-such-letter.txt')].map((path) => ({ path, maxFileSize: 2048 * 1024, hash: true, sidecar: false }));
+}
+
+async function readAll(pool: ReaderPool, all: readonly LetterReadRequest[], cancelled?: () => boolean): Promise<(LetterReadResult | undefined)[]> {
+	const results = new Array<LetterReadResult | undefined>(all.length);
+	const onResults = (batch: readonly IndexedResult[]) => {
+		for (const { at, result } of batch) {
+			assert.equal(results[at], undefined, `request ${at} answered twice`);
+			results[at] = result;
+		}
+	};
+	try {
+		await pool.read(all, onResults, cancelled);
+	} finally {
+		await pool.close();
+	}
+	return results;
+}
+
+describe('ReaderPool', { skip: existsSync(SCRIPT) ? false : 'needs the build (npm run build)' }, () => {
+	const all = requests();
+	const expected = all.map((request) => readLetterForIndex(request, referenceData));
+
+	for (const [threads, help] of [[0, false], [0, true], [1, false], [2, false], [1, true], [2, true]] as const) {
+		it(`answers every request once, as the calling thread does: ${threads} worker(s)${help ? ', the calling thread helping' : ''}`, async () => {
+			const pool = new ReaderPool(threads, referenceData, { script: SCRIPT, help });
+			assert.equal(pool.threads, threads);
+			assert.deepEqual(await readAll(pool, all), expected);
+		});
+	}
+
+	it('stops early when cancelled, answering nothing twice', async () => {
+		let answered = 0;
+		const pool = new ReaderPool(1, referenceData, { script: SCRIPT, help: true });
+		const results = await readAll(pool, all, () => answered++ > 3);
+		const count = results.filter((result) => result !== undefined).length;
+		assert.ok(count > 0 && count < all.length, `${count} of ${all.length} answered`);
+	});
+
+	it('counts one worker fewer when the calling thread helps', () => {
+		assert.equal(workerCount(10, '3', true), 3, 'a forced count is kept');
+		assert.equal(workerCount(10, undefined, true), 0, 'a small folder is read on the calling thread');
+		assert.equal(workerCount(10_000, undefined, true), workerCount(10_000, undefined, false) - 1);
+	});
+});
