@@ -2,12 +2,13 @@
 // folder), never in the letters' folder; a restart reads again only what changed; a corrupt index, an index of another
 // engine version and a cache folder that cannot be written are each logged and never change an answer.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { HAND_WRITTEN } from './letters';
+import type { Diagnostic, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
+import { SETTLED_MS } from '../../server/src/node/summaryStore';
+import { CITED_LETTER, HAND_WRITTEN } from './letters';
 import type { FixtureFolder, ServerOptions } from './serverHarness';
 import { createFixtureFolder, startServer, uriOf } from './serverHarness';
 
@@ -56,6 +57,19 @@ function counts(logs: readonly string[]): { read: number; unchanged: number } {
 	const match = /: (\d+) read, (\d+) unchanged since the stored index/.exec(logs.find((line) => line.startsWith('Indexed ')) ?? '');
 	assert.ok(match, `the indexing log line: ${logs.join('\n')}`);
 	return { read: Number(match[1]), unchanged: Number(match[2]) };
+}
+
+/** Of the files unchanged since the stored index, how many were known by their stamp (not read) and how many by their content (read and hashed). */
+function unchangedBy(logs: readonly string[]): { stamp: number; content: number } {
+	const match = /\((\d+) by their size and times, (\d+) by their content\)/.exec(logs.find((line) => line.startsWith('Indexed ')) ?? '');
+	assert.ok(match, `the indexing log line: ${logs.join('\n')}`);
+	return { stamp: Number(match[1]), content: Number(match[2]) };
+}
+
+/** Waits until every file of a folder was last changed more than SETTLED_MS ago (the file system's clock, not a fixed sleep). */
+async function settled(paths: readonly string[]): Promise<void> {
+	const newest = Math.max(...paths.map((path) => Math.max(statSync(path).mtimeMs, statSync(path).ctimeMs)));
+	await new Promise((resolve) => setTimeout(resolve, Math.max(0, newest + SETTLED_MS + 50 - Date.now())));
 }
 
 test('the index is kept in the user cache folder, not the letters folder; a restart reads nothing again and answers the same', () => withFolder(async (folder) => {
@@ -112,4 +126,63 @@ test('a cache folder that cannot be written is logged once and the server answer
 	assert.equal(result.logs.filter((line) => /cannot be stored in .*a-file/.test(line)).length, 1, result.logs.join('\n'));
 	assert.deepEqual(result.diagnostics, reference.diagnostics);
 	assert.deepEqual(result.problems, reference.problems);
+}));
+
+test('a restart reads no file whose size and times are unchanged, and reads a file written in place with its modification time put back', () => withFolder(async (folder) => {
+	const cacheHome = freshCache();
+	const cited = folder.write('cited.txt', CITED_LETTER);
+	const touched = folder.file('001_fcfde71c67116c43.txt');
+	const rewritten = folder.file('002_f4ff0849ef0a721f.txt');
+	const letters = readdirSync(folder.path).map((name) => folder.file(name));
+	// Whole seconds, so that the modification time can be put back exactly.
+	const longAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+	for (const path of letters) {
+		utimesSync(path, longAgo, longAgo);
+	}
+	await settled(letters);
+	const run = async () => {
+		const server = await startServer({ folder, cacheHome });
+		try {
+			await server.ready();
+			const logs = [await server.waitFor('the indexing log line', () => server.logMessages.find((line) => line.startsWith('Indexed ')))];
+			const symbols = await server.connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query: 'S/2020/999' });
+			return { logs, symbols: symbols.map((symbol) => symbol.name.split(' · ')[0]).sort() };
+		} finally {
+			await server.stop();
+		}
+	};
+	const files = letters.length;
+	const first = await run();
+	assert.deepEqual(counts(first.logs), { read: files, unchanged: 0 });
+	assert.deepEqual(first.symbols, ['S/2020/9999']);
+	const second = await run();
+	assert.deepEqual(counts(second.logs), { read: 0, unchanged: files });
+	assert.deepEqual(unchangedBy(second.logs), { stamp: files, content: 0 }, 'no file read: each one\'s stamp is unchanged');
+
+	// The same size, the modification time put back: only the change time tells, and it is enough.
+	const before = statSync(cited);
+	writeFileSync(cited, CITED_LETTER.replace('S/2020/9999', 'S/2020/9998'));
+	utimesSync(cited, longAgo, longAgo);
+	assert.equal(statSync(cited).size, before.size);
+	assert.equal(statSync(cited).mtimeMs, before.mtimeMs);
+	// Touched without a change, and written again with the same bytes: read and hashed, not parsed again.
+	utimesSync(touched, new Date(), new Date());
+	writeFileSync(rewritten, readFileSync(rewritten));
+	const third = await run();
+	assert.deepEqual(counts(third.logs), { read: 1, unchanged: files - 1 }, 'the letter changed in place is parsed again');
+	assert.deepEqual(unchangedBy(third.logs), { stamp: files - 3, content: 2 });
+	assert.deepEqual(third.symbols, ['S/2020/9998']);
+
+	// A file whose times are not older than the moment it is looked at (here a modification time in the future; as
+	// for a file written in the same clock tick as it is read) never has its stamp trusted: it is hashed at every
+	// start, though it did not change. (Whether the three files above were settled when the last run looked at them
+	// depends on how long it took to start, so the next run only settles them.)
+	const future = folder.file('003_f2b05f08a456e9bf.txt');
+	utimesSync(future, longAgo, new Date(Date.now() + 3_600_000));
+	await settled(letters.filter((path) => path !== future));
+	assert.equal(counts((await run()).logs).read, 0);
+	const fifth = await run();
+	assert.deepEqual(counts(fifth.logs), { read: 0, unchanged: files });
+	assert.deepEqual(unchangedBy(fifth.logs), { stamp: files - 1, content: 1 }, 'the file with a time in the future is hashed again');
+	assert.deepEqual(fifth.symbols, ['S/2020/9998']);
 }));

@@ -18,7 +18,8 @@ import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, letterText,
 import type { LetterReadResult } from '../node/letterReader';
 import { contentHash, readLetterForIndex } from '../node/letterReader';
 import { ReaderPool, workerCount } from '../node/readerPool';
-import { indexFileFor, SummaryStore, userCacheFolder } from '../node/summaryStore';
+import type { FileStamp } from '../node/summaryStore';
+import { fileStamp, indexFileFor, settledStamp, SummaryStore, userCacheFolder } from '../node/summaryStore';
 import { decodeText, readFileBytesSync } from '../node/textFiles';
 import { LetterIndex } from '../engine/workspace/letterIndex';
 
@@ -67,6 +68,28 @@ export function pathOfUri(uri: string): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** How long one slice of indexing stored entries may run before requests are answered (ms). */
+const SLICE_MS = 8;
+
+/** Runs `work` on each item in slices of {@link SLICE_MS}, yielding to the event loop between them; `between` may stop it. */
+async function sliced<T>(items: readonly T[], work: (item: T) => void, between: () => boolean): Promise<void> {
+	let sliceStart = Date.now();
+	for (const item of items) {
+		if (Date.now() - sliceStart >= SLICE_MS) {
+			if (between()) {
+				return;
+			}
+			await new Promise((resolve) => setImmediate(resolve));
+			if (between()) {
+				return;
+			}
+			sliceStart = Date.now();
+		}
+		work(item);
+	}
+	between();
 }
 
 /** How long after a change on disk the persistent index is written (ms): a burst of changes is written once. */
@@ -248,31 +271,57 @@ export class LetterStore {
 		let lastReport = started;
 		let indexed = 0;
 		let stored = 0;
-		const pool = new ReaderPool(workerCount(found.length), this.data);
+		const take = (at: number, result: LetterReadResult, stamp: FileStamp | undefined) => {
+			const candidate = found[at];
+			if (!this.openDocuments.has(candidate.uri) && !this.readMeanwhile.has(candidate.uri)) {
+				this.apply(candidate.uri, candidate.path, result, stamp);
+			} else if (result.kind === 'read' && result.summary !== undefined && result.hash !== undefined) {
+				// An open letter is indexed from its open text; its file's entry is still stored for the next run.
+				summaries?.put(candidate.path, result.hash, result.summary, stamp);
+			}
+			stored += result.kind === 'read' && result.summary === undefined ? 1 : 0;
+			this.diskFiles.add(candidate.uri);
+			indexed++;
+		};
+		const reported = () => {
+			this.progress = { indexed, total: found.length };
+			if (Date.now() - lastReport >= 200) {
+				lastReport = Date.now();
+				this.events.onProgress(this.progress);
+			}
+		};
+		// A file whose stamp is the one stored with its entry is taken from the store unread; the others are read.
+		const statsTakenAt = Date.now();
+		const stamps = found.map((candidate) => fileStamp(candidate.path));
+		const unchanged: { at: number; hash: string }[] = [];
+		const toRead: number[] = [];
+		found.forEach((candidate, at) => {
+			const stamp = stamps[at];
+			const hash = stamp !== undefined && stamp.size <= candidate.options.maxFileSize ? summaries?.unchanged(candidate.path, stamp) : undefined;
+			if (hash === undefined) {
+				toRead.push(at);
+			} else {
+				unchanged.push({ at, hash });
+			}
+		});
+		const pool = new ReaderPool(workerCount(toRead.length), this.data);
 		const threads = pool.threads;
 		try {
-			await pool.read(found.map((candidate) => ({ path: candidate.path, maxFileSize: candidate.options.maxFileSize, knownHash: summaries?.hashOf(candidate.path), hash: true, sidecar: false })), (results) => {
-				if (superseded()) {
-					return;
-				}
-				for (const { at, result } of results) {
-					const candidate = found[at];
-					if (!this.openDocuments.has(candidate.uri) && !this.readMeanwhile.has(candidate.uri)) {
-						this.apply(candidate.uri, candidate.path, result);
-					} else if (result.kind === 'read' && result.summary !== undefined && result.hash !== undefined) {
-						// An open letter is indexed from its open text; its file's entry is still stored for the next run.
-						summaries?.put(candidate.path, result.hash, result.summary);
+			await Promise.all([
+				sliced(unchanged, ({ at, hash }) => take(at, { kind: 'read', hash }, stamps[at]), () => {
+					reported();
+					return superseded();
+				}),
+				pool.read(toRead.map((at) => ({ path: found[at].path, maxFileSize: found[at].options.maxFileSize, knownHash: summaries?.hashOf(found[at].path), hash: true, sidecar: false })), (results) => {
+					if (superseded()) {
+						return;
 					}
-					stored += result.kind === 'read' && result.summary === undefined ? 1 : 0;
-					this.diskFiles.add(candidate.uri);
-				}
-				indexed += results.length;
-				this.progress = { indexed, total: found.length };
-				if (Date.now() - lastReport >= 200) {
-					lastReport = Date.now();
-					this.events.onProgress(this.progress);
-				}
-			}, superseded);
+					for (const { at, result } of results) {
+						take(toRead[at], result, settledStamp(stamps[toRead[at]], statsTakenAt));
+					}
+					reported();
+				}, superseded),
+			]);
 		} finally {
 			void pool.close();
 		}
@@ -280,7 +329,8 @@ export class LetterStore {
 			return false;
 		}
 		summaries?.save(new Set(found.map((candidate) => candidate.path)));
-		this.events.log(`Indexed ${found.length} files in ${Date.now() - started} ms: ${found.length - stored} read, ${stored} unchanged since the stored index${threads > 0 ? ` (${threads} worker threads)` : ''}.`);
+		const hashed = stored - unchanged.length;
+		this.events.log(`Indexed ${found.length} files in ${Date.now() - started} ms: ${found.length - stored} read, ${stored} unchanged since the stored index (${unchanged.length} by their size and times, ${hashed} by their content)${threads > 0 ? ` (${threads} worker threads)` : ''}.`);
 		this.indexingDone = true;
 		this.events.onProgress(this.progress);
 		this.events.onIndexChanged([]);
@@ -409,13 +459,15 @@ export class LetterStore {
 		if (!this.indexingDone) {
 			this.readMeanwhile.add(uri);
 		}
-		const read = this.apply(uri, path, readLetterForIndex({ path, maxFileSize, knownHash: this.summaries?.hashOf(path), hash: true, sidecar: false }, this.data));
+		const takenAt = Date.now();
+		const stamp = fileStamp(path);
+		const read = this.apply(uri, path, readLetterForIndex({ path, maxFileSize, knownHash: this.summaries?.hashOf(path), hash: true, sidecar: false }, this.data), settledStamp(stamp, takenAt));
 		this.scheduleSave();
 		return read;
 	}
 
 	/** Indexes what reading a file gave (its entry, from the read or from the persistent index); false when it was not read. */
-	private apply(uri: string, path: string, result: LetterReadResult): boolean {
+	private apply(uri: string, path: string, result: LetterReadResult, stamp?: FileStamp): boolean {
 		const summary = result.kind === 'read' ? result.summary ?? (result.hash === undefined ? undefined : this.summaries?.get(result.hash)) : undefined;
 		if (result.kind === 'skipped' || summary === undefined || result.hash === undefined) {
 			this.index.delete(uri);
@@ -427,7 +479,7 @@ export class LetterStore {
 		const entry = this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
 		this.indexedHashes.set(uri, result.hash);
 		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
-		this.summaries?.put(path, result.hash, entry.summary);
+		this.summaries?.put(path, result.hash, entry.summary, stamp);
 		return true;
 	}
 

@@ -9,7 +9,8 @@ import { findLetterFiles, readLetterFile } from './letterFiles';
 import type { LetterReadRequest, SidecarReport } from './letterReader';
 import { ReaderPool, workerCount } from './readerPool';
 import { readSidecarFileSync, sidecarSymbolOf } from './sidecarFiles';
-import { indexFileFor, SummaryStore, userCacheFolder } from './summaryStore';
+import type { FileStamp } from './summaryStore';
+import { fileStamp, indexFileFor, settledStamp, SummaryStore, userCacheFolder } from './summaryStore';
 
 /** A candidate file that was read and indexed. */
 export interface IndexedFile extends FoundFile {
@@ -96,32 +97,55 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 	const found = candidateFiles(paths, options, skipped);
 	const file = read.cache && indexFileFor(read.cache.folder ?? userCacheFolder(), read.cache.program, paths);
 	const store = read.cache && file ? new SummaryStore(file, engineVersion(), read.cache.log) : undefined;
-	// A file found in a folder was listed there as a regular file (the walk keeps only those); a named one may be anything.
-	const requests: LetterReadRequest[] = found.map((candidate) => ({ path: candidate.path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(candidate.path)), hash: store !== undefined, sidecar: true, listedAsFile: !candidate.explicit }));
 	const outcomes = new Array<{ readonly kind: 'skipped'; readonly reason: string } | { readonly kind: 'read'; readonly summary: LetterSummary; readonly sidecar?: SidecarReport } | undefined>(found.length);
 	const enter = (at: number): LetterSummary | undefined => {
 		const outcome = outcomes[at];
 		return outcome?.kind === 'read' ? index.setSummary(found[at].path, outcome.summary, { sidecarSymbol: outcome.sidecar?.symbol }).summary : undefined;
 	};
+	const take = (at: number, summary: LetterSummary, hash: string | undefined, sidecar: SidecarReport | undefined, stamp: FileStamp | undefined) => {
+		outcomes[at] = { kind: 'read', summary, sidecar };
+		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+		const indexed = read.indexOrder ? summary : enter(at) ?? summary;
+		if (hash !== undefined) {
+			store?.put(resolve(found[at].path), hash, indexed, stamp);
+		}
+	};
+	// A letter without a sidecar whose stamp is the one stored with its entry is taken from the store unread.
+	const statsTakenAt = Date.now();
+	const stamps = store ? found.map((candidate) => fileStamp(candidate.path)) : [];
+	const toRead: number[] = [];
+	const unchanged: { at: number; hash: string; summary: LetterSummary }[] = [];
+	found.forEach((candidate, at) => {
+		const stamp = stamps[at];
+		const hash = stamp !== undefined && stamp.size <= options.maxFileSize ? store?.unchanged(resolve(candidate.path), stamp) : undefined;
+		const summary = hash === undefined ? undefined : store?.get(hash);
+		if (hash !== undefined && summary !== undefined && readSidecarFileSync(candidate.path).kind === 'missing') {
+			unchanged.push({ at, hash, summary });
+		} else {
+			toRead.push(at);
+		}
+	});
+	// A file found in a folder was listed there as a regular file (the walk keeps only those); a named one may be anything.
+	const requests: LetterReadRequest[] = toRead.map((at) => ({ path: found[at].path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(found[at].path)), hash: store !== undefined, sidecar: true, listedAsFile: !found[at].explicit }));
 	// The calling thread has nothing else to do meanwhile: it reads too, with a worker for each other core.
-	const pool = new ReaderPool(read.threads ?? workerCount(found.length, undefined, true), data, { help: true });
+	const pool = new ReaderPool(read.threads ?? workerCount(requests.length, undefined, true), data, { help: true });
 	try {
-		await pool.read(requests, (results) => {
-			for (const { at, result } of results) {
-				const key = resolve(found[at].path);
+		// The workers start on the files to read while this thread indexes the unchanged ones.
+		const reading = pool.read(requests, (results) => {
+			for (const { at: request, result } of results) {
+				const at = toRead[request];
 				const summary = result.kind === 'read' ? result.summary ?? (result.hash === undefined ? undefined : store?.get(result.hash)) : undefined;
 				if (result.kind === 'skipped' || summary === undefined) {
 					outcomes[at] = { kind: 'skipped', reason: result.kind === 'skipped' ? result.reason : 'cannot be read' };
-					continue;
-				}
-				outcomes[at] = { kind: 'read', summary, sidecar: result.sidecar };
-				// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
-				const indexed = read.indexOrder ? summary : enter(at) ?? summary;
-				if (store && result.hash !== undefined) {
-					store.put(key, result.hash, indexed);
+				} else {
+					take(at, summary, result.hash, result.sidecar, settledStamp(stamps[at], statsTakenAt));
 				}
 			}
 		});
+		for (const { at, hash, summary } of unchanged) {
+			take(at, summary, hash, undefined, stamps[at]);
+		}
+		await reading;
 	} finally {
 		await pool.close();
 	}

@@ -8,31 +8,93 @@
  * built from the letters, as without one. Written to a temporary file and renamed over the old one, so a reader never
  * sees half a file; a folder that cannot be written is logged once and the run goes on.
  *
- * Stored with `v8.serialize` after measuring (ARCHITECTURE.md, "The persistent index"): the entries are plain objects
- * that the V8 serializer writes and reads several times faster than JSON, and one file read whole is faster here than
- * an embedded database's many small reads, without a native module to ship for every platform of the VSIX.
+ * Beside each path's content hash the store keeps what the file system said of the file when it was read (size,
+ * modification and change times, inode: its {@link FileStamp}), as git's index does, so that a restart takes the entry
+ * of a file whose stamp is unchanged without reading or hashing it. The change time moves on every write and cannot be
+ * set back (`utimes` sets only the access and modification times), so a change that keeps the size and restores the
+ * modification time is still seen. A stamp is kept only for a file left alone for {@link SETTLED_MS} before it was
+ * looked at: a file written in the same tick of the file system's clock as it was read could change again without its
+ * stamp changing (git's "racy clean" case), so such a file is read and hashed at the next start.
+ *
+ * Stored with `v8.serialize` after measuring (ARCHITECTURE.md, "The persistent index"): one file read whole is faster
+ * here than an embedded database's many small reads, without a native module to ship for every platform of the VSIX;
+ * the entries go in as their stored form (`storedForm.ts`: flat tables, each string once), which reads several times
+ * faster than the entries' own object graph.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { SUMMARY_FORMAT } from '../engine/workspace/letterSummary';
+import type { StoredForm } from './storedForm';
+import { decodeStoredForm, encodeStoredForm } from './storedForm';
 import { describeErrorCode, errorCode } from './textFiles';
 
 /** The first bytes of an index file. */
 const MAGIC = 'diplomatic-letters index\n';
 
-/** What is stored. */
+/** The layout of the stored file (beside the entries' own format): 3 since paths carry their file stamps and entries are in their stored form. */
+const STORE_LAYOUT = 3;
+
+/**
+ * What the file system says of a file's content without reading it: its size, modification and change times (ms,
+ * with the fraction the system gives) and inode. Two equal stamps of a settled file mean the same content.
+ */
+export interface FileStamp {
+	readonly size: number;
+	readonly mtimeMs: number;
+	readonly ctimeMs: number;
+	readonly ino: number;
+}
+
+/**
+ * How long a file must have been left alone (ms) before its stamp is trusted: wider than the coarsest timestamps of
+ * the file systems letters live on (FAT's 2 s) and than the kernel's clock ticks, so that a write in the same tick as
+ * the read never goes unseen.
+ */
+export const SETTLED_MS = 2000;
+
+/** The stamp of a file now (its target's, for a symbolic link), or undefined when it is not a regular file or cannot be looked at. */
+export function fileStamp(path: string): FileStamp | undefined {
+	try {
+		const stats = statSync(path, { throwIfNoEntry: false });
+		return stats?.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The stamp when the file had been left alone for {@link SETTLED_MS} at `takenAt` (when it was looked at), else undefined. */
+export function settledStamp(stamp: FileStamp | undefined, takenAt: number): FileStamp | undefined {
+	return stamp !== undefined && stamp.mtimeMs < takenAt - SETTLED_MS && stamp.ctimeMs < takenAt - SETTLED_MS ? stamp : undefined;
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+	return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** A path as stored: its content hash, then its stamp's size, mtimeMs, ctimeMs and ino when it has a settled one. */
+type StoredPath = readonly [string, string] | readonly [string, string, number, number, number, number];
+
+/** What is stored: the paths, and the entries (in their stored form, `storedForm.ts`) by content hash. */
 interface StoredIndex {
-	readonly paths: readonly (readonly [string, string])[];
-	readonly entries: readonly (readonly [string, LetterSummary])[];
+	readonly paths: readonly StoredPath[];
+	readonly hashes: readonly string[];
+	readonly entries: StoredForm;
+}
+
+/** What the store holds of a path. */
+interface PathRecord {
+	readonly hash: string;
+	readonly stamp?: FileStamp;
 }
 
 /** The header of the file: what the content must be to be used. */
 interface StoredHeader {
 	readonly format: number;
+	readonly layout: number;
 	readonly engine: string;
 	readonly bytes: number;
 	readonly sha256: string;
@@ -77,7 +139,7 @@ function removeQuietly(path: string): void {
 /** The compact entries of the letters of a set of folders, stored between runs. */
 export class SummaryStore {
 	private readonly entries = new Map<string, LetterSummary>();
-	private readonly paths = new Map<string, string>();
+	private readonly paths = new Map<string, PathRecord>();
 	private changed = false;
 	private failedToWrite = false;
 
@@ -98,7 +160,16 @@ export class SummaryStore {
 
 	/** The hash of the content a path had when its entry was stored. */
 	hashOf(path: string): string | undefined {
-		return this.paths.get(path);
+		return this.paths.get(path)?.hash;
+	}
+
+	/**
+	 * The hash of a path's content when the file's stamp now is the settled stamp stored with it (the file was not
+	 * written since it was read), else undefined: the file must be read (and hashed) to know.
+	 */
+	unchanged(path: string, stamp: FileStamp): string | undefined {
+		const record = this.paths.get(path);
+		return record?.stamp !== undefined && sameStamp(record.stamp, stamp) && this.entries.has(record.hash) ? record.hash : undefined;
 	}
 
 	/** The entry stored for a content. */
@@ -106,11 +177,19 @@ export class SummaryStore {
 		return this.entries.get(hash);
 	}
 
-	/** Stores the entry of a path's content. */
-	put(path: string, hash: string, summary: LetterSummary): void {
-		if (this.paths.get(path) !== hash || !this.entries.has(hash)) {
-			this.paths.set(path, hash);
-			this.entries.set(hash, summary);
+	/**
+	 * Stores the entry of a path's content, with the stamp the file had just before it was read when that stamp is
+	 * settled ({@link settledStamp}; without one the file is read again next time).
+	 */
+	put(path: string, hash: string, summary: LetterSummary, stamp?: FileStamp): void {
+		const record = this.paths.get(path);
+		if (record?.hash !== hash || !this.entries.has(hash)) {
+			this.changed = true;
+		}
+		// The same content: the caller's copy (the index's, sharing its symbols) replaces the one read, which is let go.
+		this.entries.set(hash, summary);
+		if (record?.hash !== hash || (record.stamp === undefined ? stamp !== undefined : stamp === undefined || !sameStamp(record.stamp, stamp))) {
+			this.paths.set(path, stamp === undefined ? { hash } : { hash, stamp });
 			this.changed = true;
 		}
 	}
@@ -137,10 +216,21 @@ export class SummaryStore {
 		if (!this.changed) {
 			return;
 		}
-		const used = new Set(this.paths.values());
-		const stored: StoredIndex = { paths: [...this.paths], entries: [...this.entries].filter(([hash]) => used.has(hash)) };
-		const payload = serialize(stored);
-		const header: StoredHeader = { format: SUMMARY_FORMAT, engine: this.engine, bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') };
+		const used = new Set([...this.paths.values()].map((record) => record.hash));
+		const paths = [...this.paths].map(([path, { hash, stamp }]): StoredPath => (stamp === undefined ? [path, hash] : [path, hash, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino]));
+		const kept = [...this.entries].filter(([hash]) => used.has(hash));
+		let payload: Buffer;
+		try {
+			const stored: StoredIndex = { paths, hashes: kept.map(([hash]) => hash), entries: encodeStoredForm(kept.map(([, summary]) => summary)) };
+			payload = serialize(stored);
+		} catch (error) {
+			if (!this.failedToWrite) {
+				this.failedToWrite = true;
+				this.log(`The index of the letters cannot be stored (${error instanceof Error ? error.message : String(error)}); the letters will be read again next time.`);
+			}
+			return;
+		}
+		const header: StoredHeader = { format: SUMMARY_FORMAT, layout: STORE_LAYOUT, engine: this.engine, bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') };
 		const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8');
 		const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 		try {
@@ -172,18 +262,16 @@ export class SummaryStore {
 		if (stored === undefined) {
 			return;
 		}
-		for (const [hash, summary] of stored.entries) {
-			this.entries.set(hash, summary);
-		}
-		for (const [path, hash] of stored.paths) {
-			if (this.entries.has(hash)) {
-				this.paths.set(path, hash);
+		stored.entries.forEach((summary, at) => this.entries.set(stored.hashes[at], summary));
+		for (const record of stored.paths) {
+			if (this.entries.has(record[1])) {
+				this.paths.set(record[0], record.length === 6 ? { hash: record[1], stamp: { size: record[2], mtimeMs: record[3], ctimeMs: record[4], ino: record[5] } } : { hash: record[1] });
 			}
 		}
 	}
 
 	/** The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine. */
-	private decode(bytes: Buffer): StoredIndex | undefined {
+	private decode(bytes: Buffer): { readonly paths: readonly StoredPath[]; readonly hashes: readonly string[]; readonly entries: readonly LetterSummary[] } | undefined {
 		const discard = (why: string) => {
 			this.log(`The stored index ${this.file} ${why}: it is discarded and the letters are read again.`);
 			return undefined;
@@ -199,7 +287,7 @@ export class SummaryStore {
 		} catch {
 			return discard('has a broken header');
 		}
-		if (header.format !== SUMMARY_FORMAT || header.engine !== this.engine) {
+		if (header.format !== SUMMARY_FORMAT || header.layout !== STORE_LAYOUT || header.engine !== this.engine) {
 			return discard('was made by another version of Diplomatic Letters');
 		}
 		const payload = bytes.subarray(headerEnd + 1);
@@ -208,10 +296,10 @@ export class SummaryStore {
 		}
 		try {
 			const stored = deserialize(payload) as StoredIndex;
-			if (!Array.isArray(stored?.paths) || !Array.isArray(stored?.entries)) {
+			if (!Array.isArray(stored?.paths) || !Array.isArray(stored?.hashes) || stored.hashes.length !== stored.entries?.count) {
 				return discard('is corrupt');
 			}
-			return stored;
+			return { paths: stored.paths, hashes: stored.hashes, entries: decodeStoredForm(stored.entries) as LetterSummary[] };
 		} catch {
 			return discard('is corrupt');
 		}

@@ -2,13 +2,14 @@
 // version, and every way a stored file can be wrong — corrupt, cut short, of another version, in a folder that cannot
 // be written — discarded or refused with a log line, never a source of wrong results.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
-import { indexFileFor, SummaryStore, userCacheFolder } from '../../../server/src/node/summaryStore';
+import type { FileStamp } from '../../../server/src/node/summaryStore';
+import { fileStamp, indexFileFor, SETTLED_MS, settledStamp, SummaryStore, userCacheFolder } from '../../../server/src/node/summaryStore';
 import { readFixtureLetter, referenceData } from '../helpers/fixtures';
 
 const root = mkdtempSync(join(tmpdir(), 'dl-summary-store-'));
@@ -100,5 +101,56 @@ describe('the persistent index', () => {
 		assert.equal(userCacheFolder({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/me'), '/home/me/.cache/diplomatic-letters');
 		assert.equal(userCacheFolder({}, 'darwin', '/Users/me'), '/Users/me/Library/Caches/diplomatic-letters');
 		assert.match(userCacheFolder({ LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local' }, 'win32', 'C:\\Users\\me'), /diplomatic-letters/);
+	});
+
+	it('keeps a settled stamp beside each path, and knows a file by it only while every part of it is the same', () => {
+		const file = join(root, `store-${files++}`, 'check-x.index');
+		const stamp: FileStamp = { size: 4120, mtimeMs: 1_700_000_000_123.456, ctimeMs: 1_700_000_000_789.25, ino: 918_273 };
+		const store = new SummaryStore(file, 'v1', () => undefined);
+		store.put('/letters/004.txt', 'hash-of-004', summary, stamp);
+		store.put('/letters/005.txt', 'hash-of-005', summary);
+		store.save();
+		const reopened = new SummaryStore(file, 'v1', () => undefined);
+		assert.equal(reopened.unchanged('/letters/004.txt', { ...stamp }), 'hash-of-004');
+		for (const changed of [{ size: 4121 }, { mtimeMs: stamp.mtimeMs + 0.001 }, { ctimeMs: stamp.ctimeMs + 1 }, { ino: 918_274 }]) {
+			assert.equal(reopened.unchanged('/letters/004.txt', { ...stamp, ...changed }), undefined, JSON.stringify(changed));
+		}
+		assert.equal(reopened.unchanged('/letters/005.txt', stamp), undefined, 'stored without a stamp: read to know');
+		assert.equal(reopened.hashOf('/letters/005.txt'), 'hash-of-005');
+		assert.equal(reopened.unchanged('/letters/other.txt', stamp), undefined);
+	});
+
+	it('forgets the stamp of a path read again without a settled one', () => {
+		const file = join(root, `store-${files++}`, 'check-x.index');
+		const stamp: FileStamp = { size: 10, mtimeMs: 1_000, ctimeMs: 1_000, ino: 1 };
+		const store = new SummaryStore(file, 'v1', () => undefined);
+		store.put('/letters/004.txt', 'hash-of-004', summary, stamp);
+		store.save();
+		const reopened = new SummaryStore(file, 'v1', () => undefined);
+		reopened.put('/letters/004.txt', 'hash-of-004', summary);
+		reopened.save();
+		assert.equal(new SummaryStore(file, 'v1', () => undefined).unchanged('/letters/004.txt', stamp), undefined);
+	});
+
+	it('trusts a stamp only when the file was left alone for the settling time before it was looked at (git\'s racy clean case)', () => {
+		const at = 1_700_000_000_000;
+		const stamp = (mtimeMs: number, ctimeMs: number): FileStamp => ({ size: 1, mtimeMs, ctimeMs, ino: 1 });
+		assert.deepEqual(settledStamp(stamp(at - SETTLED_MS - 1, at - SETTLED_MS - 1), at), stamp(at - SETTLED_MS - 1, at - SETTLED_MS - 1));
+		assert.equal(settledStamp(stamp(at - 60_000, at - 10), at), undefined, 'changed just before it was read, its modification time put back');
+		assert.equal(settledStamp(stamp(at - 10, at - 60_000), at), undefined);
+		assert.equal(settledStamp(stamp(at + 60_000, at - 60_000), at), undefined, 'a modification time in the future');
+		assert.equal(settledStamp(undefined, at), undefined);
+	});
+
+	it('stamps regular files (a symbolic link by its target), nothing else', () => {
+		const folder = join(root, `stamps-${files++}`);
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'a.txt'), 'four');
+		symlinkSync(join(folder, 'a.txt'), join(folder, 'link.txt'));
+		const stamp = fileStamp(join(folder, 'a.txt'));
+		assert.equal(stamp?.size, 4);
+		assert.deepEqual(fileStamp(join(folder, 'link.txt')), stamp);
+		assert.equal(fileStamp(folder), undefined);
+		assert.equal(fileStamp(join(folder, 'missing.txt')), undefined);
 	});
 });

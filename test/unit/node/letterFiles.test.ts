@@ -1,0 +1,28 @@
+// Finding the candidate letters under a folder (`server/src/node/letterFiles.ts`): nested folders walked in name
+// order, each file shown by its `/`-separated path under the folder, include and exclude globs applied to files and to
+// folders at any depth.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles } from '../../../server/src/node/letterFiles';
+
+const root = mkdtempSync(join(tmpdir(), 'dl-letter-files-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+describe('finding the letters under a folder', () => {
+	it('walks nested folders, shows each file by its path under the folder, and applies include and exclude at any depth', () => {
+		const folder = join(root, 'letters');
+		for (const path of ['b.txt', 'a.md', 'notes.yaml', '2020/10/x.txt', '2020/drafts/y.txt', '2020/z.txt', 'node_modules/m.txt', '2021/.git/g.txt']) {
+			mkdirSync(join(folder, path, '..'), { recursive: true });
+			writeFileSync(join(folder, path), 'text');
+		}
+		const found = findLetterFiles([`${folder}/`], { ...DEFAULT_LETTER_FILE_OPTIONS, exclude: [...DEFAULT_LETTER_FILE_OPTIONS.exclude, '**/drafts/**'] });
+		assert.deepEqual(found.map((file) => file.displayPath), ['2020/10/x.txt', '2020/z.txt', 'a.md', 'b.txt']);
+		assert.deepEqual(found.map((file) => file.path), ['2020/10/x.txt', '2020/z.txt', 'a.md', 'b.txt'].map((path) => join(folder, path)));
+		assert.ok(found.every((file) => !file.explicit));
+		const only2020 = findLetterFiles([folder], { ...DEFAULT_LETTER_FILE_OPTIONS, include: ['2020/*.txt'] });
+		assert.deepEqual(only2020.map((file) => file.displayPath), ['2020/z.txt']);
+	});
+});
