@@ -122,7 +122,8 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 			await ctx.status.indexingStarted();
 			if (await ctx.store.indexFolders(withOptions)) {
 				ctx.status.indexingFinished();
-				ctx.owner.discover(ctx.store.indexedFolders);
+				// The walk for sidecars yields as it goes: hovers and definitions sent right after "ready" are answered meanwhile.
+				await ctx.owner.discover(ctx.store.indexedFolders);
 				await ctx.sidecarReports.refreshAll();
 			}
 		} catch (error) {

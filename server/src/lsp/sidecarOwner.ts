@@ -8,17 +8,19 @@
  * - it remembers the hash of what each sidecar holds (what it last read or wrote), so a file event for its own write,
  *   or a second event for the same content, is recognised and not re-anchored;
  * - it answers the letter store's question "which symbol does the sidecar give this letter" (`document.symbol`);
- * - it knows every sidecar of the workspace folders, so that sidecars whose letter is gone can be reported;
+ * - it knows every sidecar of the workspace folders, so that sidecars whose letter is gone can be reported (found by
+ *   `discover`, a walk that yields between slices of work so that requests are answered while it runs);
  * - it refuses, with a message, writes outside the workspace folders, for letters that are not saved files, in
  *   Restricted Mode, and after shutdown.
  */
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { realpathSync } from 'node:fs';
-import { basename, dirname, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { setLetterSymbol } from '../engine/annotations';
 import type { SidecarEditResult, SidecarProblem } from '../engine/annotations';
 import type { LetterFileOptions } from '../node/letterFiles';
-import { findLetterFiles } from '../node/letterFiles';
+import { globToRegExp, matchesAny } from '../node/letterFiles';
 import type { SidecarFileState, SidecarMoveResult, SidecarWriteResult } from '../node/sidecarFiles';
 import { letterPathForSidecar, moveSidecarFile, readSidecarFile, readSidecarFileSync, sidecarPathFor, sidecarSymbolOf, updateSidecarFile, writeTargetOf } from '../node/sidecarFiles';
 
@@ -58,11 +60,29 @@ function isInside(folder: string, path: string): boolean {
 	return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
 }
 
+/** How many directory entries the discovery walk looks at before it lets other work (requests, events) run. */
+const DISCOVERY_SLICE = 500;
+
+/** A change to the set of known sidecars, recorded while a discovery walk runs so that it is applied after it. */
+type KnownChange = { readonly add: string } | { readonly drop: string } | { readonly from: string; readonly to: string };
+
+/** A discovery walk under way: what it found so far, and the changes made to the known set since it started. */
+interface Discovery {
+	readonly found: Set<string>;
+	readonly changes: KnownChange[];
+	/** A workspace folder's subfolder was renamed since the walk started. */
+	folderRenamed: boolean;
+}
+
+/** How many times discovery walks the folders again when subfolders keep being renamed while it walks. */
+const MAX_DISCOVERY_WALKS = 3;
+
 /** The owner of every sidecar of the workspace (see the module comment). */
 export class SidecarOwner {
 	private readonly queues = new Map<string, Promise<void>>();
 	private readonly summaries = new Map<string, SidecarSummary>();
-	private readonly known = new Set<string>();
+	private known = new Set<string>();
+	private discovery: Discovery | undefined;
 	private closed = false;
 
 	constructor(private readonly options: SidecarOwnerOptions) {}
@@ -72,24 +92,40 @@ export class SidecarOwner {
 		return this.options.writable && !this.closed;
 	}
 
-	/** Lists the sidecars under the workspace folders (when they are indexed); returns their paths. */
-	discover(folders: readonly { readonly path: string; readonly options: LetterFileOptions }[]): string[] {
-		this.known.clear();
-		for (const folder of folders) {
-			try {
-				for (const file of findLetterFiles([folder.path], { ...folder.options, include: ['**/*.annotations.yaml'] })) {
-					this.known.add(file.path);
-				}
-			} catch {
-				// A folder that cannot be listed has no sidecars to report; its letters are skipped with a message.
+	/**
+	 * Lists the sidecars under the workspace folders (when they are indexed), with the folders' include rules replaced
+	 * by every `.annotations.yaml` file and their exclude rules kept; resolves to their paths. The walk reads folders
+	 * asynchronously and yields every few hundred entries, so requests and file events are handled while it runs. A
+	 * sidecar written, moved, deleted or read by the owner meanwhile is known as that change left it (the changes are
+	 * applied again over what the walk found); a newer `discover` call supersedes an older one still running.
+	 */
+	async discover(folders: readonly { readonly path: string; readonly options: LetterFileOptions }[]): Promise<string[]> {
+		const discovery: Discovery = { found: new Set(), changes: [], folderRenamed: false };
+		this.discovery = discovery;
+		const current = () => this.discovery === discovery;
+		for (let walks = 0; walks < MAX_DISCOVERY_WALKS && current() && (walks === 0 || discovery.folderRenamed); walks++) {
+			// A folder renamed during the walk may have been listed under neither name: the walk is made again.
+			discovery.found.clear();
+			discovery.folderRenamed = false;
+			for (const folder of folders) {
+				const exclude = folder.options.exclude.map(globToRegExp);
+				await findSidecars(folder.path, exclude, (path) => discovery.found.add(path), current);
 			}
+		}
+		if (!current()) {
+			return this.knownSidecars();
+		}
+		this.discovery = undefined;
+		this.known = discovery.found;
+		for (const change of discovery.changes) {
+			this.applyChange(this.known, change);
 		}
 		return [...this.known];
 	}
 
-	/** Every sidecar the owner knows of (found by `discover`, by file events, or written). */
+	/** Every sidecar the owner knows of (found by `discover` — so far, while it runs —, by file events, or written). */
 	knownSidecars(): string[] {
-		return [...this.known];
+		return this.discovery === undefined ? [...this.known] : [...new Set([...this.known, ...this.discovery.found])];
 	}
 
 	/** The sidecar of a letter, read on first use (synchronously: the letter store asks while it reads a letter). */
@@ -151,7 +187,7 @@ export class SidecarOwner {
 				...(basedOn === undefined ? {} : { basedOnHash: basedOn }),
 			});
 			if (result.ok) {
-				this.known.add(path);
+				this.changeKnown({ add: path });
 				this.summaries.set(path, { kind: 'valid', hash: result.hash, ...(symbolOfSidecar(result.sidecar.document.symbol)) });
 			} else if (result.reason === 'invalid' || result.reason === 'unreadable') {
 				this.summaries.delete(path);
@@ -186,8 +222,8 @@ export class SidecarOwner {
 			}
 			const result = await moveSidecarFile(fromLetter, toLetter);
 			if (result.ok && result.moved) {
-				this.known.delete(from);
-				this.known.add(to);
+				this.changeKnown({ drop: from });
+				this.changeKnown({ add: to });
 				const held = this.summaries.get(from);
 				this.summaries.delete(from);
 				this.summaries.set(to, result.hash === undefined ? (held ?? { kind: 'valid' }) : { ...held, kind: 'valid', hash: result.hash });
@@ -199,12 +235,7 @@ export class SidecarOwner {
 	/** A folder holding sidecars was renamed (they moved with it): what the owner knows moves too. */
 	folderRenamed(fromFolder: string, toFolder: string): void {
 		const rebase = (path: string) => (isInside(fromFolder, path) ? `${toFolder}${path.slice(fromFolder.length)}` : path);
-		for (const path of [...this.known]) {
-			if (isInside(fromFolder, path)) {
-				this.known.delete(path);
-				this.known.add(rebase(path));
-			}
-		}
+		this.changeKnown({ from: fromFolder, to: toFolder });
 		for (const [path, summary] of [...this.summaries]) {
 			if (isInside(fromFolder, path)) {
 				this.summaries.delete(path);
@@ -215,7 +246,7 @@ export class SidecarOwner {
 
 	/** Forgets a sidecar that was deleted (or a letter path's sidecar that is no longer known). */
 	forget(sidecarPath: string): void {
-		this.known.delete(sidecarPath);
+		this.changeKnown({ drop: sidecarPath });
 		this.summaries.delete(sidecarPath);
 	}
 
@@ -265,12 +296,36 @@ export class SidecarOwner {
 			: state.kind === 'invalid' ? { kind: 'invalid', hash: state.hash, problems: state.problems }
 				: state.kind === 'unreadable' ? { kind: 'unreadable', reason: state.reason } : { kind: 'missing' };
 		this.summaries.set(state.path, summary);
-		if (state.kind === 'missing') {
-			this.known.delete(state.path);
-		} else {
-			this.known.add(state.path);
-		}
+		this.changeKnown(state.kind === 'missing' ? { drop: state.path } : { add: state.path });
 		return summary;
+	}
+
+	/**
+	 * Changes the set of known sidecars; while a discovery walk runs, the change is also made to what it found so far
+	 * and recorded, to be made again over all it found (the walk may list a folder before or after the change).
+	 */
+	private changeKnown(change: KnownChange): void {
+		this.applyChange(this.known, change);
+		if (this.discovery !== undefined) {
+			this.applyChange(this.discovery.found, change);
+			this.discovery.changes.push(change);
+			this.discovery.folderRenamed ||= 'from' in change;
+		}
+	}
+
+	private applyChange(known: Set<string>, change: KnownChange): void {
+		if ('add' in change) {
+			known.add(change.add);
+		} else if ('drop' in change) {
+			known.delete(change.drop);
+		} else {
+			for (const path of [...known]) {
+				if (isInside(change.from, path)) {
+					known.delete(path);
+					known.add(`${change.to}${path.slice(change.from.length)}`);
+				}
+			}
+		}
 	}
 
 	/** Runs `task` after every operation already queued on any of `paths`; the next ones wait for it. */
@@ -290,6 +345,71 @@ export class SidecarOwner {
 		});
 		return run;
 	}
+}
+
+const SIDECAR_GLOB = [globToRegExp('**/*.annotations.yaml')];
+
+/** Lets pending requests and events run before the walk goes on. */
+function yieldToEvents(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Walks a workspace folder for sidecars with the rules of `findLetterFiles` (entries in name order, folders and files
+ * left out by the exclude globs, a folder that cannot be listed skipped, a root that is a file taken as it is) without
+ * holding the event loop: folders are read asynchronously and entries looked at in slices. Stops when `current` turns
+ * false (a newer discovery started).
+ */
+async function findSidecars(root: string, exclude: readonly RegExp[], found: (path: string) => void, current: () => boolean): Promise<void> {
+	const stats = await stat(root).catch(() => undefined);
+	if (stats?.isFile()) {
+		found(root);
+		return;
+	}
+	if (!stats?.isDirectory()) {
+		return;
+	}
+	let budget = DISCOVERY_SLICE;
+	const walk = async (rel: string): Promise<void> => {
+		const folder = rel === '' ? root : join(root, rel);
+		let entries: Dirent[];
+		try {
+			entries = await readdir(folder, { withFileTypes: true });
+		} catch {
+			return;
+		}
+		const kept: { readonly name: string; readonly path: string; readonly isFolder: boolean }[] = [];
+		for (const entry of entries) {
+			if (--budget <= 0) {
+				budget = DISCOVERY_SLICE;
+				await yieldToEvents();
+				if (!current()) {
+					return;
+				}
+			}
+			const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
+			if (matchesAny(path, exclude) || matchesAny(`${path}/`, exclude)) {
+				continue;
+			}
+			if (entry.isDirectory()) {
+				kept.push({ name: entry.name, path, isFolder: true });
+			} else if (entry.isFile() && matchesAny(path, SIDECAR_GLOB)) {
+				kept.push({ name: entry.name, path, isFolder: false });
+			}
+		}
+		kept.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		for (const entry of kept) {
+			if (!current()) {
+				return;
+			}
+			if (entry.isFolder) {
+				await walk(entry.path);
+			} else {
+				found(join(folder, entry.name));
+			}
+		}
+	};
+	await walk('');
 }
 
 function symbolOfSidecar(symbol: string | undefined): { symbol?: string } {
