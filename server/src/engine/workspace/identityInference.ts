@@ -65,7 +65,15 @@ export class IdentityInference {
 	/** For each symbol part, the dates symbols with it are cited with (`D…`) or given with a dated reference (`T…`). */
 	private readonly datesByPart = new GroupedCounts<string, string, true>();
 	private readonly computed = new Map<string, Inferred | null>();
+	/** Letters whose inferred identity a change made stale, one by one. */
 	private readonly stale = new Set<string>();
+	/**
+	 * Dates whose letters distributed (or written) that day are all stale: a change marks its dates, not each of their
+	 * letters, so that its work does not grow with the letters of a day; a date's letters are marked one by one
+	 * ({@link expand}) only when one of them is computed again.
+	 */
+	private readonly staleDistributed = new Set<string>();
+	private readonly staleWritten = new Set<string>();
 	private readonly inferredByPart = new Map<string, Set<string>>();
 
 	constructor(private readonly host: InferenceHost) {}
@@ -158,7 +166,7 @@ export class IdentityInference {
 
 	/** The inferred identity of a letter without one of its own. */
 	identity(entry: IndexedLetter): LetterIdentity | undefined {
-		if (this.stale.has(entry.uri) || !this.computed.has(entry.uri)) {
+		if (this.isStale(entry) || !this.computed.has(entry.uri)) {
 			this.recompute(entry);
 		}
 		const inferred = this.computed.get(entry.uri);
@@ -180,28 +188,33 @@ export class IdentityInference {
 	 * stale letter can come to carry the part. The work of one lookup is that of the part's dates, never the workspace's.
 	 */
 	refreshPart(part: string): void {
-		if (this.stale.size === 0) {
+		if (!this.anyStale()) {
 			return;
 		}
 		const candidates = new Set(this.inferredByPart.get(part));
 		for (const [key] of this.datesByPart.in(part)) {
-			const letters = key.startsWith('D') ? this.distributedOn.get(key.slice(1)) : this.writtenOn.get(key.slice(1));
+			const iso = key.slice(1);
+			const letters = key.startsWith('D') ? this.distributedOn.get(iso) : this.writtenOn.get(iso);
 			letters?.forEach((uri) => candidates.add(uri));
 		}
 		for (const uri of candidates) {
-			if (this.stale.has(uri)) {
-				const entry = this.host.entry(uri);
-				if (entry) {
-					this.recompute(entry);
-				} else {
-					this.stale.delete(uri);
-				}
+			const entry = this.host.entry(uri);
+			if (!entry) {
+				this.stale.delete(uri);
+			} else if (this.isStale(entry)) {
+				this.recompute(entry);
 			}
 		}
 	}
 
 	/** Computes stale identities until `enough()` says to stop (checked after each); true when none is left stale. */
 	refreshSome(enough: () => boolean): boolean {
+		for (const iso of this.staleDistributed) {
+			this.expand(this.staleDistributed, this.distributedOn, iso);
+		}
+		for (const iso of this.staleWritten) {
+			this.expand(this.staleWritten, this.writtenOn, iso);
+		}
 		for (const uri of this.stale) {
 			const entry = this.host.entry(uri);
 			if (entry) {
@@ -271,14 +284,44 @@ export class IdentityInference {
 			}
 		}
 		for (const iso of distributed) {
-			this.distributedOn.get(iso)?.forEach((uri) => this.stale.add(uri));
+			if (this.distributedOn.has(iso)) {
+				this.staleDistributed.add(iso);
+			}
 		}
 		for (const iso of written) {
-			this.writtenOn.get(iso)?.forEach((uri) => this.stale.add(uri));
+			if (this.writtenOn.has(iso)) {
+				this.staleWritten.add(iso);
+			}
+		}
+	}
+
+	private anyStale(): boolean {
+		return this.stale.size > 0 || this.staleDistributed.size > 0 || this.staleWritten.size > 0;
+	}
+
+	/** True when the letter's inferred identity is stale: itself, or its distribution or title date. */
+	private isStale(entry: IndexedLetter): boolean {
+		const { summary } = entry;
+		return this.stale.has(entry.uri)
+			|| (summary.distribution !== undefined && this.staleDistributed.has(summary.distribution.date))
+			|| (summary.titleDate !== undefined && this.staleWritten.has(summary.titleDate));
+	}
+
+	/** Marks stale one by one the letters of a date marked stale as a whole (as they are now), and unmarks the date. */
+	private expand(dates: Set<string>, table: Map<string, Set<string>>, iso: string): void {
+		if (dates.delete(iso)) {
+			table.get(iso)?.forEach((uri) => this.stale.add(uri));
 		}
 	}
 
 	private recompute(entry: IndexedLetter): void {
+		const { summary } = entry;
+		if (summary.distribution !== undefined) {
+			this.expand(this.staleDistributed, this.distributedOn, summary.distribution.date);
+		}
+		if (summary.titleDate !== undefined) {
+			this.expand(this.staleWritten, this.writtenOn, summary.titleDate);
+		}
 		this.stale.delete(entry.uri);
 		this.setInferred(entry.uri, entry.directIdentity ? null : this.infer(entry));
 	}
