@@ -56,16 +56,27 @@ export class IdentityInference {
 	private readonly citersOn = new Map<string, Set<string>>();
 	/** Letters referring to a UN letter of a date, by that date. */
 	private readonly referrersOn = new Map<string, Set<string>>();
-	/** The letters of `citersOn` and `referrersOn` of a date in URI order, made when asked. */
-	private readonly sortedCache = new Map<string, string[]>();
+	/** The letters of `citersOn` and of `referrersOn` of a date in URI order, made when asked. */
+	private readonly sortedCiters = new Map<string, string[]>();
+	private readonly sortedReferrers = new Map<string, string[]>();
 	/** Letters without an identity of their own distributed on a date, counted by header. */
 	private readonly undirectedHeaders = new GroupedCounts<string, string, HeaderFacts>();
 	/** Letters without an identity of their own written on a date, counted by sender and header. */
 	private readonly undirectedWriters = new GroupedCounts<string, string, { readonly sender: string; readonly header: HeaderFacts }>();
-	/** For each symbol part, the dates symbols with it are cited with (`D…`) or given with a dated reference (`T…`). */
-	private readonly datesByPart = new GroupedCounts<string, string, true>();
+	/** For each symbol part, the dates symbols with it are cited with (distribution dates of the letter cited). */
+	private readonly citedDatesByPart = new GroupedCounts<string, string, true>();
+	/** For each symbol part, the dates of the references symbols with it are given with (title dates of the letter referred to). */
+	private readonly referredDatesByPart = new GroupedCounts<string, string, true>();
 	private readonly computed = new Map<string, Inferred | null>();
+	/** Letters whose inferred identity a change made stale, one by one. */
 	private readonly stale = new Set<string>();
+	/**
+	 * Dates whose letters distributed (or written) that day are all stale: a change marks its dates, not each of their
+	 * letters, so that its work does not grow with the letters of a day; a date's letters are marked one by one
+	 * ({@link expand}) only when one of them is computed again.
+	 */
+	private readonly staleDistributed = new Set<string>();
+	private readonly staleWritten = new Set<string>();
 	private readonly inferredByPart = new Map<string, Set<string>>();
 
 	constructor(private readonly host: InferenceHost) {}
@@ -86,16 +97,16 @@ export class IdentityInference {
 		const undirected = entry.directIdentity === undefined;
 		for (const citation of summary.citations) {
 			if (citation.date !== undefined) {
-				this.enter(this.citersOn, 'C', citation.date, uri);
+				this.enter(this.citersOn, this.sortedCiters, citation.date, uri);
 				for (const part of citation.symbol.parts) {
-					this.datesByPart.add(part.text, `D${citation.date}`, true);
+					this.citedDatesByPart.add(part.text, citation.date, true);
 				}
 			}
 		}
 		for (const reference of datedReferences(summary)) {
-			this.enter(this.referrersOn, 'R', reference.date, uri);
+			this.enter(this.referrersOn, this.sortedReferrers, reference.date, uri);
 			for (const part of reference.nearbySymbol?.parts ?? []) {
-				this.datesByPart.add(part.text, `T${reference.date}`, true);
+				this.referredDatesByPart.add(part.text, reference.date, true);
 			}
 		}
 		if (summary.distribution) {
@@ -122,16 +133,16 @@ export class IdentityInference {
 		const undirected = entry.directIdentity === undefined;
 		for (const citation of summary.citations) {
 			if (citation.date !== undefined) {
-				this.leave(this.citersOn, 'C', citation.date, uri);
+				this.leave(this.citersOn, this.sortedCiters, citation.date, uri);
 				for (const part of citation.symbol.parts) {
-					this.datesByPart.remove(part.text, `D${citation.date}`);
+					this.citedDatesByPart.remove(part.text, citation.date);
 				}
 			}
 		}
 		for (const reference of datedReferences(summary)) {
-			this.leave(this.referrersOn, 'R', reference.date, uri);
+			this.leave(this.referrersOn, this.sortedReferrers, reference.date, uri);
 			for (const part of reference.nearbySymbol?.parts ?? []) {
-				this.datesByPart.remove(part.text, `T${reference.date}`);
+				this.referredDatesByPart.remove(part.text, reference.date);
 			}
 		}
 		if (summary.distribution) {
@@ -158,7 +169,7 @@ export class IdentityInference {
 
 	/** The inferred identity of a letter without one of its own. */
 	identity(entry: IndexedLetter): LetterIdentity | undefined {
-		if (this.stale.has(entry.uri) || !this.computed.has(entry.uri)) {
+		if (this.isStale(entry) || !this.computed.has(entry.uri)) {
 			this.recompute(entry);
 		}
 		const inferred = this.computed.get(entry.uri);
@@ -180,28 +191,34 @@ export class IdentityInference {
 	 * stale letter can come to carry the part. The work of one lookup is that of the part's dates, never the workspace's.
 	 */
 	refreshPart(part: string): void {
-		if (this.stale.size === 0) {
+		if (!this.anyStale()) {
 			return;
 		}
 		const candidates = new Set(this.inferredByPart.get(part));
-		for (const [key] of this.datesByPart.in(part)) {
-			const letters = key.startsWith('D') ? this.distributedOn.get(key.slice(1)) : this.writtenOn.get(key.slice(1));
-			letters?.forEach((uri) => candidates.add(uri));
+		for (const [iso] of this.citedDatesByPart.in(part)) {
+			this.distributedOn.get(iso)?.forEach((uri) => candidates.add(uri));
+		}
+		for (const [iso] of this.referredDatesByPart.in(part)) {
+			this.writtenOn.get(iso)?.forEach((uri) => candidates.add(uri));
 		}
 		for (const uri of candidates) {
-			if (this.stale.has(uri)) {
-				const entry = this.host.entry(uri);
-				if (entry) {
-					this.recompute(entry);
-				} else {
-					this.stale.delete(uri);
-				}
+			const entry = this.host.entry(uri);
+			if (!entry) {
+				this.stale.delete(uri);
+			} else if (this.isStale(entry)) {
+				this.recompute(entry);
 			}
 		}
 	}
 
 	/** Computes stale identities until `enough()` says to stop (checked after each); true when none is left stale. */
 	refreshSome(enough: () => boolean): boolean {
+		for (const iso of this.staleDistributed) {
+			this.expand(this.staleDistributed, this.distributedOn, iso);
+		}
+		for (const iso of this.staleWritten) {
+			this.expand(this.staleWritten, this.writtenOn, iso);
+		}
 		for (const uri of this.stale) {
 			const entry = this.host.entry(uri);
 			if (entry) {
@@ -227,21 +244,21 @@ export class IdentityInference {
 		return this.computed.get(uri)?.symbol.parts.map((part) => part.text) ?? [];
 	}
 
-	private enter(table: Map<string, Set<string>>, kind: string, iso: string, uri: string): void {
+	private enter(table: Map<string, Set<string>>, sortedCache: Map<string, string[]>, iso: string, uri: string): void {
 		addTo(table, iso, uri);
-		this.sortedCache.delete(kind + iso);
+		sortedCache.delete(iso);
 	}
 
-	private leave(table: Map<string, Set<string>>, kind: string, iso: string, uri: string): void {
+	private leave(table: Map<string, Set<string>>, sortedCache: Map<string, string[]>, iso: string, uri: string): void {
 		removeFrom(table, iso, uri);
-		this.sortedCache.delete(kind + iso);
+		sortedCache.delete(iso);
 	}
 
-	private sorted(table: Map<string, Set<string>>, kind: string, iso: string): readonly string[] {
-		let sorted = this.sortedCache.get(kind + iso);
+	private sorted(table: Map<string, Set<string>>, sortedCache: Map<string, string[]>, iso: string): readonly string[] {
+		let sorted = sortedCache.get(iso);
 		if (!sorted) {
 			sorted = [...(table.get(iso) ?? [])].sort();
-			this.sortedCache.set(kind + iso, sorted);
+			sortedCache.set(iso, sorted);
 		}
 		return sorted;
 	}
@@ -266,19 +283,52 @@ export class IdentityInference {
 			written.add(summary.titleDate);
 		}
 		for (const part of entry.directIdentity?.symbol.parts ?? []) {
-			for (const [key] of this.datesByPart.in(part.text)) {
-				(key.startsWith('D') ? distributed : written).add(key.slice(1));
+			for (const [iso] of this.citedDatesByPart.in(part.text)) {
+				distributed.add(iso);
+			}
+			for (const [iso] of this.referredDatesByPart.in(part.text)) {
+				written.add(iso);
 			}
 		}
 		for (const iso of distributed) {
-			this.distributedOn.get(iso)?.forEach((uri) => this.stale.add(uri));
+			if (this.distributedOn.has(iso)) {
+				this.staleDistributed.add(iso);
+			}
 		}
 		for (const iso of written) {
-			this.writtenOn.get(iso)?.forEach((uri) => this.stale.add(uri));
+			if (this.writtenOn.has(iso)) {
+				this.staleWritten.add(iso);
+			}
+		}
+	}
+
+	private anyStale(): boolean {
+		return this.stale.size > 0 || this.staleDistributed.size > 0 || this.staleWritten.size > 0;
+	}
+
+	/** True when the letter's inferred identity is stale: itself, or its distribution or title date. */
+	private isStale(entry: IndexedLetter): boolean {
+		const { summary } = entry;
+		return this.stale.has(entry.uri)
+			|| (summary.distribution !== undefined && this.staleDistributed.has(summary.distribution.date))
+			|| (summary.titleDate !== undefined && this.staleWritten.has(summary.titleDate));
+	}
+
+	/** Marks stale one by one the letters of a date marked stale as a whole (as they are now), and unmarks the date. */
+	private expand(dates: Set<string>, table: Map<string, Set<string>>, iso: string): void {
+		if (dates.delete(iso)) {
+			table.get(iso)?.forEach((uri) => this.stale.add(uri));
 		}
 	}
 
 	private recompute(entry: IndexedLetter): void {
+		const { summary } = entry;
+		if (summary.distribution !== undefined) {
+			this.expand(this.staleDistributed, this.distributedOn, summary.distribution.date);
+		}
+		if (summary.titleDate !== undefined) {
+			this.expand(this.staleWritten, this.writtenOn, summary.titleDate);
+		}
 		this.stale.delete(entry.uri);
 		this.setInferred(entry.uri, entry.directIdentity ? null : this.infer(entry));
 	}
@@ -321,7 +371,7 @@ export class IdentityInference {
 		};
 		if (self.distribution) {
 			const iso = self.distribution.date;
-			for (const citerUri of this.sorted(this.citersOn, 'C', iso)) {
+			for (const citerUri of this.sorted(this.citersOn, this.sortedCiters, iso)) {
 				const citer = citerUri === entry.uri ? undefined : this.host.entry(citerUri);
 				citer?.summary.citations.forEach((citation, item) => {
 					if (citation.date === iso && headerConsistentWithSymbol(self, citation.symbol)) {
@@ -333,7 +383,7 @@ export class IdentityInference {
 		const written = self.titleDate;
 		const sender = self.facts.sender;
 		if (written && sender) {
-			for (const citerUri of this.sorted(this.referrersOn, 'R', written)) {
+			for (const citerUri of this.sorted(this.referrersOn, this.sortedReferrers, written)) {
 				const citer = citerUri === entry.uri ? undefined : this.host.entry(citerUri);
 				citer?.summary.references.forEach((reference, item) => {
 					const symbol = reference.nearbySymbol;
