@@ -109,7 +109,8 @@ export function encodeStoredForm(values: readonly unknown[]): StoredForm {
 					throw new TypeError('the stored form holds no property named __proto__');
 				}
 				push(OBJECT);
-				push(tableIndex(shapeIds, shapes, keys.join('\0'), keys));
+				// JSON of the keys names a shape unambiguously (a join would make [] and [''] one shape).
+				push(tableIndex(shapeIds, shapes, JSON.stringify(keys), keys));
 				const record = value as Record<string, unknown>;
 				for (const name of keys) {
 					write(record[name]);

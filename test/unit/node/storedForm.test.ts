@@ -70,6 +70,11 @@ describe('the stored form of the entries', () => {
 		}), { numRuns: 300 });
 	});
 
+	it('keeps apart shapes whose keys join to the same text', () => {
+		const values = [{}, { '': 0 }, { 'a\0': 1, b: 2 }, { a: 3, '\0b': 4 }];
+		assert.deepStrictEqual(roundTrip(values), values);
+	});
+
 	it('keeps an object met twice as one object', () => {
 		const symbol = { text: 'S/2020/1' };
 		const [a, b] = roundTrip([{ symbol }, { symbol, again: symbol }]) as { symbol: unknown; again?: unknown }[];
