@@ -41,6 +41,9 @@ function tableIndex<T>(indexes: Map<string, number>, table: T[], key: string, it
 	return index;
 }
 
+/** How many values one chunk of the tape holds while it is written (1 MiB). */
+const TAPE_CHUNK = 1 << 18;
+
 /** Writes values of plain data in the stored form; throws a TypeError for anything else (a Map, a class instance, a function). */
 export function encodeStoredForm(values: readonly unknown[]): StoredForm {
 	const strings: string[] = [];
@@ -49,15 +52,18 @@ export function encodeStoredForm(values: readonly unknown[]): StoredForm {
 	const shapeIds = new Map<string, number>();
 	const containers = new Map<object, number>();
 	const numbers: number[] = [];
-	let tape = new Int32Array(1 << 16);
-	let length = 0;
+	// The tape is written in chunks of a fixed size and joined once at the end: growing one array by doubling left
+	// up to three times the tape in freed buffers, which the process holds until the next full collection.
+	const chunks: Int32Array[] = [];
+	let chunk = new Int32Array(TAPE_CHUNK);
+	let used = 0;
 	const push = (value: number) => {
-		if (length === tape.length) {
-			const grown = new Int32Array(tape.length * 2);
-			grown.set(tape);
-			tape = grown;
+		if (used === TAPE_CHUNK) {
+			chunks.push(chunk);
+			chunk = new Int32Array(TAPE_CHUNK);
+			used = 0;
 		}
-		tape[length++] = value;
+		chunk[used++] = value;
 	};
 	const write = (value: unknown): void => {
 		switch (typeof value) {
@@ -124,7 +130,10 @@ export function encodeStoredForm(values: readonly unknown[]): StoredForm {
 	for (const value of values) {
 		write(value);
 	}
-	return { strings, shapes, tape: tape.slice(0, length), numbers: Float64Array.from(numbers), count: values.length };
+	const tape = new Int32Array(chunks.length * TAPE_CHUNK + used);
+	chunks.forEach((full, index) => tape.set(full, index * TAPE_CHUNK));
+	tape.set(chunk.subarray(0, used), chunks.length * TAPE_CHUNK);
+	return { strings, shapes, tape, numbers: Float64Array.from(numbers), count: values.length };
 }
 
 /** Thrown when a stored form is not one {@link encodeStoredForm} wrote. */

@@ -70,6 +70,11 @@ describe('the stored form of the entries', () => {
 		}), { numRuns: 300 });
 	});
 
+	it('gives back a tape longer than the chunks it is written in', () => {
+		const values = [Array.from({ length: 300_000 }, (_, index) => ({ at: index, text: `s${index % 977}` }))];
+		assert.deepStrictEqual(roundTrip(values), values);
+	});
+
 	it('keeps apart shapes whose keys join to the same text', () => {
 		const values = [{}, { '': 0 }, { 'a\0': 1, b: 2 }, { a: 3, '\0b': 4 }];
 		assert.deepStrictEqual(roundTrip(values), values);
