@@ -338,7 +338,7 @@ export class LetterStore {
 		if (superseded()) {
 			return false;
 		}
-		// Written after "ready", in slices while no request is waiting: nothing it makes is held when it is done.
+		// Written after "ready", in slices while no feature reads the index; its buffers are given back as it ends.
 		this.writeStore(new Set(found.map((candidate) => candidate.path)));
 		const hashed = stored - unchanged.length;
 		this.events.log(`Indexed ${found.length} files in ${Date.now() - started} ms: ${found.length - stored} read, ${stored} unchanged since the stored index (${unchanged.length} by their size and times, ${hashed} by their content)${threads > 0 ? ` (${threads} worker threads)` : ''}.`);
