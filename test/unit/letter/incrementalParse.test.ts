@@ -51,6 +51,25 @@ void describe('incremental re-parse', () => {
 		assert.deepEqual(changedStretch('', 'new'), { start: 0, oldEnd: 0, newEnd: 3 });
 	});
 
+	void it('finds the longest common start and end of any two texts (compared a stretch at a time, then by character)', () => {
+		const naive = (before: string, after: string) => {
+			let start = 0;
+			while (start < Math.min(before.length, after.length) && before[start] === after[start]) {
+				start++;
+			}
+			let tail = 0;
+			while (tail < Math.min(before.length, after.length) - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) {
+				tail++;
+			}
+			return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+		};
+		const long = fc.tuple(fc.string({ maxLength: 5000 }), fc.nat(3)).map(([text, times]) => text.repeat(times + 1));
+		fc.assert(fc.property(long, fc.array(edit, { maxLength: 3 }), (before, edits) => {
+			const after = edits.reduce(applyEdit, before);
+			assert.deepEqual(changedStretch(before, after), before === after ? undefined : naive(before, after));
+		}), { numRuns: 300 });
+	});
+
 	void it('rescans to what a scan of the whole new text finds, after any sequence of edits', () => {
 		fc.assert(fc.property(fc.oneof({ weight: 3, arbitrary: longLetter }, { weight: 1, arbitrary: scannerText }), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
 			let text = start;

@@ -43,6 +43,9 @@ export interface ChangedStretch {
 	readonly newEnd: number;
 }
 
+/** The texts are compared this many characters at a time (a native comparison) before character by character. */
+const COMPARED_AT_ONCE = 2048;
+
 /** Where two texts differ (their common start and end set aside); undefined when they are the same. */
 export function changedStretch(before: string, after: string): ChangedStretch | undefined {
 	if (before === after) {
@@ -50,11 +53,18 @@ export function changedStretch(before: string, after: string): ChangedStretch | 
 	}
 	const shorter = Math.min(before.length, after.length);
 	let start = 0;
+	while (start + COMPARED_AT_ONCE <= shorter && before.slice(start, start + COMPARED_AT_ONCE) === after.slice(start, start + COMPARED_AT_ONCE)) {
+		start += COMPARED_AT_ONCE;
+	}
 	while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) {
 		start++;
 	}
+	const room = shorter - start;
 	let tail = 0;
-	while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) {
+	while (tail + COMPARED_AT_ONCE <= room && before.slice(before.length - tail - COMPARED_AT_ONCE, before.length - tail) === after.slice(after.length - tail - COMPARED_AT_ONCE, after.length - tail)) {
+		tail += COMPARED_AT_ONCE;
+	}
+	while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) {
 		tail++;
 	}
 	return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
