@@ -152,6 +152,17 @@ function planWindow(stretch: ChangedStretch, newLength: number): ScanPlan | unde
 }
 
 /**
+ * A copy of a match `shift` characters further on. (Copied whole, then moved: a spread that sets the range as it copies
+ * makes a new object shape each time, and a chain of edits made copying the matches after the window 30 times slower.)
+ */
+function moved<T extends Ranged>(match: T, shift: number): T {
+	const copy: { start: number; end: number } = { ...match };
+	copy.start += shift;
+	copy.end += shift;
+	return copy as unknown as T;
+}
+
+/**
  * One scanner's matches in the new text from its matches in the previous text and a scan of the window; undefined
  * when the window's scan is not in step with the previous scan in both margins.
  */
@@ -174,8 +185,7 @@ function spliceScan<T extends Ranged>(previous: readonly T[], plan: ScanPlan, sc
 	}
 	const result: T[] = startingIn(previous, 0, keepBefore).concat(startingIn(window, keepBefore, takeBefore));
 	for (let i = firstFrom(previous, oldTakeBefore); i < previous.length; i++) {
-		const match = previous[i];
-		result.push(shift === 0 ? match : { ...match, start: match.start + shift, end: match.end + shift });
+		result.push(shift === 0 ? previous[i] : moved(previous[i], shift));
 	}
 	return result;
 }
