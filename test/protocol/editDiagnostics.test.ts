@@ -93,4 +93,23 @@ describe('diagnostics after edits', () => {
 			freshFolder.dispose();
 		}
 	});
+
+	test('an edit that changes what other open letters see is answered first; the others are refreshed after it', async () => {
+		const other = folder.file('004_7b45a96a4a663e52.txt');
+		const uri = uriOf(folder.file(LONG));
+		// (A handler set here replaces the harness's: every publication is followed here.)
+		const order: string[] = [];
+		const disposable = server.connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+			order.push(params.uri === uri ? `edited v${params.version}` : params.uri === uriOf(other) ? 'other' : params.uri);
+		});
+		await server.open(other);
+		await server.waitFor('the other letter\'s diagnostics', () => order.includes('other') || undefined);
+		order.length = 0;
+		const at = { line: 120, character: 0 };
+		// A citation of a symbol no letter had cited: the index changes, and 004's diagnostics are computed again.
+		await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 10 }, contentChanges: [{ range: { start: at, end: at }, text: 'See S/2021/4242.\n' }] });
+		await server.waitFor('the other letter refreshed', () => order.includes('other') || undefined);
+		disposable.dispose();
+		assert.deepEqual(order.slice(0, 2), ['edited v10', 'other']);
+	});
 });
