@@ -3,12 +3,17 @@
  * diagnostics, pulled (`textDocument/diagnostic`) by the others, who are asked to refresh after cross-file changes.
  * An edit is answered at the next turn of the event loop, with no fixed delay: edits that arrive before it ran (a
  * burst, several changes queued at once) are answered once, for the latest version. The edited document comes
- * first; other open documents a change affects are refreshed a little later.
+ * first; other open documents a change affects are refreshed at idle priority: once no edit came in for
+ * {@link REFRESH_DELAY_MS}, each once however many changes asked for it meanwhile.
  */
+import { performance } from 'node:perf_hooks';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { DiagnosticSettings } from '../engine/diagnostics/codes';
 
-/** Delay before other open documents are refreshed after a change elsewhere (ms), so the edited one comes first. */
+/**
+ * How long the server must have had no edit before other open documents are refreshed after a change elsewhere (ms):
+ * the edited one comes first, and typing is never kept waiting by the others.
+ */
 export const REFRESH_DELAY_MS = 30;
 
 /** Computes a document's diagnostics (after syncing the index); empty for a non-letter. */
@@ -31,6 +36,10 @@ export class DiagnosticsPublisher {
 	private readonly timers = new Map<string, NodeJS.Timeout>();
 	/** Edited documents whose diagnostics are due at the next turn, with the version to publish. */
 	private readonly due = new Map<string, number | undefined>();
+	/** Other open documents to refresh once the edits pause, and the timer that waits for the pause. */
+	private readonly toRefresh = new Set<string>();
+	private refreshTimer: NodeJS.Timeout | undefined;
+	private lastEditAt = Number.NEGATIVE_INFINITY;
 
 	constructor(private readonly connection: Connection, private readonly pull: boolean, private readonly compute: DiagnosticsSource) {}
 
@@ -52,6 +61,8 @@ export class DiagnosticsPublisher {
 		if (this.pull) {
 			return;
 		}
+		this.lastEditAt = performance.now();
+		this.toRefresh.delete(uri);
 		const pending = this.due.has(uri);
 		this.due.set(uri, version);
 		if (pending) {
@@ -85,7 +96,7 @@ export class DiagnosticsPublisher {
 		}, delay));
 	}
 
-	/** Diagnostics of every open document again (cross-file change, settings change). */
+	/** Diagnostics of every open document again (cross-file change, settings change), once the edits pause. */
 	refresh(uris: readonly string[]): void {
 		if (this.pull) {
 			void this.connection.languages.diagnostics.refresh().catch(() => undefined);
@@ -93,13 +104,35 @@ export class DiagnosticsPublisher {
 		}
 		for (const uri of uris) {
 			if (!this.due.has(uri)) {
-				this.schedule(uri, REFRESH_DELAY_MS);
+				this.toRefresh.add(uri);
 			}
 		}
+		this.armRefresh(REFRESH_DELAY_MS);
+	}
+
+	/** Waits `delay`, then refreshes what is to refresh if no edit came in meanwhile (else waits for the pause again). */
+	private armRefresh(delay: number): void {
+		if (this.refreshTimer || this.toRefresh.size === 0) {
+			return;
+		}
+		this.refreshTimer = setTimeout(() => {
+			this.refreshTimer = undefined;
+			const quietFor = performance.now() - this.lastEditAt;
+			if (this.due.size > 0 || quietFor < REFRESH_DELAY_MS) {
+				this.armRefresh(Math.max(1, REFRESH_DELAY_MS - quietFor));
+				return;
+			}
+			const uris = [...this.toRefresh];
+			this.toRefresh.clear();
+			for (const uri of uris) {
+				this.schedule(uri, 0);
+			}
+		}, delay);
 	}
 
 	/** Clears a closed document's diagnostics. */
 	clear(uri: string): void {
+		this.toRefresh.delete(uri);
 		const timer = this.timers.get(uri);
 		if (timer) {
 			clearTimeout(timer);

@@ -11,7 +11,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textd
 import { URI } from 'vscode-uri';
 import type { TextReplacement } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
-import { parseLetter } from '../engine/letter/parseLetter';
+import { IncrementalLetterParser } from '../engine/letter/incrementalParse';
 import { engineVersion } from '../node/engineVersion';
 import type { LetterFileOptions } from '../node/letterFiles';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, letterText, matchesAny } from '../node/letterFiles';
@@ -103,6 +103,8 @@ export class LetterStore {
 	readonly index: LetterIndex;
 	private readonly openDocuments = new Map<string, TextDocument>();
 	private readonly parsedVersions = new Map<string, number>();
+	/** Each open document's parser: a new version is scanned again only around what changed since the last one. */
+	private readonly parsers = new Map<string, IncrementalLetterParser>();
 	private readonly diskFiles = new Set<string>();
 	/** The hash of the disk content each closed letter was indexed from (to read it again only as it was). */
 	private readonly indexedHashes = new Map<string, string>();
@@ -186,6 +188,7 @@ export class LetterStore {
 		const key = normaliseUri(uri);
 		this.openDocuments.set(key, TextDocument.create(key, languageId, version, text));
 		this.parsedVersions.delete(key);
+		this.parsers.set(key, new IncrementalLetterParser(this.data));
 		return key;
 	}
 
@@ -217,6 +220,7 @@ export class LetterStore {
 		const key = normaliseUri(uri);
 		this.openDocuments.delete(key);
 		this.parsedVersions.delete(key);
+		this.parsers.delete(key);
 		this.index.release(key);
 		if (!this.readFromDisk(key)) {
 			this.index.delete(key);
@@ -226,7 +230,8 @@ export class LetterStore {
 	}
 
 	/**
-	 * Re-parses every open document edited since it was last parsed (each version is parsed once); returns the URIs
+	 * Re-parses every open document edited since it was last parsed (each version is parsed once, scanned again only
+	 * around what changed since the previous version: see `IncrementalLetterParser`); returns the URIs
 	 * whose indexing changed (an edit that leaves symbols, dates and citations alone only refreshes the document's own
 	 * ranges). Features call it before they read the index.
 	 */
@@ -235,7 +240,12 @@ export class LetterStore {
 		const changed: string[] = [];
 		for (const [uri, document] of this.openDocuments) {
 			if (this.parsedVersions.get(uri) !== document.version) {
-				if (this.index.update(uri, parseLetter(document.getText(), this.data), { sidecarSymbol: this.sidecarSymbolOf(uri), open: true })) {
+				let parser = this.parsers.get(uri);
+				if (!parser) {
+					parser = new IncrementalLetterParser(this.data);
+					this.parsers.set(uri, parser);
+				}
+				if (this.index.update(uri, parser.parse(document.getText()), { sidecarSymbol: this.sidecarSymbolOf(uri), open: true })) {
 					changed.push(uri);
 				}
 				this.parsedVersions.set(uri, document.version);

@@ -3,6 +3,7 @@ import { scanDates } from '../calendar/dates';
 import type { ReferenceData } from '../sessions/referenceData';
 import type { DocumentSymbolRef, SymbolMatch } from '../symbols/documentSymbols';
 import { scanDocumentSymbols } from '../symbols/documentSymbols';
+import type { ResolutionMatch } from '../symbols/resolutions';
 import { scanResolutionCitations } from '../symbols/resolutions';
 import type { OffsetRange } from '../text/offsetRange';
 import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
@@ -28,18 +29,32 @@ function emptyLetter(text: string, detection: LetterDetection): Letter {
 	};
 }
 
+/** What the scanners find in a letter's whole text before the structural steps read it. */
+export interface LetterScans {
+	readonly symbols: readonly SymbolMatch[];
+	readonly dates: readonly DateMatch[];
+	readonly resolutions: readonly ResolutionMatch[];
+}
+
+/** Scans a whole text: what {@link parseLetter} does unless it is given the scans (an editor's incremental re-parse). */
+export function scanLetterText(text: string): LetterScans {
+	return { symbols: scanDocumentSymbols(text), dates: scanDates(text), resolutions: scanResolutionCitations(text) };
+}
+
 /**
  * Parses a letter, note verbale or identical letters into a model with a text range for every element it recognises.
  * A text that is not UN correspondence (see {@link detectLetter}) yields an empty model whose `detection.isLetter` is
- * false. Never throws; every range lies inside the text.
+ * false. Never throws; every range lies inside the text. `scan` gives what the scanners find in the text (called only
+ * for a letter; it must equal {@link scanLetterText}, which it defaults to).
  */
-export function parseLetter(text: string, data: ReferenceData): Letter {
+export function parseLetter(text: string, data: ReferenceData, scan: (text: string) => LetterScans = scanLetterText): Letter {
 	const detection = detectLetter(text);
 	if (!detection.isLetter) {
 		return emptyLetter(text, detection);
 	}
-	const symbols = withOcrSymbolSlips(text, scanDocumentSymbols(text));
-	const dates = scanDates(text);
+	const scans = scan(text);
+	const symbols = withOcrSymbolSlips(text, scans.symbols);
+	const dates = scans.dates;
 	const reading = readText(text, symbols);
 	const masked = reading.view;
 
@@ -105,7 +120,7 @@ export function parseLetter(text: string, data: ReferenceData): Letter {
 	const malformedSymbols = symbols
 		.filter((match): match is SymbolMatch & { malformed: string } => match.malformed !== undefined && !inFurniture(match))
 		.map((match) => ({ range: { start: match.start, end: match.end }, raw: match.raw, reason: match.malformed }));
-	const resolutions = scanResolutionCitations(text).filter((match) => !inFurniture(match));
+	const resolutions = scans.resolutions.filter((match) => !inFurniture(match));
 	const letterReferences = findLetterReferences(masked, dates, symbols, footnoteMarkers, footnotes, headings);
 	const annexReferences = findAnnexReferences(masked, headings);
 
