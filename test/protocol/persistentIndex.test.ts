@@ -16,8 +16,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'dl-protocol-index-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 let caches = 0;
 
-/** What a server answers on the folder: the open letter's diagnostics, the problem counts, the index log line. */
-async function answers(options: ServerOptions): Promise<{ diagnostics: Diagnostic[]; problems: unknown; logs: string[] }> {
+/**
+ * What a server answers on the folder: the open letter's diagnostics, the problem counts, the index log line (and,
+ * when `logged` is given, the line it matches: the index is written after "ready", so a line of its write comes later).
+ */
+async function answers(options: ServerOptions, logged?: RegExp): Promise<{ diagnostics: Diagnostic[]; problems: unknown; logs: string[] }> {
 	const server = await startServer(options);
 	try {
 		const citing = options.folder.file('hand-written.txt');
@@ -28,6 +31,9 @@ async function answers(options: ServerOptions): Promise<{ diagnostics: Diagnosti
 			const published = server.published.get(uriOf(citing))?.diagnostics;
 			return published?.some((diagnostic) => diagnostic.code === 'citation-unresolved') ? published : undefined;
 		});
+		if (logged) {
+			await server.waitFor(`a log line matching ${logged}`, () => server.logMessages.find((line) => logged.test(line)));
+		}
 		const final = server.statuses.filter((status) => status.state === 'ready').at(-1) ?? ready;
 		return { diagnostics, problems: final.problems, logs: [...server.logMessages, counted] };
 	} finally {
@@ -122,7 +128,7 @@ test('a cache folder that cannot be written is logged once and the server answer
 	const reference = await answers({ folder, cacheHome: freshCache() });
 	const blocked = join(scratch, 'a-file');
 	writeFileSync(blocked, 'a file where the cache folder would be');
-	const result = await answers({ folder, cacheHome: blocked });
+	const result = await answers({ folder, cacheHome: blocked }, /cannot be stored in .*a-file/);
 	assert.equal(result.logs.filter((line) => /cannot be stored in .*a-file/.test(line)).length, 1, result.logs.join('\n'));
 	assert.deepEqual(result.diagnostics, reference.diagnostics);
 	assert.deepEqual(result.problems, reference.problems);

@@ -95,6 +95,9 @@ async function sliced<T>(items: readonly T[], work: (item: T) => void, between: 
 /** How long after a change on disk the persistent index is written (ms): a burst of changes is written once. */
 const SAVE_DELAY_MS = 2000;
 
+/** How long no feature must have read the index before the next slice of the persistent index's write runs (ms). */
+const WRITE_IDLE_MS = 50;
+
 /** The index and the open documents over it. */
 export class LetterStore {
 	readonly index: LetterIndex;
@@ -113,6 +116,10 @@ export class LetterStore {
 	private progress: IndexingProgress = { indexed: 0, total: 0 };
 	private summaries: SummaryStore | undefined;
 	private saveTimer: NodeJS.Timeout | undefined;
+	/** When a feature last read the index or a document was edited (the store's write waits for a pause in them). */
+	private lastActivity = 0;
+	/** True once the store's write is to finish without waiting (the server is shutting down). */
+	private flushing = false;
 
 	constructor(private readonly data: ReferenceData, private readonly events: LetterStoreEvents, private readonly options: LetterStoreOptions = {}) {
 		this.index = new LetterIndex(data, { textOf: (uri) => this.textOf(uri) });
@@ -204,6 +211,7 @@ export class LetterStore {
 			document = TextDocument.update(document, [change], version);
 		}
 		this.openDocuments.set(key, document);
+		this.lastActivity = Date.now();
 		return { uri: key, replacements };
 	}
 
@@ -228,6 +236,7 @@ export class LetterStore {
 	 * ranges). Features call it before they read the index.
 	 */
 	reparseEditedDocuments(): string[] {
+		this.lastActivity = Date.now();
 		const changed: string[] = [];
 		for (const [uri, document] of this.openDocuments) {
 			if (this.parsedVersions.get(uri) !== document.version) {
@@ -333,12 +342,14 @@ export class LetterStore {
 				}, superseded),
 			]);
 		} finally {
-			void pool.close();
+			// The worker threads are gone before "ready": their heaps are given back, not held beside the index.
+			await pool.close();
 		}
 		if (superseded()) {
 			return false;
 		}
-		summaries?.save(new Set(found.map((candidate) => candidate.path)));
+		// Written after "ready", in slices while no feature reads the index; its buffers are given back as it ends.
+		this.writeStore(new Set(found.map((candidate) => candidate.path)));
 		const hashed = stored - unchanged.length;
 		this.events.log(`Indexed ${found.length} files in ${Date.now() - started} ms: ${found.length - stored} read, ${stored} unchanged since the stored index (${unchanged.length} by their size and times, ${hashed} by their content)${threads > 0 ? ` (${threads} worker threads)` : ''}.`);
 		this.indexingDone = true;
@@ -500,8 +511,34 @@ export class LetterStore {
 		}
 		this.saveTimer = setTimeout(() => {
 			this.saveTimer = undefined;
-			this.summaries?.save(this.diskFiles.size > 0 ? new Set([...this.diskFiles].flatMap((uri) => pathOfUri(uri) ?? [])) : undefined);
+			this.writeStore(this.presentFiles());
 		}, SAVE_DELAY_MS);
 		this.saveTimer.unref();
+	}
+
+	/** Writes the persistent index in slices, each when no feature has read the index for {@link WRITE_IDLE_MS}. */
+	private writeStore(present: ReadonlySet<string> | undefined): void {
+		void this.summaries?.saveInSlices(present, async () => {
+			await new Promise((resolve) => setImmediate(resolve));
+			while (!this.flushing && Date.now() - this.lastActivity < WRITE_IDLE_MS) {
+				await new Promise((resolve) => setTimeout(resolve, WRITE_IDLE_MS));
+			}
+		});
+	}
+
+	/** Finishes writing the persistent index without waiting for idle moments (on shutdown); resolves when it is written. */
+	async flush(): Promise<void> {
+		this.flushing = true;
+		if (this.saveTimer) {
+			clearTimeout(this.saveTimer);
+			this.saveTimer = undefined;
+			this.writeStore(this.presentFiles());
+		}
+		await this.summaries?.settled();
+	}
+
+	/** The paths of the letter files on disk, when any are known (the store keeps only those). */
+	private presentFiles(): ReadonlySet<string> | undefined {
+		return this.diskFiles.size > 0 ? new Set([...this.diskFiles].flatMap((uri) => pathOfUri(uri) ?? [])) : undefined;
 	}
 }

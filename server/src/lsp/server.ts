@@ -107,6 +107,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 		stopWatching();
 		await context?.guard.settled(SHUTDOWN_WAIT_MS);
 		await context?.owner.close();
+		await context?.store.flush();
 	});
 
 	let indexedWith = '';

@@ -10,6 +10,32 @@
  * order (unit-tested on the real letters and the benchmark record).
  */
 
+import { MessageChannel } from 'node:worker_threads';
+
+/**
+ * Gives back the memory of buffers no longer used now, rather than at the collector's next full collection (which an
+ * idle process may not have for minutes: tens of MiB of freed tape and file buffers were still held by an idle server
+ * twenty seconds after writing its index). Moving the buffers into a message that is never read detaches them here
+ * (their views read as empty from then on), and closing the channel frees them. Node 20 has no
+ * `ArrayBuffer.prototype.transfer`, which would do the same.
+ */
+export function releaseBuffers(views: readonly ArrayBufferView[]): void {
+	// Only a buffer a view covers whole is let go: a view on part of a buffer (a pooled Buffer) may share it.
+	const owned = views.flatMap((view) => (view.buffer instanceof ArrayBuffer && view.byteLength > 0 && view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? [view.buffer] : []));
+	if (owned.length === 0) {
+		return;
+	}
+	const { port1, port2 } = new MessageChannel();
+	try {
+		port1.postMessage(null, owned);
+	} catch {
+		// A buffer that cannot be moved (marked untransferable) is let go by the collector as any other.
+	} finally {
+		port1.close();
+		port2.close();
+	}
+}
+
 /** The tables of a stored form. */
 export interface StoredForm {
 	readonly strings: readonly string[];
@@ -44,96 +70,177 @@ function tableIndex<T>(indexes: Map<string, number>, table: T[], key: string, it
 /** How many values one chunk of the tape holds while it is written (1 MiB). */
 const TAPE_CHUNK = 1 << 18;
 
-/** Writes values of plain data in the stored form; throws a TypeError for anything else (a Map, a class instance, a function). */
-export function encodeStoredForm(values: readonly unknown[]): StoredForm {
-	const strings: string[] = [];
-	const stringIds = new Map<string, number>();
-	const shapes: string[][] = [];
-	const shapeIds = new Map<string, number>();
-	const containers = new Map<object, number>();
-	const numbers: number[] = [];
+/** A node of the tree of the key lists met: the shape that ends here (-1: none yet), and the nodes one key further. */
+interface ShapeNode {
+	id: number;
+	readonly next: Map<string, ShapeNode>;
+}
+
+/** How a {@link StoredFormWriter} writes. */
+export interface StoredFormOptions {
+	/**
+	 * True for an object or array that other values may hold too (the writer then looks it up when it is met again
+	 * and writes a reference to its first writing, so that it is one object again once read); default: every one.
+	 * An object held twice but not said to be shareable is written twice, and read back as two equal objects.
+	 */
+	readonly shareable?: (value: object) => boolean;
+}
+
+/**
+ * Writes values of plain data in the stored form one at a time, so that a caller can spread the writing of many over
+ * several turns of its event loop ({@link encodeStoredForm} writes them all at once); the tables it gives at the end
+ * are those `encodeStoredForm` gives for the same values in the same order. A value must not change between its
+ * {@link StoredFormWriter.add} and {@link StoredFormWriter.finish} (an object met again is written as a reference to
+ * its first writing). Throws a TypeError for anything but plain data (a Map, a class instance, a function). Writing
+ * makes no garbage for each value: an object's keys are found in a tree of the key lists already met, not listed.
+ */
+export class StoredFormWriter {
+	private readonly strings: string[] = [];
+	private readonly stringIds = new Map<string, number>();
+	private readonly shapes: string[][] = [];
+	private readonly shapeTree: ShapeNode = { id: -1, next: new Map() };
+	/** The shareable containers written, by their number in the order written (every container counts). */
+	private readonly containers = new Map<object, number>();
+	private containerCount = 0;
+	private readonly shareable: ((value: object) => boolean) | undefined;
+	private readonly numbers: number[] = [];
 	// The tape is written in chunks of a fixed size and joined once at the end: growing one array by doubling left
 	// up to three times the tape in freed buffers, which the process holds until the next full collection.
-	const chunks: Int32Array[] = [];
-	let chunk = new Int32Array(TAPE_CHUNK);
-	let used = 0;
-	const push = (value: number) => {
-		if (used === TAPE_CHUNK) {
-			chunks.push(chunk);
-			chunk = new Int32Array(TAPE_CHUNK);
-			used = 0;
+	private readonly chunks: Int32Array[] = [];
+	private chunk = new Int32Array(TAPE_CHUNK);
+	private used = 0;
+	private count = 0;
+
+	constructor(options: StoredFormOptions = {}) {
+		this.shareable = options.shareable;
+	}
+
+	/** How many values were added. */
+	get size(): number {
+		return this.count;
+	}
+
+	/** Writes one value after those already added. */
+	add(value: unknown): void {
+		this.write(value);
+		this.count++;
+	}
+
+	/** The tables of every value added; the writer is not to be used after. */
+	finish(): StoredForm {
+		const { chunks, used } = this;
+		const tape = new Int32Array(chunks.length * TAPE_CHUNK + used);
+		chunks.forEach((full, index) => tape.set(full, index * TAPE_CHUNK));
+		tape.set(this.chunk.subarray(0, used), chunks.length * TAPE_CHUNK);
+		releaseBuffers([...chunks, this.chunk]);
+		chunks.length = 0;
+		return { strings: this.strings, shapes: this.shapes, tape, numbers: Float64Array.from(this.numbers), count: this.count };
+	}
+
+	/** The number of the shape of a plain object's own keys (in `Object.keys` order), a new shape when they are new. */
+	private shapeOf(record: Record<string, unknown>): number {
+		let node = this.shapeTree;
+		for (const name in record) {
+			if (!Object.hasOwn(record, name)) {
+				continue;
+			}
+			let next = node.next.get(name);
+			if (next === undefined) {
+				if (name === '__proto__') {
+					throw new TypeError('the stored form holds no property named __proto__');
+				}
+				next = { id: -1, next: new Map() };
+				node.next.set(name, next);
+			}
+			node = next;
 		}
-		chunk[used++] = value;
-	};
-	const write = (value: unknown): void => {
+		if (node.id < 0) {
+			node.id = this.shapes.length;
+			this.shapes.push(Object.keys(record));
+		}
+		return node.id;
+	}
+
+	private push(value: number): void {
+		if (this.used === TAPE_CHUNK) {
+			this.chunks.push(this.chunk);
+			this.chunk = new Int32Array(TAPE_CHUNK);
+			this.used = 0;
+		}
+		this.chunk[this.used++] = value;
+	}
+
+	private write(value: unknown): void {
 		switch (typeof value) {
 			case 'undefined':
-				push(UNDEFINED);
+				this.push(UNDEFINED);
 				return;
 			case 'boolean':
-				push(value ? TRUE : FALSE);
+				this.push(value ? TRUE : FALSE);
 				return;
 			case 'number':
 				if ((value | 0) === value && !Object.is(value, -0)) {
-					push(INTEGER);
-					push(value);
+					this.push(INTEGER);
+					this.push(value);
 				} else {
-					push(NUMBER);
-					push(numbers.length);
-					numbers.push(value);
+					this.push(NUMBER);
+					this.push(this.numbers.length);
+					this.numbers.push(value);
 				}
 				return;
 			case 'string':
-				push(STRING);
-				push(tableIndex(stringIds, strings, value, value));
+				this.push(STRING);
+				this.push(tableIndex(this.stringIds, this.strings, value, value));
 				return;
 			case 'object': {
 				if (value === null) {
-					push(NULL);
+					this.push(NULL);
 					return;
 				}
-				const seen = containers.get(value);
-				if (seen !== undefined) {
-					push(REFERENCE);
-					push(seen);
-					return;
+				if (this.shareable === undefined || this.shareable(value)) {
+					const seen = this.containers.get(value);
+					if (seen !== undefined) {
+						this.push(REFERENCE);
+						this.push(seen);
+						return;
+					}
+					this.containers.set(value, this.containerCount);
 				}
-				containers.set(value, containers.size);
+				this.containerCount++;
 				if (Array.isArray(value)) {
-					push(ARRAY);
-					push(value.length);
+					this.push(ARRAY);
+					this.push(value.length);
 					for (let i = 0; i < value.length; i++) {
-						write(value[i]);
+						this.write(value[i]);
 					}
 					return;
 				}
 				if (Object.getPrototypeOf(value) !== Object.prototype) {
 					throw new TypeError(`the stored form holds plain data only, not ${Object.prototype.toString.call(value)}`);
 				}
-				const keys = Object.keys(value);
-				if (keys.includes('__proto__')) {
-					throw new TypeError('the stored form holds no property named __proto__');
-				}
-				push(OBJECT);
-				// JSON of the keys names a shape unambiguously (a join would make [] and [''] one shape).
-				push(tableIndex(shapeIds, shapes, JSON.stringify(keys), keys));
 				const record = value as Record<string, unknown>;
-				for (const name of keys) {
-					write(record[name]);
+				const shape = this.shapeOf(record);
+				const keys = this.shapes[shape];
+				this.push(OBJECT);
+				this.push(shape);
+				for (let i = 0; i < keys.length; i++) {
+					this.write(record[keys[i]]);
 				}
 				return;
 			}
 			default:
 				throw new TypeError(`the stored form holds plain data only, not a ${typeof value}`);
 		}
-	};
-	for (const value of values) {
-		write(value);
 	}
-	const tape = new Int32Array(chunks.length * TAPE_CHUNK + used);
-	chunks.forEach((full, index) => tape.set(full, index * TAPE_CHUNK));
-	tape.set(chunk.subarray(0, used), chunks.length * TAPE_CHUNK);
-	return { strings, shapes, tape, numbers: Float64Array.from(numbers), count: values.length };
+}
+
+/** Writes values of plain data in the stored form; throws a TypeError for anything else (a Map, a class instance, a function). */
+export function encodeStoredForm(values: readonly unknown[], options: StoredFormOptions = {}): StoredForm {
+	const writer = new StoredFormWriter(options);
+	for (const value of values) {
+		writer.add(value);
+	}
+	return writer.finish();
 }
 
 /** Thrown when a stored form is not one {@link encodeStoredForm} wrote. */

@@ -12,7 +12,7 @@ import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import type { LetterSummary } from '../../../server/src/engine/workspace/letterSummary';
 import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
 import { SymbolTable } from '../../../server/src/engine/workspace/symbolTable';
-import { CorruptStoredForm, decodeStoredForm, encodeStoredForm } from '../../../server/src/node/storedForm';
+import { CorruptStoredForm, decodeStoredForm, encodeStoredForm, releaseBuffers } from '../../../server/src/node/storedForm';
 import { generateRecord } from '../../../scripts/bench/record';
 import { referenceData } from '../helpers/fixtures';
 
@@ -85,6 +85,25 @@ describe('the stored form of the entries', () => {
 		const [a, b] = roundTrip([{ symbol }, { symbol, again: symbol }]) as { symbol: unknown; again?: unknown }[];
 		assert.equal(a.symbol, b.symbol);
 		assert.equal(b.again, b.symbol);
+	});
+
+	it('looks up again only the objects said to be shareable: the others held twice read back as two equal objects', () => {
+		const symbol = { text: 'S/2020/1', parts: [] };
+		const range = { start: 1, end: 2 };
+		const values = [{ symbol, range }, { symbol, range, again: symbol }];
+		const [a, b] = decodeStoredForm(encodeStoredForm(values, { shareable: (value) => 'parts' in value })) as { symbol: unknown; range: unknown; again?: unknown }[];
+		assert.deepStrictEqual([a, b], values);
+		assert.equal(a.symbol, b.symbol);
+		assert.equal(b.again, b.symbol);
+		assert.notEqual(a.range, b.range);
+	});
+
+	it('gives back at once the memory of a buffer it no longer needs, not of one a view shares with others', () => {
+		const whole = new Int32Array(1024);
+		const shared = new Uint8Array(new ArrayBuffer(64), 8, 16);
+		releaseBuffers([whole, shared, new Uint8Array(0)]);
+		assert.equal(whole.buffer.byteLength, 0, 'the buffer is detached (its memory freed)');
+		assert.equal(shared.buffer.byteLength, 64, 'a view on part of a buffer is left alone');
 	});
 
 	it('refuses what is not plain data', () => {

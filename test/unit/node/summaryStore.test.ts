@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
+import { SymbolTable } from '../../../server/src/engine/workspace/symbolTable';
 import type { FileStamp } from '../../../server/src/node/summaryStore';
 import { fileStamp, indexFileFor, SETTLED_MS, settledStamp, SummaryStore, userCacheFolder } from '../../../server/src/node/summaryStore';
 import { readFixtureLetter, referenceData } from '../helpers/fixtures';
@@ -152,5 +153,101 @@ describe('the persistent index', () => {
 		assert.deepEqual(fileStamp(join(folder, 'link.txt')), stamp);
 		assert.equal(fileStamp(folder), undefined);
 		assert.equal(fileStamp(join(folder, 'missing.txt')), undefined);
+	});
+});
+
+describe('the persistent index written in slices', () => {
+	/** A store of `count` paths (one entry each), and a pause that counts its calls and runs `during` at the given one. */
+	function storeOf(count: number, during?: { at: number; run: (store: SummaryStore) => void }) {
+		const file = join(root, `sliced-${files++}`, 'server-x.index');
+		const logged: string[] = [];
+		const store = new SummaryStore(file, 'v1', (line) => logged.push(line));
+		for (let i = 0; i < count; i++) {
+			store.put(`/letters/${i}.txt`, `hash-${i}`, summary);
+		}
+		let pauses = 0;
+		const pause = async () => {
+			pauses++;
+			if (pauses === during?.at) {
+				during.run(store);
+			}
+			await new Promise((resolve) => setImmediate(resolve));
+		};
+		return { file, logged, store, pause, pauses: () => pauses };
+	}
+
+	it('gives back what a write at once gives back', async () => {
+		const sliced = storeOf(300);
+		await sliced.store.saveInSlices(undefined, sliced.pause);
+		const whole = storeOf(300);
+		whole.store.save();
+		const [a, b] = [new SummaryStore(sliced.file, 'v1', () => undefined), new SummaryStore(whole.file, 'v1', () => undefined)];
+		assert.equal(a.size, 300);
+		for (let i = 0; i < 300; i++) {
+			assert.equal(a.hashOf(`/letters/${i}.txt`), `hash-${i}`);
+			assert.deepEqual(a.get(`hash-${i}`), b.get(`hash-${i}`));
+		}
+		assert.deepEqual(a.get('hash-7'), summary);
+		assert.deepEqual(sliced.logged, []);
+	});
+
+	it('loses no change made while it writes: a path put or forgotten between two slices is in the file when it resolves', async () => {
+		const { file, store, pause, pauses } = storeOf(3000, {
+			at: 3,
+			run: (held) => {
+				held.put('/letters/late.txt', 'hash-late', summary);
+				held.forget('/letters/0.txt');
+			},
+		});
+		await store.saveInSlices(undefined, pause);
+		assert.ok(pauses() > 3, `the write paused between its slices (${pauses()} pauses)`);
+		const reopened = new SummaryStore(file, 'v1', () => undefined);
+		assert.equal(reopened.hashOf('/letters/late.txt'), 'hash-late');
+		assert.deepEqual(reopened.get('hash-late'), summary);
+		assert.equal(reopened.hashOf('/letters/0.txt'), undefined);
+		assert.equal(reopened.get('hash-0'), undefined);
+		assert.equal(reopened.hashOf('/letters/2999.txt'), 'hash-2999');
+	});
+
+	it('joins a write under way when asked again, and keeps only the paths still present', async () => {
+		const { file, store, pause } = storeOf(500);
+		const first = store.saveInSlices(undefined, pause);
+		const second = store.saveInSlices(new Set(['/letters/1.txt', '/letters/2.txt']), pause);
+		await Promise.all([first, second]);
+		await store.settled();
+		const reopened = new SummaryStore(file, 'v1', () => undefined);
+		assert.equal(reopened.size, 2);
+		assert.equal(reopened.hashOf('/letters/1.txt'), 'hash-1');
+		assert.equal(reopened.hashOf('/letters/3.txt'), undefined);
+	});
+
+	it('keeps a symbol held by two entries one object once read', async () => {
+		const symbols = new SymbolTable();
+		const first = symbols.internSummary(summarizeLetter(parseLetter(readFixtureLetter('004').text, referenceData), referenceData));
+		const second = symbols.internSummary(summarizeLetter(parseLetter(readFixtureLetter('004').text, referenceData), referenceData));
+		const file = join(root, `sliced-${files++}`, 'server-x.index');
+		const store = new SummaryStore(file, 'v1', () => undefined);
+		store.put('/letters/a.txt', 'hash-a', first);
+		store.put('/letters/b.txt', 'hash-b', second);
+		await store.saveInSlices(undefined, () => Promise.resolve());
+		const reopened = new SummaryStore(file, 'v1', () => undefined);
+		const [a, b] = [reopened.get('hash-a'), reopened.get('hash-b')];
+		assert.ok(a?.citations.length && b, 'letter 004 cites symbols');
+		assert.deepEqual(a, first);
+		assert.equal(a.citations[0].symbol, b.citations[0].symbol);
+	});
+
+	it('logs once, and resolves, when its folder cannot be written', async () => {
+		const blocker = join(root, 'another-file');
+		writeFileSync(blocker, 'not a folder');
+		const logged: string[] = [];
+		const store = new SummaryStore(join(blocker, 'cache', 'server-x.index'), 'v1', (line) => logged.push(line));
+		store.put('/letters/004.txt', 'hash-of-004', summary);
+		await store.saveInSlices(undefined, () => Promise.resolve());
+		store.put('/letters/005.txt', 'hash-of-005', summary);
+		await store.saveInSlices(undefined, () => Promise.resolve());
+		assert.equal(logged.length, 1);
+		assert.match(logged[0], /cannot be stored in .*another-file\/cache/);
+		assert.equal(store.get('hash-of-004'), summary);
 	});
 });
