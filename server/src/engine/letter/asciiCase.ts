@@ -32,3 +32,26 @@ export function includesIgnoringAsciiCase(text: string, word: string, anchor: nu
 	}
 	return false;
 }
+
+/**
+ * Every place where `text` spells the lower-case ASCII `word` in any case of its ASCII letters, in order: what a global
+ * scan with the `i` flag (and without `u`) for the word finds, when the word cannot overlap itself (`annex`). Only its
+ * letter at `anchor` (choose the rarest) is searched for, in both cases.
+ */
+export function placesIgnoringAsciiCase(text: string, word: string, anchor: number): number[] {
+	const places: number[] = [];
+	const lower = word[anchor];
+	const upper = lower.toUpperCase();
+	for (const letter of lower === upper ? [lower] : [lower, upper]) {
+		const before = places.length;
+		for (let at = text.indexOf(letter, anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
+			if (matchesIgnoringAsciiCase(text, at - anchor, word)) {
+				places.push(at - anchor);
+			}
+		}
+		if (before > 0 && places.length > before) {
+			places.sort((a, b) => a - b);
+		}
+	}
+	return places;
+}

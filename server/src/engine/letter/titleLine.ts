@@ -108,6 +108,27 @@ export const GLUED_MARKER = /(?<=\p{L})(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{
  * word follows.
  */
 export function addresseeEnd(view: string, start: number): number | undefined {
+	if (endsView !== view) {
+		endsView = view;
+		endsByStart.clear();
+	}
+	if (endsByStart.has(start)) {
+		return endsByStart.get(start);
+	}
+	const end = readAddresseeEnd(view, start);
+	endsByStart.set(start, end);
+	return end;
+}
+
+/**
+ * The addressee ends read in the last view, by start: the reading stage reads the title's addressee to end the title,
+ * and the header reader reads the same addressee again.
+ */
+let endsView: string | undefined;
+const endsByStart = new Map<number, number | undefined>();
+
+/** {@link addresseeEnd}, read. */
+function readAddresseeEnd(view: string, start: number): number | undefined {
 	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
 	let end: number | undefined;
 	for (let i = 0; i < words.length; i++) {

@@ -4,7 +4,7 @@
  */
 import { numberToOrdinal } from '../sessions/ordinals';
 import { bodyName, SPECIAL_KINDS, SUFFIX_KINDS } from './seriesNames';
-import { judgeCandidate } from './symbolGrammar';
+import { judgeCandidate, judgedCandidate } from './symbolGrammar';
 import { readSymbolCandidate, tokenSeriesBefore } from './symbolReader';
 import type { DocumentSymbolRef, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
 import { scanWindow } from './scanWindow';
@@ -41,7 +41,7 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 		if (!candidate) {
 			continue;
 		}
-		const verdict = judgeCandidate(candidate);
+		const verdict = judgedCandidate(candidate);
 		const match: SymbolMatch = { start: candidate.start, end: candidate.end, raw: bounded.slice(candidate.start, candidate.end) };
 		if ('symbol' in verdict) {
 			match.symbol = verdict.symbol;

@@ -177,6 +177,38 @@ export function judgeCandidate(candidate: RawSymbolCandidate): { symbol: Documen
 	return { symbol: { text: parts.map((p) => p.text).join('-'), parts } };
 }
 
+/** What a judgement of a candidate depends on: each part's series, components, trailing slash and parenthesis. */
+function candidateKey(candidate: RawSymbolCandidate): string {
+	let key = '';
+	for (const part of candidate.parts) {
+		// Components never hold "/", a tab or a line break, and a parenthesis never a line break: the key is unambiguous.
+		key += `${part.series}/${part.components.join('/')}${part.trailingSlash ? '\t/' : ''}${part.paren === undefined ? '' : `\t(${part.paren}`}\n`;
+	}
+	return key;
+}
+
+/** The verdicts given so far, by {@link candidateKey}: letters cite the same symbols again and again. */
+const verdicts = new Map<string, ReturnType<typeof judgeCandidate>>();
+/** The most verdicts kept; the table starts again when it is full (a corpus cites a few thousand distinct symbols). */
+const MAX_VERDICTS = 8192;
+
+/**
+ * {@link judgeCandidate}, given once for each distinct candidate: the verdict (and its symbol object) is shared by
+ * every match of the same symbol, in this letter and in others. Callers treat it as read-only, as every symbol is.
+ */
+export function judgedCandidate(candidate: RawSymbolCandidate): ReturnType<typeof judgeCandidate> {
+	const key = candidateKey(candidate);
+	let verdict = verdicts.get(key);
+	if (verdict === undefined) {
+		if (verdicts.size >= MAX_VERDICTS) {
+			verdicts.clear();
+		}
+		verdict = judgeCandidate(candidate);
+		verdicts.set(key, verdict);
+	}
+	return verdict;
+}
+
 /**
  * In a joint symbol whose GA part dates from 1994 or later (session 49+), an SC part "S/2020" is a year that lost
  * its document number (SC symbols carry the year since 1994), not an old-style number.
