@@ -41,8 +41,9 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 		if (!candidate) {
 			continue;
 		}
-		const verdict = judgedCandidate(candidate);
-		const match: SymbolMatch = { start: candidate.start, end: candidate.end, raw: bounded.slice(candidate.start, candidate.end) };
+		const raw = bounded.slice(candidate.start, candidate.end);
+		const verdict = judgedCandidate(candidate, raw);
+		const match: SymbolMatch = { start: candidate.start, end: candidate.end, raw };
 		if ('symbol' in verdict) {
 			match.symbol = verdict.symbol;
 		} else {

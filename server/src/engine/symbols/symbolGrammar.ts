@@ -177,34 +177,27 @@ export function judgeCandidate(candidate: RawSymbolCandidate): { symbol: Documen
 	return { symbol: { text: parts.map((p) => p.text).join('-'), parts } };
 }
 
-/** What a judgement of a candidate depends on: each part's series, components, trailing slash and parenthesis. */
-function candidateKey(candidate: RawSymbolCandidate): string {
-	let key = '';
-	for (const part of candidate.parts) {
-		// Components never hold "/", a tab or a line break, and a parenthesis never a line break: the key is unambiguous.
-		key += `${part.series}/${part.components.join('/')}${part.trailingSlash ? '\t/' : ''}${part.paren === undefined ? '' : `\t(${part.paren}`}\n`;
-	}
-	return key;
-}
-
-/** The verdicts given so far, by {@link candidateKey}: letters cite the same symbols again and again. */
+/** The verdicts given so far, by the candidate's text as written: letters cite the same symbols again and again. */
 const verdicts = new Map<string, ReturnType<typeof judgeCandidate>>();
 /** The most verdicts kept; the table starts again when it is full (a corpus cites a few thousand distinct symbols). */
 const MAX_VERDICTS = 8192;
 
 /**
- * {@link judgeCandidate}, given once for each distinct candidate: the verdict (and its symbol object) is shared by
- * every match of the same symbol, in this letter and in others. Callers treat it as read-only, as every symbol is.
+ * {@link judgeCandidate} of a candidate whose text as written is `raw` (`text.slice(candidate.start, candidate.end)`),
+ * given once for each distinct text: the verdict (and its symbol object) is shared by every match of the same symbol,
+ * in this letter and in others, and callers treat it as read-only, as every symbol is. The text decides the verdict:
+ * the reader takes a candidate's pieces from its own characters only (each component runs to a character that ends
+ * it, a wrap or a joint is taken only with the component after it, a parenthesis only whole), so two candidates
+ * written alike have the same pieces.
  */
-export function judgedCandidate(candidate: RawSymbolCandidate): ReturnType<typeof judgeCandidate> {
-	const key = candidateKey(candidate);
-	let verdict = verdicts.get(key);
+export function judgedCandidate(candidate: RawSymbolCandidate, raw: string): ReturnType<typeof judgeCandidate> {
+	let verdict = verdicts.get(raw);
 	if (verdict === undefined) {
 		if (verdicts.size >= MAX_VERDICTS) {
 			verdicts.clear();
 		}
 		verdict = judgeCandidate(candidate);
-		verdicts.set(key, verdict);
+		verdicts.set(raw, verdict);
 	}
 	return verdict;
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addresseeEnd } from '../../../server/src/engine/letter/titleLine';
+import { addresseeEnd, titleExtent } from '../../../server/src/engine/letter/titleLine';
 import { assertSameResults, realLetterTexts, scannerText } from '../helpers/scannerText';
 
 /** Titles and the bodies after them: addressees, officers, body openers, line breaks and blank lines. */
@@ -16,17 +16,30 @@ function freshEnd(view: string, start: number): number | undefined {
 	return addresseeEnd(view, start);
 }
 
-void describe('addresseeEnd, remembered for the last view, gives what a fresh reading gives', () => {
+/** The extent read with nothing remembered. */
+function freshExtent(view: string, start: number): ReturnType<typeof titleExtent> {
+	titleExtent(`\u0000${view}`, 0);
+	return titleExtent(view, start);
+}
+
+void describe('addresseeEnd and titleExtent, remembered for the last view, give what a fresh reading gives', () => {
 	void it('on generated views read in any order, again and again', () => {
 		fc.assert(fc.property(fc.array(titleText, { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(2), fc.nat(300)), { minLength: 1, maxLength: 12 }), (views, calls) => {
 			const expected = calls.map(([which, at]) => {
 				const view = views[which % views.length];
-				return freshEnd(view, at % (view.length + 1));
+				const start = at % (view.length + 1);
+				return [freshEnd(view, start), freshExtent(view, start)];
 			});
 			// The same calls in a row, each view's readings kept until another view is read (and copies of a view are the same view).
 			const actual = calls.map(([which, at]) => {
 				const view = views[which % views.length];
-				return addresseeEnd(which === 2 ? [...view].join('') : view, at % (view.length + 1));
+				const start = at % (view.length + 1);
+				const asked = which === 2 ? [...view].join('') : view;
+				if (at % 2 === 0) {
+					return [addresseeEnd(asked, start), titleExtent(asked, start)];
+				}
+				const extent = titleExtent(asked, start);
+				return [addresseeEnd(asked, start), extent];
 			});
 			assertSameResults(actual, expected);
 		}), { numRuns: 3000 });
@@ -39,6 +52,8 @@ void describe('addresseeEnd, remembered for the last view, gives what a fresh re
 				const expected = freshEnd(text, start);
 				assertSameResults(addresseeEnd(text, start), expected, name);
 				assertSameResults(addresseeEnd(text, start), expected, name);
+				const extent = freshExtent(text, at);
+				assertSameResults(titleExtent(text, at), extent, name);
 			}
 		}
 	});
