@@ -23,11 +23,16 @@ export function matchesIgnoringAsciiCase(text: string, position: number, word: s
  * searched for, in both cases, and the word checked around each place found.
  */
 export function includesIgnoringAsciiCase(text: string, word: string, anchor: number): boolean {
-	for (const letter of new Set([word[anchor], word[anchor].toUpperCase()])) {
-		for (let at = text.indexOf(letter); at >= 0; at = text.indexOf(letter, at + 1)) {
-			if (matchesIgnoringAsciiCase(text, at - anchor, word)) {
-				return true;
-			}
+	const lower = word[anchor];
+	const upper = lower.toUpperCase();
+	return includesAround(text, word, anchor, lower) || (upper !== lower && includesAround(text, word, anchor, upper));
+}
+
+/** True when `word` (in any ASCII case) stands around a place of `letter` in `text`, `letter` being its letter at `anchor`. */
+function includesAround(text: string, word: string, anchor: number, letter: string): boolean {
+	for (let at = text.indexOf(letter, anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
+		if (matchesIgnoringAsciiCase(text, at - anchor, word)) {
+			return true;
 		}
 	}
 	return false;

@@ -197,7 +197,8 @@ export function judgedCandidate(candidate: RawSymbolCandidate, raw: string): Ret
 			verdicts.clear();
 		}
 		verdict = judgeCandidate(candidate);
-		verdicts.set(raw, verdict);
+		// A copy of the text as the key: a slice of the letter's text would keep the whole letter alive.
+		verdicts.set(`${raw} `.slice(0, -1), verdict);
 	}
 	return verdict;
 }
