@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { findFootnoteMarkers, findParagraphEndMarkers, scanInlineMarkers } from '../../../server/src/engine/letter/footnotes';
+import { findFootnoteMarkers, scanInlineMarkers } from '../../../server/src/engine/letter/footnotes';
 import { assertSameResults, realLetterTexts, scannerText } from '../helpers/scannerText';
-import { previousFindFootnoteMarkers, previousFindParagraphEndMarkers, previousScanInlineMarkers } from './previousFootnotes';
+import { previousFindFootnoteMarkers, previousScanInlineMarkers } from './previousFootnotes';
 
 /** Footnote markers of every kind, whole and broken. */
 const markerText = fc.array(fc.oneof(
@@ -51,34 +51,6 @@ void describe('findFootnoteMarkers gives what the reader before it gave', () => 
 		}
 		for (const run of ['*'.repeat(50000), 'provisional agenda*'.repeat(5000), `provisional${' '.repeat(50000)}agenda*`, 'agenda*'.repeat(10000), '\\*'.repeat(20000)]) {
 			assertSameResults(findFootnoteMarkers(run, [], [], scanInlineMarkers(run)), previousFindFootnoteMarkers(run, [], [], scanInlineMarkers(run)));
-		}
-	});
-});
-
-/** Paragraph ends with numbers glued to their full stop: quotes, digits runs, spaces, tabs, CR, LF, blank lines. */
-const paragraphEnd = fc.tuple(fc.constantFrom('word', 'Council', 'x', 'The', ' ', ''), fc.constantFrom('.', '!', '?', ',', ''), fc.constantFrom('', '”', '"', '’', '””'), fc.constantFrom('1', '39', '123', '1234', '', 'a'),
-	fc.constantFrom('', ' ', '\t ', '\u00a0'), fc.constantFrom('\n\n', '\r\n\r\n', '\n \t\n', '\n', '\r\r', '\n\r\n', '')).map((parts) => parts.join(''));
-const paragraphEndText = fc.array(fc.oneof(
-	{ weight: 6, arbitrary: paragraphEnd },
-	{ weight: 5, arbitrary: fc.constantFrom('.', '!', '?', '”', '"', '’', '.”', 'a.', 'Council.', 'x?', '1', '12', '123', '1234', '39', '0') },
-	{ weight: 5, arbitrary: fc.constantFrom(' ', '\t', '  ', '\n', '\r\n', '\r', '\n\n', '\n \n', '\r\n\t\r\n', '\n\r\n', ' \n\t\n', '\n\n\n', '\u00a0', '\f') },
-	{ weight: 2, arbitrary: fc.constantFrom('word', 'The', 'é', 'ß') },
-	{ weight: 1, arbitrary: scannerText },
-), { maxLength: 30 }).map((pieces) => pieces.join(''));
-
-void describe('findParagraphEndMarkers gives what the reader before it gave', () => {
-	void it('on generated text, with excluded ranges anywhere', () => {
-		fc.assert(fc.property(fc.oneof(paragraphEndText, scannerText).chain((text) => fc.tuple(fc.constant(text), rangesOver(text.length))), ([text, excluded]) => {
-			assertSameResults(findParagraphEndMarkers(text, excluded), previousFindParagraphEndMarkers(text, excluded));
-		}), { numRuns: 5000 });
-	});
-
-	void it('on the real letters and long hostile runs', () => {
-		for (const { name, text } of realLetterTexts()) {
-			assertSameResults(findParagraphEndMarkers(text, []), previousFindParagraphEndMarkers(text, []), name);
-		}
-		for (const run of ['a.1\n\n'.repeat(20000), '\n'.repeat(100000), `a.1${' '.repeat(100000)}\n\n`, '.1.2.3'.repeat(20000), 'a.12 \r\n \r\n'.repeat(10000), `x.5${'\n \t'.repeat(30000)}`]) {
-			assertSameResults(findParagraphEndMarkers(run, []), previousFindParagraphEndMarkers(run, []));
 		}
 	});
 });

@@ -49,21 +49,3 @@ export function previousFindFootnoteMarkers(text: string, footnoteLabels: readon
 	}
 	return markers.sort((a, b) => a.range.start - b.range.start);
 }
-
-/** A number glued to the full stop that ends a paragraph (as the scan before it read it). */
-const PARAGRAPH_END_MARKER = /[.!?][”"’]?(\d{1,3})(?=[ \t]*(?:\r?\n[ \t]*\r?\n|$))/g;
-
-/**
- * The paragraph-end marker reader as it was before its pattern was tried only before each blank line and the end of
- * the text (commit 3dc1f41): the oracle of footnotesOracle.test.ts.
- */
-export function previousFindParagraphEndMarkers(text: string, excluded: readonly OffsetRange[]): FootnoteMarker[] {
-	const markers: FootnoteMarker[] = [];
-	for (const match of text.includes('.') ? text.matchAll(PARAGRAPH_END_MARKER) : []) {
-		const start = match.index + match[0].length - match[1].length;
-		if (/\p{Ll}/u.test(text[match.index - 1] ?? '') && !excluded.some((range) => start >= range.start && start < range.end)) {
-			markers.push({ label: String(Number(match[1])), range: { start, end: start + match[1].length } });
-		}
-	}
-	return markers;
-}

@@ -247,67 +247,7 @@ export function findHeadingEndMarkers(text: string, headings: readonly OffsetRan
 }
 
 /** A number glued to a sentence-ending full stop at the end of a paragraph (`… before the Security Council.39`); group 1 is the number. */
-const PARAGRAPH_END_MARKER_AT = /[.!?][”"’]?(\d{1,3})(?=[ \t]*(?:\r?\n[ \t]*\r?\n|$))/y;
-
-/** The start of the run of spaces and tabs that ends at `end`. */
-function spaceOrTabRunStart(text: string, end: number): number {
-	let start = end;
-	while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) {
-		start--;
-	}
-	return start;
-}
-
-/**
- * The matches of {@link PARAGRAPH_END_MARKER_AT} in order, as a global scan of it would give them. A match ends where
- * spaces or tabs and a blank line (or the end of the text) follow, so each blank line and the end are looked at
- * (found from each line break) and read back: spaces and tabs, a run of digits, perhaps a quote, the full stop. That
- * is the one place a match can start before each; the pattern is tried there (matches never overlap: each holds its
- * own digits before its own blank line).
- */
-function paragraphEndMatches(text: string): RegExpExecArray[] {
-	const ends: number[] = [];
-	for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
-		let next = newline + 1;
-		while (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9) {
-			next++;
-		}
-		if (text.charCodeAt(next) === 13) {
-			next++;
-		}
-		if (text.charCodeAt(next) === 10) {
-			ends.push(spaceOrTabRunStart(text, text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline));
-		}
-	}
-	ends.push(spaceOrTabRunStart(text, text.length));
-	const matches: RegExpExecArray[] = [];
-	let previous = -1;
-	for (const end of ends) {
-		let digits = end;
-		while (digits > 0 && end - digits < 4 && isAsciiDigit(text.charCodeAt(digits - 1))) {
-			digits--;
-		}
-		if (digits === end || end - digits > 3 || end === previous) {
-			continue;
-		}
-		const quote = '”"’'.includes(text[digits - 1] ?? '') ? 1 : 0;
-		const stop = digits - 1 - quote;
-		if (stop < 0 || !'.!?'.includes(text[stop])) {
-			continue;
-		}
-		PARAGRAPH_END_MARKER_AT.lastIndex = stop;
-		const match = PARAGRAPH_END_MARKER_AT.exec(text);
-		if (match) {
-			matches.push(match);
-			previous = end;
-		}
-	}
-	return matches;
-}
-
-function isAsciiDigit(code: number): boolean {
-	return code >= 48 && code <= 57;
-}
+const PARAGRAPH_END_MARKER = /[.!?][”"’]?(\d{1,3})(?=[ \t]*(?:\r?\n[ \t]*\r?\n|$))/g;
 
 /**
  * A number glued to the full stop that ends a paragraph: PDF and web text of a superscript marker (a decimal or a
@@ -315,7 +255,7 @@ function isAsciiDigit(code: number): boolean {
  */
 export function findParagraphEndMarkers(text: string, excluded: readonly OffsetRange[]): FootnoteMarker[] {
 	const markers: FootnoteMarker[] = [];
-	for (const match of text.includes('.') ? paragraphEndMatches(text) : []) {
+	for (const match of text.includes('.') ? text.matchAll(PARAGRAPH_END_MARKER) : []) {
 		const start = match.index + match[0].length - match[1].length;
 		if (/\p{Ll}/u.test(text[match.index - 1] ?? '') && !excluded.some((range) => start >= range.start && start < range.end)) {
 			markers.push({ label: String(Number(match[1])), range: { start, end: start + match[1].length } });
