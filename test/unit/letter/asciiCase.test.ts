@@ -2,16 +2,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { includesIgnoringAsciiCase, matchesIgnoringAsciiCase } from '../../../server/src/engine/letter/asciiCase';
+import { includesIgnoringAsciiCase, matchesIgnoringAsciiCase, placesIgnoringAsciiCase } from '../../../server/src/engine/letter/asciiCase';
 
-const WORDS = ['verbale', 'compliments', 'item', 'page', 'please', 'english'];
+const WORDS = ['verbale', 'compliments', 'item', 'page', 'please', 'english', 'annex'];
 /** Text made of the words' letters in both cases, look-alikes outside ASCII (Kelvin sign, dotted I, long s) and other characters. */
-const text = fc.string({ maxLength: 80, unit: fc.constantFrom(...'verbalcompintsgh', ...'VERBALCOMPINTSGH', '\u212a', '\u0130', '\u017f', 'ı', ' ', 'x', 'é') });
+const text = fc.string({ maxLength: 80, unit: fc.constantFrom(...'verbalcompintsghx', ...'VERBALCOMPINTSGHX', '\u212a', '\u0130', '\u017f', 'ı', ' ', 'x', 'é') });
 
 describe('ignoring ASCII case', () => {
 	it('includesIgnoringAsciiCase is what /word/i finds, for every anchor', () => {
 		fc.assert(fc.property(text, fc.constantFrom(...WORDS), fc.nat(), (haystack, word, anchor) => {
 			assert.equal(includesIgnoringAsciiCase(haystack, word, anchor % word.length), new RegExp(word, 'i').test(haystack));
+		}), { numRuns: 5000 });
+	});
+	it('placesIgnoringAsciiCase is where a global /word/gi scan finds the word, for every anchor', () => {
+		fc.assert(fc.property(fc.oneof(text, text.map((piece) => piece.replace(/x/gi, 'annex'))), fc.constantFrom(...WORDS), fc.nat(), (haystack, word, anchor) => {
+			assert.deepEqual(placesIgnoringAsciiCase(haystack, word, anchor % word.length), [...haystack.matchAll(new RegExp(word, 'gi'))].map((match) => match.index));
 		}), { numRuns: 5000 });
 	});
 	it('matchesIgnoringAsciiCase is what a sticky /word/iy finds at the position', () => {

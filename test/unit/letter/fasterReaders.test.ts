@@ -6,12 +6,14 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { joinSplitWords, withOcrSymbolSlips } from '../../../server/src/engine/letter/ocrReading';
 import { furnitureCues } from '../../../server/src/engine/letter/furnitureBreaks';
+import { firstBodyBlock } from '../../../server/src/engine/letter/parseLetter';
 import { readText } from '../../../server/src/engine/letter/readingView';
+import type { Block } from '../../../server/src/engine/letter/textLayout';
 import { isFixedFurniture, isSymbolOnlyLine, isWhiteSpaceCode, layoutText, maskMarkup, splitLines } from '../../../server/src/engine/letter/textLayout';
 import { scanDocumentSymbols } from '../../../server/src/engine/symbols/documentSymbols';
 import { titleCandidates } from '../../../server/src/engine/letter/titleLine';
 import { FIXTURE_LETTER_NAMES, readFixtureLetter } from '../helpers/fixtures';
-import { previousFurnitureCues, previousIsFixedFurniture, previousIsSymbolOnlyLine, previousJoinSplitWords, previousLayoutText, previousMaskMarkup, previousSplitLines, previousTitleCandidates, previousWithOcrSymbolSlips } from './previousReaders';
+import { previousFirstBodyBlock, previousFurnitureCues, previousIsFixedFurniture, previousIsSymbolOnlyLine, previousJoinSplitWords, previousLayoutText, previousMaskMarkup, previousSplitLines, previousTitleCandidates, previousWithOcrSymbolSlips } from './previousReaders';
 
 /** Pieces of text that the reading functions treat specially, and ordinary words and spaces between them. */
 const PIECES = [
@@ -119,6 +121,25 @@ describe('faster readers give what the previous ones gave', () => {
 		fc.assert(fc.property(arbitraryText, check), { numRuns: 2000 });
 		realLetters.forEach(check);
 		['/1'.repeat(50_000), 'A70/623 '.repeat(5000)].forEach(check);
+	});
+	it('firstBodyBlock, on generated blocks of any number of words and the real letters', () => {
+		const words = fc.array(fc.oneof(fc.constantFrom('word', 'I have the honour', 'presents its compliments', 'PRESENTS HIS\nCOMPLIMENTS', 'é', '😀'), fc.string({ maxLength: 3, unit: fc.constantFrom('a', ' ', '\t', '\n', '\u00a0', '\u2028', '\ufeff', '\u3000', '\v') })), { maxLength: 40 })
+			.map((parts) => parts.join(' '));
+		const check = (text: string, blocks: readonly Block[]) => {
+			assert.deepEqual(firstBodyBlock(blocks, text), previousFirstBodyBlock(blocks, text));
+		};
+		fc.assert(fc.property(fc.array(fc.oneof(words, arbitraryText), { minLength: 1, maxLength: 5 }), (pieces) => {
+			const blocks: Block[] = [];
+			let text = '';
+			for (const piece of pieces) {
+				blocks.push({ start: text.length, end: text.length + piece.length, lines: [{ start: text.length, end: text.length + piece.length }] });
+				text += `${piece}\n\n`;
+			}
+			check(text, blocks);
+		}), { numRuns: 3000 });
+		for (const letter of realLetters) {
+			check(letter, layoutText(letter, readText(letter, scanDocumentSymbols(letter)), () => false).blocks);
+		}
 	});
 	it('splitLines, on generated text and long runs of line breaks', () => {
 		fc.assert(fc.property(arbitraryText, (text) => {

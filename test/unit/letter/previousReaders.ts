@@ -209,3 +209,11 @@ const LOST_SHAPES: readonly [RegExp, string][] = [
 	[/[as]\/\d[\da-z]*(?:\/[\da-z.]+)*(?<![.])/y, 'the series must be written in capitals'],
 	[/(?:A\d{1,2}|S(?:19|20)\d\d)\/\d{2,5}(?![\w/])/y, 'a slash is missing after the series'],
 ];
+
+/** `firstBodyBlock` of parseLetter.ts as it was before it counted words without splitting each block (commit 3dc1f41). */
+export function previousFirstBodyBlock(blocks: readonly Block[], masked: string): Block | undefined {
+	return blocks.find((block) => {
+		const blockText = masked.slice(block.start, block.end);
+		return /presents\s+(?:its|his|her)\s+compliments|I\s+have\s+the\s+honour/i.test(blockText) || blockText.trim().split(/\s+/).length >= 25;
+	});
+}

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { scanDocumentSymbols } from '../../../server/src/engine/symbols/documentSymbols';
+import { judgeCandidate, judgedCandidate } from '../../../server/src/engine/symbols/symbolGrammar';
 import { readSymbolCandidate } from '../../../server/src/engine/symbols/symbolReader';
 import { assertSameResults, realLetterTexts, scannerText } from '../helpers/scannerText';
 import { previousReadSymbolCandidate, previousScanDocumentSymbols } from './previousSymbols';
@@ -40,5 +41,20 @@ void describe('scanDocumentSymbols gives what the scanner before it gave', () =>
 		for (const run of ['A/'.repeat(50000), '/'.repeat(100000), 'A'.repeat(100000), `A/${' '.repeat(100000)}`, 'A/75/1-'.repeat(20000), 'A/75/495 S/2020/981 '.repeat(5000), 'AAAAAA/'.repeat(20000)]) {
 			assertSameResults(scanDocumentSymbols(run), previousScanDocumentSymbols(run));
 		}
+	});
+});
+
+void describe('judgedCandidate gives, for every candidate, what judgeCandidate gives', () => {
+	void it('on generated text read at every position, verdicts kept from one text to the next', () => {
+		fc.assert(fc.property(fc.array(fc.oneof(symbolText, scannerText), { minLength: 1, maxLength: 4 }), (texts) => {
+			for (const text of texts) {
+				for (let at = 0; at < text.length; at++) {
+					const candidate = readSymbolCandidate(text, at);
+					if (candidate) {
+						assertSameResults(judgedCandidate(candidate, text.slice(candidate.start, candidate.end)), judgeCandidate(candidate));
+					}
+				}
+			}
+		}), { numRuns: 3000 });
 	});
 });

@@ -23,12 +23,40 @@ export function matchesIgnoringAsciiCase(text: string, position: number, word: s
  * searched for, in both cases, and the word checked around each place found.
  */
 export function includesIgnoringAsciiCase(text: string, word: string, anchor: number): boolean {
-	for (const letter of new Set([word[anchor], word[anchor].toUpperCase()])) {
-		for (let at = text.indexOf(letter); at >= 0; at = text.indexOf(letter, at + 1)) {
-			if (matchesIgnoringAsciiCase(text, at - anchor, word)) {
-				return true;
-			}
+	const lower = word[anchor];
+	const upper = lower.toUpperCase();
+	return includesAround(text, word, anchor, lower) || (upper !== lower && includesAround(text, word, anchor, upper));
+}
+
+/** True when `word` (in any ASCII case) stands around a place of `letter` in `text`, `letter` being its letter at `anchor`. */
+function includesAround(text: string, word: string, anchor: number, letter: string): boolean {
+	for (let at = text.indexOf(letter, anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
+		if (matchesIgnoringAsciiCase(text, at - anchor, word)) {
+			return true;
 		}
 	}
 	return false;
+}
+
+/**
+ * Every place where `text` spells the lower-case ASCII `word` in any case of its ASCII letters, in order: what a global
+ * scan with the `i` flag (and without `u`) for the word finds, when the word cannot overlap itself (`annex`). Only its
+ * letter at `anchor` (choose the rarest) is searched for, in both cases.
+ */
+export function placesIgnoringAsciiCase(text: string, word: string, anchor: number): number[] {
+	const places: number[] = [];
+	const lower = word[anchor];
+	const upper = lower.toUpperCase();
+	for (const letter of lower === upper ? [lower] : [lower, upper]) {
+		const before = places.length;
+		for (let at = text.indexOf(letter, anchor); at >= 0; at = text.indexOf(letter, at + 1)) {
+			if (matchesIgnoringAsciiCase(text, at - anchor, word)) {
+				places.push(at - anchor);
+			}
+		}
+		if (before > 0 && places.length > before) {
+			places.sort((a, b) => a - b);
+		}
+	}
+	return places;
 }

@@ -1,6 +1,9 @@
 import type { OffsetRange } from '../text/offsetRange';
+import { matchesIgnoringAsciiCase } from './asciiCase';
 import { collapse } from './header';
 import type { FootnoteMarker, FootnoteText } from './model';
+import { RangeIndex } from './rangeIndex';
+import { spaceRunStart } from './references';
 import type { Block, Line } from './textLayout';
 import { GLUED_MARKER } from './titleLine';
 
@@ -153,10 +156,10 @@ export function findFootnoteTexts(text: string, blocks: readonly Block[], plainL
  */
 export function findFootnoteMarkers(text: string, footnoteLabels: readonly OffsetRange[], furniture: readonly OffsetRange[], inlineMarkers: readonly RegExpMatchArray[] = scanInlineMarkers(text)): FootnoteMarker[] {
 	const markers: FootnoteMarker[] = [];
-	const isExcluded = (offset: number) => footnoteLabels.some((range) => offset >= range.start && offset < range.end) || furniture.some((range) => offset >= range.start && offset < range.end);
+	const excluded = inlineMarkers.length === 0 ? undefined : new RangeIndex([...footnoteLabels, ...furniture]);
 	for (const match of inlineMarkers) {
 		const index = match.index ?? 0;
-		if (isExcluded(index)) {
+		if (excluded?.holds(index)) {
 			continue;
 		}
 		if (match[1] !== undefined) {
@@ -172,11 +175,35 @@ export function findFootnoteMarkers(text: string, footnoteLabels: readonly Offse
 			markers.push({ label: number[0], range: { start: listOffset + number.index, end: listOffset + number.index + number[0].length } });
 		}
 	}
-	for (const match of /provisional|preliminary/i.test(text) ? text.matchAll(/\b(?:provisional\s+agenda|preliminary\s+list)(\\?\*)/gi) : []) {
-		const start = match.index + match[0].length - 1;
+	for (const start of agendaStars(text)) {
 		markers.push({ label: '*', range: { start, end: start + 1 } });
 	}
 	return markers.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** The header's `*` after `provisional agenda` or `preliminary list` (any case, `\*` in Markdown), at a position. */
+const AGENDA_STAR_AT = /\b(?:provisional\s+agenda|preliminary\s+list)\\?\*/iy;
+
+/**
+ * Where each `*` of {@link AGENDA_STAR_AT} stands, in order. Found from each `*` of the text (rare in a letter) and
+ * read back, rather than by a scan of the pattern over the whole text: a match holds one `*`, at its end, and its start
+ * is the one place before it where the words can stand, so the pattern is tried there alone.
+ */
+function agendaStars(text: string): number[] {
+	const stars: number[] = [];
+	for (let star = text.indexOf('*'); star >= 0; star = text.indexOf('*', star + 1)) {
+		const wordEnd = text.charCodeAt(star - 1) === 92 /* \ */ ? star - 1 : star;
+		const lastWord = matchesIgnoringAsciiCase(text, wordEnd - 6, 'agenda') ? wordEnd - 6 : matchesIgnoringAsciiCase(text, wordEnd - 4, 'list') ? wordEnd - 4 : -1;
+		const space = lastWord < 0 ? -1 : spaceRunStart(text, lastWord);
+		if (space < 0 || space === lastWord || space < 11) {
+			continue;
+		}
+		AGENDA_STAR_AT.lastIndex = space - 11;
+		if (AGENDA_STAR_AT.test(text) && AGENDA_STAR_AT.lastIndex === star + 1) {
+			stars.push(star);
+		}
+	}
+	return stars;
 }
 
 /**

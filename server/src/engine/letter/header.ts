@@ -113,7 +113,10 @@ const MASTHEAD_VOCABULARY = new RegExp([
 const CARDINAL_ENDINGS: Readonly<Record<string, string>> = { one: 'first', two: 'second', three: 'third', four: 'fourth', five: 'fifth', six: 'sixth', seven: 'seventh', eight: 'eighth', nine: 'ninth' };
 
 /** The number of an ordinal as a header writes it, forgiving a cardinal last word (`Sixty-eight year` is the sixty-eighth). */
-function headerOrdinal(words: string): number | undefined {
+const headerOrdinal: (words: string) => number | undefined = memoizeText(readHeaderOrdinal);
+
+/** {@link headerOrdinal}, read. */
+function readHeaderOrdinal(words: string): number | undefined {
 	return ordinalToNumber(words) ?? ordinalToNumber(words.replace(/(one|two|three|four|five|six|seven|eight|nine)$/i, (cardinal: string) => CARDINAL_ENDINGS[cardinal.toLowerCase()]));
 }
 

@@ -168,11 +168,29 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 }
 
 /** For a letter without a title line (a note verbale), the first block that reads like prose. */
-function firstBodyBlock(blocks: readonly Block[], masked: string): Block | undefined {
+export function firstBodyBlock(blocks: readonly Block[], masked: string): Block | undefined {
 	return blocks.find((block) => {
 		const blockText = masked.slice(block.start, block.end);
-		return /presents\s+(?:its|his|her)\s+compliments|I\s+have\s+the\s+honour/i.test(blockText) || blockText.trim().split(/\s+/).length >= 25;
+		return /presents\s+(?:its|his|her)\s+compliments|I\s+have\s+the\s+honour/i.test(blockText) || holdsWords(blockText, PROSE_WORDS);
 	});
+}
+
+/** How many words a block without a formula needs to read like prose. */
+const PROSE_WORDS = 25;
+
+/**
+ * Whether `text` holds at least `count` words (runs of non-white space), counted only as far as `count`: what
+ * `text.trim().split(/\s+/).length >= count` says for a count above one, without splitting a long block.
+ */
+function holdsWords(text: string, count: number): boolean {
+	const word = /\S+/g;
+	let found = 0;
+	while (word.exec(text)) {
+		if (++found >= count) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** `* Also issued under the symbol A/8292.`, `* Circulated under the double symbol A/43/96-S/19442.`: the document's own other symbols. */

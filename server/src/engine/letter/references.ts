@@ -1,8 +1,10 @@
 import type { DateMatch } from '../calendar/dates';
 import type { DocumentSymbolRef, SymbolMatch } from '../symbols/documentSymbols';
 import type { OffsetRange } from '../text/offsetRange';
+import { placesIgnoringAsciiCase } from './asciiCase';
 import { collapseDetached, countryOf, toDateMention } from './header';
 import type { AnnexReference, Citation, FootnoteMarker, FootnoteText, LetterReference } from './model';
+import { firstAtOrAfter } from './rangeIndex';
 
 /** What may stand between a symbol and the parenthesised date that follows it: a Markdown link target, spaces, an escape. */
 const BEFORE_CITED_DATE = /^(?:\]\([^)\s]{0,200}\))?[*_]{0,2}[ \t]*(?:\r?\n[ \t]*)?\\?\([ \t]*$/;
@@ -155,15 +157,14 @@ const ANNEX_REFERENCE = /\b(?:(?:see|in|at|contained\s+in|reproduced\s+in)\s+(?:
 /** How far before its word `annex` a reference may start (`contained in the annex`). */
 const ANNEX_REFERENCE_LEAD = 200;
 const ANNEX_REFERENCE_AT = new RegExp(ANNEX_REFERENCE.source, 'iy');
-const ANNEX_WORD = /annex/gi;
 
 /** `\s` of a pattern without the `u` flag, for one UTF-16 unit. */
 function isPatternSpace(code: number): boolean {
 	return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(String.fromCharCode(code));
 }
 
-/** The start of the run of `\s` that ends at `end`. */
-function spaceRunStart(text: string, end: number): number {
+/** The start of the run of `\s` (of a pattern without the `u` flag) that ends at `end`. */
+export function spaceRunStart(text: string, end: number): number {
 	let start = end;
 	while (start > 0 && isPatternSpace(text.charCodeAt(start - 1))) {
 		start--;
@@ -219,17 +220,19 @@ function annexReferenceStarts(text: string, annex: number): number[] {
  */
 function annexReferenceMatches(masked: string): RegExpExecArray[] {
 	const matches: RegExpExecArray[] = [];
+	// Each word `annex` in any case, found by its rarer `x` (the word cannot overlap itself, so these are what a global
+	// scan for it finds from any place on).
+	const words = placesIgnoringAsciiCase(masked, 'annex', 4);
 	let from = 0;
 	for (;;) {
-		ANNEX_WORD.lastIndex = from;
-		let word = ANNEX_WORD.exec(masked);
-		if (!word) {
+		let word = firstAtOrAfter(words, from);
+		if (word >= words.length) {
 			return matches;
 		}
-		const lowest = Math.max(from, word.index - ANNEX_REFERENCE_LEAD);
+		const lowest = Math.max(from, words[word] - ANNEX_REFERENCE_LEAD);
 		let match: RegExpExecArray | null = null;
-		for (; word && !match; word = ANNEX_WORD.exec(masked)) {
-			for (const start of annexReferenceStarts(masked, word.index)) {
+		for (; word < words.length && !match; word++) {
+			for (const start of annexReferenceStarts(masked, words[word])) {
 				if (start >= lowest) {
 					ANNEX_REFERENCE_AT.lastIndex = start;
 					match = ANNEX_REFERENCE_AT.exec(masked);

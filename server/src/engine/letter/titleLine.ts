@@ -108,6 +108,34 @@ export const GLUED_MARKER = /(?<=\p{L})(?:\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{
  * word follows.
  */
 export function addresseeEnd(view: string, start: number): number | undefined {
+	rememberView(view);
+	if (endsByStart.has(start)) {
+		return endsByStart.get(start);
+	}
+	const end = readAddresseeEnd(view, start);
+	endsByStart.set(start, end);
+	return end;
+}
+
+/**
+ * What was read in the last view, by start: the reading stage reads the title's addressee to end the title and the
+ * header reader reads the same addressee again; an annex heading's extent is read for its block and for its joins.
+ */
+let rememberedView: string | undefined;
+const endsByStart = new Map<number, number | undefined>();
+const extentsByStart = new Map<number, TitleExtent>();
+
+/** Forgets what was read in another view than `view`. */
+function rememberView(view: string): void {
+	if (rememberedView !== view) {
+		rememberedView = view;
+		endsByStart.clear();
+		extentsByStart.clear();
+	}
+}
+
+/** {@link addresseeEnd}, read. */
+function readAddresseeEnd(view: string, start: number): number | undefined {
 	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
 	let end: number | undefined;
 	for (let i = 0; i < words.length; i++) {
@@ -160,6 +188,17 @@ export interface TitleExtent {
 
 /** The extent of a title starting at `start` (where {@link TITLE_START} or a title word matched). */
 export function titleExtent(view: string, start: number): TitleExtent {
+	rememberView(view);
+	let extent = extentsByStart.get(start);
+	if (extent === undefined) {
+		extent = readTitleExtent(view, start);
+		extentsByStart.set(start, extent);
+	}
+	return extent;
+}
+
+/** {@link titleExtent}, read. */
+function readTitleExtent(view: string, start: number): TitleExtent {
 	const window = view.slice(start, start + MAX_TITLE_BEFORE_ADDRESSEE);
 	const addressed = ADDRESSED_TO.exec(window.slice(0, paragraphEnd(window)));
 	if (!addressed) {

@@ -4,7 +4,7 @@
  */
 import { numberToOrdinal } from '../sessions/ordinals';
 import { bodyName, SPECIAL_KINDS, SUFFIX_KINDS } from './seriesNames';
-import { judgeCandidate } from './symbolGrammar';
+import { judgeCandidate, judgedCandidate } from './symbolGrammar';
 import { readSymbolCandidate, tokenSeriesBefore } from './symbolReader';
 import type { DocumentSymbolRef, SymbolExplanation, SymbolMatch, SymbolParseResult, SymbolPart, SymbolPartExplanation } from './symbolTypes';
 import { scanWindow } from './scanWindow';
@@ -41,8 +41,9 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 		if (!candidate) {
 			continue;
 		}
-		const verdict = judgeCandidate(candidate);
-		const match: SymbolMatch = { start: candidate.start, end: candidate.end, raw: bounded.slice(candidate.start, candidate.end) };
+		const raw = bounded.slice(candidate.start, candidate.end);
+		const verdict = judgedCandidate(candidate, raw);
+		const match: SymbolMatch = { start: candidate.start, end: candidate.end, raw };
 		if ('symbol' in verdict) {
 			match.symbol = verdict.symbol;
 		} else {

@@ -177,6 +177,32 @@ export function judgeCandidate(candidate: RawSymbolCandidate): { symbol: Documen
 	return { symbol: { text: parts.map((p) => p.text).join('-'), parts } };
 }
 
+/** The verdicts given so far, by the candidate's text as written: letters cite the same symbols again and again. */
+const verdicts = new Map<string, ReturnType<typeof judgeCandidate>>();
+/** The most verdicts kept; the table starts again when it is full (a corpus cites a few thousand distinct symbols). */
+const MAX_VERDICTS = 8192;
+
+/**
+ * {@link judgeCandidate} of a candidate whose text as written is `raw` (`text.slice(candidate.start, candidate.end)`),
+ * given once for each distinct text: the verdict (and its symbol object) is shared by every match of the same symbol,
+ * in this letter and in others, and callers treat it as read-only, as every symbol is. The text decides the verdict:
+ * the reader takes a candidate's pieces from its own characters only (each component runs to a character that ends
+ * it, a wrap or a joint is taken only with the component after it, a parenthesis only whole), so two candidates
+ * written alike have the same pieces.
+ */
+export function judgedCandidate(candidate: RawSymbolCandidate, raw: string): ReturnType<typeof judgeCandidate> {
+	let verdict = verdicts.get(raw);
+	if (verdict === undefined) {
+		if (verdicts.size >= MAX_VERDICTS) {
+			verdicts.clear();
+		}
+		verdict = judgeCandidate(candidate);
+		// A copy of the text as the key: a slice of the letter's text would keep the whole letter alive.
+		verdicts.set(`${raw} `.slice(0, -1), verdict);
+	}
+	return verdict;
+}
+
 /**
  * In a joint symbol whose GA part dates from 1994 or later (session 49+), an SC part "S/2020" is a year that lost
  * its document number (SC symbols carry the year since 1994), not an old-style number.
