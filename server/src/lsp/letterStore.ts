@@ -16,6 +16,7 @@ import { engineVersion } from '../node/engineVersion';
 import type { LetterFileOptions } from '../node/letterFiles';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, letterText, matchesAny } from '../node/letterFiles';
 import type { LetterReadResult } from '../node/letterReader';
+import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { contentHash, readLetterForIndex } from '../node/letterReader';
 import { ReaderPool, workerCount } from '../node/readerPool';
 import type { FileStamp } from '../node/summaryStore';
@@ -39,8 +40,11 @@ export interface LetterStoreEvents {
 	onProgress(progress: IndexingProgress): void;
 	/** A candidate file was not read (too large, binary, not UTF-8, unreadable). */
 	onSkipped(path: string, reason: string): void;
-	/** The identity a letter's sidecar gives it (`document.symbol`): the sidecar owner's answer. */
-	sidecarSymbolOf(letterPath: string): string | undefined;
+	/**
+	 * The identity a letter's sidecar gives it (`document.symbol`): the sidecar owner's answer. `unlisted` when the
+	 * walk of the folders just saw no sidecar of that name: the owner need not look on disk for one it does not hold.
+	 */
+	sidecarSymbolOf(letterPath: string, unlisted?: boolean): string | undefined;
 	/** A line for the server's log (the persistent index discarded, or not stored). */
 	log(line: string): void;
 }
@@ -73,10 +77,16 @@ export function pathOfUri(uri: string): string | undefined {
 /** How long one slice of indexing stored entries may run before requests are answered (ms). */
 const SLICE_MS = 8;
 
-/** Runs `work` on each item in slices of {@link SLICE_MS}, yielding to the event loop between them; `between` may stop it. */
-async function sliced<T>(items: readonly T[], work: (item: T) => void, between: () => boolean): Promise<void> {
+/** How many items {@link sliced} gives its work at once. */
+const BATCH = 64;
+
+/**
+ * Runs `work` on the items, a batch of at most {@link BATCH} at a time, in slices of {@link SLICE_MS}, yielding to the
+ * event loop between them; `between` may stop it.
+ */
+async function sliced<T>(items: readonly T[], work: (batch: readonly T[]) => void, between: () => boolean): Promise<void> {
 	let sliceStart = Date.now();
-	for (const item of items) {
+	for (let at = 0; at < items.length; at += BATCH) {
 		if (Date.now() - sliceStart >= SLICE_MS) {
 			if (between()) {
 				return;
@@ -87,7 +97,7 @@ async function sliced<T>(items: readonly T[], work: (item: T) => void, between: 
 			}
 			sliceStart = Date.now();
 		}
-		work(item);
+		work(items.slice(at, at + BATCH));
 	}
 	between();
 }
@@ -256,7 +266,7 @@ export class LetterStore {
 		this.readMeanwhile.clear();
 		const found = this.folders.flatMap((folder) => {
 			try {
-				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: URI.file(file.path).toString(), options: folder.options }));
+				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: URI.file(file.path).toString(), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
 			} catch {
 				return [];
 			}
@@ -274,7 +284,7 @@ export class LetterStore {
 		const take = (at: number, result: LetterReadResult, stamp: FileStamp | undefined) => {
 			const candidate = found[at];
 			if (!this.openDocuments.has(candidate.uri) && !this.readMeanwhile.has(candidate.uri)) {
-				this.apply(candidate.uri, candidate.path, result, stamp);
+				this.apply(candidate.uri, candidate.path, result, stamp, candidate.sidecarUnlisted);
 			} else if (result.kind === 'read' && result.summary !== undefined && result.hash !== undefined) {
 				// An open letter is indexed from its open text; its file's entry is still stored for the next run.
 				summaries?.put(candidate.path, result.hash, result.summary, stamp);
@@ -282,6 +292,33 @@ export class LetterStore {
 			stored += result.kind === 'read' && result.summary === undefined ? 1 : 0;
 			this.diskFiles.add(candidate.uri);
 			indexed++;
+		};
+		// Files taken from the store unread, a batch at a time: indexed together (`LetterIndex.setSummaries`).
+		const takeUnchanged = (batch: readonly { readonly at: number; readonly hash: string }[]) => {
+			const taken: { readonly at: number; readonly hash: string; readonly summary: LetterSummary }[] = [];
+			for (const { at, hash } of batch) {
+				const candidate = found[at];
+				const summary = summaries?.get(hash);
+				if (this.openDocuments.has(candidate.uri) || this.readMeanwhile.has(candidate.uri)) {
+					stored++;
+					this.diskFiles.add(candidate.uri);
+					indexed++;
+				} else if (summary === undefined) {
+					take(at, { kind: 'read', hash }, stamps[at]);
+				} else {
+					taken.push({ at, hash, summary });
+				}
+			}
+			const held = this.index.setSummaries(taken.map(({ at, summary }) => ({ uri: found[at].uri, summary, options: { sidecarSymbol: this.events.sidecarSymbolOf(found[at].path, found[at].sidecarUnlisted) } })));
+			taken.forEach(({ at, hash }, item) => {
+				const candidate = found[at];
+				this.indexedHashes.set(candidate.uri, hash);
+				// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+				summaries?.put(candidate.path, hash, held[item].summary, stamps[at]);
+				stored++;
+				this.diskFiles.add(candidate.uri);
+				indexed++;
+			});
 		};
 		const reported = () => {
 			this.progress = { indexed, total: found.length };
@@ -308,7 +345,7 @@ export class LetterStore {
 		const threads = pool.threads;
 		try {
 			await Promise.all([
-				sliced(unchanged, ({ at, hash }) => take(at, { kind: 'read', hash }, stamps[at]), () => {
+				sliced(unchanged, takeUnchanged, () => {
 					reported();
 					return superseded();
 				}),
@@ -467,7 +504,7 @@ export class LetterStore {
 	}
 
 	/** Indexes what reading a file gave (its entry, from the read or from the persistent index); false when it was not read. */
-	private apply(uri: string, path: string, result: LetterReadResult, stamp?: FileStamp): boolean {
+	private apply(uri: string, path: string, result: LetterReadResult, stamp?: FileStamp, sidecarUnlisted = false): boolean {
 		const summary = result.kind === 'read' ? result.summary ?? (result.hash === undefined ? undefined : this.summaries?.get(result.hash)) : undefined;
 		if (result.kind === 'skipped' || summary === undefined || result.hash === undefined) {
 			this.index.delete(uri);
@@ -476,7 +513,7 @@ export class LetterStore {
 			this.events.onSkipped(path, result.kind === 'skipped' ? result.reason : 'cannot be read');
 			return false;
 		}
-		const entry = this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
+		const entry = this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path, sidecarUnlisted) });
 		this.indexedHashes.set(uri, result.hash);
 		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
 		this.summaries?.put(path, result.hash, entry.summary, stamp);

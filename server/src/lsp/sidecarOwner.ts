@@ -138,9 +138,12 @@ export class SidecarOwner {
 		return this.remember(readSidecarFileSync(letterPath));
 	}
 
-	/** `document.symbol` of a letter's sidecar: the letter store's source of a sidecar identity. */
-	symbolOf(letterPath: string): string | undefined {
-		return this.summary(letterPath).symbol;
+	/**
+	 * `document.symbol` of a letter's sidecar: the letter store's source of a sidecar identity. `unlisted` when a walk of
+	 * the letter's folder just saw no sidecar of that name: then what the owner holds counts, and the disk is not looked at.
+	 */
+	symbolOf(letterPath: string, unlisted = false): string | undefined {
+		return unlisted ? this.summaries.get(sidecarPathFor(letterPath))?.symbol : this.summary(letterPath).symbol;
 	}
 
 	/** Reads a letter's sidecar in full (in its queue, so that it never sees half of a change). */

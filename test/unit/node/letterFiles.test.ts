@@ -2,7 +2,7 @@
 // order, each file shown by its `/`-separated path under the folder, include and exclude globs applied to files and to
 // folders at any depth.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -24,5 +24,17 @@ describe('finding the letters under a folder', () => {
 		assert.ok(found.every((file) => !file.explicit));
 		const only2020 = findLetterFiles([folder], { ...DEFAULT_LETTER_FILE_OPTIONS, include: ['2020/*.txt'] });
 		assert.deepEqual(only2020.map((file) => file.displayPath), ['2020/z.txt']);
+	});
+
+	it('tells which letters found in a folder have no sidecar in its listing, comparing names as a case-blind file system would', () => {
+		const folder = join(root, 'sidecars');
+		mkdirSync(join(folder, 'sub'), { recursive: true });
+		for (const name of ['plain.txt', 'with.txt', 'with.txt.annotations.yaml', 'Cased.txt', 'cased.TXT.Annotations.YAML', 'linked.txt', 'sub/deep.md', 'sub/deep.md.annotations.yaml', 'orphan.txt.annotations.yaml']) {
+			writeFileSync(join(folder, name), 'text');
+		}
+		symlinkSync(join(folder, 'nowhere'), join(folder, 'linked.txt.annotations.yaml'));
+		const found = findLetterFiles([folder]);
+		assert.deepEqual(found.map((file) => [file.displayPath, file.sidecarUnlisted]), [['Cased.txt', undefined], ['linked.txt', undefined], ['plain.txt', true], ['sub/deep.md', undefined], ['with.txt', undefined]]);
+		assert.equal(findLetterFiles([join(folder, 'plain.txt')])[0].sidecarUnlisted, undefined, 'a file given by its path is not known to have none');
 	});
 });
