@@ -13,7 +13,7 @@ import type { TextReplacement } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { parseLetter } from '../engine/letter/parseLetter';
 import { engineVersion } from '../node/engineVersion';
-import type { LetterFileOptions } from '../node/letterFiles';
+import type { FoundFile, LetterFileOptions } from '../node/letterFiles';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, letterText, matchesAny } from '../node/letterFiles';
 import type { LetterReadResult } from '../node/letterReader';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
@@ -72,6 +72,18 @@ export function pathOfUri(uri: string): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** A relative path that `URI.file` writes as it is: unreserved characters and `/` only, no empty, `.` or `..` segment. */
+const PLAIN_PATH = /^(?:(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+(?:\/|$))+$/;
+
+/**
+ * The `file:` URI of each file found under a folder, as `URI.file(path).toString()` gives it: the folder's URI once,
+ * and a plain relative path appended to it, rather than a URI object parsed and written for every file.
+ */
+export function fileUris(folder: string): (file: FoundFile) => string {
+	const base = URI.file(folder).toString();
+	return (file) => (!file.explicit && !base.endsWith('/') && PLAIN_PATH.test(file.displayPath) ? `${base}/${file.displayPath}` : URI.file(file.path).toString());
 }
 
 /** How long one slice of indexing stored entries may run before requests are answered (ms). */
@@ -251,6 +263,7 @@ export class LetterStore {
 	/** Reads the workspace folders into the index (replacing what was read before). Resolves true when done, false when superseded. */
 	async indexFolders(folders: readonly { uri: string; options: LetterFileOptions }[]): Promise<boolean> {
 		const generation = ++this.generation;
+		const started = Date.now();
 		this.indexingDone = false;
 		this.folders = folders.flatMap((folder) => {
 			const path = pathOfUri(folder.uri);
@@ -264,21 +277,29 @@ export class LetterStore {
 		}
 		this.diskFiles.clear();
 		this.readMeanwhile.clear();
+		// The stored index is read and its checksum computed off this thread while the folders are walked.
+		this.summaries = undefined;
+		const file = indexFileFor(this.options.storage ?? userCacheFolder(), 'server', this.folders.map((folder) => folder.path));
+		const opening = file === undefined ? undefined : SummaryStore.open(file, engineVersion(), (line) => this.events.log(line));
 		const found = this.folders.flatMap((folder) => {
 			try {
-				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: URI.file(file.path).toString(), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
+				const uriOf = fileUris(folder.path);
+				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
 			} catch {
 				return [];
 			}
 		});
-		const file = indexFileFor(this.options.storage ?? userCacheFolder(), 'server', this.folders.map((folder) => folder.path));
-		const summaries = file === undefined ? undefined : new SummaryStore(file, engineVersion(), (line) => this.events.log(line));
+		const superseded = () => generation !== this.generation;
+		const statsTakenAt = Date.now();
+		const stamps = found.map((candidate) => fileStamp(candidate.path));
+		const summaries = await opening;
+		if (superseded()) {
+			return false;
+		}
 		this.summaries = summaries;
 		this.progress = { indexed: 0, total: found.length };
 		this.events.onProgress(this.progress);
-		const superseded = () => generation !== this.generation;
-		const started = Date.now();
-		let lastReport = started;
+		let lastReport = Date.now();
 		let indexed = 0;
 		let stored = 0;
 		const take = (at: number, result: LetterReadResult, stamp: FileStamp | undefined) => {
@@ -328,8 +349,6 @@ export class LetterStore {
 			}
 		};
 		// A file whose stamp is the one stored with its entry is taken from the store unread; the others are read.
-		const statsTakenAt = Date.now();
-		const stamps = found.map((candidate) => fileStamp(candidate.path));
 		const unchanged: { at: number; hash: string }[] = [];
 		const toRead: number[] = [];
 		found.forEach((candidate, at) => {

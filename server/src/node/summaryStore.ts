@@ -21,8 +21,9 @@
  * the entries go in as their stored form (`storedForm.ts`: flat tables, each string once), which reads several times
  * faster than the entries' own object graph.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, subtle } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -136,6 +137,14 @@ function removeQuietly(path: string): void {
 	}
 }
 
+const MAGIC_BYTES = Buffer.from(MAGIC, 'utf8');
+
+/** The payload of an index file's bytes (what follows its header line), or undefined when they are not an index file. */
+function payloadOf(bytes: Buffer): Buffer | undefined {
+	const headerEnd = bytes.indexOf(10, MAGIC_BYTES.length);
+	return bytes.subarray(0, MAGIC_BYTES.length).equals(MAGIC_BYTES) && headerEnd >= 0 ? bytes.subarray(headerEnd + 1) : undefined;
+}
+
 /** The compact entries of the letters of a set of folders, stored between runs. */
 export class SummaryStore {
 	private readonly entries = new Map<string, LetterSummary>();
@@ -149,8 +158,24 @@ export class SummaryStore {
 	 * @param engine the engine version the entries must have been made by
 	 * @param log a line for the host's log
 	 */
-	constructor(readonly file: string, private readonly engine: string, private readonly log: (line: string) => void) {
-		this.load();
+	constructor(readonly file: string, private readonly engine: string, private readonly log: (line: string) => void, read: 'now' | 'later' = 'now') {
+		if (read === 'now') {
+			this.load(this.readBytes(), (payload) => createHash('sha256').update(payload).digest('hex'));
+		}
+	}
+
+	/**
+	 * Opens the index stored at `file` as the constructor does, with the file read and its checksum computed off this
+	 * thread (the file system's and the crypto threads), so that the caller can walk the letters' folders meanwhile.
+	 */
+	static async open(file: string, engine: string, log: (line: string) => void): Promise<SummaryStore> {
+		const store = new SummaryStore(file, engine, log, 'later');
+		const bytes = await readFile(file).catch((error: unknown) => store.unreadable(error));
+		const payload = bytes && payloadOf(bytes);
+		const digest = payload && (await subtle.digest('SHA-256', payload).then((hash) => Buffer.from(hash).toString('hex'), () => undefined));
+		// The payload digested is the one decode checks: both are payloadOf(bytes).
+		store.load(bytes, () => digest);
+		return store;
 	}
 
 	/** How many entries are held. */
@@ -247,18 +272,29 @@ export class SummaryStore {
 		}
 	}
 
-	private load(): void {
-		let bytes: Buffer;
+	/** The bytes of the stored file, or undefined when there is none or it cannot be read (logged). */
+	private readBytes(): Buffer | undefined {
 		try {
-			bytes = readFileSync(this.file);
+			return readFileSync(this.file);
 		} catch (error) {
-			const code = errorCode(error);
-			if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-				this.log(`The stored index ${this.file} cannot be read (${describeErrorCode(errorCode(error))}); the letters are read again.`);
-			}
+			return this.unreadable(error);
+		}
+	}
+
+	private unreadable(error: unknown): undefined {
+		const code = errorCode(error);
+		if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+			this.log(`The stored index ${this.file} cannot be read (${describeErrorCode(code)}); the letters are read again.`);
+		}
+		return undefined;
+	}
+
+	/** Takes the entries of the stored file's bytes (`checksum` gives the SHA-256 of the payload, hex) when they are a usable index. */
+	private load(bytes: Buffer | undefined, checksum: (payload: Buffer) => string | undefined): void {
+		if (bytes === undefined) {
 			return;
 		}
-		const stored = this.decode(bytes);
+		const stored = this.decode(bytes, checksum);
 		if (stored === undefined) {
 			return;
 		}
@@ -271,27 +307,26 @@ export class SummaryStore {
 	}
 
 	/** The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine. */
-	private decode(bytes: Buffer): { readonly paths: readonly StoredPath[]; readonly hashes: readonly string[]; readonly entries: readonly LetterSummary[] } | undefined {
+	private decode(bytes: Buffer, checksum: (payload: Buffer) => string | undefined): { readonly paths: readonly StoredPath[]; readonly hashes: readonly string[]; readonly entries: readonly LetterSummary[] } | undefined {
 		const discard = (why: string) => {
 			this.log(`The stored index ${this.file} ${why}: it is discarded and the letters are read again.`);
 			return undefined;
 		};
-		const magic = Buffer.from(MAGIC, 'utf8');
-		const headerEnd = bytes.indexOf(10, magic.length);
-		if (!bytes.subarray(0, magic.length).equals(magic) || headerEnd < 0) {
+		const payload = payloadOf(bytes);
+		if (payload === undefined) {
 			return discard('is not an index file');
 		}
+		const headerEnd = bytes.length - payload.length - 1;
 		let header: StoredHeader;
 		try {
-			header = JSON.parse(bytes.subarray(magic.length, headerEnd).toString('utf8')) as StoredHeader;
+			header = JSON.parse(bytes.subarray(MAGIC_BYTES.length, headerEnd).toString('utf8')) as StoredHeader;
 		} catch {
 			return discard('has a broken header');
 		}
 		if (header.format !== SUMMARY_FORMAT || header.layout !== STORE_LAYOUT || header.engine !== this.engine) {
 			return discard('was made by another version of Diplomatic Letters');
 		}
-		const payload = bytes.subarray(headerEnd + 1);
-		if (payload.length !== header.bytes || createHash('sha256').update(payload).digest('hex') !== header.sha256) {
+		if (payload.length !== header.bytes || checksum(payload) !== header.sha256) {
 			return discard('is corrupt (its content does not match its checksum)');
 		}
 		try {
