@@ -277,7 +277,7 @@ export class LetterStore {
 		}
 		this.diskFiles.clear();
 		this.readMeanwhile.clear();
-		// The stored index is read and its checksum computed off this thread while the folders are walked.
+		// The stored index is read off this thread while the folders are walked and their files stamped.
 		this.summaries = undefined;
 		const file = indexFileFor(this.options.storage ?? userCacheFolder(), 'server', this.folders.map((folder) => folder.path));
 		const opening = file === undefined ? undefined : SummaryStore.open(file, engineVersion(), (line) => this.events.log(line));

@@ -21,7 +21,7 @@
  * the entries go in as their stored form (`storedForm.ts`: flat tables, each string once), which reads several times
  * faster than the entries' own object graph.
  */
-import { createHash, randomBytes, subtle } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -137,14 +137,6 @@ function removeQuietly(path: string): void {
 	}
 }
 
-const MAGIC_BYTES = Buffer.from(MAGIC, 'utf8');
-
-/** The payload of an index file's bytes (what follows its header line), or undefined when they are not an index file. */
-function payloadOf(bytes: Buffer): Buffer | undefined {
-	const headerEnd = bytes.indexOf(10, MAGIC_BYTES.length);
-	return bytes.subarray(0, MAGIC_BYTES.length).equals(MAGIC_BYTES) && headerEnd >= 0 ? bytes.subarray(headerEnd + 1) : undefined;
-}
-
 /** The compact entries of the letters of a set of folders, stored between runs. */
 export class SummaryStore {
 	private readonly entries = new Map<string, LetterSummary>();
@@ -160,21 +152,19 @@ export class SummaryStore {
 	 */
 	constructor(readonly file: string, private readonly engine: string, private readonly log: (line: string) => void, read: 'now' | 'later' = 'now') {
 		if (read === 'now') {
-			this.load(this.readBytes(), (payload) => createHash('sha256').update(payload).digest('hex'));
+			this.load(this.readBytes());
 		}
 	}
 
 	/**
-	 * Opens the index stored at `file` as the constructor does, with the file read and its checksum computed off this
-	 * thread (the file system's and the crypto threads), so that the caller can walk the letters' folders meanwhile.
+	 * Opens the index stored at `file` as the constructor does, the file read off this thread (by the file system's
+	 * threads), so that the caller can walk the letters' folders meanwhile. (WebCrypto's digest was tried for the
+	 * checksum too: in Node 20 it takes the calling thread as long as hashing there does.)
 	 */
 	static async open(file: string, engine: string, log: (line: string) => void): Promise<SummaryStore> {
 		const store = new SummaryStore(file, engine, log, 'later');
 		const bytes = await readFile(file).catch((error: unknown) => store.unreadable(error));
-		const payload = bytes && payloadOf(bytes);
-		const digest = payload && (await subtle.digest('SHA-256', payload).then((hash) => Buffer.from(hash).toString('hex'), () => undefined));
-		// The payload digested is the one decode checks: both are payloadOf(bytes).
-		store.load(bytes, () => digest);
+		store.load(bytes);
 		return store;
 	}
 
@@ -289,12 +279,12 @@ export class SummaryStore {
 		return undefined;
 	}
 
-	/** Takes the entries of the stored file's bytes (`checksum` gives the SHA-256 of the payload, hex) when they are a usable index. */
-	private load(bytes: Buffer | undefined, checksum: (payload: Buffer) => string | undefined): void {
+	/** Takes the entries of the stored file's bytes when they are a usable index. */
+	private load(bytes: Buffer | undefined): void {
 		if (bytes === undefined) {
 			return;
 		}
-		const stored = this.decode(bytes, checksum);
+		const stored = this.decode(bytes);
 		if (stored === undefined) {
 			return;
 		}
@@ -307,26 +297,27 @@ export class SummaryStore {
 	}
 
 	/** The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine. */
-	private decode(bytes: Buffer, checksum: (payload: Buffer) => string | undefined): { readonly paths: readonly StoredPath[]; readonly hashes: readonly string[]; readonly entries: readonly LetterSummary[] } | undefined {
+	private decode(bytes: Buffer): { readonly paths: readonly StoredPath[]; readonly hashes: readonly string[]; readonly entries: readonly LetterSummary[] } | undefined {
 		const discard = (why: string) => {
 			this.log(`The stored index ${this.file} ${why}: it is discarded and the letters are read again.`);
 			return undefined;
 		};
-		const payload = payloadOf(bytes);
-		if (payload === undefined) {
+		const magic = Buffer.from(MAGIC, 'utf8');
+		const headerEnd = bytes.indexOf(10, magic.length);
+		if (!bytes.subarray(0, magic.length).equals(magic) || headerEnd < 0) {
 			return discard('is not an index file');
 		}
-		const headerEnd = bytes.length - payload.length - 1;
 		let header: StoredHeader;
 		try {
-			header = JSON.parse(bytes.subarray(MAGIC_BYTES.length, headerEnd).toString('utf8')) as StoredHeader;
+			header = JSON.parse(bytes.subarray(magic.length, headerEnd).toString('utf8')) as StoredHeader;
 		} catch {
 			return discard('has a broken header');
 		}
 		if (header.format !== SUMMARY_FORMAT || header.layout !== STORE_LAYOUT || header.engine !== this.engine) {
 			return discard('was made by another version of Diplomatic Letters');
 		}
-		if (payload.length !== header.bytes || checksum(payload) !== header.sha256) {
+		const payload = bytes.subarray(headerEnd + 1);
+		if (payload.length !== header.bytes || createHash('sha256').update(payload).digest('hex') !== header.sha256) {
 			return discard('is corrupt (its content does not match its checksum)');
 		}
 		try {
