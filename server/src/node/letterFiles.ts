@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { SIDECAR_SUFFIX } from './sidecarFiles';
 import { readTextFileSync } from './textFiles';
 
@@ -118,6 +118,9 @@ function walk(root: string, rel: string, include: RegExp[], exclude: RegExp[], f
 		return;
 	}
 	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	// A name from a listing has no separator and is never `.` or `..`: in a normalised folder path, joining is appending.
+	const plain = normalize(folder) === folder && !folder.endsWith(sep);
+	const pathIn = (name: string) => (plain ? `${folder}${sep}${name}` : join(folder, name));
 	// The sidecars' names in this listing (any type of entry: a link or a folder of that name is looked at as before).
 	let sidecars: Set<string> | undefined;
 	for (const entry of entries) {
@@ -135,7 +138,7 @@ function walk(root: string, rel: string, include: RegExp[], exclude: RegExp[], f
 			walk(root, path, include, exclude, found, onSkippedFolder);
 		} else if (entry.isFile() && matchesAny(path, include)) {
 			const sidecarUnlisted = sidecars === undefined || !sidecars.has(foldedName(`${entry.name}${SIDECAR_SUFFIX}`));
-			found.push({ path: join(folder, entry.name), displayPath: path, explicit: false, ...(sidecarUnlisted ? { sidecarUnlisted } : {}) });
+			found.push({ path: pathIn(entry.name), displayPath: path, explicit: false, ...(sidecarUnlisted ? { sidecarUnlisted } : {}) });
 		}
 	}
 }

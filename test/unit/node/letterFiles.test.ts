@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles } from '../../../server/src/node/letterFiles';
 
@@ -22,6 +22,9 @@ describe('finding the letters under a folder', () => {
 		assert.deepEqual(found.map((file) => file.displayPath), ['2020/10/x.txt', '2020/z.txt', 'a.md', 'b.txt']);
 		assert.deepEqual(found.map((file) => file.path), ['2020/10/x.txt', '2020/z.txt', 'a.md', 'b.txt'].map((path) => join(folder, path)));
 		assert.ok(found.every((file) => !file.explicit));
+		for (const written of [`${folder}//./`, join(folder, '2020', '..'), relative(process.cwd(), folder)]) {
+			assert.deepEqual(findLetterFiles([written], { ...DEFAULT_LETTER_FILE_OPTIONS, exclude: [...DEFAULT_LETTER_FILE_OPTIONS.exclude, '**/drafts/**'] }).map((file) => file.path), found.map((file) => join(written, file.displayPath)), `the paths under ${written}`);
+		}
 		const only2020 = findLetterFiles([folder], { ...DEFAULT_LETTER_FILE_OPTIONS, include: ['2020/*.txt'] });
 		assert.deepEqual(only2020.map((file) => file.displayPath), ['2020/z.txt']);
 	});
