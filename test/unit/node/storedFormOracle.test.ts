@@ -2,8 +2,10 @@
 // before it set the keys one by one (`previousStoredForm.ts`). Both must give the same values — keys in the same
 // order, shared objects shared — on the benchmark record's entries and on property-generated plain data, and the same
 // outcome on tapes changed at random (both refuse, or both give equal values), except that a value which holds itself
-// (which no entry does) is now refused.
+// (which no entry does) is now refused; and where code cannot be made from strings the keys are set one by one, with
+// the same values.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,5 +113,19 @@ describe('the stored form read as object literals, against the previous decoder'
 				assertSameValues(now.values, before.values);
 			}
 		}), { numRuns: 500 });
+	});
+
+	it('reads the same where code cannot be made from strings (keys set one by one)', () => {
+		const script = [
+			"const { decodeStoredForm, encodeStoredForm } = require('./server/src/node/storedForm');",
+			"const { previousDecodeStoredForm } = require('./test/unit/node/previousStoredForm');",
+			"const shared = { text: 'S/2020/1' };",
+			"const form = encodeStoredForm([{ a: 1, b: [{ c: 'x', shared }, null], '0': true }, { shared, again: [shared] }]);",
+			"const now = decodeStoredForm(form);",
+			"let refused = false; try { new Function('return 1'); } catch { refused = true; }",
+			"process.stdout.write(JSON.stringify({ refused, same: JSON.stringify(now) === JSON.stringify(previousDecodeStoredForm(form)), shared: now[0].b[0].shared === now[1].again[0] }));",
+		].join('\n');
+		const output = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..', '..'), encoding: 'utf8' });
+		assert.deepEqual(JSON.parse(output), { refused: true, same: true, shared: true });
 	});
 });
