@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Diagnostic, WorkspaceSymbol } from 'vscode-languageserver-protocol/node';
 import { SETTLED_MS } from '../../server/src/node/summaryStore';
+import { makeLetter } from '../unit/helpers/fixtures';
 import { CITED_LETTER, HAND_WRITTEN } from './letters';
 import type { FixtureFolder, ServerOptions } from './serverHarness';
 import { createFixtureFolder, startServer, uriOf } from './serverHarness';
@@ -191,4 +192,45 @@ test('a restart reads no file whose size and times are unchanged, and reads a fi
 	assert.deepEqual(counts(fifth.logs), { read: 0, unchanged: files });
 	assert.deepEqual(unchangedBy(fifth.logs), { stamp: files - 1, content: 1 }, 'the file with a time in the future is hashed again');
 	assert.deepEqual(fifth.symbols, ['S/2020/9998']);
+}));
+
+test('a restart from the stored index keeps the identities sidecars give, and sees the sidecars and letters added or removed since', () => withFolder(async (folder) => {
+	const cacheHome = freshCache();
+	const unnamed = (day: number, masthead?: string) => makeLetter({ masthead, distributed: `${day} May 2021`, title: `Letter dated ${day - 1} May 2021 from the Permanent Representative of Armenia to the United Nations addressed to the Secretary-General` });
+	const sidecar = (file: string, symbol: string) => ['version: 1', 'document:', `  file: ${file}`, `  symbol: ${symbol}`, 'annotations: []', ''].join('\n');
+	folder.write('unnamed.txt', unnamed(5));
+	folder.write('unnamed.txt.annotations.yaml', sidecar('unnamed.txt', 'S/2021/4242'));
+	folder.write('other.txt', unnamed(6));
+	folder.write('removed.txt', unnamed(7, 'S/2021/4545'));
+	const longAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+	const all = () => readdirSync(folder.path).map((name) => folder.file(name));
+	for (const path of all()) {
+		utimesSync(path, longAgo, longAgo);
+	}
+	await settled(all());
+	const run = async () => {
+		const server = await startServer({ folder, cacheHome });
+		try {
+			await server.ready();
+			const logs = [await server.waitFor('the indexing log line', () => server.logMessages.find((line) => line.startsWith('Indexed ')))];
+			const symbols = await server.connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query: 'S/2021/4' });
+			return { logs, symbols: symbols.map((symbol) => symbol.name.split(' · ')[0]).sort() };
+		} finally {
+			await server.stop();
+		}
+	};
+	const first = await run();
+	assert.deepEqual(first.symbols, ['S/2021/4242', 'S/2021/4545']);
+	const second = await run();
+	assert.equal(counts(second.logs).read, 0);
+	assert.deepEqual(second.symbols, first.symbols, 'the sidecar identity of a letter taken from the store unread');
+
+	// Between runs: a sidecar added to a letter that did not change, one removed, a letter added and one removed.
+	folder.write('other.txt.annotations.yaml', sidecar('other.txt', 'S/2021/4343'));
+	rmSync(folder.file('unnamed.txt.annotations.yaml'));
+	folder.write('added.txt', unnamed(8, 'S/2021/4444'));
+	rmSync(folder.file('removed.txt'));
+	const third = await run();
+	assert.deepEqual(counts(third.logs).read, 1, 'only the added letter is read');
+	assert.deepEqual(third.symbols, ['S/2021/4343', 'S/2021/4444']);
 }));

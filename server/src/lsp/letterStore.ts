@@ -13,9 +13,10 @@ import type { TextReplacement } from '../engine/annotations';
 import type { ReferenceData } from '../engine/sessions/referenceData';
 import { IncrementalLetterParser } from '../engine/letter/incrementalParse';
 import { engineVersion } from '../node/engineVersion';
-import type { LetterFileOptions } from '../node/letterFiles';
+import type { FoundFile, LetterFileOptions } from '../node/letterFiles';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, letterText, matchesAny } from '../node/letterFiles';
 import type { LetterReadResult } from '../node/letterReader';
+import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { contentHash, readLetterForIndex } from '../node/letterReader';
 import { ReaderPool, workerCount } from '../node/readerPool';
 import type { FileStamp } from '../node/summaryStore';
@@ -39,8 +40,11 @@ export interface LetterStoreEvents {
 	onProgress(progress: IndexingProgress): void;
 	/** A candidate file was not read (too large, binary, not UTF-8, unreadable). */
 	onSkipped(path: string, reason: string): void;
-	/** The identity a letter's sidecar gives it (`document.symbol`): the sidecar owner's answer. */
-	sidecarSymbolOf(letterPath: string): string | undefined;
+	/**
+	 * The identity a letter's sidecar gives it (`document.symbol`): the sidecar owner's answer. `unlisted` when the
+	 * walk of the folders just saw no sidecar of that name: the owner need not look on disk for one it does not hold.
+	 */
+	sidecarSymbolOf(letterPath: string, unlisted?: boolean): string | undefined;
 	/** A line for the server's log (the persistent index discarded, or not stored). */
 	log(line: string): void;
 }
@@ -70,13 +74,31 @@ export function pathOfUri(uri: string): string | undefined {
 	}
 }
 
+/** A relative path that `URI.file` writes as it is: unreserved characters and `/` only, no empty, `.` or `..` segment. */
+const PLAIN_PATH = /^(?:(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+(?:\/|$))+$/;
+
+/**
+ * The `file:` URI of each file found under a folder, as `URI.file(path).toString()` gives it: the folder's URI once,
+ * and a plain relative path appended to it, rather than a URI object parsed and written for every file.
+ */
+export function fileUris(folder: string): (file: FoundFile) => string {
+	const base = URI.file(folder).toString();
+	return (file) => (!file.explicit && !base.endsWith('/') && PLAIN_PATH.test(file.displayPath) ? `${base}/${file.displayPath}` : URI.file(file.path).toString());
+}
+
 /** How long one slice of indexing stored entries may run before requests are answered (ms). */
 const SLICE_MS = 8;
 
-/** Runs `work` on each item in slices of {@link SLICE_MS}, yielding to the event loop between them; `between` may stop it. */
-async function sliced<T>(items: readonly T[], work: (item: T) => void, between: () => boolean): Promise<void> {
+/** How many items {@link sliced} gives its work at once. */
+const BATCH = 64;
+
+/**
+ * Runs `work` on the items, a batch of at most {@link BATCH} at a time, in slices of {@link SLICE_MS}, yielding to the
+ * event loop between them; `between` may stop it.
+ */
+async function sliced<T>(items: readonly T[], work: (batch: readonly T[]) => void, between: () => boolean): Promise<void> {
 	let sliceStart = Date.now();
-	for (const item of items) {
+	for (let at = 0; at < items.length; at += BATCH) {
 		if (Date.now() - sliceStart >= SLICE_MS) {
 			if (between()) {
 				return;
@@ -87,7 +109,7 @@ async function sliced<T>(items: readonly T[], work: (item: T) => void, between: 
 			}
 			sliceStart = Date.now();
 		}
-		work(item);
+		work(items.slice(at, at + BATCH));
 	}
 	between();
 }
@@ -260,6 +282,7 @@ export class LetterStore {
 	/** Reads the workspace folders into the index (replacing what was read before). Resolves true when done, false when superseded. */
 	async indexFolders(folders: readonly { uri: string; options: LetterFileOptions }[]): Promise<boolean> {
 		const generation = ++this.generation;
+		const started = Date.now();
 		this.indexingDone = false;
 		this.folders = folders.flatMap((folder) => {
 			const path = pathOfUri(folder.uri);
@@ -273,27 +296,35 @@ export class LetterStore {
 		}
 		this.diskFiles.clear();
 		this.readMeanwhile.clear();
+		// The stored index is read off this thread while the folders are walked and their files stamped.
+		this.summaries = undefined;
+		const file = indexFileFor(this.options.storage ?? userCacheFolder(), 'server', this.folders.map((folder) => folder.path));
+		const opening = file === undefined ? undefined : SummaryStore.open(file, engineVersion(), (line) => this.events.log(line));
 		const found = this.folders.flatMap((folder) => {
 			try {
-				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: URI.file(file.path).toString(), options: folder.options }));
+				const uriOf = fileUris(folder.path);
+				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
 			} catch {
 				return [];
 			}
 		});
-		const file = indexFileFor(this.options.storage ?? userCacheFolder(), 'server', this.folders.map((folder) => folder.path));
-		const summaries = file === undefined ? undefined : new SummaryStore(file, engineVersion(), (line) => this.events.log(line));
+		const superseded = () => generation !== this.generation;
+		const statsTakenAt = Date.now();
+		const stamps = found.map((candidate) => fileStamp(candidate.path));
+		const summaries = await opening;
+		if (superseded()) {
+			return false;
+		}
 		this.summaries = summaries;
 		this.progress = { indexed: 0, total: found.length };
 		this.events.onProgress(this.progress);
-		const superseded = () => generation !== this.generation;
-		const started = Date.now();
-		let lastReport = started;
+		let lastReport = Date.now();
 		let indexed = 0;
 		let stored = 0;
 		const take = (at: number, result: LetterReadResult, stamp: FileStamp | undefined) => {
 			const candidate = found[at];
 			if (!this.openDocuments.has(candidate.uri) && !this.readMeanwhile.has(candidate.uri)) {
-				this.apply(candidate.uri, candidate.path, result, stamp);
+				this.apply(candidate.uri, candidate.path, result, stamp, candidate.sidecarUnlisted);
 			} else if (result.kind === 'read' && result.summary !== undefined && result.hash !== undefined) {
 				// An open letter is indexed from its open text; its file's entry is still stored for the next run.
 				summaries?.put(candidate.path, result.hash, result.summary, stamp);
@@ -301,6 +332,33 @@ export class LetterStore {
 			stored += result.kind === 'read' && result.summary === undefined ? 1 : 0;
 			this.diskFiles.add(candidate.uri);
 			indexed++;
+		};
+		// Files taken from the store unread, a batch at a time: indexed together (`LetterIndex.setSummaries`).
+		const takeUnchanged = (batch: readonly { readonly at: number; readonly hash: string }[]) => {
+			const taken: { readonly at: number; readonly hash: string; readonly summary: LetterSummary }[] = [];
+			for (const { at, hash } of batch) {
+				const candidate = found[at];
+				const summary = summaries?.get(hash);
+				if (this.openDocuments.has(candidate.uri) || this.readMeanwhile.has(candidate.uri)) {
+					stored++;
+					this.diskFiles.add(candidate.uri);
+					indexed++;
+				} else if (summary === undefined) {
+					take(at, { kind: 'read', hash }, stamps[at]);
+				} else {
+					taken.push({ at, hash, summary });
+				}
+			}
+			const held = this.index.setSummaries(taken.map(({ at, summary }) => ({ uri: found[at].uri, summary, options: { sidecarSymbol: this.events.sidecarSymbolOf(found[at].path, found[at].sidecarUnlisted) } })));
+			taken.forEach(({ at, hash }, item) => {
+				const candidate = found[at];
+				this.indexedHashes.set(candidate.uri, hash);
+				// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+				summaries?.put(candidate.path, hash, held[item].summary, stamps[at]);
+				stored++;
+				this.diskFiles.add(candidate.uri);
+				indexed++;
+			});
 		};
 		const reported = () => {
 			this.progress = { indexed, total: found.length };
@@ -310,8 +368,6 @@ export class LetterStore {
 			}
 		};
 		// A file whose stamp is the one stored with its entry is taken from the store unread; the others are read.
-		const statsTakenAt = Date.now();
-		const stamps = found.map((candidate) => fileStamp(candidate.path));
 		const unchanged: { at: number; hash: string }[] = [];
 		const toRead: number[] = [];
 		found.forEach((candidate, at) => {
@@ -327,7 +383,7 @@ export class LetterStore {
 		const threads = pool.threads;
 		try {
 			await Promise.all([
-				sliced(unchanged, ({ at, hash }) => take(at, { kind: 'read', hash }, stamps[at]), () => {
+				sliced(unchanged, takeUnchanged, () => {
 					reported();
 					return superseded();
 				}),
@@ -488,7 +544,7 @@ export class LetterStore {
 	}
 
 	/** Indexes what reading a file gave (its entry, from the read or from the persistent index); false when it was not read. */
-	private apply(uri: string, path: string, result: LetterReadResult, stamp?: FileStamp): boolean {
+	private apply(uri: string, path: string, result: LetterReadResult, stamp?: FileStamp, sidecarUnlisted = false): boolean {
 		const summary = result.kind === 'read' ? result.summary ?? (result.hash === undefined ? undefined : this.summaries?.get(result.hash)) : undefined;
 		if (result.kind === 'skipped' || summary === undefined || result.hash === undefined) {
 			this.index.delete(uri);
@@ -497,7 +553,7 @@ export class LetterStore {
 			this.events.onSkipped(path, result.kind === 'skipped' ? result.reason : 'cannot be read');
 			return false;
 		}
-		const entry = this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path) });
+		const entry = this.index.setSummary(uri, summary, { sidecarSymbol: this.events.sidecarSymbolOf(path, sidecarUnlisted) });
 		this.indexedHashes.set(uri, result.hash);
 		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
 		this.summaries?.put(path, result.hash, entry.summary, stamp);

@@ -69,7 +69,7 @@ export function createServerContext(connection: Connection, options: ServerConte
 		onIndexChanged: (uris) => listeners.changed?.(uris),
 		onProgress: (progress) => listeners.progress?.(progress.indexed, progress.total),
 		onSkipped: (path, reason) => connection.console.info(`Not read as a letter: ${path} ${reason}.`),
-		sidecarSymbolOf: (letterPath) => owner.symbolOf(letterPath),
+		sidecarSymbolOf: (letterPath, unlisted) => owner.symbolOf(letterPath, unlisted),
 		log: (line) => connection.console.info(line),
 	}, { storage: options.storage });
 	const effectiveSettings = (uri: string) => {

@@ -138,9 +138,14 @@ export class SidecarOwner {
 		return this.remember(readSidecarFileSync(letterPath));
 	}
 
-	/** `document.symbol` of a letter's sidecar: the letter store's source of a sidecar identity. */
-	symbolOf(letterPath: string): string | undefined {
-		return this.summary(letterPath).symbol;
+	/**
+	 * `document.symbol` of a letter's sidecar: the letter store's source of a sidecar identity. `unlisted` when a walk of
+	 * the letter's folder just saw no sidecar of that name: a sidecar the owner does not hold yet is then known missing
+	 * as a look on disk would have found it (a file event tells when one appears), without looking.
+	 */
+	symbolOf(letterPath: string, unlisted = false): string | undefined {
+		const path = sidecarPathFor(letterPath);
+		return (this.summaries.get(path) ?? (unlisted ? this.remember({ kind: 'missing', path }) : this.summary(letterPath))).symbol;
 	}
 
 	/** Reads a letter's sidecar in full (in its queue, so that it never sees half of a change). */

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { SIDECAR_SUFFIX } from './sidecarFiles';
 import { readTextFileSync } from './textFiles';
 
 /** Options deciding which files under a folder are candidate letters (the same rules as the editor's settings). */
@@ -25,6 +26,12 @@ export interface FoundFile {
 	/** The path to show: as given for a file, relative to the folder for a file found in a folder. */
 	readonly displayPath: string;
 	readonly explicit: boolean;
+	/**
+	 * For a file found in a folder: false when the folder's listing, as the walk read it, had no entry of the name of
+	 * its sidecar (`<name>.annotations.yaml`, compared without case or Unicode normalisation, as a file system that
+	 * ignores them would find it) — the sidecar need not be looked for at the time of the walk. Otherwise undefined.
+	 */
+	readonly sidecarUnlisted?: boolean;
 }
 
 /** Converts a glob (`**`, `*`, `?`, `{a,b}`) to a regular expression over `/`-separated relative paths. */
@@ -111,6 +118,16 @@ function walk(root: string, rel: string, include: RegExp[], exclude: RegExp[], f
 		return;
 	}
 	entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+	// A name from a listing has no separator and is never `.` or `..`: in a normalised folder path, joining is appending.
+	const plain = normalize(folder) === folder && !folder.endsWith(sep);
+	const pathIn = (name: string) => (plain ? `${folder}${sep}${name}` : join(folder, name));
+	// The sidecars' names in this listing (any type of entry: a link or a folder of that name is looked at as before).
+	let sidecars: Set<string> | undefined;
+	for (const entry of entries) {
+		if (entry.name.length > SIDECAR_SUFFIX.length && entry.name.slice(-SIDECAR_SUFFIX.length).toLowerCase() === SIDECAR_SUFFIX) {
+			(sidecars ??= new Set()).add(foldedName(entry.name));
+		}
+	}
 	for (const entry of entries) {
 		// The path relative to the root, built as the walk descends (the same as `relative(root, full)` with `/`).
 		const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
@@ -120,9 +137,15 @@ function walk(root: string, rel: string, include: RegExp[], exclude: RegExp[], f
 		if (entry.isDirectory()) {
 			walk(root, path, include, exclude, found, onSkippedFolder);
 		} else if (entry.isFile() && matchesAny(path, include)) {
-			found.push({ path: join(folder, entry.name), displayPath: path, explicit: false });
+			const sidecarUnlisted = sidecars === undefined || !sidecars.has(foldedName(`${entry.name}${SIDECAR_SUFFIX}`));
+			found.push({ path: pathIn(entry.name), displayPath: path, explicit: false, ...(sidecarUnlisted ? { sidecarUnlisted } : {}) });
 		}
 	}
+}
+
+/** A file name as a file system that ignores case and Unicode normalisation compares it. */
+function foldedName(name: string): string {
+	return name.normalize('NFKC').toUpperCase().toLowerCase();
 }
 
 /** The outcome of reading a candidate file: its text, or why it was not read. */

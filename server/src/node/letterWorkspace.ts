@@ -110,7 +110,8 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 			store?.put(resolve(found[at].path), hash, indexed, stamp);
 		}
 	};
-	// A letter without a sidecar whose stamp is the one stored with its entry is taken from the store unread.
+	// A letter without a sidecar whose stamp is the one stored with its entry is taken from the store unread (a letter
+	// whose folder listing had no sidecar of its name is not looked at again for one).
 	const statsTakenAt = Date.now();
 	const stamps = store ? found.map((candidate) => fileStamp(candidate.path)) : [];
 	const toRead: number[] = [];
@@ -119,14 +120,14 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 		const stamp = stamps[at];
 		const hash = stamp !== undefined && stamp.size <= options.maxFileSize ? store?.unchanged(resolve(candidate.path), stamp) : undefined;
 		const summary = hash === undefined ? undefined : store?.get(hash);
-		if (hash !== undefined && summary !== undefined && readSidecarFileSync(candidate.path).kind === 'missing') {
+		if (hash !== undefined && summary !== undefined && (candidate.sidecarUnlisted === true || readSidecarFileSync(candidate.path).kind === 'missing')) {
 			unchanged.push({ at, hash, summary });
 		} else {
 			toRead.push(at);
 		}
 	});
 	// A file found in a folder was listed there as a regular file (the walk keeps only those); a named one may be anything.
-	const requests: LetterReadRequest[] = toRead.map((at) => ({ path: found[at].path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(found[at].path)), hash: store !== undefined, sidecar: true, listedAsFile: !found[at].explicit }));
+	const requests: LetterReadRequest[] = toRead.map((at) => ({ path: found[at].path, maxFileSize: options.maxFileSize, knownHash: store?.hashOf(resolve(found[at].path)), hash: store !== undefined, sidecar: found[at].sidecarUnlisted !== true, listedAsFile: !found[at].explicit }));
 	// The calling thread has nothing else to do meanwhile: it reads too, with a worker for each other core.
 	const pool = new ReaderPool(read.threads ?? workerCount(requests.length, undefined, true), data, { help: true });
 	try {

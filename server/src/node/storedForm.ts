@@ -251,12 +251,45 @@ export class CorruptStoredForm extends Error {
 	}
 }
 
-/** Reads the values back (objects met twice when written are one object again). Throws {@link CorruptStoredForm} for tables that do not hold together. */
+/** Builds the object of one shape, its values read in the shape's order. */
+type ShapeBuilder = (read: () => unknown) => Record<string, unknown>;
+
+/**
+ * A builder for each shape. Where the host lets code be made from strings, each is one object literal of the shape's
+ * keys (`{"a": read(), "b": read()}`, every key written as a JSON string, `__proto__` refused before): the object is
+ * made with its final layout at once — no growth of its property store, no change of hidden class per key as when
+ * properties are added one by one — and V8 can place the objects of a literal that all live on (the entries) straight
+ * in the old generation instead of copying them out of the young one. On the 10,000-letter record reading the entries
+ * back took a fifth less CPU and they hold 48 MiB of heap instead of 55 (ARCHITECTURE.md). Elsewhere the keys are set
+ * one by one.
+ */
+function shapeBuilders(shapes: readonly (readonly string[])[]): ShapeBuilder[] {
+	try {
+		// The keys are data, but each enters the code as a JSON string literal only (wellFormed refused `__proto__`).
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		return shapes.map((keys) => new Function('read', `return {${keys.map((key) => `${JSON.stringify(key)}: read()`).join(', ')}};`) as ShapeBuilder);
+	} catch {
+		return shapes.map((keys) => (read) => {
+			const object: Record<string, unknown> = {};
+			for (let i = 0; i < keys.length; i++) {
+				object[keys[i]] = read();
+			}
+			return object;
+		});
+	}
+}
+
+/**
+ * Reads the values back (objects met twice when written are one object again). Throws {@link CorruptStoredForm} for
+ * tables that do not hold together, and for a value that holds itself (which entries never do: an object's own values
+ * are read before the object is made).
+ */
 export function decodeStoredForm(form: StoredForm): unknown[] {
 	if (!wellFormed(form)) {
 		throw new CorruptStoredForm();
 	}
 	const { strings, shapes, tape, numbers } = form;
+	const builders = shapeBuilders(shapes);
 	const containers: unknown[] = [];
 	let at = 0;
 	const read = (): unknown => {
@@ -293,12 +326,12 @@ export function decodeStoredForm(form: StoredForm): unknown[] {
 				return array;
 			}
 			case OBJECT: {
-				const keys = checked(shapes[tape[at++]]);
-				const object: Record<string, unknown> = {};
-				containers.push(object);
-				for (let i = 0; i < keys.length; i++) {
-					object[keys[i]] = read();
-				}
+				const build = checked(builders[tape[at++]]);
+				// The object's number is taken before its values are read, as it was when written.
+				const slot = containers.length;
+				containers.push(undefined);
+				const object = build(read);
+				containers[slot] = object;
 				return object;
 			}
 			default:

@@ -23,6 +23,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -185,8 +186,22 @@ export class SummaryStore {
 	 * @param engine the engine version the entries must have been made by
 	 * @param log a line for the host's log
 	 */
-	constructor(readonly file: string, private readonly engine: string, private readonly log: (line: string) => void) {
-		this.load();
+	constructor(readonly file: string, private readonly engine: string, private readonly log: (line: string) => void, read: 'now' | 'later' = 'now') {
+		if (read === 'now') {
+			this.load(this.readBytes());
+		}
+	}
+
+	/**
+	 * Opens the index stored at `file` as the constructor does, the file read off this thread (by the file system's
+	 * threads), so that the caller can walk the letters' folders meanwhile. (WebCrypto's digest was tried for the
+	 * checksum too: in Node 20 it takes the calling thread as long as hashing there does.)
+	 */
+	static async open(file: string, engine: string, log: (line: string) => void): Promise<SummaryStore> {
+		const store = new SummaryStore(file, engine, log, 'later');
+		const bytes = await readFile(file).catch((error: unknown) => store.unreadable(error));
+		store.load(bytes);
+		return store;
 	}
 
 	/** How many entries are held. */
@@ -455,15 +470,26 @@ export class SummaryStore {
 		}
 	}
 
-	private load(): void {
-		let bytes: Buffer;
+	/** The bytes of the stored file, or undefined when there is none or it cannot be read (logged). */
+	private readBytes(): Buffer | undefined {
 		try {
-			bytes = readFileSync(this.file);
+			return readFileSync(this.file);
 		} catch (error) {
-			const code = errorCode(error);
-			if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-				this.log(`The stored index ${this.file} cannot be read (${describeErrorCode(errorCode(error))}); the letters are read again.`);
-			}
+			return this.unreadable(error);
+		}
+	}
+
+	private unreadable(error: unknown): undefined {
+		const code = errorCode(error);
+		if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+			this.log(`The stored index ${this.file} cannot be read (${describeErrorCode(code)}); the letters are read again.`);
+		}
+		return undefined;
+	}
+
+	/** Takes the entries of the stored file's bytes when they are a usable index. */
+	private load(bytes: Buffer | undefined): void {
+		if (bytes === undefined) {
 			return;
 		}
 		const stored = this.decode(bytes);

@@ -9,6 +9,10 @@ import { parseDocumentSymbol } from '../../../server/src/engine/symbols/document
 import type { DocumentSymbolRef } from '../../../server/src/engine/symbols/documentSymbols';
 import { symbolFromFileName } from '../../../server/src/engine/workspace/identity';
 import { LetterIndex } from '../../../server/src/engine/workspace/letterIndex';
+import type { LetterSummary } from '../../../server/src/engine/workspace/letterSummary';
+import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
+import { SymbolTable } from '../../../server/src/engine/workspace/symbolTable';
+import { decodeStoredForm, encodeStoredForm } from '../../../server/src/node/storedForm';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { makeLetter, referenceData } from '../helpers/fixtures';
 
@@ -407,5 +411,78 @@ describe('LetterIndex incremental updates', () => {
 		assert.ok(index.takeAffected().includes('file:///w/citing.txt'));
 		assert.equal(index.identity('file:///w/unnamed.txt')?.inferredFrom?.by, 'title-date-and-sender');
 		assert.equal(conflicts(), 1);
+	});
+});
+
+describe('LetterIndex.setSummaries (many entries at once: a restart, a folder read)', () => {
+	const summaryOf = (letter: PoolLetter) => summarizeLetter(parseLetter(letter.text, referenceData), referenceData);
+	const entryArbitrary = fc.record({ uri: fc.constantFrom(...URIS), letter: fc.oneof(poolLetter, fc.constant<PoolLetter>({ text: 'Notes: S/2020/1267 (22 December 2020) to read.' })), stored: fc.boolean() });
+
+	it('equals setSummary one by one, in any order, over letters already held and queried (property)', () => {
+		fc.assert(fc.property(fc.array(fc.record({ uri: fc.constantFrom(...URIS), letter: poolLetter }), { maxLength: 4 }), fc.array(entryArbitrary, { minLength: 1, maxLength: 8 }), fc.infiniteStream(fc.nat()), (before, batch, shuffle) => {
+			// Entries as the store gives them back (symbols shared between them) or as a worker makes them (each its own).
+			const stored = decodeStoredForm(encodeStoredForm(batch.map(({ letter }) => summaryOf(letter)))) as LetterSummary[];
+			const summaries = batch.map((item, at) => (item.stored ? stored[at] : summaryOf(item.letter)));
+			const one = new LetterIndex(referenceData);
+			const bulk = new LetterIndex(referenceData);
+			for (const index of [one, bulk]) {
+				for (const { uri, letter } of before) {
+					index.set(uri, letter.text, { sidecarSymbol: letter.sidecarSymbol });
+				}
+				snapshot(index);
+			}
+			batch.forEach(({ uri, letter }, at) => one.setSummary(uri, summaries[at], { sidecarSymbol: letter.sidecarSymbol }));
+			// Any order of distinct files gives the same index; a file given twice keeps its last entry, as one by one.
+			const last = new Map(batch.map(({ uri }, at) => [uri, at]));
+			const order = [...last.values()].map((at) => ({ at, key: shuffle.next().value as number })).sort((a, b) => a.key - b.key).map(({ at }) => at);
+			const held = bulk.setSummaries(order.map((at) => ({ uri: batch[at].uri, summary: summaries[at], options: { sidecarSymbol: batch[at].letter.sidecarSymbol } })));
+			assert.deepEqual(held.map((entry) => entry.uri), order.map((at) => batch[at].uri));
+			assert.equal(bulk.size, one.size);
+			assert.deepEqual(snapshot(bulk), snapshot(one));
+			assert.deepEqual(bulk.all().map((entry) => [entry.uri, entry.summary]), one.all().map((entry) => [entry.uri, entry.summary]));
+		}), { numRuns: 400 });
+	});
+
+	it('holds an entry read back from the store as it is, its symbols the index\'s instances', () => {
+		const letters = [CITING_DECEMBER, makeLetter({ distributed: '12 February 2021', title: title('11 February 2021'), year: 'Seventy-sixth', body: ['See A/75/660-S/2020/1267 (22 December 2020) again.'] })];
+		// Stored as the index held them: one instance of each symbol.
+		const shared = new SymbolTable();
+		const [first, second] = decodeStoredForm(encodeStoredForm(letters.map((text) => shared.internSummary(summarizeLetter(parseLetter(text, referenceData), referenceData))))) as LetterSummary[];
+		assert.equal(first.citations[0].symbol, second.citations[0].symbol);
+		const index = new LetterIndex(referenceData);
+		const [a, b] = index.setSummaries([{ uri: 'file:///w/a.txt', summary: first }, { uri: 'file:///w/b.txt', summary: second }]);
+		assert.equal(a.summary, first);
+		assert.equal(b.summary, second);
+		// A worker's entry comes with its own copy of the symbol: it is given the one held.
+		const [c] = index.setSummaries([{ uri: 'file:///w/c.txt', summary: summarizeLetter(parseLetter(letters[1], referenceData), referenceData) }]);
+		assert.equal(c.summary.citations[0].symbol, first.citations[0].symbol);
+	});
+});
+
+describe('SymbolTable.adoptSummary', () => {
+	const summaryOf = (text: string) => summarizeLetter(parseLetter(text, referenceData), referenceData);
+
+	it('gives the entry itself when its symbols are the held instances, else what internSummary gives', () => {
+		const symbols = new SymbolTable();
+		const first = summaryOf(CITING_DECEMBER);
+		assert.equal(symbols.adoptSummary(first), first, 'its symbols become the held ones');
+		const copy = summaryOf(CITING_DECEMBER);
+		const adopted = symbols.adoptSummary(copy);
+		assert.notEqual(adopted, copy);
+		assert.deepEqual(adopted, copy);
+		assert.equal(adopted.citations[0].symbol, first.citations[0].symbol);
+		assert.deepEqual(new SymbolTable().internSummary(summaryOf(CITING_DECEMBER)), adopted);
+	});
+
+	it('counts the symbols as internSummary does: one released entry leaves the others\' symbols held', () => {
+		const symbols = new SymbolTable();
+		const first = symbols.adoptSummary(summaryOf(CITING_DECEMBER));
+		const second = symbols.adoptSummary(summaryOf(CITING_DECEMBER));
+		symbols.releaseSummary(first);
+		assert.equal(symbols.internSummary(summaryOf(CITING_DECEMBER)).citations[0].symbol, first.citations[0].symbol, 'still held for the second');
+		symbols.releaseSummary(second);
+		symbols.releaseSummary(second);
+		const fresh = summaryOf(CITING_DECEMBER);
+		assert.equal(symbols.adoptSummary(fresh).citations[0].symbol, fresh.citations[0].symbol, 'let go with the last entry');
 	});
 });

@@ -154,6 +154,35 @@ export class LetterIndex {
 	}
 
 	/**
+	 * Indexes closed letters by their compact entries, many at once (a restart, a folder read): the same as
+	 * {@link LetterIndex.setSummary} for each in turn, with the work that does not depend on the letter done once —
+	 * and an entry whose symbols already are the index's instances (read back from the persistent index) is held as
+	 * it is, not copied. Returns the letters as held, in the order given.
+	 */
+	setSummaries(items: readonly { readonly uri: string; readonly summary: LetterSummary; readonly options?: IndexOptions }[]): IndexedLetter[] {
+		const held: IndexedLetter[] = [];
+		for (const { uri, summary, options } of items) {
+			if (this.entries.has(uri)) {
+				held.push(this.setSummary(uri, summary, options));
+				continue;
+			}
+			const fileName = fileNameOf(uri);
+			const adopted = this.symbols.adoptSummary(summary);
+			const sidecarSymbol = options?.sidecarSymbol;
+			const entry: IndexedLetter = { uri, fileName, summary: adopted, sidecarSymbol, directIdentity: directIdentity(adopted, sidecarSymbol, fileName) };
+			this.entries.set(uri, entry);
+			this.add(entry);
+			this.forgetModel(uri);
+			held.push(entry);
+		}
+		if (items.length > 0) {
+			this.sorted = undefined;
+			this.sortedLetters = undefined;
+		}
+		return held;
+	}
+
+	/**
 	 * Indexes a fresh parse of an open letter being edited. When it indexes the same way as the held entry
 	 * ({@link summarySignature}: same identity, cited symbols and dates, dated references, header facts), only the
 	 * entry and the model are replaced — every table and computed identity stays, and answers give the fresh

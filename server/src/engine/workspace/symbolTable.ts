@@ -4,7 +4,7 @@
  * letter holds any more is let go.
  */
 import type { DocumentSymbolRef, SymbolPart } from '../symbols/documentSymbols';
-import type { LetterSummary } from './letterSummary';
+import type { LetterSummary, SummaryCitation, SummaryReference } from './letterSummary';
 
 function sameParts(a: readonly SymbolPart[], b: readonly SymbolPart[]): boolean {
 	if (a.length !== b.length) {
@@ -46,7 +46,41 @@ export class SymbolTable {
 		};
 	}
 
-	/** Counts the symbols of an entry made by {@link internSummary} one less. */
+	/**
+	 * The entry with every symbol replaced by the instance already held for it (counted once more), as
+	 * {@link internSummary} gives it, but the entry itself (no copy) when each of its symbols already is the instance
+	 * held, or becomes it: an entry read back from the persistent index, whose symbols were stored shared.
+	 */
+	adoptSummary(summary: LetterSummary): LetterSummary {
+		if (!summary.isLetter) {
+			return summary;
+		}
+		const masthead = summary.masthead && this.intern(summary.masthead.symbol);
+		let citations = summary.citations;
+		for (let i = 0; i < citations.length; i++) {
+			const citation = citations[i];
+			const symbol = this.intern(citation.symbol);
+			if (symbol !== citation.symbol) {
+				citations = citations === summary.citations ? [...citations] : citations;
+				(citations as SummaryCitation[])[i] = { ...citation, symbol };
+			}
+		}
+		let references = summary.references;
+		for (let i = 0; i < references.length; i++) {
+			const reference = references[i];
+			const symbol = reference.nearbySymbol && this.intern(reference.nearbySymbol);
+			if (symbol !== reference.nearbySymbol) {
+				references = references === summary.references ? [...references] : references;
+				(references as SummaryReference[])[i] = { ...reference, nearbySymbol: symbol };
+			}
+		}
+		if (masthead === summary.masthead?.symbol && citations === summary.citations && references === summary.references) {
+			return summary;
+		}
+		return { ...summary, masthead: summary.masthead && (masthead === summary.masthead.symbol ? summary.masthead : { ...summary.masthead, symbol: masthead! }), citations, references };
+	}
+
+	/** Counts the symbols of an entry made by {@link internSummary} or {@link adoptSummary} one less. */
 	releaseSummary(summary: LetterSummary): void {
 		if (summary.masthead) {
 			this.release(summary.masthead.symbol);
