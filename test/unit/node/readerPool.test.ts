@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { LetterReadRequest, LetterReadResult } from '../../../server/src/node/letterReader';
 import { readLetterForIndex } from '../../../server/src/node/letterReader';
 import type { IndexedResult } from '../../../server/src/node/readerPool';
-import { ReaderPool, workerCount } from '../../../server/src/node/readerPool';
+import { batchSize, ReaderPool, workerCount } from '../../../server/src/node/readerPool';
 import { referenceData } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -61,5 +62,16 @@ describe('ReaderPool', { skip: existsSync(SCRIPT) ? false : 'needs the build (np
 		assert.equal(workerCount(10, '3', true), 3, 'a forced count is kept');
 		assert.equal(workerCount(10, undefined, true), 0, 'a small folder is read on the calling thread');
 		assert.equal(workerCount(10_000, undefined, true), workerCount(10_000, undefined, false) - 1);
+	});
+
+	it('sends batches that shrink as the files run out, so that no thread is left alone with two large batches', () => {
+		assert.equal(batchSize(10_000, 2), 24, 'the largest batch while much is left');
+		assert.equal(batchSize(1, 3), 1, 'never an empty batch');
+		fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 16 }), (remaining, threads) => {
+			const size = batchSize(remaining, threads);
+			assert.ok(size >= 1 && size <= 24 && size <= remaining);
+			// Two batches in flight hold at most half a thread's share of what is left (or one file each).
+			assert.ok(size === 1 || 2 * size <= remaining / (2 * threads));
+		}));
 	});
 });
