@@ -84,6 +84,53 @@ export interface PoolOptions {
 	readonly help?: boolean;
 }
 
+/** A worker thread started ahead of its pool, and whether it failed meanwhile (then it is not used). */
+interface EarlyWorker {
+	readonly worker: Worker;
+	failed: boolean;
+}
+
+/** The worker threads started by {@link startWorkersEarly}, by script, until a pool takes them. */
+const early = new Map<string, EarlyWorker[]>();
+
+/**
+ * Starts `count` worker threads now for the next {@link ReaderPool} of the same script: a caller that knows a large
+ * read is coming (the command line on a folder) has them load the program and the reference data while it finds the
+ * files, instead of after. The next pool takes them (as many as it uses) and stops the others.
+ */
+export function startWorkersEarly(count: number, script = WORKER_SCRIPT): void {
+	if (count <= 0 || !existsSync(script)) {
+		return;
+	}
+	const started = early.get(script) ?? [];
+	while (started.length < count) {
+		const entry: EarlyWorker = { worker: new Worker(script), failed: false };
+		// Until a pool listens, a failure only marks the thread: the pool starts another in its place.
+		entry.worker.once('error', () => {
+			entry.failed = true;
+		});
+		entry.worker.unref();
+		started.push(entry);
+	}
+	early.set(script, started);
+}
+
+/**
+ * Stops the threads {@link startWorkersEarly} started that no pool took (the read they were for did not happen);
+ * returns how many it stopped.
+ */
+export function stopWorkersStartedEarly(): number {
+	let stopped = 0;
+	for (const started of early.values()) {
+		for (const { worker } of started) {
+			void worker.terminate();
+			stopped++;
+		}
+	}
+	early.clear();
+	return stopped;
+}
+
 function yieldToEventLoop(): Promise<void> {
 	return new Promise((resolve) => setImmediate(resolve));
 }
@@ -101,12 +148,17 @@ export class ReaderPool {
 	constructor(threads: number, private readonly data: ReferenceData, options: PoolOptions = {}) {
 		const script = options.script ?? WORKER_SCRIPT;
 		this.help = options.help === true;
+		const started = (early.get(script) ?? []).filter((entry) => !entry.failed);
+		early.delete(script);
 		if (threads > 0 && existsSync(script)) {
 			for (let i = 0; i < threads; i++) {
-				const worker = new Worker(script);
+				const worker = started.shift()?.worker ?? new Worker(script);
 				worker.unref();
 				this.workers.push(worker);
 			}
+		}
+		for (const { worker } of started) {
+			void worker.terminate();
 		}
 	}
 

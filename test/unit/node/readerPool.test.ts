@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { LetterReadRequest, LetterReadResult } from '../../../server/src/node/letterReader';
 import { readLetterForIndex } from '../../../server/src/node/letterReader';
 import type { IndexedResult } from '../../../server/src/node/readerPool';
-import { batchSize, ReaderPool, workerCount } from '../../../server/src/node/readerPool';
+import { batchSize, ReaderPool, startWorkersEarly, stopWorkersStartedEarly, workerCount } from '../../../server/src/node/readerPool';
 import { referenceData } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -49,6 +49,27 @@ describe('ReaderPool', { skip: existsSync(SCRIPT) ? false : 'needs the build (np
 			assert.deepEqual(await readAll(pool, all), expected);
 		});
 	}
+
+	for (const [early, threads] of [[2, 1], [1, 2], [1, 0]] as const) {
+		it(`answers as the calling thread does with ${early} worker(s) started before the pool, which uses ${threads}`, async () => {
+			startWorkersEarly(early, SCRIPT);
+			const pool = new ReaderPool(threads, referenceData, { script: SCRIPT, help: true });
+			assert.equal(pool.threads, threads);
+			assert.deepEqual(await readAll(pool, all), expected);
+		});
+	}
+
+	it('stops the workers started early that no pool took, and no pool takes them after', async () => {
+		startWorkersEarly(2, SCRIPT);
+		assert.equal(stopWorkersStartedEarly(), 2);
+		assert.equal(stopWorkersStartedEarly(), 0);
+		startWorkersEarly(1, SCRIPT);
+		new ReaderPool(0, referenceData, { script: SCRIPT });
+		assert.equal(stopWorkersStartedEarly(), 0, 'the next pool stopped the thread it did not use');
+		// A pool made after starts a thread of its own, and reads as before.
+		const pool = new ReaderPool(1, referenceData, { script: SCRIPT });
+		assert.deepEqual(await readAll(pool, all), expected);
+	});
 
 	it('stops early when cancelled, answering nothing twice', async () => {
 		let answered = 0;
