@@ -105,8 +105,17 @@ export function readCheckConfig(path: string | undefined): CheckConfig {
  * program and the reference data while this thread loads its own and walks the folders.
  */
 export function startReadersEarly(paths: readonly string[], cached: boolean): void {
-	if (!cached && paths.some((path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true)) {
+	if (!cached && paths.some(isFolder)) {
 		startWorkersEarly(workerCount(Number.POSITIVE_INFINITY, undefined, true));
+	}
+}
+
+/** True for a path that is a folder now (anything that cannot be looked at is not: the walk reports it). */
+function isFolder(path: string): boolean {
+	try {
+		return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+	} catch {
+		return false;
 	}
 }
 
