@@ -153,6 +153,8 @@ export class ReaderPool {
 		if (threads > 0 && existsSync(script)) {
 			for (let i = 0; i < threads; i++) {
 				const worker = started.shift()?.worker ?? new Worker(script);
+				// From here a failure is the pool's, as for a thread it starts itself (see `read`).
+				worker.removeAllListeners('error');
 				worker.unref();
 				this.workers.push(worker);
 			}

@@ -2,7 +2,8 @@
 // work is shared: the calling thread alone, workers alone, or workers with the calling thread helping; and a
 // cancellation stops it early without answering a request twice. Uses the built worker script (dist/indexWorker.js).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -69,6 +70,20 @@ describe('ReaderPool', { skip: existsSync(SCRIPT) ? false : 'needs the build (np
 		// A pool made after starts a thread of its own, and reads as before.
 		const pool = new ReaderPool(1, referenceData, { script: SCRIPT });
 		assert.deepEqual(await readAll(pool, all), expected);
+	});
+
+	it('fails the read, never hangs, when a worker started early cannot run', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'dl-pool-'));
+		const broken = join(folder, 'brokenWorker.js');
+		writeFileSync(broken, "throw new Error('this worker cannot start');\n");
+		try {
+			startWorkersEarly(1, broken);
+			const pool = new ReaderPool(1, referenceData, { script: broken });
+			await assert.rejects(readAll(pool, all), /this worker cannot start/);
+		} finally {
+			stopWorkersStartedEarly();
+			rmSync(folder, { recursive: true, force: true });
+		}
 	});
 
 	it('stops early when cancelled, answering nothing twice', async () => {
