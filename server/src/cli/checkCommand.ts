@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { findLetterForSidecar, sidecarFileFindings, sidecarWithoutLetterFinding } from '../engine/annotations';
@@ -11,6 +11,7 @@ import type { PlacedRange } from '../engine/text/placedRange';
 import { placeRange } from '../engine/text/placedRange';
 import type { LetterFileOptions } from '../node/letterFiles';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, readLetterFile } from '../node/letterFiles';
+import { startWorkersEarly, workerCount } from '../node/readerPool';
 import { loadReferenceData } from '../node/referenceDataFile';
 import type { ReadWorkspace } from '../node/letterWorkspace';
 import { readLetterWorkspace } from '../node/letterWorkspace';
@@ -99,6 +100,26 @@ export function readCheckConfig(path: string | undefined): CheckConfig {
 }
 
 /**
+ * Starts the reader pool's worker threads before the files are found, when a folder is to be read without the cache
+ * (a folder is the large read they pay for; with `--cache` most letters usually come from the store): they load the
+ * program and the reference data while this thread loads its own and walks the folders.
+ */
+export function startReadersEarly(paths: readonly string[], cached: boolean): void {
+	if (!cached && paths.some(isFolder)) {
+		startWorkersEarly(workerCount(Number.POSITIVE_INFINITY, undefined, true));
+	}
+}
+
+/** True for a path that is a folder now (anything that cannot be looked at is not: the walk reports it). */
+function isFolder(path: string): boolean {
+	try {
+		return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+	} catch {
+		return false;
+	}
+}
+
+/**
  * Runs `check`: every diagnostic of every letter under the paths. Exit 0 without errors, 1 with at least one, 2 on bad
  * usage or when a file named on the command line cannot be read (files found in a folder are skipped with a message).
  * The letters are read over the cores into compact entries (`--cache` keeps them between runs), then each letter's
@@ -106,6 +127,7 @@ export function readCheckConfig(path: string | undefined): CheckConfig {
  */
 export async function runCheckCommand(argv: readonly string[], io: CommandIo): Promise<number> {
 	const args = parseLetterCommandArguments('check', argv, ['text', 'json'] as const, ['--cache']);
+	startReadersEarly(args.paths, args.flags.has('--cache'));
 	const config = readCheckConfig(args.configPath);
 	const data = loadReferenceData();
 	const cache = args.flags.has('--cache') ? { program: 'check', log: (line: string) => io.stderr(`diplomatic-letters: ${line}\n`) } : undefined;

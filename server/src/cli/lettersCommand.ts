@@ -11,7 +11,7 @@ import { catalogueRecord, letterName } from '../engine/workspace/catalogue';
 import { loadReferenceData } from '../node/referenceDataFile';
 import { readLetterWorkspace, readSidecar } from '../node/letterWorkspace';
 import { parseLetterCommandArguments } from './arguments';
-import { readCheckConfig } from './checkCommand';
+import { readCheckConfig, startReadersEarly } from './checkCommand';
 import type { CommandIo } from './commandIo';
 
 /** One record as `letters --format json` prints it (SPEC). */
@@ -38,6 +38,7 @@ export const LETTER_CSV_COLUMNS = ['file', 'symbol', 'identity', 'kind', 'distri
 /** Runs `letters`; exit 0, or 2 for bad usage or a failure of the tool (diagnostics never change the exit code). */
 export async function runLettersCommand(argv: readonly string[], io: CommandIo): Promise<number> {
 	const args = parseLetterCommandArguments('letters', argv, ['text', 'json', 'csv'] as const, ['--cache']);
+	startReadersEarly(args.paths, args.flags.has('--cache'));
 	const config = readCheckConfig(args.configPath);
 	const cache = args.flags.has('--cache') ? { program: 'letters', log: (line: string) => io.stderr(`diplomatic-letters: ${line}\n`) } : undefined;
 	const workspace = await readLetterWorkspace(args.paths, config.files, loadReferenceData(), { cache });

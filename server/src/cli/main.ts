@@ -4,6 +4,7 @@ import { runLettersCommand } from './lettersCommand';
 import type { CommandIo } from './commandIo';
 import { UsageError } from './commandIo';
 import { BadPathError } from '../node/letterFiles';
+import { stopWorkersStartedEarly } from '../node/readerPool';
 import { ReferenceDataMissingError } from '../node/referenceDataFile';
 
 const USAGE = `Usage:
@@ -49,6 +50,9 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
 		const detail = process.env.DIPLOMATIC_LETTERS_DEBUG ? `\n${(error as Error).stack ?? String(error)}` : ' (set DIPLOMATIC_LETTERS_DEBUG=1 for details)';
 		io.stderr(`diplomatic-letters: internal error: ${(error as Error).message ?? String(error)}${detail}\n`);
 		return 2;
+	} finally {
+		// A command that failed before reading (a bad path, a bad config) leaves no thread started for its read.
+		stopWorkersStartedEarly();
 	}
 }
 

@@ -2,13 +2,15 @@
 // work is shared: the calling thread alone, workers alone, or workers with the calling thread helping; and a
 // cancellation stops it early without answering a request twice. Uses the built worker script (dist/indexWorker.js).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { LetterReadRequest, LetterReadResult } from '../../../server/src/node/letterReader';
 import { readLetterForIndex } from '../../../server/src/node/letterReader';
 import type { IndexedResult } from '../../../server/src/node/readerPool';
-import { ReaderPool, workerCount } from '../../../server/src/node/readerPool';
+import { batchSize, ReaderPool, startWorkersEarly, stopWorkersStartedEarly, workerCount } from '../../../server/src/node/readerPool';
 import { referenceData } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -49,6 +51,41 @@ describe('ReaderPool', { skip: existsSync(SCRIPT) ? false : 'needs the build (np
 		});
 	}
 
+	for (const [early, threads] of [[2, 1], [1, 2], [1, 0]] as const) {
+		it(`answers as the calling thread does with ${early} worker(s) started before the pool, which uses ${threads}`, async () => {
+			startWorkersEarly(early, SCRIPT);
+			const pool = new ReaderPool(threads, referenceData, { script: SCRIPT, help: true });
+			assert.equal(pool.threads, threads);
+			assert.deepEqual(await readAll(pool, all), expected);
+		});
+	}
+
+	it('stops the workers started early that no pool took, and no pool takes them after', async () => {
+		startWorkersEarly(2, SCRIPT);
+		assert.equal(stopWorkersStartedEarly(), 2);
+		assert.equal(stopWorkersStartedEarly(), 0);
+		startWorkersEarly(1, SCRIPT);
+		new ReaderPool(0, referenceData, { script: SCRIPT });
+		assert.equal(stopWorkersStartedEarly(), 0, 'the next pool stopped the thread it did not use');
+		// A pool made after starts a thread of its own, and reads as before.
+		const pool = new ReaderPool(1, referenceData, { script: SCRIPT });
+		assert.deepEqual(await readAll(pool, all), expected);
+	});
+
+	it('fails the read, never hangs, when a worker started early cannot run', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'dl-pool-'));
+		const broken = join(folder, 'brokenWorker.js');
+		writeFileSync(broken, "throw new Error('this worker cannot start');\n");
+		try {
+			startWorkersEarly(1, broken);
+			const pool = new ReaderPool(1, referenceData, { script: broken });
+			await assert.rejects(readAll(pool, all), /this worker cannot start/);
+		} finally {
+			stopWorkersStartedEarly();
+			rmSync(folder, { recursive: true, force: true });
+		}
+	});
+
 	it('stops early when cancelled, answering nothing twice', async () => {
 		let answered = 0;
 		const pool = new ReaderPool(1, referenceData, { script: SCRIPT, help: true });
@@ -61,5 +98,16 @@ describe('ReaderPool', { skip: existsSync(SCRIPT) ? false : 'needs the build (np
 		assert.equal(workerCount(10, '3', true), 3, 'a forced count is kept');
 		assert.equal(workerCount(10, undefined, true), 0, 'a small folder is read on the calling thread');
 		assert.equal(workerCount(10_000, undefined, true), workerCount(10_000, undefined, false) - 1);
+	});
+
+	it('sends batches that shrink as the files run out, so that no thread is left alone with two large batches', () => {
+		assert.equal(batchSize(10_000, 2), 24, 'the largest batch while much is left');
+		assert.equal(batchSize(1, 3), 1, 'never an empty batch');
+		fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 16 }), (remaining, threads) => {
+			const size = batchSize(remaining, threads);
+			assert.ok(size >= 1 && size <= 24 && size <= remaining);
+			// Two batches in flight hold at most half a thread's share of what is left (or one file each).
+			assert.ok(size === 1 || 2 * size <= remaining / (2 * threads));
+		}));
 	});
 });
