@@ -399,7 +399,7 @@ export class LetterStore {
 			]);
 		} finally {
 			// The worker threads are gone before "ready": their heaps are given back, not held beside the index.
-			await pool.close();
+			await pool.close({ untilEnded: true });
 		}
 		if (superseded()) {
 			return false;

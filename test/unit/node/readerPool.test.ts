@@ -51,6 +51,17 @@ describe('ReaderPool', { skip: existsSync(SCRIPT) ? false : 'needs the build (np
 		});
 	}
 
+	it('close({ untilEnded: true }) resolves once its worker threads have ended (the server reports "ready" after it)', { skip: existsSync('/proc/self/task') ? false : 'counts the threads of /proc (Linux)' }, async () => {
+		const threads = () => readdirSync('/proc/self/task').length;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		const before = threads();
+		const pool = new ReaderPool(2, referenceData, { script: SCRIPT, help: false });
+		await pool.read(all.slice(0, 4), () => undefined);
+		assert.ok(threads() >= before + 2, 'two worker threads run while the pool reads');
+		await pool.close({ untilEnded: true });
+		assert.ok(threads() <= before, `${threads() - before} thread(s) of the pool still there after close`);
+	});
+
 	for (const [early, threads] of [[2, 1], [1, 2], [1, 0]] as const) {
 		it(`answers as the calling thread does with ${early} worker(s) started before the pool, which uses ${threads}`, async () => {
 			startWorkersEarly(early, SCRIPT);
