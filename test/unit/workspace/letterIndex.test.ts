@@ -466,7 +466,9 @@ describe('SymbolTable.adoptSummary', () => {
 		const symbols = new SymbolTable();
 		const first = summaryOf(CITING_DECEMBER);
 		assert.equal(symbols.adoptSummary(first), first, 'its symbols become the held ones');
-		const copy = summaryOf(CITING_DECEMBER);
+		// As an entry read back from the store or sent by a worker: equal symbols, other objects (parsing the same text
+		// again on this thread would give the very symbols, shared by the reader's verdict table).
+		const copy = structuredClone(summaryOf(CITING_DECEMBER));
 		const adopted = symbols.adoptSummary(copy);
 		assert.notEqual(adopted, copy);
 		assert.deepEqual(adopted, copy);
