@@ -87,7 +87,7 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 	const plainFootnotes = footnotes.filter((note) => reading.plainFootnoteLabels.has(note.range.start));
 	const headedAnnexes = findAnnexes(blocks, masked, headerEnd);
 	const noteRanges = footnotes.map((note) => note.range);
-	const furnitureAndNotes = [...furniture, ...noteRanges];
+	const furnitureAndNotes = furniture.concat(noteRanges);
 	const markersFound = [
 		...findFootnoteMarkers(text, footnotes.map((note) => note.labelRange), furniture, reading.inlineMarkers),
 		...findPlainFootnoteMarkers(text, plainFootnotes, furnitureAndNotes, headerEnd),
@@ -97,7 +97,7 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 	const footnoteMarkers = [
 		...markersFound,
 		...[
-			...findHeadingEndMarkers(text, [...(title ? [title.range] : []), ...headedAnnexes.map((annex) => annex.headingRange)]),
+			...findHeadingEndMarkers(text, (title ? [title.range] : []).concat(headedAnnexes.map((annex) => annex.headingRange))),
 			...findParagraphEndMarkers(text, furnitureAndNotes),
 		].filter((marker) => !foundIndex.overlaps(marker.range.start, marker.range.end)),
 	].sort((a, b) => a.range.start - b.range.start);
@@ -112,8 +112,8 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 	const closingRequest = unheaded ? findClosingRequest(bodyBlocks, masked, headerEnd) : headedClosing;
 	const signature = unheaded ? findSignature(bodyBlocks, masked, closingRequest?.range.start ?? headerEnd) : headedSignature;
 
-	const headings: OffsetRange[] = [...(title ? [title.range] : []), ...annexes.map((annex) => annex.headingRange)];
-	const citationExclusions: OffsetRange[] = [...furniture, ...(identity ? [identity.range] : []), ...(agenda?.listDocument ? [agenda.listDocument.range] : []), ...ownSymbols.map((own) => own.range)];
+	const headings: OffsetRange[] = (title ? [title.range] : []).concat(annexes.map((annex) => annex.headingRange));
+	const citationExclusions: OffsetRange[] = furniture.concat(identity ? [identity.range] : [], agenda?.listDocument ? [agenda.listDocument.range] : [], ownSymbols.map((own) => own.range));
 	// A document never cites itself: its own symbol in the text is a running header that OCR or a collapsed page garbled.
 	const ownParts = new Set(identity?.symbol.parts.map((part) => part.text));
 	const citations = buildCitations(text, symbols, dates, footnotes, citationExclusions).filter((citation) => !citation.symbol.parts.every((part) => ownParts.has(part.text)));

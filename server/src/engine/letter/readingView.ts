@@ -123,7 +123,7 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 	const { view, lines } = applyBreaks(masked, physical, breaks);
 	const plainFootnoteLabels = findPlainFootnoteLabels(text, lines, title?.end ?? headerEnd, inlineMarkers);
 	const blockStarts = findBlockStarts(text, view, lines, title, plainFootnoteLabels);
-	return { view, lines, blockStarts, joins: findJoins(view, lines, [title, ...annexHeadingExtents(view, lines, blockStarts)]), plainFootnoteLabels, title, inlineMarkers };
+	return { view, lines, blockStarts, joins: findJoins(view, lines, [title].concat(annexHeadingExtents(view, lines, blockStarts))), plainFootnoteLabels, title, inlineMarkers };
 }
 
 /** Without a title: the header ends where the prose of a note verbale or a letter begins. */
