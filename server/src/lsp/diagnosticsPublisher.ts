@@ -42,6 +42,8 @@ export class DiagnosticsPublisher {
 	private lastEditAt = Number.NEGATIVE_INFINITY;
 	/** Publications computed or being written out now (a large letter's diagnostics take several writes to the pipe). */
 	private inFlight = 0;
+	/** When the last publication was written out (`performance.now()`). */
+	private lastPublishedAt = Number.NEGATIVE_INFINITY;
 
 	constructor(private readonly connection: Connection, private readonly pull: boolean, private readonly compute: DiagnosticsSource) {}
 
@@ -51,13 +53,13 @@ export class DiagnosticsPublisher {
 	}
 
 	/**
-	 * Whether the user is typing: an edit's diagnostics are due or on their way to the client, or an edit came in less
-	 * than {@link REFRESH_DELAY_MS} ago. Background work (the problem count) waits meanwhile, as the refresh of other
-	 * documents does: it does not take the turns of the event loop between the writes of a large publication, nor the
-	 * CPU and the allocations of the next keystroke's diagnostics.
+	 * Whether the user is typing: an edit's diagnostics are due or on their way to the client, or an edit came in (or
+	 * diagnostics were written out) less than {@link REFRESH_DELAY_MS} ago. Background work (the problem count) waits
+	 * meanwhile, as the refresh of other documents does: it does not take the turns of the event loop between the
+	 * writes of a large publication, nor the CPU and the allocations of the next keystroke's diagnostics.
 	 */
 	get editing(): boolean {
-		return this.due.size > 0 || this.inFlight > 0 || performance.now() - this.lastEditAt < REFRESH_DELAY_MS;
+		return this.due.size > 0 || this.inFlight > 0 || performance.now() - Math.max(this.lastEditAt, this.lastPublishedAt) < REFRESH_DELAY_MS;
 	}
 
 	/** Whether the client pulls diagnostics. */
@@ -166,6 +168,7 @@ export class DiagnosticsPublisher {
 			this.connection.console.error(`The diagnostics of ${uri} could not be computed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 		} finally {
 			this.inFlight--;
+			this.lastPublishedAt = performance.now();
 		}
 	}
 }
