@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import {
 	createProtocolConnection, PublishDiagnosticsNotification, StreamMessageReader as ClientReader, StreamMessageWriter as ClientWriter,
@@ -19,10 +19,10 @@ import { DiagnosticsPublisher, REFRESH_DELAY_MS } from '../../../server/src/lsp/
 import { StatusReporter } from '../../../server/src/lsp/statusReporter';
 
 /** A server connection and a client connection joined by two in-memory streams. */
-function connected(): { server: ReturnType<typeof createConnection>; client: ProtocolConnection; close: () => void } {
+function connected(): { server: Connection; client: ProtocolConnection; close: () => void } {
 	const toServer = new PassThrough();
 	const toClient = new PassThrough();
-	const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+	const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
 	const client = createProtocolConnection(new ClientReader(toClient), new ClientWriter(toServer));
 	server.listen();
 	client.listen();
@@ -73,7 +73,9 @@ describe('background work while the user types', () => {
 			let countedWhileTyping = 0;
 			let timeWhileTyping = 0;
 			const statuses: StatusParams[] = [];
-			client.onNotification(StatusNotification.method, (params: StatusParams) => statuses.push(params));
+			client.onNotification(StatusNotification.method, (params: unknown) => {
+				statuses.push(params as StatusParams);
+			});
 			const reporter = new StatusReporter(
 				server,
 				false,
