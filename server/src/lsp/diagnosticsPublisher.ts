@@ -42,19 +42,25 @@ export class DiagnosticsPublisher {
 	private lastEditAt = Number.NEGATIVE_INFINITY;
 	/** Publications computed or being written out now (a large letter's diagnostics take several writes to the pipe). */
 	private inFlight = 0;
-	/** When the last publication was written out (`performance.now()`). */
+	/** When the last publication was written out, or the last pull answered (`performance.now()`). */
 	private lastPublishedAt = Number.NEGATIVE_INFINITY;
 
 	constructor(private readonly connection: Connection, private readonly pull: boolean, private readonly compute: DiagnosticsSource) {}
 
 	/** The diagnostics of a document as they are now, for a client that pulls them. */
-	diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-		return this.compute(uri);
+	async diagnosticsOf(uri: string): Promise<Diagnostic[]> {
+		this.inFlight++;
+		try {
+			return await this.compute(uri);
+		} finally {
+			this.inFlight--;
+			this.lastPublishedAt = performance.now();
+		}
 	}
 
 	/**
-	 * Whether the user is typing: an edit's diagnostics are due or on their way to the client, or an edit came in (or
-	 * diagnostics were written out) less than {@link REFRESH_DELAY_MS} ago. Background work (the problem count) waits
+	 * Whether the user is typing: an edit's diagnostics are due or on their way to the client (or being computed for a
+	 * pull), or an edit came in (or diagnostics were written out) less than {@link REFRESH_DELAY_MS} ago. Background work (the problem count) waits
 	 * meanwhile, as the refresh of other documents does: it does not take the turns of the event loop between the
 	 * writes of a large publication, nor the CPU and the allocations of the next keystroke's diagnostics.
 	 */
@@ -72,10 +78,10 @@ export class DiagnosticsPublisher {
 	 * edit that arrives until then.
 	 */
 	edited(uri: string, version: number): void {
+		this.lastEditAt = performance.now();
 		if (this.pull) {
 			return;
 		}
-		this.lastEditAt = performance.now();
 		this.toRefresh.delete(uri);
 		const pending = this.due.has(uri);
 		this.due.set(uri, version);

@@ -1,5 +1,5 @@
 // Background work yields to typing: the diagnostics publisher says the user is typing from an edit until 30 ms after
-// its diagnostics were written out, and the problem count takes at most one 1 ms slice per 50 ms meanwhile (the count
+// its diagnostics were written out (or pulled), and the problem count takes at most one 1 ms slice per 50 ms meanwhile (the count
 // of every letter after "ready" ran between the writes of a long letter's publications, in every keystroke's window).
 // A real server connection over in-memory streams, read by a real client connection.
 import assert from 'node:assert/strict';
@@ -60,6 +60,25 @@ describe('background work while the user types', () => {
 			assert.equal(publisher.editing, true, 'its diagnostics were written out just now');
 			await sleep(REFRESH_DELAY_MS + 20);
 			assert.equal(publisher.editing, false, 'no edit for longer than the refresh delay');
+		} finally {
+			close();
+		}
+	});
+
+	it('a client that pulls diagnostics is typing too: from an edit until 30 ms after its pull was answered', async () => {
+		const { server, close } = connected();
+		try {
+			const publisher = new DiagnosticsPublisher(server, true, () => Promise.resolve([]));
+			publisher.edited('file:///letter.txt', 3);
+			assert.equal(publisher.editing, true, 'an edit came in');
+			await sleep(REFRESH_DELAY_MS + 20);
+			assert.equal(publisher.editing, false, 'no edit for longer than the refresh delay');
+			const pulled = publisher.diagnosticsOf('file:///letter.txt');
+			assert.equal(publisher.editing, true, 'a pull is being answered');
+			assert.deepEqual(await pulled, []);
+			assert.equal(publisher.editing, true, 'a pull was answered just now');
+			await sleep(REFRESH_DELAY_MS + 20);
+			assert.equal(publisher.editing, false);
 		} finally {
 			close();
 		}
