@@ -60,9 +60,10 @@ export class DiagnosticsPublisher {
 
 	/**
 	 * Whether the user is typing: an edit's diagnostics are due or on their way to the client (or being computed for a
-	 * pull), or an edit came in (or diagnostics were written out) less than {@link REFRESH_DELAY_MS} ago. Background work (the problem count) waits
-	 * meanwhile, as the refresh of other documents does: it does not take the turns of the event loop between the
-	 * writes of a large publication, nor the CPU and the allocations of the next keystroke's diagnostics.
+	 * pull), or an edit came in (or diagnostics were written out) less than {@link REFRESH_DELAY_MS} ago. Background
+	 * work (the problem count) waits meanwhile, as the refresh of other documents does: it does not take the turns of
+	 * the event loop between the writes of a large publication, nor the CPU and the allocations of the next
+	 * keystroke's diagnostics.
 	 */
 	get editing(): boolean {
 		return this.due.size > 0 || this.inFlight > 0 || performance.now() - Math.max(this.lastEditAt, this.lastPublishedAt) < REFRESH_DELAY_MS;

@@ -3,7 +3,7 @@
  * every letter once after indexing (and after a settings change), then, after a change to the index, only the letters
  * the index says the change can touch; the diagnostics published for an open letter while it is edited replace its
  * share at once. The counting runs in the background in slices of about a millisecond, when no request came in just
- * before, so a request waits at most for one slice.
+ * before and the user is not typing, so a request waits at most for one slice and a keystroke not at all.
  */
 import { performance } from 'node:perf_hooks';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
@@ -61,9 +61,9 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Time slices of background work: `expired()` once the slice is used up; `next()` lets the event loop run, then starts
  * another when the server is quiet — while requests keep coming (a message came in less than {@link QUIET_MS} ago), or
- * the user is typing, it waits, up to {@link LONGEST_WAIT_MS}, so a burst of requests (or of
- * keystrokes) is answered without waiting for the count at all, and
- * any request waits at most for the one slice that was running when it arrived.
+ * the user is typing, it waits, up to {@link LONGEST_WAIT_MS}, so a burst of requests (or of keystrokes) is answered
+ * without waiting for the count at all, and any request waits at most for the one slice that was running when it
+ * arrived.
  */
 class Slices {
 	private started = performance.now();
