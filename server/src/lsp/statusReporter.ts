@@ -3,7 +3,8 @@
  * every letter once after indexing (and after a settings change), then, after a change to the index, only the letters
  * the index says the change can touch; the diagnostics published for an open letter while it is edited replace its
  * share at once. The counting runs in the background in slices of about a millisecond, when no request came in just
- * before and the user is not typing, so a request waits at most for one slice and a keystroke not at all.
+ * before and the user is not typing (then it takes one slice in 50 ms at most), so a request or a keystroke waits at
+ * most for one slice.
  */
 import { performance } from 'node:perf_hooks';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
