@@ -122,8 +122,9 @@ describe('background work while the user types', () => {
 			// The count starts 300 ms after it is asked for; the user types for the 600 ms after that.
 			await sleep(900);
 			typing = false;
-			// One slice of about a millisecond every 50 ms at most, where the whole count is 100 ms of work.
-			assert.ok(timeWhileTyping < 40, `the count worked ${timeWhileTyping.toFixed(1)} ms while the user typed`);
+			// One slice of about a millisecond every 50 ms at most (about 12 ms in 600 ms), where the whole count is 100 ms of
+			// work: the bound leaves room for a loaded machine and still fails if the count ignores the typing.
+			assert.ok(timeWhileTyping < 70, `the count worked ${timeWhileTyping.toFixed(1)} ms while the user typed`);
 			assert.ok(countedWhileTyping < letters.length / 2, `${countedWhileTyping} of ${letters.length} letters counted while the user typed`);
 			const deadline = performance.now() + 20_000;
 			while (reporter.status().problems.warning !== letters.length && performance.now() < deadline) {
