@@ -24,7 +24,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
@@ -32,6 +31,8 @@ import { SUMMARY_FORMAT } from '../engine/workspace/letterSummary';
 import type { StoredForm, StoredFormOptions } from './storedForm';
 import { decodeStoredForm, encodeStoredForm, releaseBuffers, StoredFormWriter } from './storedForm';
 import { describeErrorCode, errorCode } from './textFiles';
+
+export { userCacheFolder } from './cacheFolder';
 
 /** The first bytes of an index file. */
 const MAGIC = 'diplomatic-letters index\n';
@@ -133,17 +134,6 @@ interface StoredHeader {
 	readonly engine: string;
 	readonly bytes: number;
 	readonly sha256: string;
-}
-
-/** The user's cache folder for Diplomatic Letters: `XDG_CACHE_HOME` (or `~/.cache`), `~/Library/Caches`, `%LOCALAPPDATA%`. */
-export function userCacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
-	if (platform === 'win32') {
-		return join(env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : join(home, 'AppData', 'Local'), 'diplomatic-letters', 'Cache');
-	}
-	if (platform === 'darwin') {
-		return join(home, 'Library', 'Caches', 'diplomatic-letters');
-	}
-	return join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home, '.cache'), 'diplomatic-letters');
 }
 
 /** True when `path` is `folder` or lies inside it. */
