@@ -39,6 +39,7 @@ await Promise.all([
     return esbuild.build({ ...common, entryPoints: ['server/src/lsp/loader.ts'], outfile: 'dist/server.js', define: { ...common.define, 'process.env.DIPLOMATIC_LETTERS_SERVER_BUNDLE': JSON.stringify(bundle) } });
   }),
   esbuild.build({ ...common, entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The citation graph webview: browser code, one self-contained script (sigma.js, graphology, ForceAtlas2).
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['client/webview/graph/main.ts'], outfile: 'dist/graphView.js' }),
