@@ -122,7 +122,11 @@ export class IdentityInference {
 				this.undirectedWriters.add(summary.titleDate, `${stateKey(sender)}|${headerKey(summary)}`, { sender: stateKey(sender), header: headerOf(summary) });
 			}
 		}
-		this.markAffected(entry);
+		// Only an identity already computed can be made stale: while none is (an empty index filled in bulk, before any
+		// lookup), there is nothing to mark but the letter itself.
+		if (this.computed.size > 0) {
+			this.markAffected(entry);
+		}
 		this.stale.add(uri);
 	}
 
