@@ -525,8 +525,11 @@ export class LetterIndex {
 		}
 	}
 
-	/** Enters a letter in the tables; `deferCiters` (a bulk fill) leaves its citations to {@link enterPendingCiters}. */
-	private add(entry: IndexedLetter, deferCiters = false): void {
+	/**
+	 * Enters a letter in the tables; `bulk` (a bulk fill) leaves its citations to {@link enterPendingCiters} and its
+	 * part in the identity inference to the inference's next read of its tables.
+	 */
+	private add(entry: IndexedLetter, bulk = false): void {
 		const { uri, summary } = entry;
 		this.noteChange(entry);
 		this.lettersHeld += summary.isLetter ? 1 : 0;
@@ -534,13 +537,13 @@ export class LetterIndex {
 			addTo(this.directByPart, part.text, uri);
 			this.dropResolved(part.text);
 		}
-		if (!deferCiters) {
+		if (!bulk) {
 			this.enterCiters(entry);
 		} else if (summary.citations.length > 0) {
 			this.citersPending.add(uri);
 		}
 		this.agendaTitles.set(uri, entry.fileName, summary);
-		this.inference.added(entry);
+		this.inference.added(entry, bulk);
 	}
 
 	/** A letter enters or leaves the tables: it, and the letters referring to its title date, may count differently. */
