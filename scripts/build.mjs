@@ -33,8 +33,13 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // The server's bundle, then its loader (`dist/server.js`), which runs it from a V8 code cache keyed by its content.
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/serverMain.js' }).then(() => {
+    const bundle = createHash('sha256').update(readFileSync('dist/serverMain.js')).digest('hex');
+    return esbuild.build({ ...common, entryPoints: ['server/src/lsp/loader.ts'], outfile: 'dist/server.js', define: { ...common.define, 'process.env.DIPLOMATIC_LETTERS_SERVER_BUNDLE': JSON.stringify(bundle) } });
+  }),
   esbuild.build({ ...common, entryPoints: ['server/src/node/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The citation graph webview: browser code, one self-contained script (sigma.js, graphology, ForceAtlas2).
   esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'chrome120', entryPoints: ['client/webview/graph/main.ts'], outfile: 'dist/graphView.js' }),

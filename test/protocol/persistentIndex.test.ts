@@ -129,8 +129,10 @@ test('a cache folder that cannot be written is logged once and the server answer
 	const reference = await answers({ folder, cacheHome: freshCache() });
 	const blocked = join(scratch, 'a-file');
 	writeFileSync(blocked, 'a file where the cache folder would be');
-	const result = await answers({ folder, cacheHome: blocked }, /cannot be stored in .*a-file/);
-	assert.equal(result.logs.filter((line) => /cannot be stored in .*a-file/.test(line)).length, 1, result.logs.join('\n'));
+	const result = await answers({ folder, cacheHome: blocked }, /index of the letters cannot be stored in .*a-file/);
+	assert.equal(result.logs.filter((line) => /index of the letters cannot be stored in .*a-file/.test(line)).length, 1, result.logs.join('\n'));
+	// The server's code cache (written right after "ready", before the index) cannot be stored either: logged once.
+	assert.equal(result.logs.filter((line) => /code cache cannot be stored in .*a-file/.test(line)).length, 1, result.logs.join('\n'));
 	assert.deepEqual(result.diagnostics, reference.diagnostics);
 	assert.deepEqual(result.problems, reference.problems);
 }));
@@ -233,4 +235,27 @@ test('a restart from the stored index keeps the identities sidecars give, and se
 	const third = await run();
 	assert.deepEqual(counts(third.logs).read, 1, 'only the added letter is read');
 	assert.deepEqual(third.symbols, ['S/2021/4343', 'S/2021/4444']);
+}));
+
+test('the server bundle\'s code cache is made in the cache folder and used at the next start; a corrupt one is discarded with a log line', () => withFolder(async (folder) => {
+	const cacheHome = freshCache();
+	const codeCaches = () => readdirSync(join(cacheHome, 'diplomatic-letters', 'code-cache')).map((name) => join(cacheHome, 'diplomatic-letters', 'code-cache', name));
+	const reference = await answers({ folder, cacheHome });
+	const [file] = codeCaches();
+	assert.ok(file?.endsWith('.cache'), 'a code cache in the cache folder');
+	const made = readFileSync(file);
+	const used = await answers({ folder, cacheHome });
+	assert.ok(!used.logs.some((line) => /code cache/.test(line)), used.logs.join('\n'));
+	assert.deepEqual(readFileSync(file), made, 'a start that used the cache leaves it as it was');
+	assert.deepEqual(used.diagnostics, reference.diagnostics);
+
+	const corrupt = Buffer.from(made);
+	corrupt[corrupt.length - 20] ^= 0xff;
+	writeFileSync(file, corrupt);
+	const afterCorrupt = await answers({ folder, cacheHome });
+	assert.ok(afterCorrupt.logs.some((line) => /code cache .* is corrupt .*: it is discarded and made again/.test(line)), afterCorrupt.logs.join('\n'));
+	assert.deepEqual(afterCorrupt.diagnostics, reference.diagnostics);
+	assert.deepEqual(afterCorrupt.problems, reference.problems);
+	assert.deepEqual(codeCaches(), [file]);
+	assert.notDeepEqual(readFileSync(file), corrupt, 'made again');
 }));

@@ -14,6 +14,7 @@ import type { ReferenceData } from '../engine/sessions/referenceData';
 import { IncrementalLetterParser } from '../engine/letter/incrementalParse';
 import { engineVersion } from '../node/engineVersion';
 import type { FoundFile, LetterFileOptions } from '../node/letterFiles';
+import { scanFolders } from '../node/folderScan';
 import { DEFAULT_LETTER_FILE_OPTIONS, findLetterFiles, globToRegExp, letterText, matchesAny } from '../node/letterFiles';
 import type { LetterReadResult } from '../node/letterReader';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
@@ -296,25 +297,22 @@ export class LetterStore {
 		}
 		this.diskFiles.clear();
 		this.readMeanwhile.clear();
-		// The stored index is read off this thread while the folders are walked and their files stamped.
+		// The folders are walked and their files stamped by a worker thread while this one reads the stored index back.
 		this.summaries = undefined;
+		const statsTakenAt = Date.now();
+		const scanning = scanFolders(this.folders);
 		const file = indexFileFor(this.options.storage ?? userCacheFolder(), 'server', this.folders.map((folder) => folder.path));
 		const opening = file === undefined ? undefined : SummaryStore.open(file, engineVersion(), (line) => this.events.log(line));
-		const found = this.folders.flatMap((folder) => {
-			try {
-				const uriOf = fileUris(folder.path);
-				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
-			} catch {
-				return [];
-			}
-		});
+		const [scanned, summaries] = await Promise.all([scanning, opening]);
 		const superseded = () => generation !== this.generation;
-		const statsTakenAt = Date.now();
-		const stamps = found.map((candidate) => fileStamp(candidate.path));
-		const summaries = await opening;
 		if (superseded()) {
 			return false;
 		}
+		const found = this.folders.flatMap((folder, at) => {
+			const uriOf = fileUris(folder.path);
+			return scanned[at].map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
+		});
+		const stamps = scanned.flatMap((files) => files.map((scannedFile) => scannedFile.stamp));
 		this.summaries = summaries;
 		this.progress = { indexed: 0, total: found.length };
 		this.events.onProgress(this.progress);

@@ -68,8 +68,16 @@ function storagePath(options: unknown): string | undefined {
 	return typeof path === 'string' && isAbsolute(path) ? path : undefined;
 }
 
+/** What the process that starts the server gives it (`loader.ts`: the code cache). */
+export interface ServerStartup {
+	/** Lines for the log, sent once the client is initialised. */
+	readonly log?: readonly string[];
+	/** Called each time the folders are indexed, with the log. */
+	readonly indexed?: (log: (line: string) => void) => void;
+}
+
 /** Starts the server on a connection: registers every handler and listens. */
-export function startServer(connection: Connection, referenceData?: ReferenceData): void {
+export function startServer(connection: Connection, referenceData?: ReferenceData, startup: ServerStartup = {}): void {
 	let data: ReferenceData;
 	try {
 		data = referenceData ?? loadReferenceData();
@@ -123,6 +131,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 			await ctx.status.indexingStarted();
 			if (await ctx.store.indexFolders(withOptions)) {
 				ctx.status.indexingFinished();
+				startup.indexed?.((line) => connection.console.info(line));
 				// The walk for sidecars yields as it goes: hovers and definitions sent right after "ready" are answered meanwhile.
 				await ctx.owner.discover(ctx.store.indexedFolders);
 				await ctx.sidecarReports.refreshAll();
@@ -138,6 +147,7 @@ export function startServer(connection: Connection, referenceData?: ReferenceDat
 			return;
 		}
 		stopWatching = events.start(capabilities);
+		startup.log?.forEach((line) => connection.console.info(line));
 		if (capabilities.workspace?.workspaceFolders) {
 			connection.workspace.onDidChangeWorkspaceFolders((event) => {
 				const removed = new Set(event.removed.map((folder) => folder.uri));

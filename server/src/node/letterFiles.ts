@@ -1,7 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
-import { SIDECAR_SUFFIX } from './sidecarFiles';
 import { readTextFileSync } from './textFiles';
+
+/**
+ * Suffix of a sidecar file name (SPEC: `path/to/letter.txt.annotations.yaml`). Defined here, where the walk looks for
+ * sidecars, so that the walk does not load the annotation engine (`sidecarFiles.ts` gives it too).
+ */
+export const SIDECAR_SUFFIX = '.annotations.yaml';
 
 /** Options deciding which files under a folder are candidate letters (the same rules as the editor's settings). */
 export interface LetterFileOptions {

@@ -19,10 +19,10 @@ import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { createSidecarText, orphansOf, parseSidecar, placeAnnotations, setDocumentFile } from '../engine/annotations';
 import type { Sidecar, SidecarCondition, SidecarEditResult, SidecarProblem } from '../engine/annotations';
+import { SIDECAR_SUFFIX } from './letterFiles';
 import { describeErrorCode, errorCode, readTextFile, readTextFileSync } from './textFiles';
 
-/** Suffix of a sidecar file name (SPEC: `path/to/letter.txt.annotations.yaml`). */
-export const SIDECAR_SUFFIX = '.annotations.yaml';
+export { SIDECAR_SUFFIX };
 
 /**
  * Sidecars larger than this are not read (about 3,000 annotations; a letter rarely has a hundred): every read and

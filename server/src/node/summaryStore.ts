@@ -22,59 +22,27 @@
  * faster than the entries' own object graph.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { SUMMARY_FORMAT } from '../engine/workspace/letterSummary';
 import type { StoredForm, StoredFormOptions } from './storedForm';
 import { decodeStoredForm, encodeStoredForm, releaseBuffers, StoredFormWriter } from './storedForm';
+import type { FileStamp } from './fileStamps';
+import { sameStamp } from './fileStamps';
 import { describeErrorCode, errorCode } from './textFiles';
+
+export { userCacheFolder } from './cacheFolder';
+export type { FileStamp } from './fileStamps';
+export { fileStamp, SETTLED_MS, settledStamp } from './fileStamps';
 
 /** The first bytes of an index file. */
 const MAGIC = 'diplomatic-letters index\n';
 
 /** The layout of the stored file (beside the entries' own format): 3 since paths carry their file stamps and entries are in their stored form. */
 const STORE_LAYOUT = 3;
-
-/**
- * What the file system says of a file's content without reading it: its size, modification and change times (ms,
- * with the fraction the system gives) and inode. Two equal stamps of a settled file mean the same content.
- */
-export interface FileStamp {
-	readonly size: number;
-	readonly mtimeMs: number;
-	readonly ctimeMs: number;
-	readonly ino: number;
-}
-
-/**
- * How long a file must have been left alone (ms) before its stamp is trusted: wider than the coarsest timestamps of
- * the file systems letters live on (FAT's 2 s) and than the kernel's clock ticks, so that a write in the same tick as
- * the read never goes unseen.
- */
-export const SETTLED_MS = 2000;
-
-/** The stamp of a file now (its target's, for a symbolic link), or undefined when it is not a regular file or cannot be looked at. */
-export function fileStamp(path: string): FileStamp | undefined {
-	try {
-		const stats = statSync(path, { throwIfNoEntry: false });
-		return stats?.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino } : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** The stamp when the file had been left alone for {@link SETTLED_MS} at `takenAt` (when it was looked at), else undefined. */
-export function settledStamp(stamp: FileStamp | undefined, takenAt: number): FileStamp | undefined {
-	return stamp !== undefined && stamp.mtimeMs < takenAt - SETTLED_MS && stamp.ctimeMs < takenAt - SETTLED_MS ? stamp : undefined;
-}
-
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-	return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
 
 /** A path as stored: its content hash, then its stamp's size, mtimeMs, ctimeMs and ino when it has a settled one. */
 type StoredPath = readonly [string, string] | readonly [string, string, number, number, number, number];
@@ -133,17 +101,6 @@ interface StoredHeader {
 	readonly engine: string;
 	readonly bytes: number;
 	readonly sha256: string;
-}
-
-/** The user's cache folder for Diplomatic Letters: `XDG_CACHE_HOME` (or `~/.cache`), `~/Library/Caches`, `%LOCALAPPDATA%`. */
-export function userCacheFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
-	if (platform === 'win32') {
-		return join(env.LOCALAPPDATA && isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : join(home, 'AppData', 'Local'), 'diplomatic-letters', 'Cache');
-	}
-	if (platform === 'darwin') {
-		return join(home, 'Library', 'Caches', 'diplomatic-letters');
-	}
-	return join(env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(home, '.cache'), 'diplomatic-letters');
 }
 
 /** True when `path` is `folder` or lies inside it. */

@@ -7,7 +7,9 @@ import { computeLetterDiagnostics } from '../../../server/src/engine/diagnostics
 import { parseDocumentSymbol } from '../../../server/src/engine/symbols/documentSymbols';
 import type { DocumentSymbolRef } from '../../../server/src/engine/symbols/documentSymbols';
 import { catalogue } from '../../../server/src/engine/workspace/catalogue';
+import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { LetterIndex } from '../../../server/src/engine/workspace/letterIndex';
+import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
 import { lines, makeLetter, referenceData } from '../helpers/fixtures';
 
 function symbol(text: string): DocumentSymbolRef {
@@ -150,6 +152,27 @@ describe('identity never depends on the order files were read', () => {
 				shuffled.set(uri, text);
 			}
 			assert.deepEqual(observed(shuffled, uris), observed(inOrder, uris));
+		}), { numRuns: 300 });
+	});
+});
+
+describe('identity never depends on when it was asked', () => {
+	it('gives the same answers for letters indexed in bulk before any lookup as for letters looked up after each one was added (property)', () => {
+		fc.assert(fc.property(fc.array(poolLetter, { minLength: 2, maxLength: 7 }), fc.integer({ min: 1, max: 4 }), (texts, batch) => {
+			const uris = texts.map((_text, i) => `file:///w/letter-${i}.txt`);
+			const summaries = texts.map((text) => summarizeLetter(parseLetter(text, referenceData), referenceData));
+			const bulk = new LetterIndex(referenceData);
+			for (let at = 0; at < uris.length; at += batch) {
+				bulk.setSummaries(uris.slice(at, at + batch).map((uri, i) => ({ uri, summary: summaries[at + i] })));
+			}
+			const asked = new LetterIndex(referenceData);
+			uris.forEach((uri, i) => {
+				asked.setSummary(uri, summaries[i]);
+				// Every identity held is computed (so the next letter must mark stale the ones it can change).
+				uris.slice(0, i + 1).forEach((held) => asked.identity(held));
+				SYMBOLS.forEach((text) => asked.resolve(symbol(text)));
+			});
+			assert.deepEqual(observed(bulk, uris), observed(asked, uris));
 		}), { numRuns: 300 });
 	});
 });

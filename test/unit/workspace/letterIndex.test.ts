@@ -443,6 +443,42 @@ describe('LetterIndex.setSummaries (many entries at once: a restart, a folder re
 		}), { numRuns: 400 });
 	});
 
+	it('answers from a bulk fill as from a fresh index, whether its citers are entered in the background or on demand, through any later changes (property)', () => {
+		fc.assert(fc.property(fc.array(fc.record({ uri: fc.constantFrom(...URIS), letter: poolLetter }), { minLength: 1, maxLength: 5 }), fc.array(fc.record({ op: operation, step: fc.nat({ max: 3 }) }), { maxLength: 12 }), (initial, later) => {
+			const texts = new Map<string, PoolLetter>();
+			// Both read closed letters again from the same texts (a bulk fill holds no model).
+			const source = { textOf: (uri: string) => texts.get(uri)?.text };
+			const bulk = new LetterIndex(referenceData, source);
+			const last = new Map(initial.map(({ uri, letter }) => [uri, letter]));
+			bulk.setSummaries([...last].map(([uri, letter]) => ({ uri, summary: summaryOf(letter), options: { sidecarSymbol: letter.sidecarSymbol } })));
+			last.forEach((letter, uri) => texts.set(uri, letter));
+			for (const { op, step } of later) {
+				// Some background steps (one letter's citations each), or none, between the changes.
+				for (let i = 0; i < step; i++) {
+					bulk.refreshInferred(() => true);
+				}
+				applyOperation(bulk, texts, op, typedIn);
+			}
+			const fresh = new LetterIndex(referenceData, source);
+			for (const [uri, letter] of texts) {
+				fresh.set(uri, letter.text, { sidecarSymbol: letter.sidecarSymbol });
+			}
+			assert.deepEqual(snapshot(bulk), snapshot(fresh));
+		}), { numRuns: 500 });
+	});
+
+	it('enters the citers a bulk fill left out in the background, a letter at a time, until none is left', () => {
+		const index = new LetterIndex(referenceData);
+		const cited = makeLetter({ distributed: '12 February 2021', title: title('11 February 2021'), year: 'Seventy-sixth', body: ['See A/75/660-S/2020/1267 (22 December 2020) again.'] });
+		index.setSummaries(['a', 'b', 'c'].map((name) => ({ uri: `file:///w/${name}.txt`, summary: summaryOf({ text: cited }) })));
+		let steps = 0;
+		while (!index.refreshInferred(() => true)) {
+			steps++;
+		}
+		assert.ok(steps >= 2, `three letters' citations entered one at a time (${steps} steps before the last)`);
+		assert.deepEqual(index.citingUris(symbol('S/2020/1267')), ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/c.txt']);
+	});
+
 	it('holds an entry read back from the store as it is, its symbols the index\'s instances', () => {
 		const letters = [CITING_DECEMBER, makeLetter({ distributed: '12 February 2021', title: title('11 February 2021'), year: 'Seventy-sixth', body: ['See A/75/660-S/2020/1267 (22 December 2020) again.'] })];
 		// Stored as the index held them: one instance of each symbol.

@@ -78,33 +78,70 @@ export class IdentityInference {
 	private readonly staleDistributed = new Set<string>();
 	private readonly staleWritten = new Set<string>();
 	private readonly inferredByPart = new Map<string, Set<string>>();
+	/**
+	 * Letters added in bulk ({@link added} with `defer`) that have not entered the tables yet: they enter them before
+	 * anything reads the tables ({@link enterPending}), all at once or, in the background, a few at a time
+	 * ({@link refreshSome}). Until then no identity can have been computed from them, so entering them later marks
+	 * stale what entering them at once would have.
+	 */
+	private readonly pending = new Set<string>();
 
 	constructor(private readonly host: InferenceHost) {}
 
 	/** The letters whose title carries a date. */
 	lettersWrittenOn(iso: string): ReadonlySet<string> {
+		this.enterPending(() => false);
 		return this.writtenOn.get(iso) ?? new Set();
 	}
 
 	/** The letters referring to a UN letter of a date. */
 	referrersOf(iso: string): ReadonlySet<string> {
+		this.enterPending(() => false);
 		return this.referrersOn.get(iso) ?? new Set();
 	}
 
-	/** A letter was added to the index: it enters the tables, and the identities it can change are marked stale. */
-	added(entry: IndexedLetter): void {
+	/**
+	 * A letter was added to the index: it enters the tables, and the identities it can change are marked stale; with
+	 * `defer` (a bulk fill) it enters them when they are next read.
+	 */
+	added(entry: IndexedLetter, defer = false): void {
+		if (defer) {
+			this.pending.add(entry.uri);
+			this.stale.add(entry.uri);
+			return;
+		}
+		this.enter(entry);
+	}
+
+	/** Enters the letters added in bulk in the tables, until `enough()` says to stop; true when none is left. */
+	private enterPending(enough: () => boolean): boolean {
+		for (const uri of this.pending) {
+			this.pending.delete(uri);
+			const entry = this.host.entry(uri);
+			if (entry) {
+				this.enter(entry);
+			}
+			if (enough()) {
+				return this.pending.size === 0;
+			}
+		}
+		return true;
+	}
+
+	/** A letter enters the tables, and the identities it can change are marked stale. */
+	private enter(entry: IndexedLetter): void {
 		const { uri, summary } = entry;
 		const undirected = entry.directIdentity === undefined;
 		for (const citation of summary.citations) {
 			if (citation.date !== undefined) {
-				this.enter(this.citersOn, this.sortedCiters, citation.date, uri);
+				this.enterDate(this.citersOn, this.sortedCiters, citation.date, uri);
 				for (const part of citation.symbol.parts) {
 					this.citedDatesByPart.add(part.text, citation.date, true);
 				}
 			}
 		}
 		for (const reference of datedReferences(summary)) {
-			this.enter(this.referrersOn, this.sortedReferrers, reference.date, uri);
+			this.enterDate(this.referrersOn, this.sortedReferrers, reference.date, uri);
 			for (const part of reference.nearbySymbol?.parts ?? []) {
 				this.referredDatesByPart.add(part.text, reference.date, true);
 			}
@@ -122,13 +159,21 @@ export class IdentityInference {
 				this.undirectedWriters.add(summary.titleDate, `${stateKey(sender)}|${headerKey(summary)}`, { sender: stateKey(sender), header: headerOf(summary) });
 			}
 		}
-		this.markAffected(entry);
+		// Only an identity already computed can be made stale: while none is (an empty index filled in bulk, before any
+		// lookup), there is nothing to mark but the letter itself.
+		if (this.computed.size > 0) {
+			this.markAffected(entry);
+		}
 		this.stale.add(uri);
 	}
 
 	/** A letter is leaving the index (to be forgotten, or replaced): the identities it could change are marked stale. */
 	removed(entry: IndexedLetter): void {
 		const { uri, summary } = entry;
+		// A letter that never entered the tables changed no identity: nothing read them since it was added.
+		if (this.pending.delete(uri)) {
+			return;
+		}
 		this.markAffected(entry);
 		const undirected = entry.directIdentity === undefined;
 		for (const citation of summary.citations) {
@@ -169,6 +214,7 @@ export class IdentityInference {
 
 	/** The inferred identity of a letter without one of its own. */
 	identity(entry: IndexedLetter): LetterIdentity | undefined {
+		this.enterPending(() => false);
 		if (this.isStale(entry) || !this.computed.has(entry.uri)) {
 			this.recompute(entry);
 		}
@@ -191,6 +237,7 @@ export class IdentityInference {
 	 * stale letter can come to carry the part. The work of one lookup is that of the part's dates, never the workspace's.
 	 */
 	refreshPart(part: string): void {
+		this.enterPending(() => false);
 		if (!this.anyStale()) {
 			return;
 		}
@@ -213,6 +260,9 @@ export class IdentityInference {
 
 	/** Computes stale identities until `enough()` says to stop (checked after each); true when none is left stale. */
 	refreshSome(enough: () => boolean): boolean {
+		if (!this.enterPending(enough)) {
+			return false;
+		}
 		for (const iso of this.staleDistributed) {
 			this.expand(this.staleDistributed, this.distributedOn, iso);
 		}
@@ -244,7 +294,7 @@ export class IdentityInference {
 		return this.computed.get(uri)?.symbol.parts.map((part) => part.text) ?? [];
 	}
 
-	private enter(table: Map<string, Set<string>>, sortedCache: Map<string, string[]>, iso: string, uri: string): void {
+	private enterDate(table: Map<string, Set<string>>, sortedCache: Map<string, string[]>, iso: string, uri: string): void {
 		addTo(table, iso, uri);
 		sortedCache.delete(iso);
 	}

@@ -77,6 +77,12 @@ export class LetterIndex {
 	private readonly recent = new Map<string, Letter>();
 	private readonly directByPart = new Map<string, Set<string>>();
 	private readonly citersByPart = new Map<string, Set<string>>();
+	/**
+	 * Letters whose citations are not in {@link citersByPart} yet: a bulk fill ({@link LetterIndex.setSummaries})
+	 * leaves them out, and they are entered in the background ({@link LetterIndex.refreshInferred}) or as soon as a
+	 * lookup needs the table ({@link citers}), so no answer ever sees the table incomplete.
+	 */
+	private readonly citersPending = new Set<string>();
 	private readonly symbols = new SymbolTable();
 	private readonly inference: IdentityInference;
 	/** URIs of the letters a symbol resolves to, and whether inferred identities gave them. */
@@ -171,7 +177,7 @@ export class LetterIndex {
 			const sidecarSymbol = options?.sidecarSymbol;
 			const entry: IndexedLetter = { uri, fileName, summary: adopted, sidecarSymbol, directIdentity: directIdentity(adopted, sidecarSymbol, fileName) };
 			this.entries.set(uri, entry);
-			this.add(entry);
+			this.add(entry, true);
 			this.forgetModel(uri);
 			held.push(entry);
 		}
@@ -312,8 +318,9 @@ export class LetterIndex {
 		this.tracking = true;
 		this.inference.refreshSome(() => false);
 		const affected = new Set(this.changedLetters);
+		const citers = this.citers();
 		for (const part of this.changedParts) {
-			this.citersByPart.get(part)?.forEach((uri) => affected.add(uri));
+			citers.get(part)?.forEach((uri) => affected.add(uri));
 		}
 		for (const date of this.changedTitleDates) {
 			this.inference.referrersOf(date).forEach((uri) => affected.add(uri));
@@ -334,10 +341,11 @@ export class LetterIndex {
 
 	/**
 	 * Computes inferred identities a change made stale until `enough()` says to stop; true when none is left. Lookups
-	 * compute what they need themselves; this lets a host do the rest in the background, in slices.
+	 * compute what they need themselves; this lets a host do the rest in the background, in slices. (It first enters
+	 * the citations a bulk fill left out of the citers' table, which lookups also do themselves when they need it.)
 	 */
 	refreshInferred(enough: () => boolean): boolean {
-		return this.inference.refreshSome(enough);
+		return this.enterPendingCiters(enough) && this.inference.refreshSome(enough);
 	}
 
 	/** The identity of a letter: its own (masthead, sidecar, file name), else inferred from another letter's dated citation. */
@@ -393,8 +401,9 @@ export class LetterIndex {
 	/** The letters that cite a symbol (any part in common), with their citations of it, in URI order. */
 	citing(symbol: DocumentSymbolRef): CitingLetter[] {
 		const uris = new Set<string>();
+		const citers = this.citers();
 		for (const part of symbol.parts) {
-			for (const uri of this.citersByPart.get(part.text) ?? []) {
+			for (const uri of citers.get(part.text) ?? []) {
 				uris.add(uri);
 			}
 		}
@@ -413,8 +422,9 @@ export class LetterIndex {
 	/** The URIs of the letters that cite a part of the symbol, sorted, without gathering their citations (counts, catalogues). */
 	citingUris(symbol: DocumentSymbolRef): string[] {
 		const uris = new Set<string>();
+		const citers = this.citers();
 		for (const part of symbol.parts) {
-			for (const uri of this.citersByPart.get(part.text) ?? []) {
+			for (const uri of citers.get(part.text) ?? []) {
 				uris.add(uri);
 			}
 		}
@@ -486,7 +496,40 @@ export class LetterIndex {
 		this.resolvedByPart.delete(part);
 	}
 
-	private add(entry: IndexedLetter): void {
+	/** The letters citing each symbol part, every letter's citations in it. */
+	private citers(): Map<string, Set<string>> {
+		this.enterPendingCiters(() => false);
+		return this.citersByPart;
+	}
+
+	/** Enters the citations of the letters a bulk fill left out of the citers' table, until `enough()`; true when none is left. */
+	private enterPendingCiters(enough: () => boolean): boolean {
+		for (const uri of this.citersPending) {
+			this.citersPending.delete(uri);
+			const entry = this.entries.get(uri);
+			if (entry) {
+				this.enterCiters(entry);
+			}
+			if (enough()) {
+				return this.citersPending.size === 0;
+			}
+		}
+		return true;
+	}
+
+	private enterCiters({ uri, summary }: IndexedLetter): void {
+		for (const citation of summary.citations) {
+			for (const part of citation.symbol.parts) {
+				addTo(this.citersByPart, part.text, uri);
+			}
+		}
+	}
+
+	/**
+	 * Enters a letter in the tables; `bulk` (a bulk fill) leaves its citations to {@link enterPendingCiters} and its
+	 * part in the identity inference to the inference's next read of its tables.
+	 */
+	private add(entry: IndexedLetter, bulk = false): void {
 		const { uri, summary } = entry;
 		this.noteChange(entry);
 		this.lettersHeld += summary.isLetter ? 1 : 0;
@@ -494,13 +537,13 @@ export class LetterIndex {
 			addTo(this.directByPart, part.text, uri);
 			this.dropResolved(part.text);
 		}
-		for (const citation of summary.citations) {
-			for (const part of citation.symbol.parts) {
-				addTo(this.citersByPart, part.text, uri);
-			}
+		if (!bulk) {
+			this.enterCiters(entry);
+		} else if (summary.citations.length > 0) {
+			this.citersPending.add(uri);
 		}
 		this.agendaTitles.set(uri, entry.fileName, summary);
-		this.inference.added(entry);
+		this.inference.added(entry, bulk);
 	}
 
 	/** A letter enters or leaves the tables: it, and the letters referring to its title date, may count differently. */
@@ -527,9 +570,12 @@ export class LetterIndex {
 			removeFrom(this.directByPart, part.text, uri);
 			this.dropResolved(part.text);
 		}
-		for (const citation of summary.citations) {
-			for (const part of citation.symbol.parts) {
-				removeFrom(this.citersByPart, part.text, uri);
+		// A letter whose citations were still to enter has none in the table.
+		if (!this.citersPending.delete(uri)) {
+			for (const citation of summary.citations) {
+				for (const part of citation.symbol.parts) {
+					removeFrom(this.citersByPart, part.text, uri);
+				}
 			}
 		}
 		this.symbols.releaseSummary(summary);
