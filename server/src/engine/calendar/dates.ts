@@ -121,10 +121,17 @@ function yearStart(text: string, pos: number): number {
 	} else if (first.end === pos || first.breaks > 2) {
 		return -1;
 	}
+	// Reads stay inside the text: a `charCodeAt` past the end would throw the optimized scan away once per thread.
+	if (year + 4 > text.length) {
+		return -1;
+	}
 	for (let i = year; i < year + 4; i++) {
 		if (!isDigit(text.charCodeAt(i))) {
 			return -1;
 		}
+	}
+	if (year + 4 === text.length) {
+		return year;
 	}
 	const next = text.charCodeAt(year + 4);
 	const numberFollows = next < 128 ? isDigit(next) : /^\p{N}/u.test(text.slice(year + 4, year + 6));

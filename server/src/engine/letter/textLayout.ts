@@ -67,20 +67,27 @@ export function isSymbolOnlyLine(line: string): boolean {
 /** The words a furniture line may start with (in any case): the page-number patterns' `Page` and languages, `Please recycle`. */
 const FURNITURE_WORDS = ['page', 'please', 'english', 'french', 'spanish', 'russian', 'arabic', 'chinese'];
 
+/** {@link FURNITURE_WORDS} by their first letter: a line is compared only with the words that start like it. */
+const FURNITURE_WORDS_BY_LETTER: ReadonlyMap<number, readonly string[]> = new Map(
+	[...new Set(FURNITURE_WORDS.map((word) => word.charCodeAt(0)))].map((letter) => [letter, FURNITURE_WORDS.filter((word) => word.charCodeAt(0) === letter)]),
+);
+
 /**
  * What the first character of fixed furniture (at `first`, after white space) must be, as the furniture patterns read
  * it: a digit, `*`, `-`, `_`, `/`, or the first letter of one of {@link FURNITURE_WORDS} (the patterns that ignore
  * case match ASCII letters only). A line failing this is not furniture; one passing it is tested by the patterns.
+ * Runs for every line of a letter, so a line is compared only with the words of its first letter.
  */
 function mayBeFixedFurniture(line: string, first: number): boolean {
-	const ch = line[first];
-	if (ch === undefined) {
+	if (first >= line.length) {
 		return false;
 	}
-	if ((ch >= '0' && ch <= '9') || ch === '*' || ch === '-' || ch === '_' || ch === '/') {
+	const code = line.charCodeAt(first);
+	if ((code >= 48 && code <= 57) || code === 42 /* * */ || code === 45 /* - */ || code === 95 /* _ */ || code === 47 /* / */) {
 		return true;
 	}
-	return FURNITURE_WORDS.some((word) => matchesIgnoringAsciiCase(line, first, word));
+	const words = FURNITURE_WORDS_BY_LETTER.get(code >= 65 && code <= 90 ? code + 32 : code);
+	return words !== undefined && words.some((word) => matchesIgnoringAsciiCase(line, first, word));
 }
 
 function isCapital(ch: string | undefined): boolean {

@@ -43,13 +43,11 @@ export function scanDocumentSymbols(text: string, start?: number, end?: number):
 		}
 		const raw = bounded.slice(candidate.start, candidate.end);
 		const verdict = judgedCandidate(candidate, raw);
-		const match: SymbolMatch = { start: candidate.start, end: candidate.end, raw };
-		if ('symbol' in verdict) {
-			match.symbol = verdict.symbol;
-		} else {
-			match.malformed = verdict.malformed;
-		}
-		matches.push(match);
+		// Each match is written out whole, as the OCR reader writes its own: an object given its last field after its
+		// creation has another hidden class than a literal of the same fields, and code met with a third class deopts.
+		matches.push('symbol' in verdict
+			? { start: candidate.start, end: candidate.end, raw, symbol: verdict.symbol }
+			: { start: candidate.start, end: candidate.end, raw, malformed: verdict.malformed });
 		next = candidate.end;
 	}
 	return matches;

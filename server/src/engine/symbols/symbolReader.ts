@@ -79,10 +79,11 @@ function isDigit(code: number): boolean {
 /** The series at `pos` when a known series followed by "/" starts there. */
 function seriesAt(text: string, pos: number): string | undefined {
 	let end = pos;
-	while (end - pos <= LONGEST_SERIES && isCapital(text.charCodeAt(end))) {
+	// Reads stay inside the text: a `charCodeAt` past the end would throw the optimized reader away once per thread.
+	while (end < text.length && end - pos <= LONGEST_SERIES && isCapital(text.charCodeAt(end))) {
 		end++;
 	}
-	if (text.charCodeAt(end) !== 47 /* / */ || end === pos) {
+	if (end >= text.length || text.charCodeAt(end) !== 47 /* / */ || end === pos) {
 		return undefined;
 	}
 	const series = text.slice(pos, end);
@@ -178,7 +179,7 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 			break;
 		}
 		if (component === '') {
-			if (text[q] === '/') {
+			if (q < text.length && text.charCodeAt(q) === 47 /* / */) {
 				components.push('');
 				q++;
 				continue;
@@ -193,7 +194,7 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
 		}
 		components.push(component);
 		q += component.length;
-		if (q !== componentEnd || text[q] !== '/') {
+		if (q !== componentEnd || q >= text.length || text.charCodeAt(q) !== 47 /* / */) {
 			break;
 		}
 		q++;
@@ -217,10 +218,10 @@ export function readSymbolPart(text: string, pos: number): RawSymbolPart | undef
  */
 function gluedPartNumber(text: string, position: number, component: string, series: string): string | undefined {
 	let digitsEnd = 0;
-	while (isDigit(component.charCodeAt(digitsEnd))) {
+	while (digitsEnd < component.length && isDigit(component.charCodeAt(digitsEnd))) {
 		digitsEnd++;
 	}
-	if (digitsEnd === 0 || !isCapital(component.charCodeAt(digitsEnd))) {
+	if (digitsEnd === 0 || digitsEnd === component.length || !isCapital(component.charCodeAt(digitsEnd))) {
 		return undefined;
 	}
 	const digits = component.slice(0, digitsEnd);
