@@ -303,7 +303,7 @@ export class LetterStore {
 		const found = this.folders.flatMap((folder) => {
 			try {
 				const uriOf = fileUris(folder.path);
-				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
+				return findLetterFiles([folder.path], folder.options).map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true, listed: !file.explicit }));
 			} catch {
 				return [];
 			}
@@ -387,7 +387,8 @@ export class LetterStore {
 					reported();
 					return superseded();
 				}),
-				pool.read(toRead.map((at) => ({ path: found[at].path, maxFileSize: found[at].options.maxFileSize, knownHash: summaries?.hashOf(found[at].path), hash: true, sidecar: false })), (results) => {
+				// A file the walk listed as a regular file is opened at once (no `lstat` first), as the command line reads it.
+				pool.read(toRead.map((at) => ({ path: found[at].path, maxFileSize: found[at].options.maxFileSize, knownHash: summaries?.hashOf(found[at].path), hash: true, sidecar: false, listedAsFile: found[at].listed })), (results) => {
 					if (superseded()) {
 						return;
 					}
