@@ -40,12 +40,33 @@ export class DiagnosticsPublisher {
 	private readonly toRefresh = new Set<string>();
 	private refreshTimer: NodeJS.Timeout | undefined;
 	private lastEditAt = Number.NEGATIVE_INFINITY;
+	/** Publications computed or being written out now (a large letter's diagnostics take several writes to the pipe). */
+	private inFlight = 0;
+	/** When the last publication was written out, or the last pull answered (`performance.now()`). */
+	private lastPublishedAt = Number.NEGATIVE_INFINITY;
 
 	constructor(private readonly connection: Connection, private readonly pull: boolean, private readonly compute: DiagnosticsSource) {}
 
 	/** The diagnostics of a document as they are now, for a client that pulls them. */
-	diagnosticsOf(uri: string): Promise<Diagnostic[]> {
-		return this.compute(uri);
+	async diagnosticsOf(uri: string): Promise<Diagnostic[]> {
+		this.inFlight++;
+		try {
+			return await this.compute(uri);
+		} finally {
+			this.inFlight--;
+			this.lastPublishedAt = performance.now();
+		}
+	}
+
+	/**
+	 * Whether the user is typing: an edit's diagnostics are due or on their way to the client (or being computed for a
+	 * pull), or an edit came in (or diagnostics were written out) less than {@link REFRESH_DELAY_MS} ago. Background
+	 * work (the problem count) waits meanwhile, as the refresh of other documents does: it does not take the turns of
+	 * the event loop between the writes of a large publication, nor the CPU and the allocations of the next
+	 * keystroke's diagnostics.
+	 */
+	get editing(): boolean {
+		return this.due.size > 0 || this.inFlight > 0 || performance.now() - Math.max(this.lastEditAt, this.lastPublishedAt) < REFRESH_DELAY_MS;
 	}
 
 	/** Whether the client pulls diagnostics. */
@@ -58,10 +79,10 @@ export class DiagnosticsPublisher {
 	 * edit that arrives until then.
 	 */
 	edited(uri: string, version: number): void {
+		this.lastEditAt = performance.now();
 		if (this.pull) {
 			return;
 		}
-		this.lastEditAt = performance.now();
 		this.toRefresh.delete(uri);
 		const pending = this.due.has(uri);
 		this.due.set(uri, version);
@@ -146,11 +167,15 @@ export class DiagnosticsPublisher {
 
 	/** Computes and sends a document's diagnostics; a failure is logged (the previous diagnostics stay). */
 	private async publish(uri: string, version: number | undefined): Promise<void> {
+		this.inFlight++;
 		try {
 			const diagnostics = await this.compute(uri);
 			await this.connection.sendDiagnostics({ uri, version, diagnostics });
 		} catch (error) {
 			this.connection.console.error(`The diagnostics of ${uri} could not be computed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+		} finally {
+			this.inFlight--;
+			this.lastPublishedAt = performance.now();
 		}
 	}
 }

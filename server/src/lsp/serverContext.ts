@@ -124,6 +124,7 @@ export function createServerContext(connection: Connection, options: ServerConte
 		},
 		() => guard.lastMessageAt,
 		() => lettersChanged.schedule(),
+		() => diagnostics.editing,
 	);
 	listeners.progress = (indexed, total) => status.indexingProgress(indexed, total);
 	listeners.counted = (uri, severities) => status.letterCounted(uri, severities);

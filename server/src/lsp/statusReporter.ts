@@ -3,7 +3,8 @@
  * every letter once after indexing (and after a settings change), then, after a change to the index, only the letters
  * the index says the change can touch; the diagnostics published for an open letter while it is edited replace its
  * share at once. The counting runs in the background in slices of about a millisecond, when no request came in just
- * before, so a request waits at most for one slice.
+ * before and the user is not typing (then it takes one slice in 50 ms at most), so a request or a keystroke waits at
+ * most for one slice.
  */
 import { performance } from 'node:perf_hooks';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
@@ -60,23 +61,27 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Time slices of background work: `expired()` once the slice is used up; `next()` lets the event loop run, then starts
- * another when the server is quiet — while requests keep coming (a message came in less than {@link QUIET_MS} ago) it
- * waits, up to {@link LONGEST_WAIT_MS}, so a burst of requests is answered without waiting for the count at all, and
- * any request waits at most for the one slice that was running when it arrived.
+ * another when the server is quiet — while requests keep coming (a message came in less than {@link QUIET_MS} ago), or
+ * the user is typing, it waits, up to {@link LONGEST_WAIT_MS}, so a burst of requests (or of keystrokes) is answered
+ * without waiting for the count at all, and any request waits at most for the one slice that was running when it
+ * arrived.
  */
 class Slices {
 	private started = performance.now();
 
-	constructor(private readonly lastMessageAt: () => number) {}
+	constructor(private readonly lastMessageAt: () => number, private readonly editing: () => boolean) {}
 
 	expired(): boolean {
 		return performance.now() - this.started >= SLICE_MS;
 	}
 
 	async next(): Promise<void> {
+		// A message that came in during the slice is read at the next turn and handled from an immediate queued after
+		// this one: a second turn lets it be handled (and `lastMessageAt` move) before the next slice could start.
+		await nextTurn();
 		await nextTurn();
 		const waiting = performance.now();
-		while (performance.now() - this.lastMessageAt() < QUIET_MS && performance.now() - waiting < LONGEST_WAIT_MS) {
+		while ((this.editing() || performance.now() - this.lastMessageAt() < QUIET_MS) && performance.now() - waiting < LONGEST_WAIT_MS) {
 			await pause(QUIET_MS);
 		}
 		this.started = performance.now();
@@ -106,6 +111,8 @@ export class StatusReporter {
 		private readonly lastMessageAt: () => number,
 		/** Told after the problem counts changed (a full pass, or one letter's share). */
 		private readonly problemsChanged: () => void = () => undefined,
+		/** Whether the user is typing (see `DiagnosticsPublisher.editing`): the count waits meanwhile. */
+		private readonly editing: () => boolean = () => false,
 	) {}
 	/** The problems of one letter by severity; undefined until a full pass has counted every letter. */
 	problemsOf(uri: string): ProblemCounts | undefined {
@@ -213,7 +220,7 @@ export class StatusReporter {
 	 */
 	private async countAll(): Promise<boolean> {
 		this.fullNeeded = false;
-		const slices = new Slices(this.lastMessageAt);
+		const slices = new Slices(this.lastMessageAt, this.editing);
 		while (!this.source.refreshInferred(() => slices.expired())) {
 			await slices.next();
 			if (this.fullNeeded) {
@@ -251,7 +258,7 @@ export class StatusReporter {
 
 	/** Counts again the letters the index says changes touched, until none is left (or a full count is asked for). */
 	private async countAffected(): Promise<void> {
-		const slices = new Slices(this.lastMessageAt);
+		const slices = new Slices(this.lastMessageAt, this.editing);
 		let changed = false;
 		for (let affected = this.source.takeAffected(); affected.length > 0; affected = this.source.takeAffected()) {
 			for (const uri of affected) {

@@ -3,10 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { anchorLetters, findLettersWithSidecars } from '../../../server/src/cli/annotatedLetters';
 import { runAnnotationsCommand, storeReanchoredPositions } from '../../../server/src/cli/annotationsCommand';
 import { createAnnotation, createSidecarText, parseSidecar } from '../../../server/src/engine/annotations';
+
+/** Every temp folder a test made, removed when the file's tests end. */
+const temporaryFolders: string[] = [];
+after(() => {
+	for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
 
 const fixtures = join(__dirname, '..', '..', 'fixtures', 'letters');
 const letterName = '000_c1c47ee4ee510e2c.txt';
@@ -27,6 +33,7 @@ async function run(cwd: string, ...argv: string[]): Promise<Run> {
 /** A temp folder with letter 000, a sidecar with two annotations, and an unannotated letter 001. */
 function workspace(): { folder: string; letter: string; sidecar: string; original: string } {
 	const folder = mkdtempSync(join(tmpdir(), 'annotations-cli-'));
+	temporaryFolders.push(folder);
 	const letter = join(folder, letterName);
 	copyFileSync(join(fixtures, letterName), letter);
 	copyFileSync(join(fixtures, '001_fcfde71c67116c43.txt'), join(folder, '001_fcfde71c67116c43.txt'));

@@ -1,12 +1,18 @@
 /** Two people annotate the same letter on two branches: git must merge their sidecars without a conflict. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { addAnnotation, createAnnotation, createSidecarText, parseSidecar, updateAnnotation } from '../../../server/src/engine/annotations';
 import type { Annotation, SidecarEditResult } from '../../../server/src/engine/annotations';
+
+/** Every temp folder a test made, removed when the file's tests end. */
+const temporaryFolders: string[] = [];
+after(() => {
+	for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
 
 const letterText = readFileSync(join(__dirname, '..', '..', 'fixtures', 'letters', '000_c1c47ee4ee510e2c.txt'), 'utf8');
 const sidecarName = '000_c1c47ee4ee510e2c.txt.annotations.yaml';
@@ -31,6 +37,7 @@ function textOf(result: SidecarEditResult): string {
 /** Commits `base`, then `mine` on one branch and `theirs` on another (each a function of the base text), and merges. */
 function mergeBranches(base: string, mine: (text: string) => string, theirs: (text: string) => string): string {
 	const folder = mkdtempSync(join(tmpdir(), 'sidecar-merge-'));
+	temporaryFolders.push(folder);
 	git(folder, 'init', '-q');
 	writeFileSync(join(folder, '000_c1c47ee4ee510e2c.txt'), letterText);
 	writeFileSync(join(folder, sidecarName), base);

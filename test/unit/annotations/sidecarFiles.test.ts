@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { addAnnotation, createSidecarText, parseSidecar, updateAnnotation } from '../../../server/src/engine/annotations';
 import type { Annotation } from '../../../server/src/engine/annotations';
 import { hashText, letterPathForSidecar, moveSidecarFile, readSidecarFile, readSidecarFileSync, sidecarPathFor, updateSidecarFile, writeFileAtomically } from '../../../server/src/node/sidecarFiles';
+
+/** Every temp folder a test made, removed when the file's tests end. */
+const temporaryFolders: string[] = [];
+after(() => {
+	for (const folder of temporaryFolders) rmSync(folder, { recursive: true, force: true });
+});
 
 function annotationAt(id: string, start: number): Annotation {
 	return { id, tags: ['allegation'], target: { exact: 'quoted text', prefix: 'before ', suffix: ' after', start, end: start + 11 } };
@@ -14,6 +20,7 @@ function annotationAt(id: string, start: number): Annotation {
 
 function freshLetter(): string {
 	const folder = mkdtempSync(join(tmpdir(), 'sidecar-'));
+	temporaryFolders.push(folder);
 	const letter = join(folder, 'letter.txt');
 	writeFileSync(letter, 'before quoted text after');
 	return letter;
