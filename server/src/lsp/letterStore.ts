@@ -310,7 +310,7 @@ export class LetterStore {
 		}
 		const found = this.folders.flatMap((folder, at) => {
 			const uriOf = fileUris(folder.path);
-			return scanned[at].map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true }));
+			return scanned[at].map((file) => ({ path: file.path, uri: uriOf(file), options: folder.options, sidecarUnlisted: file.sidecarUnlisted === true, listed: !file.explicit }));
 		});
 		const stamps = scanned.flatMap((files) => files.map((scannedFile) => scannedFile.stamp));
 		this.summaries = summaries;
@@ -385,7 +385,8 @@ export class LetterStore {
 					reported();
 					return superseded();
 				}),
-				pool.read(toRead.map((at) => ({ path: found[at].path, maxFileSize: found[at].options.maxFileSize, knownHash: summaries?.hashOf(found[at].path), hash: true, sidecar: false })), (results) => {
+				// A file the walk listed as a regular file is opened at once (no `lstat` first), as the command line reads it.
+				pool.read(toRead.map((at) => ({ path: found[at].path, maxFileSize: found[at].options.maxFileSize, knownHash: summaries?.hashOf(found[at].path), hash: true, sidecar: false, listedAsFile: found[at].listed })), (results) => {
 					if (superseded()) {
 						return;
 					}
