@@ -104,8 +104,12 @@ export async function readLetterWorkspace(paths: readonly string[], options: Let
 	};
 	const take = (at: number, summary: LetterSummary, hash: string | undefined, sidecar: SidecarReport | undefined, stamp: FileStamp | undefined) => {
 		outcomes[at] = { kind: 'read', summary, sidecar };
-		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once.
+		// The index's copy shares its symbols with the other letters', so the stored file writes each symbol once; it
+		// replaces the copy that came from the reading thread, which would otherwise be held until the end beside it.
 		const indexed = read.indexOrder ? summary : enter(at) ?? summary;
+		if (indexed !== summary) {
+			outcomes[at] = { kind: 'read', summary: indexed, sidecar };
+		}
 		if (hash !== undefined) {
 			store?.put(resolve(found[at].path), hash, indexed, stamp);
 		}
