@@ -14,6 +14,7 @@ import type { IndexedLetter } from './letterIndex';
 import { datedReferences } from './letterIndex';
 import type { LetterSummary } from './letterSummary';
 import { addTo, GroupedCounts, removeFrom } from './multiMap';
+import { enterPendingLetters } from './pendingLetters';
 
 /** What the inference reads of the index. */
 export interface InferenceHost {
@@ -115,17 +116,7 @@ export class IdentityInference {
 
 	/** Enters the letters added in bulk in the tables, until `enough()` says to stop; true when none is left. */
 	private enterPending(enough: () => boolean): boolean {
-		for (const uri of this.pending) {
-			this.pending.delete(uri);
-			const entry = this.host.entry(uri);
-			if (entry) {
-				this.enter(entry);
-			}
-			if (enough()) {
-				return this.pending.size === 0;
-			}
-		}
-		return true;
+		return enterPendingLetters(this.pending, (uri) => this.host.entry(uri), (entry) => this.enter(entry), enough);
 	}
 
 	/** A letter enters the tables, and the identities it can change are marked stale. */

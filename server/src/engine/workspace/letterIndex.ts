@@ -13,6 +13,7 @@ import type { LetterSummary, SummaryCitation, SummaryReference } from './letterS
 import { summarizeLetter, summarySignature } from './letterSummary';
 import { addTo, removeFrom } from './multiMap';
 import { SymbolTable } from './symbolTable';
+import { enterPendingLetters } from './pendingLetters';
 
 /** A letter of the workspace as the index holds it: its compact entry, and the identity it carries itself. */
 export interface IndexedLetter {
@@ -504,17 +505,7 @@ export class LetterIndex {
 
 	/** Enters the citations of the letters a bulk fill left out of the citers' table, until `enough()`; true when none is left. */
 	private enterPendingCiters(enough: () => boolean): boolean {
-		for (const uri of this.citersPending) {
-			this.citersPending.delete(uri);
-			const entry = this.entries.get(uri);
-			if (entry) {
-				this.enterCiters(entry);
-			}
-			if (enough()) {
-				return this.citersPending.size === 0;
-			}
-		}
-		return true;
+		return enterPendingLetters(this.citersPending, (uri) => this.entries.get(uri), (entry) => this.enterCiters(entry), enough);
 	}
 
 	private enterCiters({ uri, summary }: IndexedLetter): void {
