@@ -79,6 +79,19 @@ async function settled(paths: readonly string[]): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, Math.max(0, newest + SETTLED_MS + 50 - Date.now())));
 }
 
+/** Starts a server on the folder with the cache, and gives its indexing log line and the symbols a workspace query finds. */
+async function restartedSymbols(folder: FixtureFolder, cacheHome: string, query: string): Promise<{ logs: string[]; symbols: string[] }> {
+	const server = await startServer({ folder, cacheHome });
+	try {
+		await server.ready();
+		const logs = [await server.waitFor('the indexing log line', () => server.logMessages.find((line) => line.startsWith('Indexed ')))];
+		const symbols = await server.connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query });
+		return { logs, symbols: symbols.map((symbol) => symbol.name.split(' · ')[0]).sort() };
+	} finally {
+		await server.stop();
+	}
+}
+
 test('the index is kept in the user cache folder, not the letters folder; a restart reads nothing again and answers the same', () => withFolder(async (folder) => {
 	const cacheHome = freshCache();
 	const first = await answers({ folder, cacheHome });
@@ -149,17 +162,7 @@ test('a restart reads no file whose size and times are unchanged, and reads a fi
 		utimesSync(path, longAgo, longAgo);
 	}
 	await settled(letters);
-	const run = async () => {
-		const server = await startServer({ folder, cacheHome });
-		try {
-			await server.ready();
-			const logs = [await server.waitFor('the indexing log line', () => server.logMessages.find((line) => line.startsWith('Indexed ')))];
-			const symbols = await server.connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query: 'S/2020/999' });
-			return { logs, symbols: symbols.map((symbol) => symbol.name.split(' · ')[0]).sort() };
-		} finally {
-			await server.stop();
-		}
-	};
+	const run = () => restartedSymbols(folder, cacheHome, 'S/2020/999');
 	const files = letters.length;
 	const first = await run();
 	assert.deepEqual(counts(first.logs), { read: files, unchanged: 0 });
@@ -210,17 +213,7 @@ test('a restart from the stored index keeps the identities sidecars give, and se
 		utimesSync(path, longAgo, longAgo);
 	}
 	await settled(all());
-	const run = async () => {
-		const server = await startServer({ folder, cacheHome });
-		try {
-			await server.ready();
-			const logs = [await server.waitFor('the indexing log line', () => server.logMessages.find((line) => line.startsWith('Indexed ')))];
-			const symbols = await server.connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query: 'S/2021/4' });
-			return { logs, symbols: symbols.map((symbol) => symbol.name.split(' · ')[0]).sort() };
-		} finally {
-			await server.stop();
-		}
-	};
+	const run = () => restartedSymbols(folder, cacheHome, 'S/2021/4');
 	const first = await run();
 	assert.deepEqual(first.symbols, ['S/2021/4242', 'S/2021/4545']);
 	const second = await run();
