@@ -129,6 +129,12 @@ function processAlive(pid: number): boolean {
 const STALE_LOCK_MS = 60_000;
 
 /**
+ * A lock still empty after this long was left by a writer killed between creating it and writing its process id into
+ * it (microseconds apart): it is stale. A younger empty lock is a writer about to fill it in, and is waited for.
+ */
+const EMPTY_LOCK_MS = 1_000;
+
+/**
  * Takes the lock file of a sidecar (`<real path>.lock`, created exclusively, holding the process id): every
  * Diplomatic Letters writer takes it around its check-and-rename, so that theirs are one step. A lock left by a
  * process that is gone (killed) is removed. Resolves to the function that releases it.
@@ -161,13 +167,14 @@ async function acquireLock(target: string, name: string, timeoutMs: number): Pro
 		}
 		const [pidText, host] = (await readFile(lockPath, 'utf8').catch(() => '')).split('\n');
 		const age = Date.now() - ((await stat(lockPath).catch(() => undefined))?.mtimeMs ?? Date.now());
-		const stale = age > STALE_LOCK_MS || (host === hostname() && pidText !== undefined && pidText !== '' && !processAlive(Number(pidText)));
+		const empty = pidText === undefined || pidText === '';
+		const stale = age > STALE_LOCK_MS || (empty && age > EMPTY_LOCK_MS) || (host === hostname() && !empty && !processAlive(Number(pidText)));
 		if (stale) {
 			await unlink(lockPath).catch(() => undefined);
 			continue;
 		}
 		if (Date.now() >= deadline) {
-			throw new SidecarWriteRefusal(`The sidecar ${name} is being changed by another program (process ${pidText ?? '?'}); nothing was written. Try again in a moment.`, 'conflict');
+			throw new SidecarWriteRefusal(`The sidecar ${name} is being changed by another program (process ${empty ? '?' : pidText}); nothing was written. Try again in a moment.`, 'conflict');
 		}
 		await new Promise((done) => setTimeout(done, 20));
 	}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -215,6 +215,21 @@ describe('sidecar files: what is never written over, or read blocking', () => {
 		writeFileSync(`${sidecarPathFor(letter)}.tmp-${dead}-abcdef`, 'half of a sidec');
 		writeFileSync(`${sidecarPathFor(letter)}.lock`, `${dead}\n${hostname()}\n`);
 		assert.ok((await add(letter)).ok);
+		assert.deepEqual(readdirSync(join(letter, '..')).sort(), ['letter.txt', 'letter.txt.annotations.yaml']);
+	});
+
+	it('takes over an empty lock left by a writer killed before it wrote its process id, and waits for a fresh one', async () => {
+		const letter = freshLetter();
+		writeFileSync(sidecarPathFor(letter), sidecarText);
+		const lock = `${sidecarPathFor(letter)}.lock`;
+		writeFileSync(lock, '');
+		const fresh = await updateSidecarFile(letter, (text) => addAnnotation(text, annotationAt('bbbbbb', 50)), { lockTimeoutMs: 100 });
+		assert.equal(fresh.ok, false, 'an empty lock made just now is a writer about to fill it in');
+		assert.match(fresh.ok ? '' : fresh.message, /being changed by another program \(process \?\)/);
+		assert.equal(readFileSync(sidecarPathFor(letter), 'utf8'), sidecarText);
+		const twoSecondsAgo = new Date(Date.now() - 2000);
+		utimesSync(lock, twoSecondsAgo, twoSecondsAgo);
+		assert.ok((await add(letter)).ok, 'an empty lock two seconds old is stale');
 		assert.deepEqual(readdirSync(join(letter, '..')).sort(), ['letter.txt', 'letter.txt.annotations.yaml']);
 	});
 
