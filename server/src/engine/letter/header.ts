@@ -8,7 +8,7 @@ import type { Block } from './textLayout';
 import type { TitleExtent } from './titleLine';
 import { readOcrDate, repairTitleWords } from './ocrReading';
 import { memoizeText } from './textMemo';
-import { ADDRESSED_TO, addresseeEnd, TITLE_START } from './titleLine';
+import { ADDRESSED_TO, addresseeEnd, TITLE_START, WRITER_AFTER } from './titleLine';
 
 /** Turns a date found by the calendar scanner into the letter model's date mention. */
 export function toDateMention(match: DateMatch): DateMention {
@@ -67,6 +67,18 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		const senderText = repairTitleWords(collapseDetached(masked.slice(senderRange.start, senderRange.end)));
 		const country = countryOf(senderText);
 		sender = country === undefined ? undefined : { text: senderText, range: senderRange, country };
+	}
+	if (!fromMatch && addressedMatch) {
+		// The writer named after the addressee (`… addressed to the President of the Security Council by the Permanent Representative of France …`).
+		const addresseeAt = block.start + addressedMatch.index + addressedMatch[0].length;
+		const end = addresseeEnd(masked, addresseeAt);
+		const writer = end === undefined ? null : WRITER_AFTER.exec(masked.slice(end, block.end));
+		if (end !== undefined && writer) {
+			const senderStart = end + writer[0].indexOf(writer[1]);
+			const senderRange = trimRange(masked, senderStart, senderStart + writer[1].length);
+			const senderText = repairTitleWords(collapseDetached(masked.slice(senderRange.start, senderRange.end)));
+			sender = { text: senderText, range: senderRange, country: countryOf(senderText) };
+		}
 	}
 	let addressee: LetterTitle['addressee'];
 	if (addressedMatch) {
