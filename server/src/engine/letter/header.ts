@@ -94,6 +94,11 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 export const countryOf: (sender: string) => string | undefined = memoizeText(countryOfUncached);
 
 function countryOfUncached(sender: string): string | undefined {
+	// `the Permanent Mission to Cuba to the United Nations` (a transcription slip for `of`): the State stands between.
+	const missionTo = MISSION_TO_STATE.exec(sender);
+	if (missionTo) {
+		return collapseDetached(missionTo[1]);
+	}
 	const plural = /\bRepresentatives\s+of\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
 	const match = plural ?? SENDER_OF.exec(sender);
 	if (!match || UN_ORGAN.test(match[1])) {
@@ -104,7 +109,10 @@ function countryOfUncached(sender: string): string | undefined {
 }
 
 /** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`; `to TBB United Nations` is `the` as OCR read it). */
-const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+(?:to|at)\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+const SENDER_OF = /\b(?:Representative|Mission|Charg[ée]\s+d[’']affaire?s(?:\s+a\.\s*i\.|\s+ad\s+interim)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+(?:to|at)\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+
+/** `Mission to <State> to the United Nations`: the State of a mission whose `of` was written `to`. */
+const MISSION_TO_STATE = /\bMission\s+to\s+(?!(?:the\s+)?(?:United\s+Nations|UN)\b)(?:the\s+)?([^\n]{2,60}?)\s+(?:to|at)\s+the\s+United\s+Nations\b/i;
 
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
