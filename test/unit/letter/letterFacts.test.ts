@@ -103,4 +103,18 @@ describe('letter facts', () => {
 		const facts = factsOf(lines('UNITED NATIONS A General Assembly Distr. GENERAL A/HRC/S-1/1 4 July 2006 Original: ENGLISH HUMAN RIGHTS COUNCIL First special session 5 July 2006 Letter dated 30 June 2006 from the Permanent Representative of Tunisia to the United Nations Office at Geneva, addressed to the President of the Human Rights Council I have the honour to request a special session.'));
 		assert.deepEqual(facts.organs, [{ organ: 'HRC', specialSession: 1 }]);
 	});
+	it('reads an edition\'s heading under its file line, without the addressee\'s name, and the State it names before the post', () => {
+		const telegram = factsOf(lines(
+			'320/9–2950: telegram',
+			'',
+			'The United States Representative at the United Nations ( Austin ) to the Secretary of State',
+			'',
+			'Delga 49. Following is text of letter dated September 29 from Lie to Austin:',
+			'',
+			'“29 September, 1950 For attention Department of State: Dear Ambassador Austin: I am writing to request that you make such arrangements as an invitee of the United Nations during the present session of the General Assembly. Sincerely Yours, S. Trygve Lie, Secretary-General”',
+		));
+		assert.deepEqual([telegram.sender, telegram.addressees], ['United States', ['Secretary of State']]);
+		const adjective = factsOf(lines('The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government.'));
+		assert.deepEqual([adjective.sender, adjective.addressees], [null, ['Assistant Secretary General of the United Nations']]);
+	});
 });

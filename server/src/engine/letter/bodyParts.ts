@@ -215,8 +215,12 @@ export function findMemoHeader(masked: string, dates: readonly DateMatch[], limi
 	return { to: { text: to.text, range: to.range }, from: { text: from.text, range: from.range }, date: date && toDateMention(date) };
 }
 
-/** An edition's heading that stands for the title: `The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1`. */
-const DOCUMENT_HEADING = /^\s*The\s+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s+to\s+(?:the\s+)+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s*\d{0,3}[ \t]*(?:\r?\n|$)/;
+/**
+ * An edition's heading that stands for the title: `The British Representative at the United Nations (Cadogan) to the
+ * Assistant Secretary General of the United Nations (Hoo)1`; the addressee's name may be left out (`… ( Austin ) to the
+ * Secretary of State`), and the edition's file line may stand above it (FRUS: `320/9–2950: telegram`).
+ */
+const DOCUMENT_HEADING = /^\s*(?:[^\n:]{1,60}:[ \t]*(?:[Tt]elegram|[Aa]irgram|[Ll]etter|[Mm]emorandum|[Dd]espatch|[Nn]ote)[ \t]*\r?\n\s*)?The\s+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s+to\s+(?:the\s+)+([^\n()]{3,150}?)\s*(?:\(\s*[^\n()]{2,40}\)\s*\d{0,3})?[ \t]*(?:\r?\n|$)/;
 
 /** The sender's post and the addressee of a document edition's heading (FRUS) on the first line, as written. */
 function documentHeading(masked: string): MemoHeader | undefined {

@@ -140,7 +140,7 @@ function senderOf(letter: Letter): string | null {
 			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
 		}
 		// A heading names the writer's post (`The Head of the Iranian Delegation`): only a State it names is the sender.
-		return country ? normaliseCase(country) : letter.memo?.heading ? null : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
+		return country ? normaliseCase(country) : letter.memo?.heading ? attributiveState(memoFrom) ?? null : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
 	}
 	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
 	const country = missionOf(letter.noteVerbale?.senderMission?.text);
@@ -153,18 +153,19 @@ function senderOf(letter: Letter): string | null {
 	if (!opening) {
 		return null;
 	}
-	const openingCountry = missionOf(opening) ?? attributiveMission(opening);
+	const openingCountry = missionOf(opening) ?? attributiveState(opening);
 	const post = countryOf(opening);
 	return openingCountry ? normaliseCase(openingCountry) : post ? normaliseCase(post) : STATE_POST.test(opening) ? null : readOfficeName(normaliseCase(stripUnitedNations(opening)));
 }
 
 /**
- * The State a note's opening names before `Mission` (`The United States Mission to the United Nations presents its
- * compliments …`): capitalised words that are not a nationality adjective (`Iranian`, `Japanese`, `British`), a post
- * (`Permanent`) or a body of the Organization.
+ * The State named before the post that writes (`The United States Mission to the United Nations presents its
+ * compliments …`, an edition's heading `The United States Representative at the United Nations ( Austin ) to …`):
+ * capitalised words that are not a nationality adjective (`Iranian`, `Japanese`, `British`), a post (`Permanent`) or a
+ * body of the Organization.
  */
-function attributiveMission(opening: string): string | undefined {
-	const name = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:Permanent\s+)?Mission\b/u.exec(collapse(opening))?.[1];
+function attributiveState(writer: string): string | undefined {
+	const name = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:Permanent\s+)?(?:Mission|Representative|Delegation)\b/u.exec(collapse(writer))?.[1];
 	return name && !/\b(?:Permanent|Diplomatic|Observer|Joint|Special)\b/.test(name) && !/(?:ian|ean|ese|ish|ic)$/.test(name) && !UN_BODY.test(name) ? name : undefined;
 }
 
