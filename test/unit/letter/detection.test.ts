@@ -65,11 +65,11 @@ describe('which texts are letters', () => {
 	});
 	it('takes the communications, telegrams and transcripts of the early years, and letters as sent, for letters', () => {
 		const communication = lines('1 March 1948', '', 'Communication received from United States Delegation', '', 'Empire State Building', '', '1st March 1948', '', 'My dear Ralph,', '', 'I find on looking through my files that there are a number of outstanding points.');
-		assert.deepEqual([detectLetter(communication).isLetter, detectLetter(communication).signals], [true, ['letter-title', 'salutation']]);
+		assert.deepEqual([detectLetter(communication).isLetter, detectLetter(communication).signals], [true, ['salutation', 'printed-title']]);
 		const telegram = lines('The United States Representative at the United Nations ( Austin ) to the Secretary of State', '', 'Following is text of letter: “29 September, 1950 For attention Department of State: Dear Ambassador Austin: the members of the Fourth Committee of the General Assembly wish it.”');
 		assert.equal(detectLetter(telegram).isLetter, true);
 		const broadcast = lines('(Text) Mr. U Thant, Acting Secretary General of the United Nations. Excellency: The Government of the United States is trying to depict the Government of Cuba as obstructing a settlement.');
-		assert.deepEqual([detectLetter(broadcast).isLetter, detectLetter(broadcast).signals], [true, ['addressee', 'salutation']]);
+		assert.deepEqual([detectLetter(broadcast).isLetter, detectLetter(broadcast).signals], [true, ['salutation', 'addressee']]);
 		const asSent = lines('Havana, October 24, 2020', '', 'His Excellency Mr. Antonio Guterres', '', 'Secretary General of the United Nations', '', 'New York', '', 'After 75 years of its founding, the role of the United Nations is increasingly relevant.');
 		assert.deepEqual([detectLetter(asSent).isLetter, detectLetter(asSent).signals], [true, ['addressee', 'place-date']]);
 		const printed = lines('Call for the Implementation of the Resolution: Letter From the President of the Security Council to Each Member, June 7, 1955 (1)', '', 'Excellency: As President of the Security Council this month it is incumbent upon me to bring to your attention my concern.');

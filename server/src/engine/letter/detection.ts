@@ -19,7 +19,9 @@ const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[
 	{ name: 'masthead', cues: [], pattern: /\b(?:United\s+Nations|UNITED\s+NATIONS)\b[\s\S]{0,300}?\b(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL)\b|\b(?:General\s+Assembly|Security\s+Council)\s*\**\s+(?:Security\s+Council|General\s+Assembly)\b|(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|Distr\.|[AS]\/\d)/ },
 	{ name: 'distribution', cues: [], pattern: new RegExp(String.raw`\bDistr\.\s*(?::|GENERAL\b|General\s+\d|LIMITED\b|RESTRICTED\b|[^\n]{0,40}?\bGENERAL\b)|\bDistr\s+(?:GENERAL|LIMITED|RESTRICTED)\b|${DISTRIBUTION_BLOCK_WITHOUT_DISTR.source}`) },
 	{ name: 'agenda', cues: [], word: { word: 'item', anchor: 3 }, pattern: /\b(?:Agenda\s+items?\s+\d|Items?\s+\d+(?:[\s,]+(?:and\s+)?\d+)*\s+of\s+the\s+(?:provisional\s+agenda|preliminary\s+list))/i },
-	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|\b(?:Identical\s+)?letters?\s+dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b|\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s+[^\n]{3,300}?\baddressed\s+to\s+the\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b|\bLetter\s+from\s+the\s+President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly)\s+to\s|\b(?:Communication|Cablegram|Telegram)\s+(?:dated\s+[^\n]{3,60}?\s+)?(?:received\s+)?from\s+(?:the\s+)?[^\n]{2,120}?\b(?:Delegation|Government|Representative|Mission)\b/i },
+	{ name: 'letter-title', cues: [], pattern: /\b(?:Identical\s+)?letters?\s+dated\s+[\s\S]{3,400}?\baddressed\s+to\b|\b(?:Identical\s+)?letters?\s+dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b|\bletters?\s+\S{1,10}\s+[^\n]{0,30}?\b(?:1[89]|20)\d\d\s+from\s+[^\n]{3,300}?\baddressed\s+to\s+the\b|(?:^|\n)[ \t]*Dated\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+from\s+[^\n]{3,300}?\baddressed\s+to\b|(?:^|\n)[ \t]*Letter\s+from\s+[^\n]{3,200}?\bto\s+the\s+(?:Secretary-General|President\s+of\s+the)\b/i },
+	{ name: 'printed-title', cues: ['Letter from the President', 'Letter From the President', 'LETTER FROM THE PRESIDENT'], pattern: /\b(?:Letter\s+(?:from|From)\s+the\s+President\s+of\s+the\s+(?:Security\s+Council|General\s+Assembly)\s+to|LETTER\s+FROM\s+THE\s+PRESIDENT\s+OF\s+THE\s+(?:SECURITY\s+COUNCIL|GENERAL\s+ASSEMBLY)\s+TO)\s/ },
+	{ name: 'printed-title', cues: ['Communication', 'COMMUNICATION', 'Cablegram', 'CABLEGRAM', 'Telegram', 'TELEGRAM'], pattern: /\b(?:(?:Communication|Cablegram|Telegram)\s+(?:dated\s+[^\n]{3,60}?\s+)?(?:received\s+)?from\s+(?:the\s+)?[^\n]{2,120}?\b(?:Delegation|Government|Representative|Mission)|(?:COMMUNICATION|CABLEGRAM|TELEGRAM)\s+(?:DATED\s+[^\n]{3,60}?\s+)?(?:RECEIVED\s+)?FROM\s+(?:THE\s+)?[^\n]{2,120}?\b(?:DELEGATION|GOVERNMENT|REPRESENTATIVE|MISSION))\b/ },
 	{ name: 'letter-heading', cues: [], pattern: /^\s*(?:The\s+[^\n]{3,150}?\)\s+to\s+the\s+[^\n]{3,150}?\(\s*[^\n()]{2,40}\)\s*\d{0,3}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[–—-]\s*(?:Identical\s+)?Letters?\b)[^\n]*(?:\n|$)/ },
 	{ name: 'letter-heading', cues: ['From:'], pattern: /(?:^|\n)[ \t]*To:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*From:[ \t]*\S|(?:^|\n)[ \t]*From:[ \t]*\S[^\n]*\n(?:[ \t]*\n)*[ \t]*To:[ \t]*\S/ },
 	{ name: 'note-verbale', cues: [], word: { word: 'verbale', anchor: 0 }, pattern: /\bNote\s+verbale\b/i },
@@ -53,7 +55,7 @@ export function detectLetter(text: string): LetterDetection {
 	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue)))
 		&& (signal.word === undefined || includesIgnoringAsciiCase(head, signal.word.word, signal.word.anchor)) && signal.pattern.test(head);
 	// A sign may have several patterns (each with its cues); it counts once.
-	const signals = [...new Set(SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && found(signal)).map((signal) => signal.name))];
+	const signals = [...new Set(SIGNALS.filter((signal) => !DEFERRED.has(signal.name) && !LAST_RESORT.has(signal.name) && found(signal)).map((signal) => signal.name))];
 	// The letter's own formulae decide when the header's signs do not: too few of them, or another kind of document
 	// under the same header. A text that writes them is correspondence, so the signs of other documents are looked for
 	// only in a text that writes none.
@@ -69,9 +71,18 @@ export function detectLetter(text: string): LetterDetection {
 			}
 		}
 	}
+	// A place-and-date line or a printed title counts only where the other signs do not decide: looked for last.
+	if (!enoughSigns(signals)) {
+		for (const signal of SIGNALS) {
+			if (LAST_RESORT.has(signal.name) && found(signal)) {
+				signals.push(signal.name);
+			}
+		}
+	}
 	const letterLike = enoughSigns(signals);
 	// The cover of an Official Records supplement is a report's, whatever letter of transmittal it opens with.
-	const cover = letterLike && PUBLICATION_COVER.test(head.slice(0, PUBLICATION_COVER_WINDOW)) ? ['report'] : [];
+	const top = head.slice(0, PUBLICATION_COVER_WINDOW);
+	const cover = letterLike && (top.includes('upplement') || top.includes('UPPLEMENT')) && PUBLICATION_COVER.test(top) ? ['report'] : [];
 	const otherKind = letterLike ? [...new Set([...cover, ...(written ? [] : otherKindOf(head, signals))])] : [];
 	return { isLetter: letterLike && otherKind.length === 0, signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
 }
@@ -144,5 +155,12 @@ const REPORT_TITLE = /(?:^|\n)[ \t]*(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)?(?:(?:annual|
 const WRITTEN_AS_CORRESPONDENCE: ReadonlySet<string> = new Set(['compliments', 'honour', 'signature', 'closing-request', 'letter-formula', 'salutation', 'complimentary-close']);
 /** Formulae that any letter writes, not only the Organization's correspondence (see {@link enoughSigns}). */
 const ANY_LETTER: ReadonlySet<string> = new Set(['letter-formula', 'salutation', 'complimentary-close', 'place-date']);
+/**
+ * The signs looked for only when all others do not make a letter (see {@link detectLetter}): an addressee block naming
+ * the Secretary-General, a place-and-date line, and the titles of the early years' communications and of editions (`Communication received from … Delegation`, `Letter
+ * From the President of the Security Council to …` inside a heading), rare enough that their cues are not worth
+ * searching for in every text.
+ */
+const LAST_RESORT: ReadonlySet<string> = new Set(['addressee', 'place-date', 'printed-title']);
 /** The formulae looked for only when the header's signs do not decide (see {@link detectLetter}). */
 const DEFERRED: ReadonlySet<string> = new Set(['honour', 'signature', 'closing-request', 'letter-formula', 'salutation', 'complimentary-close']);
