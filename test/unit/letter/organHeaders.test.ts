@@ -27,7 +27,7 @@ describe('organ headers', () => {
 			['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session'],
 		]);
 		assert.deepEqual(organs('Human Rights Council\nTwenty-ninth special session\nSeventieth year\nFifth session'), [['Human Rights Council', 'special-session', 29, 'Twenty-ninth special session']]);
-		assert.deepEqual(findOrganHeaders('Human Rights Council\nTwenty-ninth special session', 60).flatMap(organFact), [], 'the catalogue names Council sessions only');
+		assert.deepEqual(findOrganHeaders('Human Rights Council\nTwenty-ninth special session', 60).flatMap(organFact), [{ organ: 'HRC', specialSession: 29 }], 'the catalogue names the Council\'s special sessions as the Assembly\'s');
 	});
 
 	it('reads regular sessions and Security Council years of every era, in capitals too', () => {
