@@ -117,4 +117,14 @@ describe('letter facts', () => {
 		const adjective = factsOf(lines('The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government.'));
 		assert.deepEqual([adjective.sender, adjective.addressees], [null, ['Assistant Secretary General of the United Nations']]);
 	});
+	it('reads an edition\'s heading that names the letter after its subject: writer, addressee and US-style date', () => {
+		const printed = factsOf(lines(
+			'Call for the Implementation of the Security Council Resolution of March 30, 1955: Letter From the President of the Security Council to Each Member, June 7, 1955 (1)',
+			'',
+			'Excellency: As President of the Security Council this month it is incumbent upon me to bring to your attention my concern.',
+			'',
+			'Accept, Excellency, the renewed assurances of my highest consideration.',
+		));
+		assert.deepEqual([printed.dated, printed.sender, printed.addressees], ['1955-06-07', 'President of the Security Council', ['Each Member']]);
+	});
 });
