@@ -44,4 +44,10 @@ describe('organ headers', () => {
 		assert.deepEqual(letter.organs.map((organ) => organ.unit), ['emergency-special-session', 'year']);
 		assert.equal(letter.agenda?.session, undefined);
 	});
+	it('gives a session whose organ was lost to the Assembly when the letter names that session of the Assembly', () => {
+		const note = 'Sixtieth session Agenda item 112 (e) Elections: election of 47 members of the Human Rights Council Note verbale dated 11 April 2006 from the Permanent Mission of the Russian Federation to the United Nations addressed to the President of the General Assembly The Permanent Mission presents its compliments to the President of the sixtieth session of the General Assembly.';
+		const headerEnd = note.indexOf('Note verbale');
+		assert.deepEqual(findOrganHeaders(note, headerEnd).flatMap(organFact), [{ organ: 'GA', session: 60 }]);
+		assert.deepEqual(findOrganHeaders(note.replace('sixtieth session of', 'fifty-ninth session of'), headerEnd).flatMap(organFact), [], 'another session named');
+	});
 });

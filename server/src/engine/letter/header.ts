@@ -204,11 +204,29 @@ export function findOrganHeaders(masked: string, headerEnd: number, ownSymbol?: 
 		}
 		// A session whose organ's name was lost (OCR, a page that kept part of the masthead) is the Assembly's when the
 		// document's own symbol is of that very session (`A/37/553` under `Thirty-seventh session`).
-		if (!paired && unit === 'session' && names.length === 0 && ownSymbol?.parts.some((part) => part.series === 'A' && part.bodies.length === 0 && part.session === ordinal)) {
+		// So it is when the letter itself names that session of the Assembly (`… presents its compliments to the President
+		// of the sixtieth session of the General Assembly` under `Sixtieth session Agenda item 112 (e)`).
+		if (!paired && unit === 'session' && ((names.length === 0 && ownSymbol?.parts.some((part) => part.series === 'A' && part.bodies.length === 0 && part.session === ordinal))
+			|| (!names.some((name) => name.start < phrase.index) && namesAssemblySession(masked, headerEnd, ordinal)))) {
 			headers.push({ organ: 'General Assembly', range: { start: phrase.index, end: phraseEnd }, ordinalRange: { start: phrase.index, end: phraseEnd }, ordinal, unit });
 		}
 	}
 	return headers.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** How far after the header the letter's own words are searched for the Assembly session it names. */
+const SESSION_NAMED_WINDOW = 2000;
+/** `the sixtieth session of the General Assembly`: the ordinal's words in group 1. */
+const ASSEMBLY_SESSION_NAMED = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+session\s+of\s+the\s+General\s+Assembly\b/gi;
+
+/** Whether the first words after the header name the `ordinal` session of the General Assembly. */
+function namesAssemblySession(masked: string, headerEnd: number, ordinal: number): boolean {
+	for (const match of masked.slice(headerEnd, headerEnd + SESSION_NAMED_WINDOW).matchAll(ASSEMBLY_SESSION_NAMED)) {
+		if (headerOrdinal(match[1]) === ordinal) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** How far after `Distr.` its date may stand: on a later line, after the kind (`GENERAL`), the symbol or the other column. */
