@@ -1,7 +1,10 @@
 // `citation-date-mismatch` (warning): a cited date the symbol cannot have.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { makeLetter } from '../helpers/fixtures';
+import { checkCitationDates } from '../../../server/src/engine/diagnostics/citationRules';
+import { IncrementalLetterParser } from '../../../server/src/engine/letter/incrementalParse';
+import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
+import { makeLetter, referenceData } from '../helpers/fixtures';
 import { diagnoseCode, SAYS_WHAT_TO_DO } from './diagnose';
 
 function mismatches(body: string) {
@@ -57,5 +60,21 @@ describe('citation-date-mismatch', () => {
 
 	it('does not take a date that is not in parentheses after the symbol as its date', () => {
 		assert.deepEqual(mismatches('See document S/2020/5. On 3 May 2019 the talks resumed.'), []);
+	});
+});
+
+describe('citation-date-mismatch after an edit of an open letter', () => {
+	it('gives what a full parse of the edited text gives (the date windows of the symbols kept from the previous version are reused)', () => {
+		const paragraphs = Array.from({ length: 400 }, (_, i) => `See document S/2020/${i + 1} (${i % 3 === 0 ? '3 May 2019' : '3 May 2020'}) on the subject ${i}.`);
+		const text = makeLetter({ body: paragraphs });
+		const parser = new IncrementalLetterParser(referenceData);
+		const before = checkCitationDates(parser.parse(text), referenceData);
+		// A mismatch made in the middle (the date typed over), another mended next to it (the symbol's year typed over).
+		const edited = text.replace('S/2020/200 (3 May 2020)', 'S/2020/200 (3 May 2021)').replace('S/2020/202 (3 May 2019)', 'S/2019/202 (3 May 2019)');
+		const after = checkCitationDates(parser.parse(edited), referenceData);
+		assert.deepEqual(after, checkCitationDates(parseLetter(edited, referenceData), referenceData));
+		assert.ok(before.length > 100, 'the letter has mismatches on both sides of the edit');
+		assert.ok(after.some((finding) => finding.message.startsWith('S/2020/200 ')) && !after.some((finding) => finding.message.startsWith('S/2019/202 ')));
+		assert.equal(after.length, before.length);
 	});
 });

@@ -22,11 +22,18 @@ const longLetter: fc.Arbitrary<string> = fc.tuple(fc.nat(letters.length - 1), fc
 	return `${text.slice(0, at)}\n${bodies}\n\n${text.slice(at)}`;
 });
 
+/** Long letters with inline footnote markers after their sentences (the real letters have few): `¹`, `<sup>2</sup>`, `^{3,4}`. */
+const markedLetter: fc.Arbitrary<string> = longLetter.map((text) => {
+	const markers = ['¹', '²³', '<sup>2</sup>', '^{3,4}'];
+	let n = 0;
+	return text.replace(/([a-z])\.(\s)/g, (_match, letter: string, space: string) => `${letter}.${markers[n++ % markers.length]}${space}`);
+});
+
 /** An edit: a place in the text (a share of its length), how much is removed there and what is typed or pasted. */
 const edit = fc.record({
 	at: fc.double({ min: 0, max: 1, noNaN: true }),
 	remove: fc.oneof({ weight: 4, arbitrary: fc.nat(12) }, { weight: 1, arbitrary: fc.nat(4 * SCAN_CONTEXT) }),
-	insert: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', 'x', ' ', '\n', '\n\n', '/', '2020', 'A/75/1', ' 3 March 2020', 'resolution 822 (1993)', '¹', 'http://un.org/') }, { weight: 2, arbitrary: scannerText }),
+	insert: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', 'x', ' ', '\n', '\n\n', '/', '2020', 'A/75/1', ' 3 March 2020', 'resolution 822 (1993)', '¹', '²³', '<sup>2</sup>', '^{4,5}', 'http://un.org/') }, { weight: 2, arbitrary: scannerText }),
 });
 
 function applyEdit(text: string, change: { at: number; remove: number; insert: string }): string {
@@ -36,7 +43,7 @@ function applyEdit(text: string, change: { at: number; remove: number; insert: s
 
 /** Freezes the scans and every match in them: a parse that changed what it was given would throw. */
 function frozen(scans: LetterScans): LetterScans {
-	for (const list of [scans.symbols, scans.dates, scans.resolutions]) {
+	for (const list of [scans.symbols, scans.dates, scans.resolutions, scans.inlineMarkers]) {
 		list.forEach((match) => Object.freeze(match));
 		Object.freeze(list);
 	}
@@ -71,7 +78,7 @@ void describe('incremental re-parse', () => {
 	});
 
 	void it('rescans to what a scan of the whole new text finds, after any sequence of edits', () => {
-		fc.assert(fc.property(fc.oneof({ weight: 3, arbitrary: longLetter }, { weight: 1, arbitrary: scannerText }), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+		fc.assert(fc.property(fc.oneof({ weight: 3, arbitrary: longLetter }, { weight: 1, arbitrary: markedLetter }, { weight: 1, arbitrary: scannerText }), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
 			let text = start;
 			let scans = scanLetterText(text);
 			for (const change of edits) {
@@ -84,7 +91,7 @@ void describe('incremental re-parse', () => {
 	});
 
 	void it('parses to the model a full parse of the new text gives, after any sequence of edits', () => {
-		fc.assert(fc.property(longLetter, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+		fc.assert(fc.property(fc.oneof({ weight: 3, arbitrary: longLetter }, { weight: 1, arbitrary: markedLetter }), fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
 			const parser = new IncrementalLetterParser(referenceData);
 			let text = start;
 			assertSameResults(parser.parse(text), parseLetter(text, referenceData));
@@ -111,5 +118,17 @@ void describe('incremental re-parse', () => {
 		assert.ok(text.length > 12 * SCAN_CONTEXT && previous.symbols.length > 2 && previous.symbols[0].end < middle - 2 * SCAN_CONTEXT);
 		assert.equal(scans.symbols[0], previous.symbols[0], 'a match before the window is the one already found');
 		assert.ok(scans.symbols.some((match) => match.raw === 'S/2020/1'));
+	});
+
+	void it('re-scans the inline footnote markers of a window too, markers typed next to markers included', () => {
+		const text = fc.sample(markedLetter, { numRuns: 1, seed: 7 })[0];
+		const previous = scanLetterText(text);
+		const marker = text.indexOf('¹', Math.floor(text.length / 2));
+		const edited = `${text.slice(0, marker)}⁴${text.slice(marker)}`;
+		const scans = rescanLetterText(text, previous, edited);
+		assertSameResults(scans, scanLetterText(edited));
+		assert.ok(previous.inlineMarkers.length > 50, 'the letter has markers on both sides of the edit');
+		assert.equal(scans.symbols[0], previous.symbols[0], 'the window was scanned, not the whole text');
+		assert.ok(scans.inlineMarkers.some((found) => found[0] === '⁴¹'));
 	});
 });

@@ -3,7 +3,7 @@ import { compareDates, formatDate } from '../calendar/dates';
 import type { Letter } from '../letter/model';
 import type { ReferenceData } from '../sessions/referenceData';
 import { citationDateWindow } from '../sessions/referenceData';
-import type { DocumentSymbolRef } from '../symbols/documentSymbols';
+import type { DocumentSymbolRef, SymbolPart } from '../symbols/documentSymbols';
 import type { IndexedLetter, LetterIndex } from '../workspace/letterIndex';
 import type { SummaryCitation } from '../workspace/letterSummary';
 import { resolveLetterReference } from '../workspace/letterLinks';
@@ -33,6 +33,25 @@ function isIgnored(symbol: DocumentSymbolRef, ignored: ReadonlySet<string>): boo
 	return ignored.has(symbol.text) || symbol.parts.some((part) => ignored.has(part.text));
 }
 
+type DateWindow = ReturnType<typeof citationDateWindow>;
+
+/**
+ * The date window of each cited symbol part, computed once per part (a part is never changed once read): the re-parse
+ * of an open letter after an edit keeps the symbols it found outside the edited stretch, so after a keystroke only the
+ * parts read again are looked up in the reference data again.
+ */
+const windowsOfParts = new WeakMap<SymbolPart, { readonly data: ReferenceData; readonly window: DateWindow }>();
+
+function dateWindowOf(data: ReferenceData, part: SymbolPart): DateWindow {
+	const held = windowsOfParts.get(part);
+	if (held?.data === data) {
+		return held.window;
+	}
+	const window = citationDateWindow(data, part);
+	windowsOfParts.set(part, { data, window });
+	return window;
+}
+
 /** `citation-date-mismatch`: a cited date that the symbol cannot have. */
 export function checkCitationDates(letter: Letter, data: ReferenceData): Finding[] {
 	const findings: Finding[] = [];
@@ -42,7 +61,7 @@ export function checkCitationDates(letter: Letter, data: ReferenceData): Finding
 			continue;
 		}
 		for (const part of citation.symbol.parts) {
-			const window = citationDateWindow(data, part);
+			const window = dateWindowOf(data, part);
 			if (window && (compareDates(date, window.earliest) < 0 || compareDates(date, window.latest) > 0)) {
 				findings.push({
 					code: 'citation-date-mismatch',

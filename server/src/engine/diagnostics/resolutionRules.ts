@@ -199,11 +199,31 @@ function outsideDates(date: CalendarDate, earliest: CalendarDate, latest?: Calen
 	return compareDates(date, earliest) < 0 || (latest !== undefined && compareDates(date, latest) > 0);
 }
 
+const yearsOfNumbers = new WeakMap<ReferenceData['resolutions'], Map<number, PeriodBounds>>();
+
+/**
+ * The years a Security Council resolution number can have been adopted in, once per number and data set (a long
+ * letter cites the same resolutions again and again, and each keystroke checks them all again).
+ */
+function securityCouncilYearsOf(data: ReferenceData, number: number): PeriodBounds {
+	let years = yearsOfNumbers.get(data.resolutions);
+	if (years === undefined) {
+		years = new Map();
+		yearsOfNumbers.set(data.resolutions, years);
+	}
+	let bounds = years.get(number);
+	if (bounds === undefined) {
+		bounds = securityCouncilResolutionYears(data.resolutions, number);
+		years.set(number, bounds);
+	}
+	return bounds;
+}
+
 function securityCouncilFindings(data: ReferenceData, cited: CitedResolution): Finding[] {
 	if (cited.number > highestKnownNumber(data.resolutions.securityCouncilYears) + BEYOND_THE_DATA) {
 		return [];
 	}
-	const bounds = securityCouncilResolutionYears(data.resolutions, cited.number);
+	const bounds = securityCouncilYearsOf(data, cited.number);
 	if (cited.year !== undefined && outsideBounds(bounds, cited.year)) {
 		return [{
 			code: 'resolution-year-mismatch',

@@ -22,12 +22,13 @@ const INLINE_MARKER = /([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|<sup>([\d,\s]{1,20})<\/s
 
 /**
  * Every inline marker of a text, scanned once for the reading stage and the footnote readers: superscript runs (group
- * 1), `<sup>` lists (group 2) and `^{…}` lists (group 3), in order.
+ * 1), `<sup>` lists (group 2) and `^{…}` lists (group 3), in order. With `from` and `to`, the markers a scan started at
+ * `from` finds starting before `to` (an editor's re-scan of the stretch around an edit).
  */
-export function scanInlineMarkers(text: string): RegExpMatchArray[] {
+export function scanInlineMarkers(text: string, from = 0, to = text.length): RegExpMatchArray[] {
 	const markers: RegExpMatchArray[] = [];
-	INLINE_MARKER.lastIndex = 0;
-	for (let match = INLINE_MARKER.exec(text); match; match = INLINE_MARKER.exec(text)) {
+	INLINE_MARKER.lastIndex = from;
+	for (let match = INLINE_MARKER.exec(text); match && match.index < to; match = INLINE_MARKER.exec(text)) {
 		markers.push(match);
 	}
 	return markers;

@@ -16,6 +16,7 @@ import type { ReferenceData } from '../sessions/referenceData';
 import { scanDates } from '../calendar/dates';
 import { scanDocumentSymbols } from '../symbols/documentSymbols';
 import { scanResolutionCitations } from '../symbols/resolutions';
+import { scanInlineMarkers } from './footnotes';
 import type { Letter } from './model';
 import type { LetterScans } from './parseLetter';
 import { parseLetter, scanLetterText } from './parseLetter';
@@ -190,6 +191,36 @@ function spliceScan<T extends Ranged>(previous: readonly T[], plan: ScanPlan, sc
 	return result;
 }
 
+/** An inline footnote marker as a ranged match: its text and groups, compared by value where margins are compared. */
+interface MarkerMatch extends Ranged {
+	readonly raw: string;
+	readonly superscripts: string | undefined;
+	readonly sup: string | undefined;
+	readonly braces: string | undefined;
+}
+
+function markerMatches(markers: readonly RegExpMatchArray[]): MarkerMatch[] {
+	return markers.map((marker) => {
+		const start = marker.index ?? 0;
+		return { start, end: start + marker[0].length, raw: marker[0], superscripts: marker[1], sup: marker[2], braces: marker[3] };
+	});
+}
+
+/** The match `scanInlineMarkers(text)` gives for a marker (its `input` the new text, not the one it was found in). */
+function markerOf(match: MarkerMatch, text: string): RegExpMatchArray {
+	const marker = [match.raw, match.superscripts, match.sup, match.braces] as unknown as RegExpMatchArray;
+	marker.index = match.start;
+	marker.input = text;
+	marker.groups = undefined;
+	return marker;
+}
+
+/** The inline markers of the new text, spliced as the other scans are (undefined when the margins disagree). */
+function spliceMarkers(previous: readonly RegExpMatchArray[], plan: ScanPlan, text: string): RegExpMatchArray[] | undefined {
+	const spliced = spliceScan(markerMatches(previous), plan, (from, to) => markerMatches(scanInlineMarkers(text, from, to)));
+	return spliced?.map((match) => markerOf(match, text));
+}
+
 /**
  * What the scanners find in `text`, from what they found in `previousText` (`previous`) and a scan of a window around
  * where the two differ; the whole text is scanned when the window cannot be shown to give the same.
@@ -206,7 +237,8 @@ export function rescanLetterText(previousText: string, previous: LetterScans, te
 	const symbols = spliceScan(previous.symbols, plan, (from, to) => scanDocumentSymbols(text, from, to));
 	const dates = symbols && spliceScan(previous.dates, plan, (from, to) => scanDates(text, from, to));
 	const resolutions = dates && spliceScan(previous.resolutions, plan, (from, to) => scanResolutionCitations(text, from, to));
-	return symbols && dates && resolutions ? { symbols, dates, resolutions } : scanLetterText(text);
+	const inlineMarkers = resolutions && spliceMarkers(previous.inlineMarkers, plan, text);
+	return symbols && dates && resolutions && inlineMarkers ? { symbols, dates, resolutions, inlineMarkers } : scanLetterText(text);
 }
 
 /**

@@ -10,7 +10,7 @@ import { buildAgendaHeader, findAgendaLine, parseItemNumbers } from './agenda';
 import { collectAgendaTitles } from './agendaTitles';
 import { findAnnexes, findClosingRequest, findMemoHeader, findNoteVerbaleParts, findSignature, findUnheadedAnnex } from './bodyParts';
 import { detectLetter, DETECTION_WINDOW } from './detection';
-import { findFootnoteMarkers, findFootnoteTexts, findHeadingEndMarkers, findParagraphEndMarkers, findPlainFootnoteMarkers, findStarMarkers } from './footnotes';
+import { findFootnoteMarkers, findFootnoteTexts, findHeadingEndMarkers, findParagraphEndMarkers, findPlainFootnoteMarkers, findStarMarkers, scanInlineMarkers } from './footnotes';
 import { withOcrSymbolSlips } from './ocrReading';
 import { findDistribution, findMasthead, findOrganHeaders, findOriginalLanguage, findTitleBlock, parseTitle, toDateMention } from './header';
 import type { AgendaHeader, FootnoteText, Letter, LetterDetection, LetterKind } from './model';
@@ -34,11 +34,13 @@ export interface LetterScans {
 	readonly symbols: readonly SymbolMatch[];
 	readonly dates: readonly DateMatch[];
 	readonly resolutions: readonly ResolutionMatch[];
+	/** The inline footnote markers (`scanInlineMarkers`), read by the reading stage and the footnote readers. */
+	readonly inlineMarkers: readonly RegExpMatchArray[];
 }
 
 /** Scans a whole text: what {@link parseLetter} does unless it is given the scans (an editor's incremental re-parse). */
 export function scanLetterText(text: string): LetterScans {
-	return { symbols: scanDocumentSymbols(text), dates: scanDates(text), resolutions: scanResolutionCitations(text) };
+	return { symbols: scanDocumentSymbols(text), dates: scanDates(text), resolutions: scanResolutionCitations(text), inlineMarkers: scanInlineMarkers(text) };
 }
 
 /**
@@ -55,7 +57,7 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 	const scans = scan(text);
 	const symbols = withOcrSymbolSlips(text, scans.symbols);
 	const dates = scans.dates;
-	const reading = readText(text, symbols);
+	const reading = readText(text, symbols, scans.inlineMarkers);
 	const masked = reading.view;
 
 	// The header ends where the title starts. When the reading stage found the title and its end, the title's line

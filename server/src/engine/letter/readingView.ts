@@ -83,9 +83,10 @@ const OPENS_PARAGRAPH = /^[ \t]*(?![A-Z]{1,6}\/|Ibid\b|Idem\b|See\b|Available\b|
 
 /**
  * Reads a text into lines and paragraph starts (see the module comment). `symbols` are the document symbols of the
- * text, used to tell running headers among page furniture. Never throws.
+ * text, used to tell running headers among page furniture; `inlineMarkers` its inline footnote markers
+ * (`scanInlineMarkers`, which it defaults to). Never throws.
  */
-export function readText(text: string, symbols: readonly SymbolMatch[]): ReadingView {
+export function readText(text: string, symbols: readonly SymbolMatch[], inlineMarkers: readonly RegExpMatchArray[] = scanInlineMarkers(text)): ReadingView {
 	const masked = maskMarkup(text);
 	const title = findFirstTitle(masked, TITLE_SEARCH_LIMIT);
 	const headerEnd = title?.start ?? estimateHeaderEnd(masked);
@@ -113,7 +114,6 @@ export function readText(text: string, symbols: readonly SymbolMatch[]): Reading
 			breaks.push(title.end, title.end + 1);
 		}
 	}
-	const inlineMarkers = scanInlineMarkers(text);
 	if (isCollapsed(text, physical)) {
 		addBodyBreaks(text, masked, headerEnd, inlineMarkers, breaks);
 	} else if (masked.includes('_____')) {
