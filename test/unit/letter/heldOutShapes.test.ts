@@ -120,7 +120,9 @@ describe('a heading that stands for the title, and an opening formula through OC
 	it('reads the addressee of an edition\'s heading as written, and a sender only where it names a State or an office', () => {
 		const heading = facts(lines('The British Representative at the United Nations (Cadogan) to the the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government.'));
 		assert.deepEqual(heading.addressees, ['Assistant Secretary General of the United Nations']);
-		assert.equal(heading.sender, null);
+		assert.equal(heading.sender, 'United Kingdom');
+		const unknown = facts(lines('The Ruritanian Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government.'));
+		assert.equal(unknown.sender, null);
 		const state = facts(lines('The Permanent Representative of Iran at the United Nations (Ala) to the Secretary-General (Lie)', 'Sir: I have the honour to request a meeting.'));
 		assert.equal(state.sender, 'Iran');
 		assert.deepEqual(state.addressees, ['Secretary-General']);

@@ -92,10 +92,10 @@ describe('letter facts', () => {
 		assert.equal(factsOf(lines('Letter dated 2 May 2005 from the Chargé d’affaires a.i. of the Permanent Mission of Chile to the United Nations addressed to the Secretary-General', 'I have the honour to inform you.')).sender, 'Chile');
 	});
 
-	it('reads the State a note\'s opening names before `Mission`, not a nationality adjective', () => {
+	it('reads the State a note\'s opening names before `Mission`, by its name or its adjective', () => {
 		const note = (opening: string) => factsOf(lines(`EXEC 2021-44 ${opening} presents its compliments to Permanent Missions to the United Nations and requests your support.`)).sender;
 		assert.equal(note('The United States Mission to the United Nations'), 'United States');
-		assert.equal(note('The Iranian Mission to the United Nations'), 'Iranian Mission');
+		assert.equal(note('The Iranian Mission to the United Nations'), 'Iran');
 		assert.equal(note('The Permanent Mission of Chile to the United Nations'), 'Chile');
 	});
 
@@ -115,7 +115,7 @@ describe('letter facts', () => {
 		));
 		assert.deepEqual([telegram.sender, telegram.addressees], ['United States', ['Secretary of State']]);
 		const adjective = factsOf(lines('The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government.'));
-		assert.deepEqual([adjective.sender, adjective.addressees], [null, ['Assistant Secretary General of the United Nations']]);
+		assert.deepEqual([adjective.sender, adjective.addressees], ['United Kingdom', ['Assistant Secretary General of the United Nations']]);
 	});
 	it('reads an edition\'s heading that names the letter after its subject: writer, addressee and US-style date', () => {
 		const printed = factsOf(lines(

@@ -6,6 +6,7 @@
 import { toIsoDate } from '../calendar/dates';
 import { collapse, countryOf } from './header';
 import { readOfficeName } from './ocrReading';
+import { stateNamedBy } from './stateAdjectives';
 import type { Letter, LetterKind, OrganHeader } from './model';
 
 /** An organ of the header as the catalogue gives it (SPEC `letters`: `{ "organ": "GA", "session": 51 }`). */
@@ -130,6 +131,11 @@ function senderOf(letter: Letter): string | null {
 		if (sender.country === undefined && STATE_POST.test(sender.text)) {
 			return null;
 		}
+		// `from the Netherlands Mission`, `from the French Government`: the State its name or adjective gives.
+		const attributive = sender.country === undefined ? attributivePost(sender.text) : undefined;
+		if (attributive !== undefined) {
+			return attributive;
+		}
 		return normaliseCase(sender.country ?? stripUnitedNations(sender.text.replace(/^the\s+/i, '')));
 	}
 	const memoFrom = letter.memo?.from?.text;
@@ -140,7 +146,8 @@ function senderOf(letter: Letter): string | null {
 			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
 		}
 		// A heading names the writer's post (`The Head of the Iranian Delegation`): only a State it names is the sender.
-		return country ? normaliseCase(country) : letter.memo?.heading ? attributiveState(memoFrom) ?? null : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
+		const attributive = country ? undefined : attributivePost(memoFrom);
+		return country ? normaliseCase(country) : letter.memo?.heading ? attributive ?? null : attributive !== undefined ? attributive : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
 	}
 	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
 	const country = missionOf(letter.noteVerbale?.senderMission?.text);
@@ -153,21 +160,26 @@ function senderOf(letter: Letter): string | null {
 	if (!opening) {
 		return null;
 	}
-	const openingCountry = missionOf(opening) ?? attributiveState(opening);
+	const openingCountry = missionOf(opening) ?? attributivePost(opening);
 	const post = countryOf(opening);
-	return openingCountry ? normaliseCase(openingCountry) : post ? normaliseCase(post) : STATE_POST.test(opening) ? null : readOfficeName(normaliseCase(stripUnitedNations(opening)));
+	return openingCountry ? normaliseCase(openingCountry) : post ? normaliseCase(post) : openingCountry === null || STATE_POST.test(opening) ? null : readOfficeName(normaliseCase(stripUnitedNations(opening)));
 }
 
 /**
  * The State named before the post that writes (`The United States Mission to the United Nations presents its
- * compliments …`, an edition's heading `The United States Representative at the United Nations ( Austin ) to …`):
- * capitalised words that are not a nationality adjective (`Iranian`, `Japanese`, `British`), a post (`Permanent`) or a
- * body of the Organization.
+ * compliments …`, an edition's heading `The United States Representative at the United Nations ( Austin ) to …`,
+ * `The Head of the Iranian Delegation at …`): a State's name or adjective (`Iranian` → `Iran`, `British` → `United
+ * Kingdom`) directly before the post. `null` when the words before the post name no State or are an adjective two
+ * States share (never a guess); `undefined` for a writer not named this way.
  */
-function attributiveState(writer: string): string | undefined {
-	const name = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:Permanent\s+)?(?:Mission|Representative|Delegation)\b/u.exec(collapse(writer))?.[1];
-	return name && !/\b(?:Permanent|Diplomatic|Observer|Joint|Special)\b/.test(name) && !/(?:ian|ean|ese|ish|ic)$/.test(name) && !UN_BODY.test(name) ? name : undefined;
+function attributivePost(writer: string): string | null | undefined {
+	const name = ATTRIBUTIVE_POST.exec(collapse(writer))?.[1];
+	// `The Permanent Mission`, `The Special Representative`, `the Security Council Mission`: a post of another shape.
+	return name === undefined || /\b(?:Permanent|Diplomatic|Observer|Joint|Special)\b/.test(name) || UN_BODY.test(name) ? undefined : stateNamedBy(name) ?? null;
 }
+
+/** Up to four capitalised words before a State's post, at the start of a heading or an opening (`the Iranian Delegation`, `The Head of the British Delegation`). */
+const ATTRIBUTIVE_POST = /^(?:the\s+)?(?:(?:Head|Chairman|Chief)\s+of\s+the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}?\p{Lu}[\p{L}'’-]*)\s+(?:Permanent\s+)?(?:Mission|Representative|Delegation|Government|Ambassador|Chargé\s+d[’']affaires)\b/u;
 
 /** Heads that start a further addressee in a list (`the Secretary-General and the President of the Security Council`). */
 const ADDRESSEE_HEAD = /(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:to\s+)?(?:the\s+)?(?:Acting\s+|Vice-)?(?:Presidents?|Chair(?:man|person)?s?|Secretary-General|High\s+Commissioner|Executive|Special|Under-Secretary-General|Director|Permanent\s+Representatives?)\b)/i;
