@@ -82,4 +82,20 @@ describe('a sender named by the adjective of its State', () => {
 		})), 'Armenia');
 		assert.equal(heading('The Head of the Iranian Delegation', 'The Soviet Government has refused to negotiate, and the British Representative has been told.'), 'Iran');
 	});
+
+	it('reads an adjective whose State changed with the year by the letter\'s own year', () => {
+		assert.equal(stateNamedBy('Russian', 1960), 'Union of Soviet Socialist Republics');
+		assert.equal(stateNamedBy('Russian', 2005), 'Russian Federation');
+		assert.equal(stateNamedBy('Russian'), 'Russian Federation');
+		assert.equal(stateNamedBy('German', 1980), undefined);
+		assert.equal(stateNamedBy('German', 1995), 'Germany');
+		assert.equal(stateNamedBy('Yemeni', 1975), undefined);
+		assert.equal(stateNamedBy('Vietnamese', 1970), undefined);
+		assert.equal(stateNamedBy('Vietnamese', 1980), 'Viet Nam');
+		const title = (year: number, from: string) => senderOf(makeLetter({ title: `Letter dated 5 May ${year} from ${from} addressed to the Secretary-General` }));
+		assert.equal(title(1950, 'the Russian Delegation'), 'Union of Soviet Socialist Republics');
+		assert.equal(title(2010, 'the Russian Delegation'), 'Russian Federation');
+		assert.equal(title(1980, 'the German Mission'), null);
+		assert.equal(title(2010, 'the German Mission'), 'Germany');
+	});
 });

@@ -62,7 +62,7 @@ export function letterFacts(letter: Letter): LetterFacts {
 		kind,
 		distributed: letter.distribution?.date?.date ? toIsoDate(letter.distribution.date.date) : null,
 		dated: titleDate ? toIsoDate(titleDate) : kind === 'note-verbale' && placeDate ? toIsoDate(placeDate) : letter.memo?.date?.date ? toIsoDate(letter.memo.date.date) : null,
-		sender: senderOf(letter),
+		sender: senderOf(letter, (titleDate ?? placeDate ?? letter.memo?.date?.date ?? letter.distribution?.date?.date)?.year),
 		addressees: addresseesOf(letter),
 		organs: organFacts(letter.organs),
 		agendaItems: (letter.agenda?.items ?? []).map((item) => ({ number: item.number, title: item.title ? collapse(item.title.text) : null })),
@@ -121,7 +121,7 @@ const UN_BODY = /\b(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Soc
 const STATE_POST = /^(?:the\s+)?(?:Deputy\s+)?(?:Permanent\s+(?:Representative|Observer)|Chargé\s+d[’']affaires|Permanent\s+Mission)\b/i;
 
 /** The sender of the title (`Armenia`, `President of the Security Council`), else a note verbale's sending mission. */
-function senderOf(letter: Letter): string | null {
+function senderOf(letter: Letter, year: number | undefined): string | null {
 	const sender = letter.title?.sender;
 	if (sender) {
 		const office = OFFICE.exec(sender.text);
@@ -132,7 +132,7 @@ function senderOf(letter: Letter): string | null {
 			return null;
 		}
 		// `from the Netherlands Mission`, `from the French Government`: the State its name or adjective gives.
-		const attributive = sender.country === undefined ? attributivePost(sender.text) : undefined;
+		const attributive = sender.country === undefined ? attributivePost(sender.text, year) : undefined;
 		if (attributive !== undefined) {
 			return attributive;
 		}
@@ -146,7 +146,7 @@ function senderOf(letter: Letter): string | null {
 			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
 		}
 		// A heading names the writer's post (`The Head of the Iranian Delegation`): only a State it names is the sender.
-		const attributive = country ? undefined : attributivePost(memoFrom);
+		const attributive = country ? undefined : attributivePost(memoFrom, year);
 		return country ? normaliseCase(country) : letter.memo?.heading ? attributive ?? null : attributive !== undefined ? attributive : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
 	}
 	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
@@ -160,7 +160,7 @@ function senderOf(letter: Letter): string | null {
 	if (!opening) {
 		return null;
 	}
-	const openingCountry = missionOf(opening) ?? attributivePost(opening);
+	const openingCountry = missionOf(opening) ?? attributivePost(opening, year);
 	const post = countryOf(opening);
 	return openingCountry ? normaliseCase(openingCountry) : post ? normaliseCase(post) : openingCountry === null || STATE_POST.test(opening) ? null : readOfficeName(normaliseCase(stripUnitedNations(opening)));
 }
@@ -172,10 +172,10 @@ function senderOf(letter: Letter): string | null {
  * Kingdom`) directly before the post. `null` when the words before the post name no State or are an adjective two
  * States share (never a guess); `undefined` for a writer not named this way.
  */
-function attributivePost(writer: string): string | null | undefined {
+function attributivePost(writer: string, year: number | undefined): string | null | undefined {
 	const name = ATTRIBUTIVE_POST.exec(collapse(writer))?.[1];
 	// `The Permanent Mission`, `The Special Representative`, `the Security Council Mission`: a post of another shape.
-	return name === undefined || /\b(?:Permanent|Diplomatic|Observer|Joint|Special)\b/.test(name) || UN_BODY.test(name) ? undefined : stateNamedBy(name) ?? null;
+	return name === undefined || /\b(?:Permanent|Diplomatic|Observer|Joint|Special)\b/.test(name) || UN_BODY.test(name) ? undefined : stateNamedBy(name, year) ?? null;
 }
 
 /** Up to four capitalised words before a State's post, at the start of a heading or an opening (`the Iranian Delegation`, `The Head of the British Delegation`). */

@@ -91,10 +91,28 @@ const STATE_OF: ReadonlyMap<string, string | null> = new Map<string, string | nu
 ]);
 
 /**
- * The State a name standing before a post names (`Iranian` → `Iran`, `Dutch` and `Netherlands` → `Netherlands`,
- * `Soviet` → `Union of Soviet Socialist Republics`, `United States` → `United States`); `undefined` for a word that is
- * neither a State nor a known adjective, or an adjective two States share.
+ * Adjectives whose State depends on the year: before the Russian Federation continued the USSR's membership
+ * (24 December 1991), `Russian` named the Soviet Union; while two German States (1949 to their unification on
+ * 3 October 1990), two Yemens (1967 to 22 May 1990) or two Viet Nams (1954 to 2 July 1976) existed, the adjective names
+ * neither (un.org/en/about-us/growth-in-un-membership, the notes on the Russian Federation, Germany, Yemen and
+ * Viet Nam - secondary). Each period is `[from year, to year, State or null]`, years inclusive; a year outside every
+ * period, or an unknown year, gives the State of the table above.
  */
-export function stateNamedBy(name: string): string | undefined {
-	return STATE_OF.get(name.replace(/^the\s+/i, '').replace(/\s+/g, ' ').replace(/'/g, '’').toLowerCase()) ?? undefined;
+const PERIODS: ReadonlyMap<string, readonly (readonly [from: number, to: number, state: string | null])[]> = new Map([
+	['russian', [[1917, 1991, 'Union of Soviet Socialist Republics']]],
+	['german', [[1949, 1990, null]]],
+	['yemeni', [[1967, 1990, null]]],
+	['vietnamese', [[1954, 1976, null]]],
+]);
+
+/**
+ * The State a name standing before a post names (`Iranian` → `Iran`, `Dutch` and `Netherlands` → `Netherlands`,
+ * `Soviet` → `Union of Soviet Socialist Republics`, `United States` → `United States`) in a letter of `year` (the
+ * letter's own year when known: `Russian` in 1960 is the Soviet Union's, `German` in 1980 names neither German State);
+ * `undefined` for a word that is neither a State nor a known adjective, or an adjective two States share.
+ */
+export function stateNamedBy(name: string, year?: number): string | undefined {
+	const key = name.replace(/^the\s+/i, '').replace(/\s+/g, ' ').replace(/'/g, '’').toLowerCase();
+	const period = year === undefined ? undefined : PERIODS.get(key)?.find(([from, to]) => year >= from && year <= to);
+	return (period ? period[2] : STATE_OF.get(key)) ?? undefined;
 }
