@@ -23,7 +23,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as zlib from 'node:zlib';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
@@ -152,6 +152,30 @@ export function indexFileFor(storage: string, program: string, roots: readonly s
 	return roots.some((root) => inside(root, file)) ? undefined : file;
 }
 
+/**
+ * The bytes of a file, read off this thread in one read where the system allows (`readFile` reads 512 KiB at a time,
+ * a turn of the event loop each: 400 of them for the 212 MB of the 100,000-letter record).
+ */
+async function readWhole(file: string): Promise<Buffer> {
+	const handle = await open(file, 'r');
+	try {
+		const { size } = await handle.stat();
+		const bytes = Buffer.allocUnsafeSlow(size);
+		let at = 0;
+		while (at < size) {
+			const { bytesRead } = await handle.read(bytes, at, size - at, at);
+			if (bytesRead === 0) {
+				break;
+			}
+			at += bytesRead;
+		}
+		// A file cut short meanwhile gives what was read (its checksum then tells).
+		return at === size ? bytes : bytes.subarray(0, at);
+	} finally {
+		await handle.close();
+	}
+}
+
 /** Removes a file if it is there; nothing when it cannot be (its folder is missing or is not a folder). */
 function removeQuietly(path: string): void {
 	try {
@@ -192,7 +216,7 @@ export class SummaryStore {
 	 */
 	static async open(file: string, engine: string, log: (line: string) => void): Promise<SummaryStore> {
 		const store = new SummaryStore(file, engine, log, 'later');
-		const bytes = await readFile(file).catch((error: unknown) => store.unreadable(error));
+		const bytes = await readWhole(file).catch((error: unknown) => store.unreadable(error));
 		store.load(bytes);
 		return store;
 	}
