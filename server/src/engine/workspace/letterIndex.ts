@@ -45,8 +45,14 @@ export interface IndexOptions {
 	readonly open?: boolean;
 }
 
-/** The last path segment of a URI or path. */
+/**
+ * The last path segment of a URI or path. A URI with no query, fragment or escape (every letter's `file:` URI from a
+ * walk of plain names) is cut at its last `/` without a regular expression or decoding: 100,000 of them at a restart.
+ */
 export function fileNameOf(uri: string): string {
+	if (!uri.includes('?') && !uri.includes('#') && !uri.includes('%')) {
+		return uri.slice(uri.lastIndexOf('/') + 1);
+	}
 	const withoutQuery = uri.replace(/[?#].*$/, '');
 	const segment = withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1);
 	try {
