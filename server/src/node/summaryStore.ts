@@ -45,8 +45,8 @@ const MAGIC = 'diplomatic-letters index\n';
 
 /**
  * The layout of the stored file (beside the entries' own format): 4 since the payload is laid out by `storeFile.ts`
- * (its large tables read in place, the paths as columns) and checked by CRC-32 (3: one `v8.serialize`d record, an
- * array per path, checked by SHA-256).
+ * (its large tables read in place, the paths as columns), checked by CRC-32, and its stored form writes objects of
+ * small integers bare (3: one `v8.serialize`d record, an array per path, checked by SHA-256).
  */
 const STORE_LAYOUT = 4;
 
