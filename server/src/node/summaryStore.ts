@@ -23,15 +23,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import * as zlib from 'node:zlib';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { SUMMARY_FORMAT } from '../engine/workspace/letterSummary';
 import type { StoredForm, StoredFormOptions } from './storedForm';
 import { decodeStoredForm, encodeStoredForm, releaseBuffers, StoredFormWriter } from './storedForm';
 import type { StoredPaths } from './storeFile';
-import { ALIGNMENT, BYTE_ORDER, decodePayload, encodePayload } from './storeFile';
+import { ALIGNMENT, BYTE_ORDER, decodePayload, encodePayload, PayloadChecksum, readIndexFile } from './storeFile';
 import type { FileStamp } from './fileStamps';
 import { sameStamp } from './fileStamps';
 import { describeErrorCode, errorCode } from './textFiles';
@@ -49,38 +47,6 @@ const MAGIC = 'diplomatic-letters index\n';
  * small integers bare (3: one `v8.serialize`d record, an array per path, checked by SHA-256).
  */
 const STORE_LAYOUT = 4;
-
-/**
- * The checksum of a payload, as the header names it. CRC-32 (zlib's: 100 ms for the 212 MB of the 100,000-letter
- * record where SHA-256 took 180 ms) finds any change of a byte or of a run of bytes, which is what a cache must find
- * (it guards against a disk or a copy gone wrong, not against someone forging a file); SHA-256 where the runtime has
- * no `zlib.crc32` (Node before 20.15).
- */
-class PayloadChecksum {
-	private readonly hash = typeof zlib.crc32 === 'function' ? undefined : createHash('sha256');
-	private crc = 0;
-
-	update(piece: Uint8Array): void {
-		if (this.hash === undefined) {
-			this.crc = zlib.crc32(piece, this.crc);
-		} else {
-			this.hash.update(piece);
-		}
-	}
-
-	/** The checksum as the header writes it: `crc32:<number>` or `sha256:<hex>`. */
-	digest(): string {
-		return this.hash === undefined ? `crc32:${this.crc}` : `sha256:${this.hash.digest('hex')}`;
-	}
-
-	/** The checksum of a payload in the way `named` (a header's checksum) says, or undefined when this runtime cannot compute it. */
-	static of(payload: Uint8Array, named: string): string | undefined {
-		if (named.startsWith('crc32:')) {
-			return typeof zlib.crc32 === 'function' ? `crc32:${zlib.crc32(payload)}` : undefined;
-		}
-		return named.startsWith('sha256:') ? `sha256:${createHash('sha256').update(payload).digest('hex')}` : undefined;
-	}
-}
 
 /** What one write puts in the file: the paths, and the entries they use with their content hashes (in the same order). */
 interface Snapshot extends StoredPaths {
@@ -152,30 +118,6 @@ export function indexFileFor(storage: string, program: string, roots: readonly s
 	return roots.some((root) => inside(root, file)) ? undefined : file;
 }
 
-/**
- * The bytes of a file, read off this thread in one read where the system allows (`readFile` reads 512 KiB at a time,
- * a turn of the event loop each: 400 of them for the 212 MB of the 100,000-letter record).
- */
-async function readWhole(file: string): Promise<Buffer> {
-	const handle = await open(file, 'r');
-	try {
-		const { size } = await handle.stat();
-		const bytes = Buffer.allocUnsafeSlow(size);
-		let at = 0;
-		while (at < size) {
-			const { bytesRead } = await handle.read(bytes, at, size - at, at);
-			if (bytesRead === 0) {
-				break;
-			}
-			at += bytesRead;
-		}
-		// A file cut short meanwhile gives what was read (its checksum then tells).
-		return at === size ? bytes : bytes.subarray(0, at);
-	} finally {
-		await handle.close();
-	}
-}
-
 /** Removes a file if it is there; nothing when it cannot be (its folder is missing or is not a folder). */
 function removeQuietly(path: string): void {
 	try {
@@ -216,8 +158,8 @@ export class SummaryStore {
 	 */
 	static async open(file: string, engine: string, log: (line: string) => void): Promise<SummaryStore> {
 		const store = new SummaryStore(file, engine, log, 'later');
-		const bytes = await readWhole(file).catch((error: unknown) => store.unreadable(error));
-		store.load(bytes);
+		const read = await readIndexFile(file, MAGIC.length).catch((error: unknown) => store.unreadable(error));
+		store.load(read?.bytes, read?.checksum);
 		return store;
 	}
 
@@ -548,11 +490,11 @@ export class SummaryStore {
 	}
 
 	/** Takes the entries of the stored file's bytes when they are a usable index; the bytes are given back after. */
-	private load(bytes: Buffer | undefined): void {
+	private load(bytes: Buffer | undefined, checksum?: string): void {
 		if (bytes === undefined) {
 			return;
 		}
-		const stored = this.decode(bytes);
+		const stored = this.decode(bytes, checksum);
 		// The tape was read in place: nothing holds the file's bytes any more, and they are large.
 		releaseBuffers([bytes]);
 		if (stored === undefined) {
@@ -568,8 +510,11 @@ export class SummaryStore {
 		}
 	}
 
-	/** The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine. */
-	private decode(bytes: Buffer): (ReadPaths & { readonly entries: readonly LetterSummary[] }) | undefined {
+	/**
+	 * The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine.
+	 * `checksum`: the checksum of the bytes after the header line, computed while the file was read, when it was.
+	 */
+	private decode(bytes: Buffer, checksum: string | undefined): (ReadPaths & { readonly entries: readonly LetterSummary[] }) | undefined {
 		const discard = (why: string) => {
 			this.log(`The stored index ${this.file} ${why}: it is discarded and the letters are read again.`);
 			return undefined;
@@ -589,7 +534,7 @@ export class SummaryStore {
 			return discard('was made by another version of Diplomatic Letters');
 		}
 		const payload = bytes.subarray(headerEnd + 1);
-		if (payload.length !== header.bytes || typeof header.checksum !== 'string' || PayloadChecksum.of(payload, header.checksum) !== header.checksum) {
+		if (payload.length !== header.bytes || typeof header.checksum !== 'string' || (checksum ?? PayloadChecksum.of(payload, header.checksum)) !== header.checksum) {
 			return discard('is corrupt (its content does not match its checksum)');
 		}
 		try {

@@ -3,15 +3,17 @@
 // large tables read in place) or not (copied); the entries decode as they were; and a payload that does not hold
 // together (a count changed, cut short, a path pointing past the entries) is refused, never read wrongly.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
 import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
 import { SymbolTable } from '../../../server/src/engine/workspace/symbolTable';
 import type { StoredPayload } from '../../../server/src/node/storeFile';
-import { CorruptPayload, decodePayload, encodePayload } from '../../../server/src/node/storeFile';
+import { CorruptPayload, decodePayload, encodePayload, PayloadChecksum, readIndexFile } from '../../../server/src/node/storeFile';
 import { decodeStoredForm, encodeStoredForm } from '../../../server/src/node/storedForm';
 import { referenceData } from '../helpers/fixtures';
 
@@ -106,5 +108,27 @@ describe('the payload of the persistent index', () => {
 			assert.throws(() => decodePayload(corrupt), CorruptPayload, what);
 		}
 		assert.throws(() => encodePayload({ ...payload, entryOf: new Int32Array(1) }), RangeError);
+	});
+
+	it('reads a file piece by piece with the checksum of what follows its header line, of the kind the header names', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'dl-store-file-'));
+		after(() => rmSync(folder, { recursive: true, force: true }));
+		// Larger than a piece (8 MiB), so that the checksum is computed over several.
+		const payload = randomBytes(20 * 1024 * 1024 + 13);
+		for (const kind of ['crc32', 'sha256'] as const) {
+			const named = PayloadChecksum.of(payload, `${kind}:`)!;
+			const file = join(folder, `${kind}.index`);
+			writeFileSync(file, Buffer.concat([Buffer.from(`magic\n${JSON.stringify({ checksum: named })}\n`), payload]));
+			const read = await readIndexFile(file, 'magic\n'.length);
+			assert.deepEqual(read.bytes, readFileSync(file));
+			assert.equal(read.checksum, named, kind);
+		}
+		const unnamed = join(folder, 'unnamed.index');
+		writeFileSync(unnamed, Buffer.concat([Buffer.from('magic\n{"checksum": "md5:x"}\n'), payload.subarray(0, 100)]));
+		assert.equal((await readIndexFile(unnamed, 6)).checksum, undefined, 'a kind it does not know');
+		writeFileSync(unnamed, 'magic\nno header line');
+		assert.deepEqual(await readIndexFile(unnamed, 6), { bytes: readFileSync(unnamed) });
+		writeFileSync(unnamed, '');
+		assert.equal((await readIndexFile(unnamed, 6)).bytes.length, 0);
 	});
 });

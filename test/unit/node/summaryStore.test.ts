@@ -98,6 +98,23 @@ describe('the persistent index', () => {
 		}), { numRuns: 60 });
 	});
 
+	it('reads the same off this thread (open), and discards a corrupt file there too, its checksum computed as it is read', async () => {
+		const { file } = written();
+		const opened = await SummaryStore.open(file, 'v1', () => undefined);
+		assert.equal(opened.hashOf('/letters/004.txt'), 'hash-of-004');
+		assert.deepEqual(opened.get('hash-of-004'), summary);
+		const bytes = readFileSync(file);
+		bytes[bytes.length - 7] ^= 1;
+		writeFileSync(file, bytes);
+		const logged: string[] = [];
+		const corrupt = await SummaryStore.open(file, 'v1', (line) => logged.push(line));
+		assert.equal(corrupt.size, 0);
+		assert.match(logged.join('\n'), /is corrupt \(its content does not match its checksum\): it is discarded/);
+		const missing: string[] = [];
+		assert.equal((await SummaryStore.open(join(root, 'no-such-folder', 'x.index'), 'v1', (line) => missing.push(line))).size, 0);
+		assert.deepEqual(missing, [], 'no index yet is not worth a line');
+	});
+
 	it('discards a file of the layout before (3: one v8-serialized record, SHA-256) with a log line', () => {
 		const { file } = written();
 		const payload = serialize({ paths: [['/letters/004.txt', 'hash-of-004']], hashes: ['hash-of-004'], entries: encodeStoredForm([summary]) });
