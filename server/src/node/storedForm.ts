@@ -354,6 +354,16 @@ export function decodeStoredForm(form: StoredForm): unknown[] {
 				if (!(size >= 0 && size <= tape.length - at)) {
 					throw new CorruptStoredForm();
 				}
+				if (size <= 3) {
+					// Most arrays are short (1.2 million at 100,000 letters, 1.8 values each): an array literal, whose
+					// allocation site V8 learns to place in the old generation (the arrays all live on), where
+					// `new Array(size)` is copied by every scavenge — the decode's scavenges took half the time.
+					const slot = containers.length;
+					containers.push(undefined);
+					const short = size === 0 ? [] : size === 1 ? [read()] : size === 2 ? [read(), read()] : [read(), read(), read()];
+					containers[slot] = short;
+					return short;
+				}
 				const array = new Array<unknown>(size);
 				containers.push(array);
 				for (let i = 0; i < size; i++) {
