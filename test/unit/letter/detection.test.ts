@@ -63,4 +63,34 @@ describe('which texts are letters', () => {
 		const markdown = lines('# **General Assembly Security Council**', '', 'Distr.: General  ', '22 December 2020');
 		assert.equal(detectLetter(markdown).isLetter, true);
 	});
+	it('takes the communications, telegrams and transcripts of the early years, and letters as sent, for letters', () => {
+		const communication = lines('1 March 1948', '', 'Communication received from United States Delegation', '', 'Empire State Building', '', '1st March 1948', '', 'My dear Ralph,', '', 'I find on looking through my files that there are a number of outstanding points.');
+		assert.deepEqual([detectLetter(communication).isLetter, detectLetter(communication).signals], [true, ['salutation', 'printed-title']]);
+		const telegram = lines('The United States Representative at the United Nations ( Austin ) to the Secretary of State', '', 'Following is text of letter: “29 September, 1950 For attention Department of State: Dear Ambassador Austin: the members of the Fourth Committee of the General Assembly wish it.”');
+		assert.equal(detectLetter(telegram).isLetter, true);
+		const broadcast = lines('(Text) Mr. U Thant, Acting Secretary General of the United Nations. Excellency: The Government of the United States is trying to depict the Government of Cuba as obstructing a settlement.');
+		assert.deepEqual([detectLetter(broadcast).isLetter, detectLetter(broadcast).signals], [true, ['salutation', 'addressee']]);
+		const asSent = lines('Havana, October 24, 2020', '', 'His Excellency Mr. Antonio Guterres', '', 'Secretary General of the United Nations', '', 'New York', '', 'After 75 years of its founding, the role of the United Nations is increasingly relevant.');
+		assert.deepEqual([detectLetter(asSent).isLetter, detectLetter(asSent).signals], [true, ['addressee', 'place-date']]);
+		const printed = lines('Call for the Implementation of the Resolution: Letter From the President of the Security Council to Each Member, June 7, 1955 (1)', '', 'Excellency: As President of the Security Council this month it is incumbent upon me to bring to your attention my concern.');
+		assert.equal(detectLetter(printed).isLetter, true);
+	});
+
+	it('leaves alone a meeting record, a press release, a President\'s statement and a report that name letters', () => {
+		const record = lines('Security Council', '5 June 1967', '1347 MEETING : 5 June 1967', 'Letter dated 29 May 1967 from the Permanent Representative of the United Kingdom addressed to the President of the Security Council (S/7910)', 'Held on 5 June 1967, at 9.30 a.m.', 'The agenda was adopted');
+		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);
+		const release = lines('UNITED NATIONS Press Services Office of Public Information (For use of information media — not an official record)', 'Press Release SG/1353 24 October 1962', 'STATEMENT BEFORE THE SECURITY COUNCIL', 'At the request of the Permanent Representatives of a large number of Member States I have sent a message.');
+		assert.deepEqual([detectLetter(release).isLetter, detectLetter(release).otherKind], [false, ['press-release']]);
+		const statement = lines('Human Rights Council Fifteenth session Agenda item 1', 'President’s statement*', 'The Human Rights Council thanks the High Commissioner for her letter dated 3 May 2010 addressed to the President of the Council, asking him to share the framework of the United Nations and the General Assembly.');
+		assert.deepEqual([detectLetter(statement).isLetter, detectLetter(statement).otherKind], [false, ['presidential-statement']]);
+		const report = lines('UNITED NATIONS REPORT OF THE SECURITY COUNCIL TO THE GENERAL ASSEMBLY 16 July 1957 to 15 July 1958 TABLE OF CONTENTS A. Letter dated 4 September 1957 from the permanent representative of Jordan, addressed to the President of the Security Council 1');
+		assert.deepEqual([detectLetter(report).isLetter, detectLetter(report).otherKind], [false, ['report']]);
+	});
+
+	it('leaves alone a report whose first page is its letter of transmittal, and still reads a letter citing such a report', () => {
+		const supplement = lines('General Assembly', '', 'Official Records', '', 'Seventy-fourth Session', '', 'Supplement No. 35', '', 'Letter of transmittal', '', 'Mr. Secretary-General,', '', 'I have the honour to enclose herewith the report of the Committee.', '', '(Signed) Cheikh Niang');
+		assert.deepEqual([detectLetter(supplement).isLetter, detectLetter(supplement).otherKind], [false, ['report']]);
+		const letter = lines('Letter dated 1 May 2005 from the Permanent Representative of X to the United Nations addressed to the Secretary-General', '', 'I have the honour to refer to the report of the Council (Official Records of the General Assembly, Fifty-ninth Session, Supplement No. 3).');
+		assert.equal(detectLetter(letter).isLetter, true);
+	});
 });

@@ -81,4 +81,50 @@ describe('letter facts', () => {
 		assert.deepEqual(facts.agendaItems, []);
 		assert.deepEqual(facts.cites, []);
 	});
+	it('reads the State of a chargé d\'affaires ad interim whose mission is written `to` the State (a cable\'s transcription)', () => {
+		const facts = factsOf(lines(
+			'LETTER DATED 12 SEPTEMBER 1973 FROM THE CHARGE D\'AFFAIRS AD INTERIM',
+			'OF THE PERMANENT MISSION TO CUBA TO THE UNITED NATIONS ADDRESSED',
+			'TO THE PRESIDENT OF THE SECURITY COUNCIL',
+			'THE REVOLUTIONARY GOVERNMENT OF CUBA HAS INSTRUCTED ME TO DELIVER TO YOU THE FOLLOWING NOTE.',
+		));
+		assert.deepEqual([facts.dated, facts.sender, facts.addressees], ['1973-09-12', 'Cuba', ['President of the Security Council']]);
+		assert.equal(factsOf(lines('Letter dated 2 May 2005 from the Chargé d’affaires a.i. of the Permanent Mission of Chile to the United Nations addressed to the Secretary-General', 'I have the honour to inform you.')).sender, 'Chile');
+	});
+
+	it('reads the State a note\'s opening names before `Mission`, not a nationality adjective', () => {
+		const note = (opening: string) => factsOf(lines(`EXEC 2021-44 ${opening} presents its compliments to Permanent Missions to the United Nations and requests your support.`)).sender;
+		assert.equal(note('The United States Mission to the United Nations'), 'United States');
+		assert.equal(note('The Iranian Mission to the United Nations'), 'Iranian Mission');
+		assert.equal(note('The Permanent Mission of Chile to the United Nations'), 'Chile');
+	});
+
+	it('gives the Human Rights Council\'s special sessions as the Assembly\'s are given', () => {
+		const facts = factsOf(lines('UNITED NATIONS A General Assembly Distr. GENERAL A/HRC/S-1/1 4 July 2006 Original: ENGLISH HUMAN RIGHTS COUNCIL First special session 5 July 2006 Letter dated 30 June 2006 from the Permanent Representative of Tunisia to the United Nations Office at Geneva, addressed to the President of the Human Rights Council I have the honour to request a special session.'));
+		assert.deepEqual(facts.organs, [{ organ: 'HRC', specialSession: 1 }]);
+	});
+	it('reads an edition\'s heading under its file line, without the addressee\'s name, and the State it names before the post', () => {
+		const telegram = factsOf(lines(
+			'320/9–2950: telegram',
+			'',
+			'The United States Representative at the United Nations ( Austin ) to the Secretary of State',
+			'',
+			'Delga 49. Following is text of letter dated September 29 from Lie to Austin:',
+			'',
+			'“29 September, 1950 For attention Department of State: Dear Ambassador Austin: I am writing to request that you make such arrangements as an invitee of the United Nations during the present session of the General Assembly. Sincerely Yours, S. Trygve Lie, Secretary-General”',
+		));
+		assert.deepEqual([telegram.sender, telegram.addressees], ['United States', ['Secretary of State']]);
+		const adjective = factsOf(lines('The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1', 'Sir: I have received the following message from my Government.'));
+		assert.deepEqual([adjective.sender, adjective.addressees], [null, ['Assistant Secretary General of the United Nations']]);
+	});
+	it('reads an edition\'s heading that names the letter after its subject: writer, addressee and US-style date', () => {
+		const printed = factsOf(lines(
+			'Call for the Implementation of the Security Council Resolution of March 30, 1955: Letter From the President of the Security Council to Each Member, June 7, 1955 (1)',
+			'',
+			'Excellency: As President of the Security Council this month it is incumbent upon me to bring to your attention my concern.',
+			'',
+			'Accept, Excellency, the renewed assurances of my highest consideration.',
+		));
+		assert.deepEqual([printed.dated, printed.sender, printed.addressees], ['1955-06-07', 'President of the Security Council', ['Each Member']]);
+	});
 });

@@ -27,7 +27,7 @@ describe('organ headers', () => {
 			['General Assembly', 'emergency-special-session', 10, 'Tenth emergency special session'],
 		]);
 		assert.deepEqual(organs('Human Rights Council\nTwenty-ninth special session\nSeventieth year\nFifth session'), [['Human Rights Council', 'special-session', 29, 'Twenty-ninth special session']]);
-		assert.deepEqual(findOrganHeaders('Human Rights Council\nTwenty-ninth special session', 60).flatMap(organFact), [], 'the catalogue names Council sessions only');
+		assert.deepEqual(findOrganHeaders('Human Rights Council\nTwenty-ninth special session', 60).flatMap(organFact), [{ organ: 'HRC', specialSession: 29 }], 'the catalogue names the Council\'s special sessions as the Assembly\'s');
 	});
 
 	it('reads regular sessions and Security Council years of every era, in capitals too', () => {
@@ -43,5 +43,11 @@ describe('organ headers', () => {
 		const letter = parseLetter(makeLetter({ session: 'Tenth emergency special', agenda: 'Agenda item 5', agendaTitles: ['Illegal Israeli actions in Occupied East Jerusalem and the rest of the Occupied Palestinian Territory'] }), referenceData);
 		assert.deepEqual(letter.organs.map((organ) => organ.unit), ['emergency-special-session', 'year']);
 		assert.equal(letter.agenda?.session, undefined);
+	});
+	it('gives a session whose organ was lost to the Assembly when the letter names that session of the Assembly', () => {
+		const note = 'Sixtieth session Agenda item 112 (e) Elections: election of 47 members of the Human Rights Council Note verbale dated 11 April 2006 from the Permanent Mission of the Russian Federation to the United Nations addressed to the President of the General Assembly The Permanent Mission presents its compliments to the President of the sixtieth session of the General Assembly.';
+		const headerEnd = note.indexOf('Note verbale');
+		assert.deepEqual(findOrganHeaders(note, headerEnd).flatMap(organFact), [{ organ: 'GA', session: 60 }]);
+		assert.deepEqual(findOrganHeaders(note.replace('sixtieth session of', 'fifty-ninth session of'), headerEnd).flatMap(organFact), [], 'another session named');
 	});
 });

@@ -181,3 +181,20 @@ describe('annex lists', () => {
 		assert.deepEqual(letter.annexReferences.map((reference) => [reference.label, textOf(letter, reference.range)]), [['I', 'see annexes I and III'], ['III', 'III']]);
 	});
 });
+
+describe('a letter introduced by a cover line that gives its symbol', () => {
+	it('takes the symbol a cable\'s line above the title gives in parentheses for the letter\'s, not a citation', () => {
+		const letter = parse(lines(
+			'FOLLOWING IS TEXT OF LETTER FROM CUBAN CHARGE',
+			'(S/10993, 12 SEPT \'73) TO PRESIDENT OF SC REPORTED REFTEL:',
+			'LETTER DATED 12 SEPTEMBER 1973 FROM THE CHARGE D\'AFFAIRS AD INTERIM OF THE PERMANENT MISSION OF CUBA TO THE UNITED NATIONS ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCIL',
+			'THE REVOLUTIONARY GOVERNMENT OF CUBA HAS INSTRUCTED ME TO DELIVER TO YOU THE FOLLOWING NOTE, RECALLING S/10990.',
+		));
+		assert.equal(letter.masthead?.symbol.text, 'S/10993');
+		assert.deepEqual(letter.citations.map((citation) => citation.symbol.text), ['S/10990']);
+	});
+	it('leaves a symbol that a line above the title cites without naming a letter as it was', () => {
+		const letter = parse(lines('Further to document S/10990 of 10 September 1973', 'Letter dated 12 September 1973 from the Permanent Representative of Cuba to the United Nations addressed to the President of the Security Council', 'I have the honour to refer to (S/10990).'));
+		assert.equal(letter.masthead, undefined);
+	});
+});

@@ -131,3 +131,38 @@ describe('what is not a title', () => {
 		assert.deepEqual(letter.citations.map((citation) => citation.symbol.text), ['S/17787']);
 	});
 });
+
+describe('titles of the fifth round\'s new letters', () => {
+	it('reads a title that names the addressee before the writer (`addressed to … by the Permanent Representative of …`)', () => {
+		const letter = parse(lines(
+			'Letter dated 26 April 2004 addressed to the President of the Security Council by the Permanent Representative of France to the United Nations',
+			'Please find attached the report on the work of the Security Council (see annex).',
+			'(Signed) Jean-Marc de La Sablière',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '2004-04-26', sender: 'France', addressee: 'President of the Security Council' });
+	});
+	it('reads a title printed over three lines whose last line names the addressee after a blank line', () => {
+		const letter = parse(lines(
+			'Letter dated 21 June 1978 from the Chairman of the Committee',
+			'',
+			' on the Exercise of the Inalienable Rights of the Palestinian',
+			'',
+			' People addressed to the Secretary-General',
+			'',
+			'The reply of the Government of Israel confirms that it has no intention of honouring the resolutions.',
+			'',
+			'(Signed) Medoune FALL',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '1978-06-21', sender: 'Chairman of the Committee on the Exercise of the Inalienable Rights of the Palestinian People', addressee: 'Secretary-General' });
+		const body = parse(lines('Letter dated 21 June 1978 from the Chairman of the Committee', '', 'I refer to the letter addressed to you on 3 May.', '', '(Signed) Medoune FALL'));
+		assert.equal(body.title?.addressee, undefined);
+	});
+	it('ends the addressee of a title in capitals where it goes on with a second document (`…, AND REPLY DATED …`)', () => {
+		const letter = parse(lines(
+			'LETTER DATED 18 MAY 1948 FROM THE ASSISTANT SECRETARY-GENERAL FOR SECURITY COUNCIL AFFAIRS ADDRESSED TO THE ARAB HIGHER COMMITTEE, AND REPLY DATED 24 MAY 1948 ADDRESSED TO THE SECRETARY-GENERAL CONCERNING THE QUESTIONS',
+			'',
+			'Sir,',
+		));
+		assert.equal(title(letter).addressee, 'ARAB HIGHER COMMITTEE');
+	});
+});

@@ -209,14 +209,43 @@ export function findMemoHeader(masked: string, dates: readonly DateMatch[], limi
 	const to = found.find((line) => line.label === 'To');
 	const from = found.find((line) => line.label === 'From');
 	if (!to || !from || masked.slice(Math.min(to.start, from.start), Math.max(to.start, from.start)).split('\n').length > 4) {
-		return documentHeading(masked);
+		return documentHeading(masked) ?? letterHeading(masked, dates);
 	}
 	const date = dates.find((candidate) => candidate.start < Math.min(to.start, from.start) && INTRODUCED_DATE.test(masked.slice(Math.max(0, candidate.start - 60), candidate.start)));
 	return { to: { text: to.text, range: to.range }, from: { text: from.text, range: from.range }, date: date && toDateMention(date) };
 }
 
-/** An edition's heading that stands for the title: `The British Representative at the United Nations (Cadogan) to the Assistant Secretary General of the United Nations (Hoo)1`. */
-const DOCUMENT_HEADING = /^\s*The\s+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s+to\s+(?:the\s+)+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s*\d{0,3}[ \t]*(?:\r?\n|$)/;
+/**
+ * An edition's heading that stands for the title: `The British Representative at the United Nations (Cadogan) to the
+ * Assistant Secretary General of the United Nations (Hoo)1`; the addressee's name may be left out (`… ( Austin ) to the
+ * Secretary of State`), and the edition's file line may stand above it (FRUS: `320/9–2950: telegram`).
+ */
+const DOCUMENT_HEADING = /^\s*(?:[^\n:]{1,60}:[ \t]*(?:[Tt]elegram|[Aa]irgram|[Ll]etter|[Mm]emorandum|[Dd]espatch|[Nn]ote)[ \t]*\r?\n\s*)?The\s+([^\n()]{3,150}?)\s*\(\s*[^\n()]{2,40}\)\s+to\s+(?:the\s+)+([^\n()]{3,150}?)\s*(?:\(\s*[^\n()]{2,40}\)\s*\d{0,3})?[ \t]*(?:\r?\n|$)/;
+
+/**
+ * An edition's heading that names the letter after its subject (Avalon: `Call for the Implementation of the Security
+ * Council Resolution of March 30, 1955: Letter From the President of the Security Council to Each Member, June 7, 1955
+ * (1)`): the writer, the addressee and the date, on the first line.
+ */
+const LETTER_HEADING = /^[ \t]*[^\n]{0,200}?:[ \t]+Letter[ \t]+[Ff]rom[ \t]+(?:the[ \t]+)?([^\n,]{3,120}?)[ \t]+to[ \t]+(?:the[ \t]+)?([^\n,]{3,120}?),[ \t]+([A-Z][a-z]{2,8}[ \t]+\d{1,2},[ \t]+\d{4})[ \t]*(?:\(\d{1,2}\))?[ \t]*(?:\r?\n|$)/;
+
+/** The writer, addressee and date of an edition's heading that names the letter after its subject (see {@link LETTER_HEADING}). */
+function letterHeading(masked: string, dates: readonly DateMatch[]): MemoHeader | undefined {
+	const match = LETTER_HEADING.exec(masked.slice(0, 400));
+	if (!match) {
+		return undefined;
+	}
+	const fromStart = match.index + match[0].indexOf(`${match[1]} `);
+	const toStart = match.index + match[0].indexOf(match[2], fromStart + match[1].length);
+	const dateStart = match.index + match[0].lastIndexOf(match[3]);
+	const date = dates.find((candidate) => candidate.start === dateStart);
+	return {
+		from: { text: collapseDetached(match[1]), range: { start: fromStart, end: fromStart + match[1].length } },
+		to: { text: collapseDetached(match[2]), range: { start: toStart, end: toStart + match[2].length } },
+		date: date && toDateMention(date),
+		heading: true,
+	};
+}
 
 /** The sender's post and the addressee of a document edition's heading (FRUS) on the first line, as written. */
 function documentHeading(masked: string): MemoHeader | undefined {

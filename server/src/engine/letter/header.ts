@@ -8,7 +8,7 @@ import type { Block } from './textLayout';
 import type { TitleExtent } from './titleLine';
 import { readOcrDate, repairTitleWords } from './ocrReading';
 import { memoizeText } from './textMemo';
-import { ADDRESSED_TO, addresseeEnd, TITLE_START } from './titleLine';
+import { ADDRESSED_TO, addresseeEnd, TITLE_START, WRITER_AFTER } from './titleLine';
 
 /** Turns a date found by the calendar scanner into the letter model's date mention. */
 export function toDateMention(match: DateMatch): DateMention {
@@ -68,6 +68,18 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		const country = countryOf(senderText);
 		sender = country === undefined ? undefined : { text: senderText, range: senderRange, country };
 	}
+	if (!fromMatch && addressedMatch) {
+		// The writer named after the addressee (`… addressed to the President of the Security Council by the Permanent Representative of France …`).
+		const addresseeAt = block.start + addressedMatch.index + addressedMatch[0].length;
+		const end = addresseeEnd(masked, addresseeAt);
+		const writer = end === undefined ? null : WRITER_AFTER.exec(masked.slice(end, block.end));
+		if (end !== undefined && writer) {
+			const senderStart = end + writer[0].indexOf(writer[1]);
+			const senderRange = trimRange(masked, senderStart, senderStart + writer[1].length);
+			const senderText = repairTitleWords(collapseDetached(masked.slice(senderRange.start, senderRange.end)));
+			sender = { text: senderText, range: senderRange, country: countryOf(senderText) };
+		}
+	}
 	let addressee: LetterTitle['addressee'];
 	if (addressedMatch) {
 		const addresseeStart = block.start + addressedMatch.index + addressedMatch[0].length;
@@ -82,6 +94,11 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 export const countryOf: (sender: string) => string | undefined = memoizeText(countryOfUncached);
 
 function countryOfUncached(sender: string): string | undefined {
+	// `the Permanent Mission to Cuba to the United Nations` (a transcription slip for `of`): the State stands between.
+	const missionTo = MISSION_TO_STATE.exec(sender);
+	if (missionTo) {
+		return collapseDetached(missionTo[1]);
+	}
 	const plural = /\bRepresentatives\s+of\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
 	const match = plural ?? SENDER_OF.exec(sender);
 	if (!match || UN_ORGAN.test(match[1])) {
@@ -92,7 +109,10 @@ function countryOfUncached(sender: string): string | undefined {
 }
 
 /** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`; `to TBB United Nations` is `the` as OCR read it). */
-const SENDER_OF = /\b(?:Representative|Mission|Chargé\s+d[’']affaires(?:\s+a\.\s*i\.)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+(?:to|at)\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+const SENDER_OF = /\b(?:Representative|Mission|Charg[ée]\s+d[’']affaire?s(?:\s+a\.\s*i\.|\s+ad\s+interim)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+(?:to|at)\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+
+/** `Mission to <State> to the United Nations`: the State of a mission whose `of` was written `to`. */
+const MISSION_TO_STATE = /\bMission\s+to\s+(?!(?:the\s+)?(?:United\s+Nations|UN)\b)(?:the\s+)?([^\n]{2,60}?)\s+(?:to|at)\s+the\s+United\s+Nations\b/i;
 
 /** An organ of the United Nations: the sender `President of the Security Council` represents no State. */
 const UN_ORGAN = /^(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council|United\s+Nations)\b/i;
@@ -184,11 +204,29 @@ export function findOrganHeaders(masked: string, headerEnd: number, ownSymbol?: 
 		}
 		// A session whose organ's name was lost (OCR, a page that kept part of the masthead) is the Assembly's when the
 		// document's own symbol is of that very session (`A/37/553` under `Thirty-seventh session`).
-		if (!paired && unit === 'session' && names.length === 0 && ownSymbol?.parts.some((part) => part.series === 'A' && part.bodies.length === 0 && part.session === ordinal)) {
+		// So it is when the letter itself names that session of the Assembly (`… presents its compliments to the President
+		// of the sixtieth session of the General Assembly` under `Sixtieth session Agenda item 112 (e)`).
+		if (!paired && unit === 'session' && ((names.length === 0 && ownSymbol?.parts.some((part) => part.series === 'A' && part.bodies.length === 0 && part.session === ordinal))
+			|| (!names.some((name) => name.start < phrase.index) && namesAssemblySession(masked, headerEnd, ordinal)))) {
 			headers.push({ organ: 'General Assembly', range: { start: phrase.index, end: phraseEnd }, ordinalRange: { start: phrase.index, end: phraseEnd }, ordinal, unit });
 		}
 	}
 	return headers.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** How far after the header the letter's own words are searched for the Assembly session it names. */
+const SESSION_NAMED_WINDOW = 2000;
+/** `the sixtieth session of the General Assembly`: the ordinal's words in group 1. */
+const ASSEMBLY_SESSION_NAMED = /\b([A-Za-z]+(?:-[A-Za-z]+)?)\s+session\s+of\s+the\s+General\s+Assembly\b/gi;
+
+/** Whether the first words after the header name the `ordinal` session of the General Assembly. */
+function namesAssemblySession(masked: string, headerEnd: number, ordinal: number): boolean {
+	for (const match of masked.slice(headerEnd, headerEnd + SESSION_NAMED_WINDOW).matchAll(ASSEMBLY_SESSION_NAMED)) {
+		if (headerOrdinal(match[1]) === ordinal) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** How far after `Distr.` its date may stand: on a later line, after the kind (`GENERAL`), the symbol or the other column. */

@@ -15,7 +15,8 @@ export type OrganFact =
 	| { readonly organ: 'GA'; readonly specialSession: number }
 	| { readonly organ: 'SC'; readonly year: number }
 	| { readonly organ: 'ECOSOC'; readonly session?: number; readonly year?: number }
-	| { readonly organ: 'HRC' | 'CHR'; readonly session: number };
+	| { readonly organ: 'HRC' | 'CHR'; readonly session: number }
+	| { readonly organ: 'HRC'; readonly specialSession: number };
 
 /** An agenda item of the header with its title (`null` when neither the letter nor the reference data gives one). */
 export interface AgendaItemFact {
@@ -77,7 +78,7 @@ function organFacts(organs: readonly OrganHeader[]): OrganFact[] {
 	return facts;
 }
 
-/** `GA 51`, `GA ESS 10`, `GA S-20`, `SC 2020`, `ECOSOC 2005`. */
+/** `GA 51`, `GA ESS 10`, `GA S-20`, `HRC S-1`, `SC 2020`, `ECOSOC 2005`. */
 export function organLabel(organ: OrganFact): string {
 	if ('session' in organ && organ.session !== undefined) {
 		return `${organ.organ} ${organ.session}`;
@@ -86,7 +87,7 @@ export function organLabel(organ: OrganFact): string {
 		return `GA ESS ${organ.emergencySpecialSession}`;
 	}
 	if ('specialSession' in organ) {
-		return `GA S-${organ.specialSession}`;
+		return `${organ.organ} S-${organ.specialSession}`;
 	}
 	return `${organ.organ} ${'year' in organ ? organ.year ?? '' : ''}`.trim();
 }
@@ -102,7 +103,9 @@ export function organFact(organ: OrganHeader): OrganFact[] {
 		return organ.unit === 'year' ? [{ organ: 'SC', year: 1945 + organ.ordinal }] : [];
 	}
 	if (organ.organ === 'Human Rights Council' || organ.organ === 'Commission on Human Rights') {
-		return organ.unit === 'session' ? [{ organ: organ.organ === 'Human Rights Council' ? 'HRC' : 'CHR', session: organ.ordinal }] : [];
+		// The Council's special sessions (`Human Rights Council First special session`, A/HRC/S-1/…) as the Assembly's are given.
+		return organ.unit === 'session' ? [{ organ: organ.organ === 'Human Rights Council' ? 'HRC' : 'CHR', session: organ.ordinal }]
+			: organ.unit === 'special-session' && organ.organ === 'Human Rights Council' ? [{ organ: 'HRC', specialSession: organ.ordinal }] : [];
 	}
 	return organ.unit === 'session' ? [{ organ: 'ECOSOC', session: organ.ordinal }] : organ.unit === 'year' ? [{ organ: 'ECOSOC', year: organ.ordinal }] : [];
 }
@@ -137,7 +140,7 @@ function senderOf(letter: Letter): string | null {
 			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
 		}
 		// A heading names the writer's post (`The Head of the Iranian Delegation`): only a State it names is the sender.
-		return country ? normaliseCase(country) : letter.memo?.heading ? null : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
+		return country ? normaliseCase(country) : letter.memo?.heading ? attributiveState(memoFrom) ?? null : normaliseCase(stripUnitedNations(memoFrom.replace(/^the\s+/i, '')));
 	}
 	const missionOf = (text: string | undefined) => text && /\bMission\s+of\s+(?:the\s+)?(.+?)(?:\s+to\s+the\b|\s*$)/i.exec(collapse(text))?.[1];
 	const country = missionOf(letter.noteVerbale?.senderMission?.text);
@@ -150,9 +153,20 @@ function senderOf(letter: Letter): string | null {
 	if (!opening) {
 		return null;
 	}
-	const openingCountry = missionOf(opening);
+	const openingCountry = missionOf(opening) ?? attributiveState(opening);
 	const post = countryOf(opening);
 	return openingCountry ? normaliseCase(openingCountry) : post ? normaliseCase(post) : STATE_POST.test(opening) ? null : readOfficeName(normaliseCase(stripUnitedNations(opening)));
+}
+
+/**
+ * The State named before the post that writes (`The United States Mission to the United Nations presents its
+ * compliments …`, an edition's heading `The United States Representative at the United Nations ( Austin ) to …`):
+ * capitalised words that are not a nationality adjective (`Iranian`, `Japanese`, `British`), a post (`Permanent`) or a
+ * body of the Organization.
+ */
+function attributiveState(writer: string): string | undefined {
+	const name = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*)\s+(?:Permanent\s+)?(?:Mission|Representative|Delegation)\b/u.exec(collapse(writer))?.[1];
+	return name && !/\b(?:Permanent|Diplomatic|Observer|Joint|Special)\b/.test(name) && !/(?:ian|ean|ese|ish|ic)$/.test(name) && !UN_BODY.test(name) ? name : undefined;
 }
 
 /** Heads that start a further addressee in a list (`the Secretary-General and the President of the Security Council`). */

@@ -73,7 +73,7 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 	const titleStart = titleLine?.start ?? preliminaryTitle?.start;
 	const titleBlock = titleStart === undefined ? undefined : blocks.find((block) => block.start === titleStart) ?? preliminaryTitle;
 	const title = titleBlock && parseTitle(titleBlock, masked, dates);
-	const identity = masthead ?? runningHeaderSymbol(text, furniture, symbols) ?? (title && titleSymbol(text, title.range, symbols));
+	const identity = masthead ?? runningHeaderSymbol(text, furniture, symbols) ?? (title && (titleSymbol(text, title.range, symbols) ?? coverLineSymbol(text, title.range, symbols)));
 	const furnitureIndex = new RangeIndex(furniture);
 	const inFurniture = (range: OffsetRange) => furnitureIndex.overlaps(range.start, range.end);
 
@@ -269,6 +269,26 @@ function titleSymbol(text: string, titleRange: OffsetRange, symbols: readonly Sy
 	}
 	return { symbol: last.symbol, range: { start: last.start, end: last.end } };
 }
+
+/**
+ * When nothing else prints the symbol, the one a line above the title gives in parentheses where it names the letter
+ * (a cable or page that introduces the text: `FOLLOWING IS TEXT OF LETTER FROM CUBAN CHARGE` / `(S/10993, 12 SEPT '73)
+ * TO PRESIDENT OF SC`): the first symbol after an opening parenthesis within two lines after the word `letter`.
+ */
+function coverLineSymbol(text: string, titleRange: OffsetRange, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const cover = COVER_LINE.exec(text.slice(0, Math.min(titleRange.start, MAX_COVER_LINES)));
+	if (!cover) {
+		return undefined;
+	}
+	const coverEnd = cover.index + cover[0].length;
+	const match = symbols.find((candidate) => candidate.symbol && candidate.start >= cover.index && candidate.end <= coverEnd && /\(\s*$/.test(text.slice(Math.max(0, candidate.start - 3), candidate.start)));
+	return match?.symbol ? { symbol: match.symbol, range: { start: match.start, end: match.end } } : undefined;
+}
+
+/** A line naming a letter and, on it or the next line, a symbol in parentheses followed by a comma or the closing parenthesis. */
+const COVER_LINE = /\b(?:LETTER|[Ll]etter)\b[^\n(]{0,80}(?:\r?\n[^\n(]{0,40})?\(\s*[A-Z]{1,6}\/[\w./-]+\s*[,)][^\n]*/;
+/** How far into the text, before the title, a cover line is looked for. */
+const MAX_COVER_LINES = 400;
 
 /** How a line holding only symbols begins: a series and a slash, after spaces. */
 const SYMBOL_LEAD = /^\s*[A-Z]{1,6}\//;

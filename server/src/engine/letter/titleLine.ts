@@ -77,13 +77,19 @@ function continuesAddressee(word: string): boolean {
 
 /** A lower-case word that is not an addressee connector: after a capitalised word, it shows that a sentence has begun. */
 function isProseWord(word: string | undefined): boolean {
-	return word !== undefined && /^\p{Ll}/u.test(word) && !ADDRESSEE_CONNECTORS.has(word.replace(/[,;:]+$/, ''));
+	return word !== undefined && /^\p{Ll}/u.test(word) && !ADDRESSEE_CONNECTORS.has(word.replace(/[,;:]+$/, '')) && word !== WRITER_AFTER_ADDRESSEE;
 }
+
+/** The word after which a title names its writer when it names the addressee first (`addressed to the President of the Security Council by the Permanent Representative of France`). */
+const WRITER_AFTER_ADDRESSEE = 'by';
 
 /** True when an addressee may end with this word: a name, a number in parentheses; not a connector. */
 function endsAddressee(word: string): boolean {
 	return !ADDRESSEE_CONNECTORS.has(word.replace(/[,;:]+$/, '').toLowerCase()) || /\)$/.test(word);
 }
+
+/** Words an addressee never holds: after one, the title names another document (`and reply dated …`). */
+const NEXT_DOCUMENT_WORD = /^(?:dated|addressed)$/i;
 
 /** Bodies whose name goes on after `Council` (`the Security Council Committee established pursuant to …`). */
 const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission|Subcommittee|Informal|Ad)$/i;
@@ -138,8 +144,16 @@ function rememberView(view: string): void {
 function readAddresseeEnd(view: string, start: number): number | undefined {
 	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
 	let end: number | undefined;
+	let endBeforePrevious: number | undefined;
 	for (let i = 0; i < words.length; i++) {
 		const { word, end: wordEnd } = words[i];
+		// A title in capitals that goes on with a second document (`… TO THE ARAB HIGHER COMMITTEE, AND REPLY DATED 24 MAY
+		// 1948 ADDRESSED TO …`): the addressee ends before the word that names it.
+		if (i > 0 && NEXT_DOCUMENT_WORD.test(word)) {
+			end = endBeforePrevious;
+			break;
+		}
+		endBeforePrevious = end;
 		const capitalised = /^\p{Lu}/u.test(word);
 		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word));
 		if (!continuesAddressee(word) || (opensSentence && end !== undefined)) {
@@ -165,12 +179,20 @@ function readAddresseeEnd(view: string, start: number): number | undefined {
 function paragraphEnd(text: string): number {
 	const blank = /\n(?:[ \t]*\r?\n)+[ \t]*/g;
 	for (let match = blank.exec(text); match; match = blank.exec(text)) {
-		if (!CONTINUES_TITLE.test(text.slice(match.index + match[0].length, match.index + match[0].length + 20)) && !ENDS_UNFINISHED.test(text.slice(Math.max(0, match.index - 12), match.index))) {
+		const next = match.index + match[0].length;
+		if (!CONTINUES_TITLE.test(text.slice(next, next + 20)) && !ENDS_UNFINISHED.test(text.slice(Math.max(0, match.index - 12), match.index)) && !ADDRESSEE_LINE_NEXT.test(text.slice(next, next + MAX_ADDRESSEE_LINE + 1))) {
 			return match.index;
 		}
 	}
 	return text.length;
 }
+
+/**
+ * A short line after the blank line that names the addressee goes on with a title printed line by line (`… of the
+ * Palestinian` / blank / `People addressed to the Secretary-General`); a line of the body is longer or opens otherwise.
+ */
+const MAX_ADDRESSEE_LINE = 120;
+const ADDRESSEE_LINE_NEXT = new RegExp(String.raw`^(?!(?:I|We|The|This|On|In)\s)[^\n]{0,${MAX_ADDRESSEE_LINE - 20}}?\baddressed\s+to\s[^\n]{0,80}(?:\r?\n|$)`);
 
 /** Words a title cannot end with: a line ending in one goes on after the blank line (`… Representative of` / blank / `Belgium to …`). */
 const ENDS_UNFINISHED = /\b(?:of|the|to|and|from|for|addressed|on|in)[ \t]*$/;
@@ -205,8 +227,17 @@ function readTitleExtent(view: string, start: number): TitleExtent {
 		return { start };
 	}
 	const addresseeStart = start + addressed.index + addressed[0].length;
-	return { start, addresseeStart, end: addresseeEnd(view, addresseeStart) };
+	const end = addresseeEnd(view, addresseeStart);
+	const writer = end === undefined ? null : WRITER_AFTER.exec(view.slice(end, end + MAX_WRITER_AFTER));
+	return { start, addresseeStart, end: writer && end !== undefined ? end + writer[0].length : end };
 }
+
+/**
+ * The writer a title names after its addressee (`… addressed to the President of the Security Council by the Permanent
+ * Representative of France to the United Nations`): the post and its State, to `to the United Nations` or the line's end.
+ */
+export const WRITER_AFTER = /^[ \t]+by\s+(?:the\s+)?((?:Deputy\s+|Acting\s+)?(?:Permanent\s+(?:Representative|Observer|Mission)|Charg[ée]\s+d[’']affaires|Minister|Representative|Head|Ambassador)\b[^\n]{0,160}?(?:\bto\s+the\s+United\s+Nations\b(?:\s+(?:Office\s+)?at\s+[A-Z][a-z]+)?|(?=\r?\n)|$))/;
+const MAX_WRITER_AFTER = 220;
 
 /**
  * The first title in `view[0, limit)`: at the start of a line, or inside a line that lost its line breaks (a collapsed
