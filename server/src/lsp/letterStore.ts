@@ -347,7 +347,7 @@ export class LetterStore {
 					taken.push({ at, hash, summary });
 				}
 			}
-			const held = this.index.setSummaries(taken.map(({ at, summary }) => ({ uri: found[at].uri, summary, options: { sidecarSymbol: this.events.sidecarSymbolOf(found[at].path, found[at].sidecarUnlisted) } })));
+			const held = this.index.setSummaries(taken.map(({ at, summary }) => ({ uri: found[at].uri, summary, options: { sidecarSymbol: this.events.sidecarSymbolOf(found[at].path, found[at].sidecarUnlisted) } })), true);
 			taken.forEach(({ at, hash }, item) => {
 				const candidate = found[at];
 				this.indexedHashes.set(candidate.uri, hash);

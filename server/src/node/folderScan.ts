@@ -78,8 +78,11 @@ export function unpackScan(packed: PackedScan): ScannedFile[] {
 		const flags = packed.flags[at];
 		const size = packed.stamps[at * 4];
 		const stamp = Number.isNaN(size) ? undefined : { size, mtimeMs: packed.stamps[at * 4 + 1], ctimeMs: packed.stamps[at * 4 + 2], ino: packed.stamps[at * 4 + 3] };
-		const file: FoundFile = { path: paths[at], displayPath: displayPaths[at], explicit: (flags & EXPLICIT) !== 0, ...((flags & SIDECAR_UNLISTED) !== 0 ? { sidecarUnlisted: true } : {}) };
-		files[at] = { ...file, stamp };
+		const explicit = (flags & EXPLICIT) !== 0;
+		// One object a file, its keys in the order the walk gives them (no spread: 100,000 of them at a restart).
+		files[at] = (flags & SIDECAR_UNLISTED) !== 0
+			? { path: paths[at], displayPath: displayPaths[at], explicit, sidecarUnlisted: true, stamp }
+			: { path: paths[at], displayPath: displayPaths[at], explicit, stamp };
 	}
 	return files;
 }

@@ -2,8 +2,9 @@
  * The stored form of the persistent index's entries: plain data (objects, arrays, strings, numbers, booleans, null,
  * undefined) written as a few flat tables instead of one object graph for `v8.serialize`. Every distinct string is
  * written once (a table), every distinct list of keys once (a table of shapes), and the values as one `Int32Array`
- * (tags, small integers, indexes into the tables) beside one `Float64Array` for the other numbers; an object met
- * again (a symbol shared by the letters citing it) is written as a reference to its first writing, so it is one
+ * (tags, small integers, indexes into the tables) beside one `Float64Array` for the other numbers; an object whose
+ * values are all small integers (a placed range: 1.5 million of them at 100,000 letters) is its shape and its values
+ * bare, without a tag each; an object met again (a symbol shared by the letters citing it) is written as a reference to its first writing, so it is one
  * object again once read. Reading it back builds each object from its shape's keys in order, with no property name
  * to look up: on the 10,000-letter record it reads three to four times faster than `v8.deserialize` of the same
  * entries and holds 40% less heap (each string once). `decode(encode(values))` deep-equals `values`, keys in the same
@@ -55,6 +56,13 @@ const STRING = 6;
 const ARRAY = 7;
 const OBJECT = 8;
 const REFERENCE = 9;
+/** An object whose every value is a small integer: its shape, then its values without tags. */
+const INTEGERS = 10;
+
+/** True for a number the tape holds as it is (a 32-bit integer, not -0). */
+function isSmallInteger(value: unknown): value is number {
+	return typeof value === 'number' && (value | 0) === value && !Object.is(value, -0);
+}
 
 /** The index of `key`'s item in a table, the item added at the end when the key is new. */
 function tableIndex<T>(indexes: Map<string, number>, table: T[], key: string, item: T): number {
@@ -221,10 +229,18 @@ export class StoredFormWriter {
 				const record = value as Record<string, unknown>;
 				const shape = this.shapeOf(record);
 				const keys = this.shapes[shape];
-				this.push(OBJECT);
+				let integers = keys.length > 0;
+				for (let i = 0; i < keys.length && integers; i++) {
+					integers = isSmallInteger(record[keys[i]]);
+				}
+				this.push(integers ? INTEGERS : OBJECT);
 				this.push(shape);
 				for (let i = 0; i < keys.length; i++) {
-					this.write(record[keys[i]]);
+					if (integers) {
+						this.push(record[keys[i]] as number);
+					} else {
+						this.write(record[keys[i]]);
+					}
 				}
 				return;
 			}
@@ -254,6 +270,9 @@ export class CorruptStoredForm extends Error {
 /** Builds the object of one shape, its values read in the shape's order. */
 type ShapeBuilder = (read: () => unknown) => Record<string, unknown>;
 
+/** Builds the object of one shape whose values are the tape's integers from `at` on. */
+type IntegersBuilder = (tape: Int32Array, at: number) => Record<string, unknown>;
+
 /**
  * A builder for each shape. Where the host lets code be made from strings, each is one object literal of the shape's
  * keys (`{"a": read(), "b": read()}`, every key written as a JSON string, `__proto__` refused before): the object is
@@ -279,6 +298,22 @@ function shapeBuilders(shapes: readonly (readonly string[])[]): ShapeBuilder[] {
 	}
 }
 
+/** A builder for each shape of integers, as {@link shapeBuilders} makes them: one object literal where the host allows. */
+function integersBuilders(shapes: readonly (readonly string[])[]): IntegersBuilder[] {
+	try {
+		// eslint-disable-next-line @typescript-eslint/no-implied-eval
+		return shapes.map((keys) => new Function('tape', 'at', `return {${keys.map((key, i) => `${JSON.stringify(key)}: tape[at + ${i}]`).join(', ')}};`) as IntegersBuilder);
+	} catch {
+		return shapes.map((keys) => (tape, at) => {
+			const object: Record<string, unknown> = {};
+			for (let i = 0; i < keys.length; i++) {
+				object[keys[i]] = tape[at + i];
+			}
+			return object;
+		});
+	}
+}
+
 /**
  * Reads the values back (objects met twice when written are one object again). Throws {@link CorruptStoredForm} for
  * tables that do not hold together, and for a value that holds itself (which entries never do: an object's own values
@@ -290,6 +325,7 @@ export function decodeStoredForm(form: StoredForm): unknown[] {
 	}
 	const { strings, shapes, tape, numbers } = form;
 	const builders = shapeBuilders(shapes);
+	const integers = integersBuilders(shapes);
 	const containers: unknown[] = [];
 	let at = 0;
 	const read = (): unknown => {
@@ -318,12 +354,34 @@ export function decodeStoredForm(form: StoredForm): unknown[] {
 				if (!(size >= 0 && size <= tape.length - at)) {
 					throw new CorruptStoredForm();
 				}
+				if (size <= 3) {
+					// Most arrays are short (1.2 million at 100,000 letters, 1.8 values each): an array literal, whose
+					// allocation site V8 learns to place in the old generation (the arrays all live on), where
+					// `new Array(size)` is copied by every scavenge — the decode's scavenges took half the time.
+					const slot = containers.length;
+					containers.push(undefined);
+					const short = size === 0 ? [] : size === 1 ? [read()] : size === 2 ? [read(), read()] : [read(), read(), read()];
+					containers[slot] = short;
+					return short;
+				}
 				const array = new Array<unknown>(size);
 				containers.push(array);
 				for (let i = 0; i < size; i++) {
 					array[i] = read();
 				}
 				return array;
+			}
+			case INTEGERS: {
+				const shape = tape[at++];
+				const build = checked(integers[shape]);
+				const size = shapes[shape].length;
+				if (!(size > 0 && size <= tape.length - at)) {
+					throw new CorruptStoredForm();
+				}
+				const object = build(tape, at);
+				at += size;
+				containers.push(object);
+				return object;
 			}
 			case OBJECT: {
 				const build = checked(builders[tape[at++]]);

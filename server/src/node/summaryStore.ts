@@ -16,20 +16,20 @@
  * looked at: a file written in the same tick of the file system's clock as it was read could change again without its
  * stamp changing (git's "racy clean" case), so such a file is read and hashed at the next start.
  *
- * Stored with `v8.serialize` after measuring (ARCHITECTURE.md, "The persistent index"): one file read whole is faster
- * here than an embedded database's many small reads, without a native module to ship for every platform of the VSIX;
- * the entries go in as their stored form (`storedForm.ts`: flat tables, each string once), which reads several times
- * faster than the entries' own object graph.
+ * One file read whole after measuring (ARCHITECTURE.md, "The persistent index"): faster here than an embedded
+ * database's many small reads, without a native module to ship for every platform of the VSIX; the entries go in as
+ * their stored form (`storedForm.ts`: flat tables, each string once), which reads several times faster than the
+ * entries' own object graph, and the payload is laid out (`storeFile.ts`) so that its large tables are read in place.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { LetterSummary } from '../engine/workspace/letterSummary';
 import { SUMMARY_FORMAT } from '../engine/workspace/letterSummary';
 import type { StoredForm, StoredFormOptions } from './storedForm';
 import { decodeStoredForm, encodeStoredForm, releaseBuffers, StoredFormWriter } from './storedForm';
+import type { StoredPaths } from './storeFile';
+import { ALIGNMENT, BYTE_ORDER, decodePayload, encodePayload, PayloadChecksum, readIndexFile } from './storeFile';
 import type { FileStamp } from './fileStamps';
 import { sameStamp } from './fileStamps';
 import { describeErrorCode, errorCode } from './textFiles';
@@ -41,22 +41,15 @@ export { fileStamp, SETTLED_MS, settledStamp } from './fileStamps';
 /** The first bytes of an index file. */
 const MAGIC = 'diplomatic-letters index\n';
 
-/** The layout of the stored file (beside the entries' own format): 3 since paths carry their file stamps and entries are in their stored form. */
-const STORE_LAYOUT = 3;
-
-/** A path as stored: its content hash, then its stamp's size, mtimeMs, ctimeMs and ino when it has a settled one. */
-type StoredPath = readonly [string, string] | readonly [string, string, number, number, number, number];
-
-/** What is stored: the paths, and the entries (in their stored form, `storedForm.ts`) by content hash. */
-interface StoredIndex {
-	readonly paths: readonly StoredPath[];
-	readonly hashes: readonly string[];
-	readonly entries: StoredForm;
-}
+/**
+ * The layout of the stored file (beside the entries' own format): 4 since the payload is laid out by `storeFile.ts`
+ * (its large tables read in place, the paths as columns), checked by CRC-32, and its stored form writes objects of
+ * small integers bare (3: one `v8.serialize`d record, an array per path, checked by SHA-256).
+ */
+const STORE_LAYOUT = 4;
 
 /** What one write puts in the file: the paths, and the entries they use with their content hashes (in the same order). */
-interface Snapshot {
-	readonly paths: readonly StoredPath[];
+interface Snapshot extends StoredPaths {
 	readonly hashes: readonly string[];
 	readonly summaries: readonly LetterSummary[];
 }
@@ -94,13 +87,19 @@ interface PathRecord {
 	readonly stamp?: FileStamp;
 }
 
+/** The paths read from the file, as columns (`storeFile.ts`), with the content hash of each entry. */
+interface ReadPaths extends StoredPaths {
+	readonly hashes: readonly string[];
+}
+
 /** The header of the file: what the content must be to be used. */
 interface StoredHeader {
 	readonly format: number;
 	readonly layout: number;
 	readonly engine: string;
+	readonly byteOrder: string;
 	readonly bytes: number;
-	readonly sha256: string;
+	readonly checksum: string;
 }
 
 /** True when `path` is `folder` or lies inside it. */
@@ -131,7 +130,10 @@ function removeQuietly(path: string): void {
 /** The compact entries of the letters of a set of folders, stored between runs. */
 export class SummaryStore {
 	private readonly entries = new Map<string, LetterSummary>();
-	private readonly paths = new Map<string, PathRecord>();
+	/** Each path's record: a row of {@link read} while it is as read from the file, else what was put since. */
+	private readonly paths = new Map<string, PathRecord | number>();
+	/** The paths as read from the file (their rows are not made into records: a restart only compares them). */
+	private read: ReadPaths | undefined;
 	private changed = false;
 	private failedToWrite = false;
 	/** The write begun by {@link saveInSlices}, while it is under way. */
@@ -156,8 +158,8 @@ export class SummaryStore {
 	 */
 	static async open(file: string, engine: string, log: (line: string) => void): Promise<SummaryStore> {
 		const store = new SummaryStore(file, engine, log, 'later');
-		const bytes = await readFile(file).catch((error: unknown) => store.unreadable(error));
-		store.load(bytes);
+		const read = await readIndexFile(file, MAGIC.length).catch((error: unknown) => store.unreadable(error));
+		store.load(read?.bytes, read?.checksum);
 		return store;
 	}
 
@@ -168,7 +170,8 @@ export class SummaryStore {
 
 	/** The hash of the content a path had when its entry was stored. */
 	hashOf(path: string): string | undefined {
-		return this.paths.get(path)?.hash;
+		const record = this.paths.get(path);
+		return typeof record === 'number' ? this.read!.hashes[this.read!.entryOf[record]] : record?.hash;
 	}
 
 	/**
@@ -177,7 +180,24 @@ export class SummaryStore {
 	 */
 	unchanged(path: string, stamp: FileStamp): string | undefined {
 		const record = this.paths.get(path);
+		if (typeof record === 'number') {
+			const { stamps, hashes, entryOf } = this.read!;
+			const at = record * 4;
+			return stamps[at] === stamp.size && stamps[at + 1] === stamp.mtimeMs && stamps[at + 2] === stamp.ctimeMs && stamps[at + 3] === stamp.ino && this.entries.has(hashes[entryOf[record]]) ? hashes[entryOf[record]] : undefined;
+		}
 		return record?.stamp !== undefined && sameStamp(record.stamp, stamp) && this.entries.has(record.hash) ? record.hash : undefined;
+	}
+
+	/** The record of a path, a row read from the file made into one. */
+	private recordOf(path: string): PathRecord | undefined {
+		const record = this.paths.get(path);
+		if (typeof record !== 'number') {
+			return record;
+		}
+		const { stamps, hashes, entryOf } = this.read!;
+		const at = record * 4;
+		const hash = hashes[entryOf[record]];
+		return Number.isNaN(stamps[at]) ? { hash } : { hash, stamp: { size: stamps[at], mtimeMs: stamps[at + 1], ctimeMs: stamps[at + 2], ino: stamps[at + 3] } };
 	}
 
 	/** The entry stored for a content. */
@@ -190,7 +210,13 @@ export class SummaryStore {
 	 * settled ({@link settledStamp}; without one the file is read again next time).
 	 */
 	put(path: string, hash: string, summary: LetterSummary, stamp?: FileStamp): void {
-		const record = this.paths.get(path);
+		const row = this.paths.get(path);
+		if (typeof row === 'number' && stamp !== undefined && this.unchanged(path, stamp) === hash) {
+			// As read (a restart taking the entry of a file known by its stamp): only the entry's copy changes.
+			this.entries.set(hash, summary);
+			return;
+		}
+		const record = this.recordOf(path);
 		if (record?.hash !== hash || !this.entries.has(hash)) {
 			this.changed = true;
 		}
@@ -224,7 +250,9 @@ export class SummaryStore {
 		if (payload === undefined) {
 			return;
 		}
-		const head = this.headOf(payload, createHash('sha256').update(payload).digest('hex'));
+		const checksum = new PayloadChecksum();
+		checksum.update(payload);
+		const head = this.headOf(payload, checksum.digest());
 		const file = this.openTemporary();
 		try {
 			if (file === undefined) {
@@ -310,12 +338,12 @@ export class SummaryStore {
 		for (let at = 0; at < payload.length; at += WRITE_PIECE) {
 			pieces.push(payload.subarray(at, at + WRITE_PIECE));
 		}
-		const hash = createHash('sha256');
+		const checksum = new PayloadChecksum();
 		for (const piece of pieces) {
 			await between();
-			hash.update(piece);
+			checksum.update(piece);
 		}
-		const head = this.headOf(payload, hash.digest('hex'));
+		const head = this.headOf(payload, checksum.digest());
 		const file = this.openTemporary();
 		try {
 			if (file === undefined) {
@@ -349,30 +377,40 @@ export class SummaryStore {
 
 	/** What is to be written now: every path with its stamp, and the entries the paths use. */
 	private snapshot(): Snapshot {
-		const used = new Set<string>();
-		const paths: StoredPath[] = [];
-		for (const [path, { hash, stamp }] of this.paths) {
-			used.add(hash);
-			paths.push(stamp === undefined ? [path, hash] : [path, hash, stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino]);
+		const entryIds = new Map<string, number>();
+		const paths: string[] = [];
+		const records: PathRecord[] = [];
+		for (const path of this.paths.keys()) {
+			const record = this.recordOf(path)!;
+			paths.push(path);
+			records.push(record);
+			entryIds.set(record.hash, -1);
 		}
 		const hashes: string[] = [];
 		const summaries: LetterSummary[] = [];
 		for (const [hash, summary] of this.entries) {
-			if (used.has(hash)) {
+			if (entryIds.has(hash)) {
+				entryIds.set(hash, hashes.length);
 				hashes.push(hash);
 				summaries.push(summary);
 			}
 		}
-		return { paths, hashes, summaries };
+		const entryOf = new Int32Array(paths.length);
+		const stamps = new Float64Array(paths.length * 4);
+		records.forEach(({ hash, stamp }, at) => {
+			entryOf[at] = entryIds.get(hash)!;
+			stamps.set(stamp === undefined ? [Number.NaN, 0, 0, 0] : [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino], at * 4);
+		});
+		return { paths, entryOf, stamps, hashes, summaries };
 	}
 
-	/** The serialized index of a snapshot whose entries `entries` gives in their stored form; undefined (logged once) when they cannot be stored. */
+	/** The payload of a snapshot whose entries `entries` gives in their stored form; undefined (logged once) when they cannot be stored. */
 	private payloadOf(snapshot: Snapshot, entries: () => StoredForm): Buffer | undefined {
 		try {
-			const stored: StoredIndex = { paths: snapshot.paths, hashes: snapshot.hashes, entries: entries() };
-			const payload = serialize(stored);
+			const form = entries();
+			const payload = encodePayload({ paths: snapshot.paths, entryOf: snapshot.entryOf, stamps: snapshot.stamps, hashes: snapshot.hashes, entries: form });
 			// The payload holds a copy of the tape: the tape's memory is given back now.
-			releaseBuffers([stored.entries.tape]);
+			releaseBuffers([form.tape]);
 			return payload;
 		} catch (error) {
 			if (!this.failedToWrite) {
@@ -383,10 +421,17 @@ export class SummaryStore {
 		}
 	}
 
-	/** The first lines of the file: what the payload must be to be used. */
-	private headOf(payload: Buffer, sha256: string): Buffer {
-		const header: StoredHeader = { format: SUMMARY_FORMAT, layout: STORE_LAYOUT, engine: this.engine, bytes: payload.length, sha256 };
-		return Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, 'utf8');
+	/**
+	 * The first lines of the file: what the payload must be to be used, the header line padded with spaces so that the
+	 * payload starts at a multiple of {@link ALIGNMENT} (its raw tables are then read in place).
+	 */
+	private headOf(payload: Buffer, checksum: string): Buffer {
+		const header: StoredHeader = { format: SUMMARY_FORMAT, layout: STORE_LAYOUT, engine: this.engine, byteOrder: BYTE_ORDER, bytes: payload.length, checksum };
+		const head = Buffer.from(`${MAGIC}${JSON.stringify(header)}`, 'utf8');
+		const padded = Buffer.alloc(Math.ceil((head.length + 1) / ALIGNMENT) * ALIGNMENT, ' ');
+		padded.set(head);
+		padded[padded.length - 1] = 10;
+		return padded;
 	}
 
 	/** A new temporary file beside the index, open for writing; undefined (logged once) when the folder cannot be written. */
@@ -444,25 +489,32 @@ export class SummaryStore {
 		return undefined;
 	}
 
-	/** Takes the entries of the stored file's bytes when they are a usable index. */
-	private load(bytes: Buffer | undefined): void {
+	/** Takes the entries of the stored file's bytes when they are a usable index; the bytes are given back after. */
+	private load(bytes: Buffer | undefined, checksum?: string): void {
 		if (bytes === undefined) {
 			return;
 		}
-		const stored = this.decode(bytes);
+		const stored = this.decode(bytes, checksum);
+		// The tape was read in place: nothing holds the file's bytes any more, and they are large.
+		releaseBuffers([bytes]);
 		if (stored === undefined) {
 			return;
 		}
-		stored.entries.forEach((summary, at) => this.entries.set(stored.hashes[at], summary));
-		for (const record of stored.paths) {
-			if (this.entries.has(record[1])) {
-				this.paths.set(record[0], record.length === 6 ? { hash: record[1], stamp: { size: record[2], mtimeMs: record[3], ctimeMs: record[4], ino: record[5] } } : { hash: record[1] });
-			}
+		const { hashes, entries, paths } = stored;
+		for (let at = 0; at < entries.length; at++) {
+			this.entries.set(hashes[at], entries[at]);
+		}
+		this.read = stored;
+		for (let row = 0; row < paths.length; row++) {
+			this.paths.set(paths[row], row);
 		}
 	}
 
-	/** The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine. */
-	private decode(bytes: Buffer): { readonly paths: readonly StoredPath[]; readonly hashes: readonly string[]; readonly entries: readonly LetterSummary[] } | undefined {
+	/**
+	 * The stored index in a file's bytes, or undefined (logged) when they are not a usable index of this engine.
+	 * `checksum`: the checksum of the bytes after the header line, computed while the file was read, when it was.
+	 */
+	private decode(bytes: Buffer, checksum: string | undefined): (ReadPaths & { readonly entries: readonly LetterSummary[] }) | undefined {
 		const discard = (why: string) => {
 			this.log(`The stored index ${this.file} ${why}: it is discarded and the letters are read again.`);
 			return undefined;
@@ -478,19 +530,16 @@ export class SummaryStore {
 		} catch {
 			return discard('has a broken header');
 		}
-		if (header.format !== SUMMARY_FORMAT || header.layout !== STORE_LAYOUT || header.engine !== this.engine) {
+		if (header?.format !== SUMMARY_FORMAT || header.layout !== STORE_LAYOUT || header.engine !== this.engine || header.byteOrder !== BYTE_ORDER) {
 			return discard('was made by another version of Diplomatic Letters');
 		}
 		const payload = bytes.subarray(headerEnd + 1);
-		if (payload.length !== header.bytes || createHash('sha256').update(payload).digest('hex') !== header.sha256) {
+		if (payload.length !== header.bytes || typeof header.checksum !== 'string' || (checksum ?? PayloadChecksum.of(payload, header.checksum)) !== header.checksum) {
 			return discard('is corrupt (its content does not match its checksum)');
 		}
 		try {
-			const stored = deserialize(payload) as StoredIndex;
-			if (!Array.isArray(stored?.paths) || !Array.isArray(stored?.hashes) || stored.hashes.length !== stored.entries?.count) {
-				return discard('is corrupt');
-			}
-			return { paths: stored.paths, hashes: stored.hashes, entries: decodeStoredForm(stored.entries) as LetterSummary[] };
+			const stored = decodePayload(payload);
+			return { paths: stored.paths, entryOf: stored.entryOf, stamps: stored.stamps, hashes: stored.hashes, entries: decodeStoredForm(stored.entries) as LetterSummary[] };
 		} catch {
 			return discard('is corrupt');
 		}

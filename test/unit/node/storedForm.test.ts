@@ -126,4 +126,24 @@ describe('the stored form of the entries', () => {
 			assert.throws(() => decodeStoredForm(tables), CorruptStoredForm);
 		}
 	});
+
+	it('writes an object of small integers bare, and refuses such a record that does not hold together', () => {
+		const range = { start: 3, end: 9, startLine: 0, startCharacter: 3, endLine: 0, endCharacter: 9 };
+		const values = [{ range, other: { start: 1, end: 2.5 }, negative: { a: -0 }, wide: { a: 2 ** 31 }, empty: {} }, [range]];
+		const form = encodeStoredForm(values, { shareable: () => false });
+		assert.deepStrictEqual(decodeStoredForm(form), values);
+		// The tag of an object of integers (10), its shape, then its six values bare: twice.
+		assert.equal(form.tape.filter((value) => value === 10).length, 2);
+		const at = form.tape.indexOf(10);
+		assert.deepEqual([...form.tape.subarray(at + 2, at + 8)], [3, 9, 0, 3, 0, 9]);
+		const broken = [
+			{ ...form, tape: Int32Array.from([10, form.tape[at + 1], 3, 9]), count: 1 },
+			{ ...form, tape: Int32Array.from([10, 99, 1]), count: 1 },
+			{ ...form, tape: Int32Array.from([10, -1, 1]), count: 1 },
+			{ ...form, tape: Int32Array.from([10, form.shapes.findIndex((keys) => keys.length === 0)]), count: 1 },
+		];
+		for (const tables of broken) {
+			assert.throws(() => decodeStoredForm(tables), CorruptStoredForm);
+		}
+	});
 });

@@ -3,7 +3,8 @@
 // order, shared objects shared — on the benchmark record's entries and on property-generated plain data, and the same
 // outcome on tapes changed at random (both refuse, or both give equal values), except that a value which holds itself
 // (which no entry does) is now refused; and where code cannot be made from strings the keys are set one by one, with
-// the same values.
+// the same values. The previous decoder reads the tape as the previous writer wrote it: each object of integers an
+// OBJECT of tagged INTEGERs (`integerRecords.ts`), where the decoder of today reads the bare INTEGERS record too.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import type { StoredForm } from '../../../server/src/node/storedForm';
 import { CorruptStoredForm, decodeStoredForm, encodeStoredForm } from '../../../server/src/node/storedForm';
 import { generateRecord } from '../../../scripts/bench/record';
 import { referenceData } from '../helpers/fixtures';
+import { TAGS, withoutIntegerRecords } from './integerRecords';
 import { previousDecodeStoredForm } from './previousStoredFormReader';
 
 const scratch = mkdtempSync(join(tmpdir(), 'dl-stored-form-oracle-'));
@@ -69,8 +71,9 @@ describe('the stored form read as object literals, against the previous decoder'
 		const entries = record.paths.map((path) => symbols.internSummary(summarizeLetter(parseLetter(readFileSync(path, 'utf8'), referenceData), referenceData)));
 		const form = encodeStoredForm(entries);
 		const now = decodeStoredForm(form);
-		const before = previousDecodeStoredForm(form);
+		const before = previousDecodeStoredForm(withoutIntegerRecords(form));
 		assertSameValues(now, before);
+		assertSameValues(decodeStoredForm(withoutIntegerRecords(form)), before);
 		// Two citations of one symbol object in the entries are one object once read.
 		const seen = new Map<unknown, readonly [number, number]>();
 		const symbolAt = (values: unknown[], [entry, citation]: readonly [number, number]) => (values[entry] as { citations: { symbol: unknown }[] }).citations[citation].symbol;
@@ -90,13 +93,15 @@ describe('the stored form read as object literals, against the previous decoder'
 	it('gives the previous values on any plain data (property-generated)', () => {
 		fc.assert(fc.property(fc.array(plain, { maxLength: 8 }), (values) => {
 			const form = encodeStoredForm(withShared(values));
-			assertSameValues(decodeStoredForm(form), previousDecodeStoredForm(form));
+			assertSameValues(decodeStoredForm(form), previousDecodeStoredForm(withoutIntegerRecords(form)));
 		}), { numRuns: 300 });
 	});
 
 	it('gives the previous outcome on tapes changed at random, or refuses a value that holds itself', () => {
-		fc.assert(fc.property(fc.array(plain, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: -2, max: 12 })), { minLength: 1, maxLength: 3 }), (values, changes) => {
-			const form = encodeStoredForm(withShared(values));
+		// Tapes as the previous writer wrote them, changed to any value but the tag the previous decoder did not know.
+		const value = fc.integer({ min: -2, max: 12 }).filter((tag) => tag !== TAGS.INTEGERS);
+		fc.assert(fc.property(fc.array(plain, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(), value), { minLength: 1, maxLength: 3 }), (values, changes) => {
+			const form = withoutIntegerRecords(encodeStoredForm(withShared(values)));
 			const tape = Int32Array.from(form.tape);
 			for (const [at, value] of changes) {
 				tape[at % tape.length] = value;

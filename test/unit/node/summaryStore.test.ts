@@ -2,12 +2,16 @@
 // version, and every way a stored file can be wrong — corrupt, cut short, of another version, in a folder that cannot
 // be written — discarded or refused with a log line, never a source of wrong results.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { serialize } from 'node:v8';
+import fc from 'fast-check';
 import { parseLetter } from '../../../server/src/engine/letter/parseLetter';
-import { summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
+import { SUMMARY_FORMAT, summarizeLetter } from '../../../server/src/engine/workspace/letterSummary';
+import { encodeStoredForm } from '../../../server/src/node/storedForm';
 import { SymbolTable } from '../../../server/src/engine/workspace/symbolTable';
 import type { FileStamp } from '../../../server/src/node/summaryStore';
 import { fileStamp, indexFileFor, SETTLED_MS, settledStamp, SummaryStore, userCacheFolder } from '../../../server/src/node/summaryStore';
@@ -72,6 +76,57 @@ describe('the persistent index', () => {
 		}
 	});
 
+	it('discards a file of layout 4 with any one byte of its payload changed, or cut anywhere, with a log line', () => {
+		const { file } = written();
+		const bytes = readFileSync(file);
+		const payloadAt = bytes.indexOf(10, 30) + 1;
+		assert.equal(payloadAt % 8, 0, 'the header is padded so that the payload starts 8-aligned');
+		fc.assert(fc.property(fc.integer({ min: payloadAt, max: bytes.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.integer({ min: 0, max: bytes.length - 1 }), (at, flip, cut) => {
+			for (const corrupt of [(() => {
+				const copy = Buffer.from(bytes);
+				copy[at] ^= flip;
+				return copy;
+			})(), bytes.subarray(0, cut)]) {
+				writeFileSync(file, corrupt);
+				const logged: string[] = [];
+				const store = new SummaryStore(file, 'v1', (line) => logged.push(line));
+				assert.equal(store.size, 0);
+				assert.equal(store.hashOf('/letters/004.txt'), undefined);
+				assert.equal(logged.length, 1);
+				assert.match(logged[0], /is discarded and the letters are read again/);
+			}
+		}), { numRuns: 60 });
+	});
+
+	it('reads the same off this thread (open), and discards a corrupt file there too, its checksum computed as it is read', async () => {
+		const { file } = written();
+		const opened = await SummaryStore.open(file, 'v1', () => undefined);
+		assert.equal(opened.hashOf('/letters/004.txt'), 'hash-of-004');
+		assert.deepEqual(opened.get('hash-of-004'), summary);
+		const bytes = readFileSync(file);
+		bytes[bytes.length - 7] ^= 1;
+		writeFileSync(file, bytes);
+		const logged: string[] = [];
+		const corrupt = await SummaryStore.open(file, 'v1', (line) => logged.push(line));
+		assert.equal(corrupt.size, 0);
+		assert.match(logged.join('\n'), /is corrupt \(its content does not match its checksum\): it is discarded/);
+		const missing: string[] = [];
+		assert.equal((await SummaryStore.open(join(root, 'no-such-folder', 'x.index'), 'v1', (line) => missing.push(line))).size, 0);
+		assert.deepEqual(missing, [], 'no index yet is not worth a line');
+	});
+
+	it('discards a file of the layout before (3: one v8-serialized record, SHA-256) with a log line', () => {
+		const { file } = written();
+		const payload = serialize({ paths: [['/letters/004.txt', 'hash-of-004']], hashes: ['hash-of-004'], entries: encodeStoredForm([summary]) });
+		const header = { format: SUMMARY_FORMAT, layout: 3, engine: 'v1', bytes: payload.length, sha256: createHash('sha256').update(payload).digest('hex') };
+		writeFileSync(file, Buffer.concat([Buffer.from(`diplomatic-letters index\n${JSON.stringify(header)}\n`), payload]));
+		const logged: string[] = [];
+		const store = new SummaryStore(file, 'v1', (line) => logged.push(line));
+		assert.equal(store.size, 0);
+		assert.equal(store.hashOf('/letters/004.txt'), undefined);
+		assert.deepEqual(logged, [`The stored index ${file} was made by another version of Diplomatic Letters: it is discarded and the letters are read again.`]);
+	});
+
 	it('discards a file made by another engine version', () => {
 		const { file } = written();
 		const logged: string[] = [];
@@ -119,6 +174,49 @@ describe('the persistent index', () => {
 		assert.equal(reopened.unchanged('/letters/005.txt', stamp), undefined, 'stored without a stamp: read to know');
 		assert.equal(reopened.hashOf('/letters/005.txt'), 'hash-of-005');
 		assert.equal(reopened.unchanged('/letters/other.txt', stamp), undefined);
+	});
+
+	it('answers after a restart and k paths put, changed or forgotten as a store that was given the final paths at once (property)', () => {
+		const stampOf = (n: number): FileStamp => ({ size: n, mtimeMs: 1_700_000_000_000 + n / 8, ctimeMs: 1_700_000_000_500 + n, ino: 1000 + n });
+		const path = fc.integer({ min: 0, max: 11 }).map((n) => `/letters/${n}.txt`);
+		const change = fc.oneof(
+			fc.record({ path, hash: fc.integer({ min: 0, max: 5 }).map((n) => `hash-${n}`), stamp: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }) }),
+			fc.record({ path, forget: fc.constant(true) }),
+		);
+		fc.assert(fc.property(fc.array(change, { maxLength: 12 }), fc.array(change, { maxLength: 8 }), (first, then) => {
+			const file = join(root, `store-${files++}`, 'server-x.index');
+			const model = new Map<string, { hash: string; stamp?: FileStamp }>();
+			const apply = (store: SummaryStore, changes: typeof first) => {
+				for (const item of changes) {
+					if ('forget' in item) {
+						store.forget(item.path);
+						model.delete(item.path);
+					} else {
+						const stamp = item.stamp === undefined ? undefined : stampOf(item.stamp);
+						store.put(item.path, item.hash, summary, stamp);
+						model.set(item.path, { hash: item.hash, stamp });
+					}
+				}
+			};
+			const agrees = (store: SummaryStore) => {
+				for (let n = 0; n < 12; n++) {
+					const held = model.get(`/letters/${n}.txt`);
+					assert.equal(store.hashOf(`/letters/${n}.txt`), held?.hash);
+					for (let s = 0; s < 4; s++) {
+						assert.equal(store.unchanged(`/letters/${n}.txt`, stampOf(s)), held?.stamp?.size === s ? held.hash : undefined);
+					}
+				}
+			};
+			const store = new SummaryStore(file, 'v1', () => undefined);
+			apply(store, first);
+			store.save();
+			const restarted = new SummaryStore(file, 'v1', () => undefined);
+			agrees(restarted);
+			apply(restarted, then);
+			agrees(restarted);
+			restarted.save();
+			agrees(new SummaryStore(file, 'v1', () => undefined));
+		}), { numRuns: 80 });
 	});
 
 	it('forgets the stamp of a path read again without a settled one', () => {

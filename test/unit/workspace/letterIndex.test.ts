@@ -524,3 +524,60 @@ describe('SymbolTable.adoptSummary', () => {
 		assert.equal(symbols.adoptSummary(fresh).citations[0].symbol, fresh.citations[0].symbol, 'let go with the last entry');
 	});
 });
+
+describe('SymbolTable.adoptLater (a restart\'s entries counted in the background)', () => {
+	const texts = [
+		makeLetter({ masthead: 'A/75/356–S/2020/947', body: ['See S/2020/1104 and A/75/660-S/2020/1267 (22 December 2020).'] }),
+		makeLetter({ body: ['See A/75/356-S/2020/947 (28 September 2020) and S/2020/1104.'] }),
+		makeLetter({ masthead: 'S/2020/1104', body: ['See A/75/660-S/2020/1267 for the facts.'] }),
+		CITING_DECEMBER,
+	];
+	const fresh = (at: number) => summarizeLetter(parseLetter(texts[at], referenceData), referenceData);
+	const symbolsOf = (summary: LetterSummary) => [summary.masthead?.symbol, ...summary.citations.map((citation) => citation.symbol), ...summary.references.map((reference) => reference.nearbySymbol)].filter((symbol) => symbol !== undefined);
+	const step = fc.oneof(
+		fc.record({ adopt: fc.nat(7) }),
+		fc.record({ release: fc.nat(7) }),
+		fc.record({ intern: fc.nat(texts.length - 1) }),
+		fc.record({ pending: fc.nat(3) }),
+	);
+
+	it('interns, adopts and releases as a table that adopted each entry at once, whatever is counted between (property)', () => {
+		fc.assert(fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+			// Entries read back from the store: written shared, two copies of each letter.
+			const stored = decodeStoredForm(encodeStoredForm([...texts, ...texts].map((_, at) => new SymbolTable().internSummary(fresh(at % texts.length))), { shareable: (value) => 'parts' in value && 'text' in value })) as LetterSummary[];
+			const [now, later] = [new SymbolTable(), new SymbolTable()];
+			// What each table's user holds of each stored entry adopted: `now` may be given a copy (a symbol held before).
+			const adopted = new Map<number, LetterSummary>();
+			for (const item of steps) {
+				if ('adopt' in item) {
+					if (adopted.has(item.adopt)) {
+						continue;
+					}
+					const held = now.adoptSummary(stored[item.adopt]);
+					assert.deepEqual(held, stored[item.adopt]);
+					adopted.set(item.adopt, held);
+					later.adoptLater(stored[item.adopt]);
+				} else if ('release' in item) {
+					const held = adopted.get(item.release);
+					if (held !== undefined) {
+						adopted.delete(item.release);
+						now.releaseSummary(held);
+						later.releaseSummary(stored[item.release]);
+					}
+				} else if ('intern' in item) {
+					const copy = fresh(item.intern);
+					const [a, b] = [now.internSummary(copy), later.internSummary(copy)];
+					assert.deepEqual(b, a);
+					const [own, x, y] = [symbolsOf(copy), symbolsOf(a), symbolsOf(b)];
+					x.forEach((symbol, at) => assert.equal(y[at], symbol, 'the same instance held in both'));
+					assert.deepEqual(y.map((symbol, at) => symbol === own[at]), x.map((symbol, at) => symbol === own[at]));
+				} else {
+					let calls = 0;
+					later.adoptPending(() => ++calls > item.pending);
+				}
+			}
+			assert.equal(later.adoptPending(), true);
+			assert.equal(later.pendingCount, 0);
+		}), { numRuns: 300 });
+	});
+});
