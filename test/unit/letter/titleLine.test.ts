@@ -166,3 +166,20 @@ describe('titles of the fifth round\'s new letters', () => {
 		assert.equal(title(letter).addressee, 'ARAB HIGHER COMMITTEE');
 	});
 });
+
+describe('titles of the fifth round\'s third batch', () => {
+	it('reads no addressee from a title cut after `addressed to the`, whose next line opens the body', () => {
+		const letter = parse(lines(
+			'Letter dated 5 October 2000 from the Permanent Representative of Nigeria to the United Nations addressed to the',
+			'I have the honour to transmit herewith the Ministerial Statement adopted by the Group of 77.',
+			'(Signed) Arthur MBANEFO',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '2000-10-05', sender: 'Nigeria', addressee: undefined });
+		const whole = parse(lines(
+			'Letter dated 5 October 2000 from the Permanent Representative of Nigeria to the United Nations addressed to the',
+			'Secretary-General',
+			'I have the honour to transmit herewith the Ministerial Statement adopted by the Group of 77.',
+		));
+		assert.equal(title(whole).addressee, 'Secretary-General');
+	});
+});

@@ -140,6 +140,15 @@ function rememberView(view: string): void {
 	}
 }
 
+/**
+ * True when the words right after `addressed to the` open the body (`I have the honour …`, `We wish …`): a title cut
+ * after its last words by a page's conversion names no addressee, and the body's first line is not one.
+ */
+export function opensBodyAt(view: string, start: number): boolean {
+	const words = /^\s*(\S+)\s+(\S+)/.exec(view.slice(start, start + 60));
+	return words !== null && BODY_OPENERS.has(words[1]) && isProseWord(words[2]);
+}
+
 /** {@link addresseeEnd}, read. */
 function readAddresseeEnd(view: string, start: number): number | undefined {
 	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
