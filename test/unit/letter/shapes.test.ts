@@ -198,3 +198,25 @@ describe('a letter introduced by a cover line that gives its symbol', () => {
 		assert.equal(letter.masthead, undefined);
 	});
 });
+
+describe('the kind of a text without a title', () => {
+	it('is a letter when the text speaks of another note verbale, a note verbale when it names itself one', () => {
+		const letter = parseLetter(lines(
+			'13 May 1999',
+			'',
+			'His Excellency Mr. A. B. Hasan',
+			'Permanent Representative of Ruritania to the United Nations',
+			'',
+			'Excellency,',
+			'',
+			'I have the honour to acknowledge receipt, under cover of note verbale 10/MT/25/93177 dated 1 April 1999, of the revised plan.',
+		), referenceData);
+		assert.equal(letter.kind, 'letter');
+		const note = parseLetter(lines(
+			'Note verbale',
+			'',
+			'The Permanent Mission of Ruritania to the United Nations has the honour to transmit the report of its Government.',
+		), referenceData);
+		assert.equal(note.kind, 'note-verbale');
+	});
+});

@@ -43,6 +43,13 @@ export function scanLetterText(text: string): LetterScans {
 	return { symbols: scanDocumentSymbols(text), dates: scanDates(text), resolutions: scanResolutionCitations(text), inlineMarkers: scanInlineMarkers(text) };
 }
 
+
+/**
+ * The words `note verbale` where they name the text itself (a heading, `Note verbale dated …`), not where the text speaks
+ * of another note (`under cover of note verbale 10/MT/25 dated …`, `the note verbale of 3 May`): a letter without a
+ * title that acknowledges a note is still a letter.
+ */
+const NAMES_ITSELF_NOTE_VERBALE = /(?<!\b(?:a|an|the|its|his|her|my|our|your|their|this|that|of|in|by|with|to|and)\s+)\bnote\s+verbale\b/i;
 /**
  * Parses a letter, note verbale or identical letters into a model with a text range for every element it recognises.
  * A text that is not UN correspondence (see {@link detectLetter}) yields an empty model whose `detection.isLetter` is
@@ -126,7 +133,7 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 	const letterReferences = findLetterReferences(masked, dates, symbols, footnoteMarkers, footnotes, headings);
 	const annexReferences = findAnnexReferences(masked, headings);
 
-	const kind: LetterKind = title?.kind ?? (detection.signals.includes('compliments') || detection.signals.includes('note-verbale') ? 'note-verbale' : 'letter');
+	const kind: LetterKind = title?.kind ?? (detection.signals.includes('compliments') || (detection.signals.includes('note-verbale') && NAMES_ITSELF_NOTE_VERBALE.test(masked.slice(0, DETECTION_WINDOW))) ? 'note-verbale' : 'letter');
 	const noteVerbale = kind === 'note-verbale' ? findNoteVerbaleParts(blocks, masked, dates) : undefined;
 	const memo = title ? undefined : findMemoHeader(masked, dates, Math.min(masked.length, DETECTION_WINDOW));
 	const special = new Set<Block>();
