@@ -182,4 +182,18 @@ describe('titles of the fifth round\'s third batch', () => {
 		));
 		assert.equal(title(whole).addressee, 'Secretary-General');
 	});
+	it('does not take `the following letter dated …` in a cable\'s lead for the title, and ends an addressee hyphenated over a line end', () => {
+		const letter = parse(lines(
+			'1. SPANISH PERMREP SENT THE FOLLOWING LETTER',
+			'DATED OCTOBER 2 TO THE SECRETARY GENERAL.',
+			'QUOTE:',
+			'LETTER DATED 2 OCTOBER 1975 FROM THE PERMANENT REPRESENTATIVE',
+			'OF SPAIN TO THE UNITED NATIONS ADDRESSED TO THE SECRETARY-',
+			'GENERAL',
+			'LIMITED OFFICIAL USE',
+			'PAGE 02 USUN N 04726 032131Z',
+			'IN CONNEXION WITH DOCUMENT S/11836 OF 30 SEPTEMBER 1975, I SHOULD LIKE TO STATE THE FOLLOWING:',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '1975-10-02', sender: 'SPAIN', addressee: 'SECRETARY-GENERAL' });
+	});
 });

@@ -18,7 +18,7 @@ const DATED_WORD = /(?:dated|DATED|Dated)\s+(?=\d|[A-Za-z]+\s+\d)/g;
 const KIND_BEFORE = /\b(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+$/;
 
 /** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
-const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|following|identical|said|above-mentioned|aforementioned)\s+$/i;
 
 /**
  * Where the addressee is introduced: `addressed to`, or `to` right before an officer of the Organization (`from the
@@ -96,12 +96,12 @@ const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission
 
 /**
  * True when `previous` completes the name of an officer so that the capitalised `word` after it cannot go on with it:
- * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows (a footnote number glued
+ * after `Secretary-General` (also hyphenated over a line end, `SECRETARY-` / `GENERAL`) or `Assembly`, after `Council` unless a body of the Council follows (a footnote number glued
  * to the name does not change it).
  */
-function completesOfficer(previous: string, word: string): boolean {
+function completesOfficer(previous: string, word: string, beforePrevious?: string): boolean {
 	const name = previous.replace(GLUED_MARKER, '');
-	return /^(?:Secretary-General|Assembly)$/i.test(name) || (/^Council$/i.test(name) && !AFTER_COUNCIL.test(word));
+	return /^(?:Secretary-General|Assembly)$/i.test(name) || (/^General$/i.test(name) && /^Secretary-$/i.test(beforePrevious ?? '')) || (/^Council$/i.test(name) && !AFTER_COUNCIL.test(word));
 }
 
 /** A footnote number glued to the last word of a title or heading (`addressed to the Secretary-General1`, PDF text). */
@@ -164,7 +164,7 @@ function readAddresseeEnd(view: string, start: number): number | undefined {
 		}
 		endBeforePrevious = end;
 		const capitalised = /^\p{Lu}/u.test(word);
-		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word));
+		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word, words[i - 2]?.word));
 		if (!continuesAddressee(word) || (opensSentence && end !== undefined)) {
 			break;
 		}
