@@ -196,4 +196,24 @@ describe('titles of the fifth round\'s third batch', () => {
 		));
 		assert.deepEqual(title(letter), { kind: 'letter', dated: '1975-10-02', sender: 'SPAIN', addressee: 'SECRETARY-GENERAL' });
 	});
+	it('reads a title in capitals printed over four lines with blank lines between, before an annex\'s title in mixed case', () => {
+		const letter = parse(lines(
+			'LETTER DATED 30 NOVEMBER 1998 FROM THE EXECUTIVE CHAIRMAN OF THE',
+			'',
+			'SPECIAL COMMISSION ESTABLISHED BY THE SECRETARY-GENERAL PURSUANT',
+			'',
+			'TO PARAGRAPH 9 (b) (i) OF SECURITY COUNCIL RESOLUTION 687 (1991)',
+			'',
+			'ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCIL',
+			'',
+			'I have the honour to forward to you a copy of the letters that I addressed to the Deputy Prime Minister.',
+			'',
+			'Annex I',
+			'',
+			'Letter dated 27 November 1998 from the Executive Chairman of the',
+			'',
+			'Special Commission addressed to the Permanent Representative of Iraq to the United Nations',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '1998-11-30', sender: 'EXECUTIVE CHAIRMAN OF THE SPECIAL COMMISSION ESTABLISHED BY THE SECRETARY-GENERAL PURSUANT TO PARAGRAPH 9 (b) (i) OF SECURITY COUNCIL RESOLUTION 687 (1991)', addressee: 'PRESIDENT OF THE SECURITY COUNCIL' });
+	});
 });

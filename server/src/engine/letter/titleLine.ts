@@ -204,10 +204,10 @@ const MAX_ADDRESSEE_LINE = 120;
 const ADDRESSEE_LINE_NEXT = new RegExp(String.raw`^(?!(?:I|We|The|This|On|In)\s)[^\n]{0,${MAX_ADDRESSEE_LINE - 20}}?\baddressed\s+to\s[^\n]{0,80}(?:\r?\n|$)`);
 
 /** Words a title cannot end with: a line ending in one goes on after the blank line (`… Representative of` / blank / `Belgium to …`). */
-const ENDS_UNFINISHED = /\b(?:of|the|to|and|from|for|addressed|on|in)[ \t]*$/;
+const ENDS_UNFINISHED = /\b(?:of|the|to|and|from|for|addressed|on|in|OF|THE|TO|AND|FROM|FOR|ADDRESSED|ON|IN)[ \t]*$/;
 
 /** Words that carry a title on after a line break: `of Argentina …`, `to the Secretary-General`, `addressed to …`. */
-const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in)\b/;
+const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in|OF|TO|ADDRESSED|AND|FROM|FOR|ON|IN)\b/;
 
 /** A title found in running text: its start, where its addressee starts, and its end when the addressee could be read. */
 export interface TitleExtent {
