@@ -193,8 +193,43 @@ describe('a letter introduced by a cover line that gives its symbol', () => {
 		assert.equal(letter.masthead?.symbol.text, 'S/10993');
 		assert.deepEqual(letter.citations.map((citation) => citation.symbol.text), ['S/10990']);
 	});
+	it('takes the symbol a cable\'s lead gives in words (`THE LETTER WAS DISTRIBUTED AS SECURITY COUNCIL DOCUMENT S/11838`) for the letter\'s', () => {
+		const letter = parse(lines(
+			'1. SPANISH PERMREP SENT THE FOLLOWING LETTER DATED OCTOBER 2 TO THE SECRETARY GENERAL. THE LETTER',
+			'WAS DISTRIBUTED AS SECURITY COUNCIL DOCUMENT S/11838.',
+			'QUOTE:',
+			'LETTER DATED 2 OCTOBER 1975 FROM THE PERMANENT REPRESENTATIVE OF SPAIN TO THE UNITED NATIONS ADDRESSED TO THE SECRETARY-GENERAL',
+			'IN CONNEXION WITH DOCUMENT S/11836 OF 30 SEPTEMBER 1975, I SHOULD LIKE TO STATE THE FOLLOWING.',
+		));
+		assert.equal(letter.masthead?.symbol.text, 'S/11838');
+		assert.deepEqual(letter.citations.map((citation) => citation.symbol.text), ['S/11836']);
+		const cited = parse(lines('My earlier letter was circulated as document S/11835.', 'Letter dated 2 October 1975 from the Permanent Representative of Spain to the United Nations addressed to the Secretary-General', 'I have the honour to refer to document S/11836.'));
+		assert.equal(cited.masthead, undefined);
+	});
 	it('leaves a symbol that a line above the title cites without naming a letter as it was', () => {
 		const letter = parse(lines('Further to document S/10990 of 10 September 1973', 'Letter dated 12 September 1973 from the Permanent Representative of Cuba to the United Nations addressed to the President of the Security Council', 'I have the honour to refer to (S/10990).'));
 		assert.equal(letter.masthead, undefined);
+	});
+});
+
+describe('the kind of a text without a title', () => {
+	it('is a letter when the text speaks of another note verbale, a note verbale when it names itself one', () => {
+		const letter = parseLetter(lines(
+			'13 May 1999',
+			'',
+			'His Excellency Mr. A. B. Hasan',
+			'Permanent Representative of Ruritania to the United Nations',
+			'',
+			'Excellency,',
+			'',
+			'I have the honour to acknowledge receipt, under cover of note verbale 10/MT/25/93177 dated 1 April 1999, of the revised plan.',
+		), referenceData);
+		assert.equal(letter.kind, 'letter');
+		const note = parseLetter(lines(
+			'Note verbale',
+			'',
+			'The Permanent Mission of Ruritania to the United Nations has the honour to transmit the report of its Government.',
+		), referenceData);
+		assert.equal(note.kind, 'note-verbale');
 	});
 });

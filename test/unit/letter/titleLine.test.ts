@@ -166,3 +166,54 @@ describe('titles of the fifth round\'s new letters', () => {
 		assert.equal(title(letter).addressee, 'ARAB HIGHER COMMITTEE');
 	});
 });
+
+describe('titles of the fifth round\'s third batch', () => {
+	it('reads no addressee from a title cut after `addressed to the`, whose next line opens the body', () => {
+		const letter = parse(lines(
+			'Letter dated 5 October 2000 from the Permanent Representative of Nigeria to the United Nations addressed to the',
+			'I have the honour to transmit herewith the Ministerial Statement adopted by the Group of 77.',
+			'(Signed) Arthur MBANEFO',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '2000-10-05', sender: 'Nigeria', addressee: undefined });
+		const whole = parse(lines(
+			'Letter dated 5 October 2000 from the Permanent Representative of Nigeria to the United Nations addressed to the',
+			'Secretary-General',
+			'I have the honour to transmit herewith the Ministerial Statement adopted by the Group of 77.',
+		));
+		assert.equal(title(whole).addressee, 'Secretary-General');
+	});
+	it('does not take `the following letter dated …` in a cable\'s lead for the title, and ends an addressee hyphenated over a line end', () => {
+		const letter = parse(lines(
+			'1. SPANISH PERMREP SENT THE FOLLOWING LETTER',
+			'DATED OCTOBER 2 TO THE SECRETARY GENERAL.',
+			'QUOTE:',
+			'LETTER DATED 2 OCTOBER 1975 FROM THE PERMANENT REPRESENTATIVE',
+			'OF SPAIN TO THE UNITED NATIONS ADDRESSED TO THE SECRETARY-',
+			'GENERAL',
+			'LIMITED OFFICIAL USE',
+			'PAGE 02 USUN N 04726 032131Z',
+			'IN CONNEXION WITH DOCUMENT S/11836 OF 30 SEPTEMBER 1975, I SHOULD LIKE TO STATE THE FOLLOWING:',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '1975-10-02', sender: 'SPAIN', addressee: 'SECRETARY-GENERAL' });
+	});
+	it('reads a title in capitals printed over four lines with blank lines between, before an annex\'s title in mixed case', () => {
+		const letter = parse(lines(
+			'LETTER DATED 30 NOVEMBER 1998 FROM THE EXECUTIVE CHAIRMAN OF THE',
+			'',
+			'SPECIAL COMMISSION ESTABLISHED BY THE SECRETARY-GENERAL PURSUANT',
+			'',
+			'TO PARAGRAPH 9 (b) (i) OF SECURITY COUNCIL RESOLUTION 687 (1991)',
+			'',
+			'ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCIL',
+			'',
+			'I have the honour to forward to you a copy of the letters that I addressed to the Deputy Prime Minister.',
+			'',
+			'Annex I',
+			'',
+			'Letter dated 27 November 1998 from the Executive Chairman of the',
+			'',
+			'Special Commission addressed to the Permanent Representative of Iraq to the United Nations',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '1998-11-30', sender: 'EXECUTIVE CHAIRMAN OF THE SPECIAL COMMISSION ESTABLISHED BY THE SECRETARY-GENERAL PURSUANT TO PARAGRAPH 9 (b) (i) OF SECURITY COUNCIL RESOLUTION 687 (1991)', addressee: 'PRESIDENT OF THE SECURITY COUNCIL' });
+	});
+});

@@ -8,7 +8,7 @@ import type { Block } from './textLayout';
 import type { TitleExtent } from './titleLine';
 import { readOcrDate, repairTitleWords } from './ocrReading';
 import { memoizeText } from './textMemo';
-import { ADDRESSED_TO, addresseeEnd, TITLE_START, WRITER_AFTER } from './titleLine';
+import { ADDRESSED_TO, addresseeEnd, opensBodyAt, TITLE_START, WRITER_AFTER } from './titleLine';
 
 /** Turns a date found by the calendar scanner into the letter model's date mention. */
 export function toDateMention(match: DateMatch): DateMention {
@@ -81,8 +81,8 @@ export function parseTitle(block: Block, masked: string, dates: readonly DateMat
 		}
 	}
 	let addressee: LetterTitle['addressee'];
-	if (addressedMatch) {
-		const addresseeStart = block.start + addressedMatch.index + addressedMatch[0].length;
+	const addresseeStart = addressedMatch ? block.start + addressedMatch.index + addressedMatch[0].length : 0;
+	if (addressedMatch && !opensBodyAt(masked, addresseeStart)) {
 		const addresseeStop = fromMatch && fromMatch.index > addressedMatch.index ? block.start + fromMatch.index : block.end;
 		const addresseeRange = trimRange(masked, addresseeStart, Math.min(addresseeStop, addresseeEnd(masked, addresseeStart) ?? addresseeStop));
 		addressee = { text: repairTitleWords(collapseDetached(masked.slice(addresseeRange.start, addresseeRange.end))), range: addresseeRange };

@@ -43,6 +43,13 @@ export function scanLetterText(text: string): LetterScans {
 	return { symbols: scanDocumentSymbols(text), dates: scanDates(text), resolutions: scanResolutionCitations(text), inlineMarkers: scanInlineMarkers(text) };
 }
 
+
+/**
+ * The words `note verbale` where they name the text itself (a heading, `Note verbale dated …`), not where the text speaks
+ * of another note (`under cover of note verbale 10/MT/25 dated …`, `the note verbale of 3 May`): a letter without a
+ * title that acknowledges a note is still a letter.
+ */
+const NAMES_ITSELF_NOTE_VERBALE = /(?<!\b(?:a|an|the|its|his|her|my|our|your|their|this|that|of|in|by|with|to|and)\s+)\bnote\s+verbale\b/i;
 /**
  * Parses a letter, note verbale or identical letters into a model with a text range for every element it recognises.
  * A text that is not UN correspondence (see {@link detectLetter}) yields an empty model whose `detection.isLetter` is
@@ -126,7 +133,7 @@ export function parseLetter(text: string, data: ReferenceData, scan: (text: stri
 	const letterReferences = findLetterReferences(masked, dates, symbols, footnoteMarkers, footnotes, headings);
 	const annexReferences = findAnnexReferences(masked, headings);
 
-	const kind: LetterKind = title?.kind ?? (detection.signals.includes('compliments') || detection.signals.includes('note-verbale') ? 'note-verbale' : 'letter');
+	const kind: LetterKind = title?.kind ?? (detection.signals.includes('compliments') || (detection.signals.includes('note-verbale') && NAMES_ITSELF_NOTE_VERBALE.test(masked.slice(0, DETECTION_WINDOW))) ? 'note-verbale' : 'letter');
 	const noteVerbale = kind === 'note-verbale' ? findNoteVerbaleParts(blocks, masked, dates) : undefined;
 	const memo = title ? undefined : findMemoHeader(masked, dates, Math.min(masked.length, DETECTION_WINDOW));
 	const special = new Set<Block>();
@@ -280,12 +287,31 @@ function titleSymbol(text: string, titleRange: OffsetRange, symbols: readonly Sy
 function coverLineSymbol(text: string, titleRange: OffsetRange, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
 	const cover = COVER_LINE.exec(text.slice(0, Math.min(titleRange.start, MAX_COVER_LINES)));
 	if (!cover) {
-		return undefined;
+		return circulatedAsSymbol(text, titleRange, symbols);
 	}
 	const coverEnd = cover.index + cover[0].length;
 	const match = symbols.find((candidate) => candidate.symbol && candidate.start >= cover.index && candidate.end <= coverEnd && /\(\s*$/.test(text.slice(Math.max(0, candidate.start - 3), candidate.start)));
 	return match?.symbol ? { symbol: match.symbol, range: { start: match.start, end: match.end } } : undefined;
 }
+
+/**
+ * The symbol a cable's or page's lead gives in words before the title (`THE LETTER / WAS DISTRIBUTED AS SECURITY COUNCIL
+ * DOCUMENT S/11838.`, `LETTER WAS CIRCULATED AS UN DOCUMENT A/10298.`): the symbol right after `document`.
+ */
+function circulatedAsSymbol(text: string, titleRange: OffsetRange, symbols: readonly SymbolMatch[]): { symbol: DocumentSymbolRef; range: OffsetRange } | undefined {
+	const lead = CIRCULATED_AS.exec(text.slice(0, Math.min(titleRange.start, MAX_LEAD)));
+	if (!lead) {
+		return undefined;
+	}
+	const at = lead.index + lead[0].length;
+	const match = symbols.find((candidate) => candidate.symbol && candidate.start === at);
+	return match?.symbol ? { symbol: match.symbol, range: { start: match.start, end: match.end } } : undefined;
+}
+
+/** `letter … was distributed (circulated) as … document`, then a symbol, in a lead before the title; not `my letter …`, another letter. */
+const CIRCULATED_AS = /(?<!\b(?:my|our|his|her|its|their|your|earlier|previous)\s+)\bletter\b[^.]{0,80}?\b(?:was|has\s+been)\s+(?:distributed|circulated)\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?documents?\s+(?=[A-Z]{1,6}\/)/i;
+/** How far into the text, before the title, a lead naming the letter's symbol is looked for. */
+const MAX_LEAD = 1500;
 
 /** A line naming a letter and, on it or the next line, a symbol in parentheses followed by a comma or the closing parenthesis. */
 const COVER_LINE = /\b(?:LETTER|[Ll]etter)\b[^\n(]{0,80}(?:\r?\n[^\n(]{0,40})?\(\s*[A-Z]{1,6}\/[\w./-]+\s*[,)][^\n]*/;

@@ -18,7 +18,7 @@ const DATED_WORD = /(?:dated|DATED|Dated)\s+(?=\d|[A-Za-z]+\s+\d)/g;
 const KIND_BEFORE = /\b(?:Identical\s+letters|Letter|Identical\s+notes?\s+verbales?|Notes?\s+verbales?|IDENTICAL\s+LETTERS|LETTER|NOTE\s+VERBALE|IDENTICAL\s+NOTES\s+VERBALES)\s+$/;
 
 /** Words before `letter dated` that make it a reference in prose (`my letter dated …`), not a title. */
-const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|identical|said|above-mentioned|aforementioned)\s+$/i;
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|my|our|a|an|his|her|its|their|that|this|your|in|by|with|see|to|of|and|previous|earlier|following|identical|said|above-mentioned|aforementioned)\s+$/i;
 
 /**
  * Where the addressee is introduced: `addressed to`, or `to` right before an officer of the Organization (`from the
@@ -96,12 +96,12 @@ const AFTER_COUNCIL = /^(?:Committee|Working|Counter-Terrorism|Sanctions|Mission
 
 /**
  * True when `previous` completes the name of an officer so that the capitalised `word` after it cannot go on with it:
- * after `Secretary-General` or `Assembly`, after `Council` unless a body of the Council follows (a footnote number glued
+ * after `Secretary-General` (also hyphenated over a line end, `SECRETARY-` / `GENERAL`) or `Assembly`, after `Council` unless a body of the Council follows (a footnote number glued
  * to the name does not change it).
  */
-function completesOfficer(previous: string, word: string): boolean {
+function completesOfficer(previous: string, word: string, beforePrevious?: string): boolean {
 	const name = previous.replace(GLUED_MARKER, '');
-	return /^(?:Secretary-General|Assembly)$/i.test(name) || (/^Council$/i.test(name) && !AFTER_COUNCIL.test(word));
+	return /^(?:Secretary-General|Assembly)$/i.test(name) || (/^General$/i.test(name) && /^Secretary-$/i.test(beforePrevious ?? '')) || (/^Council$/i.test(name) && !AFTER_COUNCIL.test(word));
 }
 
 /** A footnote number glued to the last word of a title or heading (`addressed to the Secretary-General1`, PDF text). */
@@ -140,6 +140,15 @@ function rememberView(view: string): void {
 	}
 }
 
+/**
+ * True when the words right after `addressed to the` open the body (`I have the honour …`, `We wish …`): a title cut
+ * after its last words by a page's conversion names no addressee, and the body's first line is not one.
+ */
+export function opensBodyAt(view: string, start: number): boolean {
+	const words = /^\s*(\S+)\s+(\S+)/.exec(view.slice(start, start + 60));
+	return words !== null && BODY_OPENERS.has(words[1]) && isProseWord(words[2]);
+}
+
 /** {@link addresseeEnd}, read. */
 function readAddresseeEnd(view: string, start: number): number | undefined {
 	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
@@ -155,7 +164,7 @@ function readAddresseeEnd(view: string, start: number): number | undefined {
 		}
 		endBeforePrevious = end;
 		const capitalised = /^\p{Lu}/u.test(word);
-		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word));
+		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word, words[i - 2]?.word));
 		if (!continuesAddressee(word) || (opensSentence && end !== undefined)) {
 			break;
 		}
@@ -195,10 +204,10 @@ const MAX_ADDRESSEE_LINE = 120;
 const ADDRESSEE_LINE_NEXT = new RegExp(String.raw`^(?!(?:I|We|The|This|On|In)\s)[^\n]{0,${MAX_ADDRESSEE_LINE - 20}}?\baddressed\s+to\s[^\n]{0,80}(?:\r?\n|$)`);
 
 /** Words a title cannot end with: a line ending in one goes on after the blank line (`… Representative of` / blank / `Belgium to …`). */
-const ENDS_UNFINISHED = /\b(?:of|the|to|and|from|for|addressed|on|in)[ \t]*$/;
+const ENDS_UNFINISHED = /\b(?:of|the|to|and|from|for|addressed|on|in|OF|THE|TO|AND|FROM|FOR|ADDRESSED|ON|IN)[ \t]*$/;
 
 /** Words that carry a title on after a line break: `of Argentina …`, `to the Secretary-General`, `addressed to …`. */
-const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in)\b/;
+const CONTINUES_TITLE = /^(?:of|to|addressed|and|the|from|for|on|in|OF|TO|ADDRESSED|AND|FROM|FOR|ON|IN)\b/;
 
 /** A title found in running text: its start, where its addressee starts, and its end when the addressee could be read. */
 export interface TitleExtent {
