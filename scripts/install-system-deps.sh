@@ -15,6 +15,12 @@ command -v python3 >/dev/null 2>&1 || needed+=(python3)
 if [ ${#needed[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Please install these Debian packages: ${needed[*]}" >&2; exit 1; fi
   echo "Installing Debian packages: ${needed[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
+  # A mirror that stalls must not hold CI for ever: each apt-get retries a failed download three times, gives up on a
+  # silent connection after a minute, and is stopped after 15 minutes; the whole install is tried twice.
+  apt_options=(-o Acquire::Retries=3 -o Acquire::http::Timeout=60 -o Acquire::https::Timeout=60)
+  install() {
+    timeout 900 apt-get "${apt_options[@]}" update -qq &&
+      DEBIAN_FRONTEND=noninteractive timeout 900 apt-get "${apt_options[@]}" install -y -qq --no-install-recommends "${needed[@]}" >/dev/null
+  }
+  install || { echo "apt-get failed; trying once more" >&2; sleep 10; install; }
 fi

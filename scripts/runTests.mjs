@@ -34,5 +34,8 @@ if (files.length === 0) {
   console.error(`No test files under ${folders.join(', ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...options, ...files], { stdio: 'inherit' });
+// A test that never ends fails after 20 minutes (a whole suite here takes a few), and a file whose tests have all ended
+// is not waited on for a handle it left open: a hang fails, or ends, instead of holding CI for ever.
+const guards = ['--test-timeout=1200000', '--test-force-exit'];
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...guards, ...options, ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

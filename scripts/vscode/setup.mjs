@@ -61,17 +61,35 @@ function npmEnvironment() {
   return env;
 }
 
+/**
+ * How long one npm step may take before it is stopped (15 minutes; each takes well under 5 on this project's 2-core
+ * machine). A registry that stalls would otherwise hold the end-to-end tests, and CI, for ever.
+ */
+const STEP_TIMEOUT_MS = 15 * 60_000;
+
+/** Runs one npm step once; undefined when it succeeded, else why it failed. */
+function runOnce(args, cwd) {
+  const log = openSync(logFile, 'a');
+  writeFileSync(log, `\n$ (cd ${cwd} && npm ${args.join(' ')})\n`);
+  const result = spawnSync('npm', args, { cwd, env: npmEnvironment(), stdio: ['ignore', log, log], timeout: STEP_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  closeSync(log);
+  if (result.error?.code === 'ETIMEDOUT') return `npm took longer than ${STEP_TIMEOUT_MS / 60_000} minutes and was stopped`;
+  if (result.error) return result.error.message;
+  return result.status === 0 ? undefined : `npm exited with ${result.status === null ? `signal ${result.signal}` : `code ${result.status}`}`;
+}
+
+/** Runs one npm step, a second time if the first failed (a network step may fail once and succeed the next time). */
 function run(step, args, cwd) {
   process.stdout.write(`  ${step}… `);
   const started = Date.now();
-  const log = openSync(logFile, 'a');
-  writeFileSync(log, `\n$ (cd ${cwd} && npm ${args.join(' ')})\n`);
-  const result = spawnSync('npm', args, { cwd, env: npmEnvironment(), stdio: ['ignore', log, log] });
-  closeSync(log);
-  if (result.error || result.status !== 0) {
+  let reason = runOnce(args, cwd);
+  if (reason !== undefined) {
+    process.stdout.write(`failed (${reason}), trying once more… `);
+    reason = runOnce(args, cwd);
+  }
+  if (reason !== undefined) {
     process.stdout.write('failed\n');
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    const reason = result.error ? result.error.message : `npm exited with code ${result.status}`;
     throw new SetupError(`${step} failed (${reason}). Last lines of ${logFile}:\n${tail}`);
   }
   process.stdout.write(`done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);

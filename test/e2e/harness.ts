@@ -175,7 +175,14 @@ export class VSCode extends Workbench {
 
   /** Closes the browser, stops code-server and deletes the temporary folder (kept when E2E_KEEP is set). */
   async close(): Promise<void> {
-    await this.browser.close().catch(() => undefined);
+    // A browser that does not close in 15 s is left to the process's end (playwright kills it then): a close that
+    // hangs must not hold the whole suite.
+    let gaveUp: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.browser.close().catch(() => undefined),
+      new Promise<void>((resolveWait) => { gaveUp = setTimeout(resolveWait, 15_000); }),
+    ]);
+    clearTimeout(gaveUp);
     await this.server.stop();
     if (process.env.E2E_KEEP) console.log(`[harness] kept ${this.tempRoot}`);
     else rmSync(this.tempRoot, { recursive: true, force: true });
