@@ -71,6 +71,23 @@ describe('masthead and page furniture', () => {
 	});
 });
 
+describe('an agenda title broken over two paragraphs', () => {
+	it('goes on in the next paragraph when its paragraph dangles and the next starts in lower case', () => {
+		const letter = parse(makeLetter({
+			agenda: 'Agenda item 5',
+			agendaTitles: ['Illegal Israeli actions in Occupied East Jerusalem and', 'the rest of the Occupied Palestinian Territory'],
+			closing: 'I should be grateful if you would have the present letter circulated as a document of the General Assembly, under agenda item 5, and of the Security Council.',
+		}));
+		assert.deepEqual(letter.agenda?.items.map((item) => [item.number, item.title?.text]), [[5, 'Illegal Israeli actions in Occupied East Jerusalem and the rest of the Occupied Palestinian Territory']]);
+	});
+	it('keeps two titles apart when the second starts with a capital, and a lower-case paragraph after a finished title is no title', () => {
+		const two = parse(makeLetter({ agendaTitles: ['Prevention of armed conflict', 'Right of peoples to self-determination'] }));
+		assert.deepEqual(two.agenda?.items.map((item) => item.title?.text), ['Prevention of armed conflict', 'Right of peoples to self-determination']);
+		const finished = parse(makeLetter({ agenda: 'Agenda item 34', agendaTitles: ['Prevention of armed conflict', 'the rest of the text'], closing: 'I should be grateful if you would have the present letter circulated as a document of the General Assembly, under agenda item 34.' }));
+		assert.deepEqual(finished.agenda?.items.map((item) => item.title?.text), ['Prevention of armed conflict']);
+	});
+});
+
 describe('provisional agenda with its asterisk footnote', () => {
 	const text = makeLetter({
 		session: 'Seventy-fifth',

@@ -86,6 +86,24 @@ function splitAtLines(masked: string, piece: { start: number; end: number; block
 	return titles;
 }
 
+/**
+ * Paragraphs of one title: a paragraph that dangles (`Illegal Israeli actions in Occupied East Jerusalem and`) goes on
+ * in the next when that one starts in lower case (`the rest of the Occupied Palestinian Territory`), as a PDF's text
+ * gives a title broken over two lines with a blank line between them. A title never starts in lower case.
+ */
+function joinDangling(masked: string, titles: readonly PrintedTitle[]): PrintedTitle[] {
+	const joined: PrintedTitle[] = [];
+	for (const title of titles) {
+		const previous = joined.at(-1);
+		if (previous && DANGLING_END.test(previous.text) && /^\p{Ll}/u.test(title.text)) {
+			joined[joined.length - 1] = printed(masked, previous.range.start, title.range.end);
+		} else {
+			joined.push(title);
+		}
+	}
+	return joined;
+}
+
 function isCapitals(text: string): boolean {
 	return !/\p{Ll}/u.test(text) && /\p{Lu}{2}/u.test(text);
 }
@@ -196,7 +214,7 @@ function readKnownTitleWords(data: ReferenceData, session: number | undefined): 
  */
 export function collectAgendaTitles(blocks: readonly Block[], masked: string, agendaEnd: number, headerEnd: number, organs: readonly OrganHeader[], itemCount: number, data: ReferenceData, session: number | undefined): PrintedTitle[] {
 	const pieces = headerPieces(blocks, agendaEnd, headerEnd, organs);
-	let titles = pieces.map((piece) => printed(masked, piece.start, piece.end)).filter((title) => looksLikeTitle(title.text));
+	let titles = joinDangling(masked, pieces.map((piece) => printed(masked, piece.start, piece.end))).filter((title) => looksLikeTitle(title.text));
 	if (titles.length >= itemCount) {
 		return titles;
 	}
