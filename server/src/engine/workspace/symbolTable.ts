@@ -145,7 +145,11 @@ export class SymbolTable {
 		}
 	}
 
-	/** Counts the symbols of an entry held as it is: each the instance held once more, or held from now on; a copy of a held one stays uncounted. */
+	/**
+	 * Counts the symbols of an entry held as it is: each the instance held once more, or held from now on; a copy of a
+	 * held one (the same text and parts, another instance) is counted for the instance held, as {@link adoptSummary}
+	 * would count it, so that the instance stays held while any entry holds the symbol.
+	 */
 	private count(summary: LetterSummary): void {
 		if (summary.masthead) {
 			this.countOne(summary.masthead.symbol);
@@ -166,7 +170,7 @@ export class SymbolTable {
 		const held = this.held.get(symbol.text);
 		if (!held) {
 			this.held.set(symbol.text, { symbol, count: 1 });
-		} else if (held.symbol === symbol) {
+		} else if (held.symbol === symbol || sameParts(held.symbol.parts, symbol.parts)) {
 			held.count++;
 		}
 	}
@@ -186,7 +190,8 @@ export class SymbolTable {
 
 	private release(symbol: DocumentSymbolRef): void {
 		const held = this.held.get(symbol.text);
-		if (held?.symbol === symbol && --held.count === 0) {
+		// A copy of the instance held was counted for it (by intern or count); a symbol of other parts was not.
+		if (held !== undefined && (held.symbol === symbol || sameParts(held.symbol.parts, symbol.parts)) && --held.count === 0) {
 			this.held.delete(symbol.text);
 		}
 	}
