@@ -115,3 +115,38 @@ describe('what a collapsed text must not be read as', () => {
 		assert.deepEqual([letter.footnotes, letter.footnoteMarkers], [[], []]);
 	});
 });
+
+describe('a bare Annex heading run on after the signature of a one-line text', () => {
+	// The shape of the Word text of the Counter-Terrorism Committee's letter of 3 August 2006 (humanrightsvoices.org):
+	// title, body with `(see annex)`, closing request, signature block with a long post, then `Annex` and its title.
+	const oneLine = (body: string, tail: string) => `Letter dated 3 August 2006 from the Acting Chairman of the Security Council Committee established pursuant to resolution 1373 (2001) concerning counter-terrorism addressed to the President of the Security Council ${body} I should be grateful if you would have the present letter and its annex circulated as a document of the Security Council. (Signed) Adamantios Th. Vassilakis Acting Chairman Security Council Committee established pursuant to resolution 1373 (2001) concerning counter-terrorism ${tail}`;
+	const headings = (text: string) => parse(text).annexes.map((annex) => text.slice(annex.headingRange.start, annex.headingRange.end));
+	const annexMissing = (text: string) => diagnose(text).filter((diagnostic) => diagnostic.code === 'annex-missing').map((diagnostic) => diagnostic.text);
+
+	it('takes the Annex after the signatory\'s post for the annex heading, and raises no annex-missing', () => {
+		const text = oneLine('Annexed hereto is the work programme of the Committee (see annex).', 'Annex Work programme of the Counter-Terrorism Committee (1 July-31 December 2006) Introduction 1. The Committee met.');
+		assert.deepEqual(headings(text), ['Annex']);
+		assert.equal(parse(text).signature?.name, 'Adamantios Th. Vassilakis Acting Chairman Security Council Committee established pursuant to resolution 1373 (2001) concerning counter-terrorism');
+		assert.deepEqual(annexMissing(text), []);
+	});
+
+	it('does not take prose for a heading: "see annex", "the annex to the present letter", "the Annex", "in Annex", an Annex before a word in lower case, a capitalised Annex before the signature or far after it', () => {
+		const farAfter = `${'The Committee will meet again in the autumn and report on its work. '.repeat(7)}Members welcomed Annex Group reports.`;
+		const cases: [string, string][] = [
+			['The work programme is annexed (see annex).', 'see annex for the programme.'],
+			['The work programme is annexed (see annex).', 'The annex to the present letter Was received late.'],
+			['The work programme is annexed (see annex).', 'see Annex Work programme of the Committee.'],
+			['The work programme is annexed (see annex).', 'the Annex Committee met.'],
+			['The work programme is annexed (see annex).', 'in Annex Work programme of the Committee.'],
+			['The work programme is annexed (see annex).', 'to this Annex Members agreed.'],
+			['The work programme is annexed (see annex).', 'Annex omitted for reasons of length.'],
+			['Members welcomed Annex Group reports (see annex).', ''],
+			['The work programme is annexed (see annex).', farAfter],
+		];
+		for (const [body, tail] of cases) {
+			const text = oneLine(body, tail);
+			assert.deepEqual(headings(text), [], tail || body);
+			assert.equal(annexMissing(text)[0], 'see annex', `the body's reference stays unanswered: ${tail || body}`);
+		}
+	});
+});

@@ -71,6 +71,18 @@ const SEPARATOR = /_{5,}/g;
 const ANNEX_MARK = /(?:Annex|ANNEX)(?:(?:\s+(?:[IVXLC]+|\d{1,2}))?\s+to\s+the\s+(?:letter|note\s+verbale|identical\s+letters)\b|\s+(?:[IVXLC]+|\d{1,2})(?=\s+[\p{Lu}“"]))|ANNEX(?=\s)/uy;
 /** What must stand before an annex heading in running text: a sentence end, a capitalised word (a signature) or furniture. */
 const BEFORE_ANNEX = /(?:[.!?)”"’]|[\p{Lu}][\p{Ll}]+|[\d*])\s+$/u;
+/**
+ * A bare `Annex` heading run on after the signature block (`(Signed) … Acting Chairman … concerning counter-terrorism
+ * Annex Work programme of …`): `Annex` as a heading writes it, unnumbered (a numbered heading is {@link ANNEX_MARK}'s),
+ * followed by a capitalised word (its title), within
+ * {@link SIGNATURE_BLOCK_LENGTH} characters after the first `(Signed)`, and not after a word that makes it prose
+ * (`see Annex`, `the Annex`, `in Annex`, `to this Annex`).
+ */
+const SIGNATURE_ANNEX = /Annex(?!\s+(?:[IVXLC]+|\d{1,2})\b)(?=\s+[\p{Lu}“"])/uy;
+/** How far after `(Signed)` a bare `Annex` may stand: the signatory's name and post, however long the post. */
+const SIGNATURE_BLOCK_LENGTH = 400;
+/** Words before `Annex` that make it a word of a sentence, not a heading. */
+const ANNEX_IN_PROSE_BEFORE = /(?:^|[^\p{L}])(?:the|see|in|to|an?|attached|enclosed|its|this|that|and|or|of|with|under|as|per|from|by|herewith|hereto|following|said|present|former|new)\s+$/iu;
 /** An asterisk footnote label before a symbol (`* A/51/50.`), looked for in the text because the view blanks `*`. */
 const ASTERISK_LABEL = /\*[ \t]+(?=[A-Z]{1,4}\/)/g;
 
@@ -208,11 +220,13 @@ function isCollapsed(text: string, physical: readonly Line[]): boolean {
  */
 function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers: readonly RegExpMatchArray[], breaks: number[]): void {
 	const isSpace = (offset: number) => offset < 0 || /\s/.test(masked[offset]);
+	let firstSigned = -1;
 	for (let at = masked.indexOf('Signed', from); at >= 0; at = masked.indexOf('Signed', at + 6)) {
 		const open = lastOpeningParenthesis(masked, at);
 		SIGNED.lastIndex = open;
 		if (open >= from && open >= 0 && SIGNED.test(masked)) {
 			breaks.push(open - 1);
+			firstSigned = firstSigned < 0 ? open : firstSigned;
 		}
 	}
 	for (const marker of inlineMarkers) {
@@ -237,6 +251,9 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
 			}
 		}
 	}
+	if (firstSigned >= 0) {
+		addSignatureAnnexBreaks(masked, firstSigned, breaks);
+	}
 	if (text.includes('* ') || text.includes('*\t')) {
 		for (const match of text.matchAll(ASTERISK_LABEL)) {
 			const start = text[match.index - 1] === '\\' ? match.index - 1 : match.index;
@@ -244,6 +261,21 @@ function addBodyBreaks(text: string, masked: string, from: number, inlineMarkers
 				breaks.push(start - 1);
 			}
 		}
+	}
+}
+
+/**
+ * Breaks around a bare `Annex` heading run on after the signature block ({@link SIGNATURE_ANNEX}): only the first
+ * `Annex` after `(Signed)` is looked at, and only when it stands within the signature block's length.
+ */
+function addSignatureAnnexBreaks(masked: string, signed: number, breaks: number[]): void {
+	const at = masked.indexOf('Annex', signed);
+	if (at < 0 || at - signed > SIGNATURE_BLOCK_LENGTH || !/\s/.test(masked[at - 1] ?? '') || ANNEX_IN_PROSE_BEFORE.test(masked.slice(Math.max(0, at - 20), at))) {
+		return;
+	}
+	SIGNATURE_ANNEX.lastIndex = at;
+	if (SIGNATURE_ANNEX.test(masked)) {
+		breaks.push(at - 1, at + 'Annex'.length);
 	}
 }
 
