@@ -541,6 +541,30 @@ describe('SymbolTable.adoptLater (a restart\'s entries counted in the background
 		fc.record({ pending: fc.nat(3) }),
 	);
 
+	it('keeps a symbol held while an entry counted later holds a copy of it, after the entry holding the instance is released', () => {
+		// Two stored entries citing A/75/356-S/2020/947, each with its own instance (stored apart), counted later.
+		const [holder, copyHolder] = [0, 1].map((at) => structuredClone(new SymbolTable().internSummary(fresh(at))));
+		const instance = holder.masthead!.symbol;
+		const copy = copyHolder.citations.find((citation) => citation.symbol.text === instance.text)!.symbol;
+		assert.notEqual(copy, instance);
+		const later = new SymbolTable();
+		later.adoptLater(holder);
+		later.adoptLater(copyHolder);
+		later.releaseSummary(holder);
+		// The copy's entry still holds the symbol: a new entry is given the instance held, as a table that adopted
+		// both at once (adoptSummary) gives it; without the copy counted, it would keep an instance of its own.
+		const now = new SymbolTable();
+		now.adoptSummary(holder);
+		now.adoptSummary(copyHolder);
+		now.releaseSummary(holder);
+		const [a, b] = [now, later].map((table) => table.internSummary(fresh(1)).citations.find((citation) => citation.symbol.text === instance.text)!.symbol);
+		assert.equal(b, instance);
+		assert.equal(a, instance);
+		later.releaseSummary(copyHolder);
+		const after = fresh(1);
+		assert.equal(later.internSummary(after).citations.find((citation) => citation.symbol.text === instance.text)!.symbol, instance, 'still held for the entry just interned');
+	});
+
 	it('interns, adopts and releases as a table that adopted each entry at once, whatever is counted between (property)', () => {
 		fc.assert(fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
 			// Entries read back from the store: written shared, two copies of each letter.
