@@ -21,6 +21,8 @@ import { mib, ms, percentile } from './stats';
 
 const LATENCY_RUNS = 300;
 const EDIT_RUNS = 60;
+/** Edits reported apart as the first of a letter (see editLatency's caller). */
+const WARM_EDITS = 10;
 const LONG_TIMEOUT_MS = 900_000;
 
 function folderOf(dir: string): FixtureFolder {
@@ -115,6 +117,9 @@ async function idleFigures(size: number): Promise<void> {
 		writeFileSync(longPath, longText);
 		const edits = await editLatency(server, longPath, longText);
 		console.log(`  edit → diagnostics of a ${(Buffer.byteLength(longText) / 1024).toFixed(0)} KB letter: ${p(edits)} (aim p95 ≤ 20 ms)`);
+		// The first edits of a letter run the main thread's edit path before V8 has optimised it (the full index was
+		// parsed on the worker threads): shown apart, so that a p95 held up by them is seen as such. The aim is the figure above.
+		console.log(`    the first ${WARM_EDITS} edits: ${p(edits.slice(0, WARM_EDITS))}; the other ${edits.length - WARM_EDITS}: ${p(edits.slice(WARM_EDITS))}`);
 		await server.stop();
 
 		const restart = await indexed(corpus.dir, cacheHome);
