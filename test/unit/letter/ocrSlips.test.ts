@@ -75,6 +75,26 @@ describe('a title whose sender lost the word `from`', () => {
 	});
 });
 
+describe('a title whose OCR lost the writer\'s post or the head of the addressee\'s office', () => {
+	const title = (from: string, to: string) => lines('Thirty-first session', 'Agenda item 29', '', `Letter dated 18 October 1976 from the ${from} to the United Nations addressed to the ${to}`, ...BODY);
+
+	it('reads the State after the `of` whose post was lost, and the one office that ends with what is left of the addressee', () => {
+		const facts = letterFacts(parse(title('of Kuwait', '-General')));
+		assert.equal(facts.sender, 'Kuwait');
+		assert.deepEqual(facts.addressees, ['Secretary-General']);
+		assert.equal(letterFacts(parse(title('of the Syrian Arab Republic', 'Secretary-General'))).sender, 'Syrian Arab Republic');
+		assert.equal(readOfficeName('-General'), 'Secretary-General');
+	});
+
+	it('reads no State when the State was lost too, and no office from a tail that several offices or none end with', () => {
+		assert.equal(letterFacts(parse(title('of the', 'Secretary-General'))).sender, null);
+		assert.equal(letterFacts(parse(title('Permanent Representative of Kuwait', 'Secretary-General'))).sender, 'Kuwait');
+		assert.equal(readOfficeName('-Council'), '-Council');
+		assert.equal(readOfficeName('-Gen'), '-Gen');
+		assert.equal(readOfficeName('Director-General'), 'Director-General');
+	});
+});
+
 describe('names of the title as extraction damaged them', () => {
 	it('joins a word of the title that a stray space split, and spells out web abbreviations', () => {
 		assert.equal(repairTitleWords('the President of the Securit y Council'), 'the President of the Security Council');

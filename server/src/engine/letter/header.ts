@@ -99,6 +99,11 @@ function countryOfUncached(sender: string): string | undefined {
 	if (missionTo) {
 		return collapseDetached(missionTo[1]);
 	}
+	// `from the of Kuwait to the United Nations`: OCR lost the writer's post, and the State still follows its `of`.
+	const postLost = POST_LOST.exec(sender);
+	if (postLost) {
+		return UN_ORGAN.test(postLost[1]) ? undefined : collapseDetached(postLost[1]);
+	}
 	const plural = /\bRepresentatives\s+of\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+to\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[(]|$)/i.exec(sender);
 	const match = plural ?? SENDER_OF.exec(sender);
 	if (!match || UN_ORGAN.test(match[1])) {
@@ -110,6 +115,12 @@ function countryOfUncached(sender: string): string | undefined {
 
 /** The post of a State's representative and the State after it (`Permanent Observer for the League of Arab States`; `to TBB United Nations` is `the` as OCR read it). */
 const SENDER_OF = /\b(?:Representative|Mission|Charg[ée]\s+d[’']affaire?s(?:\s+a\.\s*i\.|\s+ad\s+interim)?|Minister\s+for\s+Foreign\s+Affairs|Minister\s+of\s+Foreign\s+Affairs|President|Prime\s+Minister|Observer|Government)\s+(?:of|for)\s+(?!(?:the\s+)?to\s+the\b)(?:the\s+)?(.+?)(?:\s+(?:to|at)\s+(?:the|t\w\w)\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*[,(.]|$)/i;
+
+/**
+ * A sender whose post was lost before its `of` (`of Kuwait to the United Nations`, from `from the of Kuwait …`): the
+ * capitalised name after the `of` up to `to the United Nations` (or the end); a lost State (`of the to the …`) is none.
+ */
+const POST_LOST = /^(?:the\s+)?(?:of|for)\s+(?:the\s+)?(\p{Lu}[^\n,(]{1,60}?)(?:\s+(?:to|at)\s+the\s+(?:United\s+Nations|UN|U\.N\.)(?![\w.])|\s+addressed\b|\s*$)/u;
 
 /** `Mission to <State> to the United Nations`: the State of a mission whose `of` was written `to`. */
 const MISSION_TO_STATE = /\bMission\s+to\s+(?!(?:the\s+)?(?:United\s+Nations|UN)\b)(?:the\s+)?([^\n]{2,60}?)\s+(?:to|at)\s+the\s+United\s+Nations\b/i;

@@ -128,7 +128,8 @@ function senderOf(letter: Letter, year: number | undefined): string | null {
 		if (office && (sender.country === undefined || UN_BODY.test(sender.country))) {
 			return readOfficeName(normaliseCase(stripUnitedNations(office[1])));
 		}
-		if (sender.country === undefined && STATE_POST.test(sender.text)) {
+		// `from the of the to the United Nations`: the post and the State both lost; what is left names no one.
+		if (sender.country === undefined && (STATE_POST.test(sender.text) || /^(?:the\s+)?(?:of|for)\b/i.test(sender.text))) {
 			return null;
 		}
 		// `from the Netherlands Mission`, `from the French Government`: the State its name or adjective gives.

@@ -111,7 +111,8 @@ const OFFICES = ['Secretary-General', 'President of the Security Council', 'Pres
 
 /**
  * The office a name means when OCR misread a letter of it (`Secretarv-General`): the known office within one misread
- * letter in eight, else the name unchanged.
+ * letter in eight; or, when OCR lost the words before a hyphen (`-General`), the one known office that ends with what is
+ * left; else the name unchanged.
  */
 export const readOfficeName: (name: string) => string = memoizeText(readOfficeNameUncached);
 
@@ -119,6 +120,11 @@ const OFFICES_LOWER = OFFICES.map((office) => office.toLowerCase());
 
 function readOfficeNameUncached(name: string): string {
 	const lower = name.toLowerCase();
+	// `the -General`: OCR lost the words before the hyphen of an office; the one known office that ends so is meant.
+	if (/^-\p{L}{3,}$/u.test(name)) {
+		const ends = OFFICES.filter((_office, i) => OFFICES_LOWER[i].endsWith(lower));
+		return ends.length === 1 ? ends[0] : name;
+	}
 	for (const [i, office] of OFFICES.entries()) {
 		const limit = Math.floor(office.length / 8);
 		const distance = editDistance(lower, OFFICES_LOWER[i], limit);
