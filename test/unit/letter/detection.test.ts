@@ -76,6 +76,13 @@ describe('which texts are letters', () => {
 		assert.equal(detectLetter(printed).isLetter, true);
 	});
 
+	it('reads the honour formula whose `I` a page glued to the last word of a title in capitals (`COUNCILI have the honour`), and only there', () => {
+		const glued = lines('LETTER DATED 4 MAY 1999 FROM THE CHAIRMAN OF THE COMMITTEE ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCILI have the honour to transmit herewith the text of a framework.');
+		assert.deepEqual([detectLetter(glued).isLetter, detectLetter(glued).signals], [true, ['letter-title', 'honour']]);
+		const inWord = lines('Letter dated 4 May 1999 from the Chairman of the Committee addressed to the President of the Security Council', '', 'Our guide PhDI have the honour to name is Dr. Kim.');
+		assert.equal(detectLetter(inWord).signals.includes('honour'), false);
+	});
+
 	it('leaves alone a meeting record, a press release, a President\'s statement and a report that name letters', () => {
 		const record = lines('Security Council', '5 June 1967', '1347 MEETING : 5 June 1967', 'Letter dated 29 May 1967 from the Permanent Representative of the United Kingdom addressed to the President of the Security Council (S/7910)', 'Held on 5 June 1967, at 9.30 a.m.', 'The agenda was adopted');
 		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);
