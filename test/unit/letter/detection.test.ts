@@ -83,6 +83,22 @@ describe('which texts are letters', () => {
 		assert.equal(detectLetter(inWord).signals.includes('honour'), false);
 	});
 
+	it('takes the letterhead of a presiding officer or of the Secretary-General, at the head of the text over a date line, for a sign of a letter as sent', () => {
+		const ecosoc = lines('The President', '', 'of the', 'Economic and Social Council', '', '22 June 2020', '', '', 'As you are aware, the United Nations high-level political forum will take place under the auspices of the Economic and Social Council.');
+		assert.deepEqual([detectLetter(ecosoc).isLetter, detectLetter(ecosoc).signals], [true, ['masthead', 'officer-letterhead']]);
+		const annan = lines('THE SECRETARY-GENERAL', '', '14 March 1997', '', 'I should like to respond to your letter dated 4 March about the Commission on Human Rights meeting in Geneva, Switzerland.');
+		assert.equal(detectLetter(annan).signals.includes('officer-letterhead'), true);
+		const lower = lines('Press briefing', '', 'The President of the Economic and Social Council', '', '22 June 2020', '', 'The United Nations Economic and Social Council met today.');
+		assert.equal(detectLetter(lower).signals.includes('officer-letterhead'), false);
+		const noDate = lines('The President', '', 'of the', 'Economic and Social Council', '', 'As you are aware, the United Nations forum of the Economic and Social Council will meet.');
+		assert.equal(detectLetter(noDate).isLetter, false);
+	});
+
+	it('does not take the first line of an officer\'s letterhead (`The President` / `of the` / …) for a meeting record\'s speaker line', () => {
+		const record = lines('Security Council', '5 June 1967', 'Letter dated 29 May 1967 from the Permanent Representative of the United Kingdom addressed to the President of the Security Council (S/7910)', 'The President', '(spoke in French): I thank the representative.');
+		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);
+	});
+
 	it('leaves alone a meeting record, a press release, a President\'s statement and a report that name letters', () => {
 		const record = lines('Security Council', '5 June 1967', '1347 MEETING : 5 June 1967', 'Letter dated 29 May 1967 from the Permanent Representative of the United Kingdom addressed to the President of the Security Council (S/7910)', 'Held on 5 June 1967, at 9.30 a.m.', 'The agenda was adopted');
 		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);
