@@ -99,6 +99,13 @@ describe('which texts are letters', () => {
 		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);
 	});
 
+	it('does not count the signs inside a letter\'s title quoted in another text, and still reads a letter that quotes one', () => {
+		const page = lines('The 2022 edition of the Highlights of Security Council Practice offers a snapshot of the Council’s activity over the year.', '', 'For the first time in four decades, under the agenda item entitled “Letter dated 28 February 2014 from the Permanent Representative of Ukraine to the United Nations addressed to the President of the Security Council (S/2014/136)”, the Council adopted resolution 2623 (2022).');
+		assert.deepEqual([detectLetter(page).isLetter, detectLetter(page).signals], [false, []]);
+		const letter = lines('Letter dated 1 March 2022 from the Permanent Representative of Ruritania to the United Nations addressed to the President of the Security Council', '', 'I have the honour to refer to the item entitled "Letter dated 28 February 2014 from the Permanent Representative of Ukraine to the United Nations addressed to the President of the Security Council (S/2014/136)".');
+		assert.deepEqual([detectLetter(letter).isLetter, detectLetter(letter).signals], [true, ['masthead', 'letter-title', 'permanent-mission', 'honour']]);
+	});
+
 	it('leaves alone a meeting record, a press release, a President\'s statement and a report that name letters', () => {
 		const record = lines('Security Council', '5 June 1967', '1347 MEETING : 5 June 1967', 'Letter dated 29 May 1967 from the Permanent Representative of the United Kingdom addressed to the President of the Security Council (S/7910)', 'Held on 5 June 1967, at 9.30 a.m.', 'The agenda was adopted');
 		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);

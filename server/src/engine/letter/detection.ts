@@ -53,6 +53,11 @@ export function detectLetter(text: string): LetterDetection {
 			head = head.split(ch).join('');
 		}
 	}
+	// A letter's title quoted in another text (`the agenda item entitled “Letter dated … (S/2014/136)”`) names that
+	// letter: the signs inside the quotation marks are not this text's.
+	if (head.includes('etter') || head.includes('ETTER') || head.includes('erbale')) {
+		head = head.replace(QUOTED_TITLE, ' ');
+	}
 	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue)))
 		&& (signal.word === undefined || includesIgnoringAsciiCase(head, signal.word.word, signal.word.anchor)) && signal.pattern.test(head);
 	// A sign may have several patterns (each with its cues); it counts once.
@@ -87,6 +92,9 @@ export function detectLetter(text: string): LetterDetection {
 	const otherKind = letterLike ? [...new Set([...cover, ...(written ? [] : otherKindOf(head, signals))])] : [];
 	return { isLetter: letterLike && otherKind.length === 0, signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
 }
+
+/** A letter's or note's title between quotation marks on one line: a mention of that document (see {@link detectLetter}). */
+const QUOTED_TITLE = /[“"](?:Identical\s+)?(?:letters?|notes?\s+verbales?)\s+dated\b[^”"\n]{0,600}[”"]/gi;
 
 /** The markup removed from the window before the signs are looked for: emphasis, heading hashes, escapes. */
 const MARKUP_CHARACTERS = ['*', '#', '_', '\\'];
