@@ -76,6 +76,36 @@ describe('which texts are letters', () => {
 		assert.equal(detectLetter(printed).isLetter, true);
 	});
 
+	it('reads the honour formula whose `I` a page glued to the last word of a title in capitals (`COUNCILI have the honour`), and only there', () => {
+		const glued = lines('LETTER DATED 4 MAY 1999 FROM THE CHAIRMAN OF THE COMMITTEE ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCILI have the honour to transmit herewith the text of a framework.');
+		assert.deepEqual([detectLetter(glued).isLetter, detectLetter(glued).signals], [true, ['letter-title', 'honour']]);
+		const inWord = lines('Letter dated 4 May 1999 from the Chairman of the Committee addressed to the President of the Security Council', '', 'Our guide PhDI have the honour to name is Dr. Kim.');
+		assert.equal(detectLetter(inWord).signals.includes('honour'), false);
+	});
+
+	it('takes the letterhead of a presiding officer or of the Secretary-General, at the head of the text over a date line, for a sign of a letter as sent', () => {
+		const ecosoc = lines('The President', '', 'of the', 'Economic and Social Council', '', '22 June 2020', '', '', 'As you are aware, the United Nations high-level political forum will take place under the auspices of the Economic and Social Council.');
+		assert.deepEqual([detectLetter(ecosoc).isLetter, detectLetter(ecosoc).signals], [true, ['masthead', 'officer-letterhead']]);
+		const annan = lines('THE SECRETARY-GENERAL', '', '14 March 1997', '', 'I should like to respond to your letter dated 4 March about the Commission on Human Rights meeting in Geneva, Switzerland.');
+		assert.equal(detectLetter(annan).signals.includes('officer-letterhead'), true);
+		const lower = lines('Press briefing', '', 'The President of the Economic and Social Council', '', '22 June 2020', '', 'The United Nations Economic and Social Council met today.');
+		assert.equal(detectLetter(lower).signals.includes('officer-letterhead'), false);
+		const noDate = lines('The President', '', 'of the', 'Economic and Social Council', '', 'As you are aware, the United Nations forum of the Economic and Social Council will meet.');
+		assert.equal(detectLetter(noDate).isLetter, false);
+	});
+
+	it('does not take the first line of an officer\'s letterhead (`The President` / `of the` / …) for a meeting record\'s speaker line', () => {
+		const record = lines('Security Council', '5 June 1967', 'Letter dated 29 May 1967 from the Permanent Representative of the United Kingdom addressed to the President of the Security Council (S/7910)', 'The President', '(spoke in French): I thank the representative.');
+		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);
+	});
+
+	it('does not count the signs inside a letter\'s title quoted in another text, and still reads a letter that quotes one', () => {
+		const page = lines('The 2022 edition of the Highlights of Security Council Practice offers a snapshot of the Council’s activity over the year.', '', 'For the first time in four decades, under the agenda item entitled “Letter dated 28 February 2014 from the Permanent Representative of Ukraine to the United Nations addressed to the President of the Security Council (S/2014/136)”, the Council adopted resolution 2623 (2022).');
+		assert.deepEqual([detectLetter(page).isLetter, detectLetter(page).signals], [false, []]);
+		const letter = lines('Letter dated 1 March 2022 from the Permanent Representative of Ruritania to the United Nations addressed to the President of the Security Council', '', 'I have the honour to refer to the item entitled "Letter dated 28 February 2014 from the Permanent Representative of Ukraine to the United Nations addressed to the President of the Security Council (S/2014/136)".');
+		assert.deepEqual([detectLetter(letter).isLetter, detectLetter(letter).signals], [true, ['masthead', 'letter-title', 'permanent-mission', 'honour']]);
+	});
+
 	it('leaves alone a meeting record, a press release, a President\'s statement and a report that name letters', () => {
 		const record = lines('Security Council', '5 June 1967', '1347 MEETING : 5 June 1967', 'Letter dated 29 May 1967 from the Permanent Representative of the United Kingdom addressed to the President of the Security Council (S/7910)', 'Held on 5 June 1967, at 9.30 a.m.', 'The agenda was adopted');
 		assert.deepEqual([detectLetter(record).isLetter, detectLetter(record).otherKind], [false, ['meeting-record']]);

@@ -75,6 +75,18 @@ describe('a masthead that kept only the organs and the date (UNISPAL)', () => {
 	});
 });
 
+describe('the letterhead of an officer of an organ, over a date line (a letter as sent)', () => {
+	it('does not take the date under `The President` / `of the` / `Economic and Social Council` for a distribution date, and still reads one under a masthead\'s organ line', () => {
+		const letter = parse(lines('The President', '', 'of the', 'Economic and Social Council', '', '22 June 2020', '', '', 'As you are aware, the United Nations high-level political forum will take place under the auspices of the Economic and Social Council.'));
+		assert.equal(letter.detection.isLetter, true);
+		assert.equal(letter.distribution, undefined);
+		const chair = parse(lines('The Chair of the', 'Security Council', '', '3 May 2021', '', 'Excellency,', '', 'I have the honour to inform you of the programme.'));
+		assert.equal(chair.distribution, undefined);
+		const masthead = parse(lines('United Nations', 'Economic and Social Council', '', '22 June 2020', '', 'Letter dated 20 June 2020 from the Permanent Representative of Ruritania to the United Nations addressed to the President of the Economic and Social Council', '', 'I have the honour to transmit the following.'));
+		assert.equal(toIsoDate(masthead.distribution!.date!.date!), '2020-06-22');
+	});
+});
+
 describe('the document’s own symbols named by a note', () => {
 	it('takes "Circulated under the double symbol" for the identity when no masthead prints it, not for a citation', () => {
 		const text = lines('        Security Council', '20 January 1988', '', '', 'Letter dated 20 January 1988 from the representative of the Union of Soviet Socialist Republics to the Secretary-General', '', 'I have the honour to transmit a letter.', '', '* Circulated under the double symbol A/43/96-S/19442.');

@@ -217,3 +217,22 @@ describe('titles of the fifth round\'s third batch', () => {
 		assert.deepEqual(title(letter), { kind: 'letter', dated: '1998-11-30', sender: 'EXECUTIVE CHAIRMAN OF THE SPECIAL COMMISSION ESTABLISHED BY THE SECRETARY-GENERAL PURSUANT TO PARAGRAPH 9 (b) (i) OF SECURITY COUNCIL RESOLUTION 687 (1991)', addressee: 'PRESIDENT OF THE SECURITY COUNCIL' });
 	});
 });
+
+describe('titles of the seventh round', () => {
+	it('ends the addressee of a title in capitals whose last word has the body\'s `I` glued to it (`COUNCILI have the honour`)', () => {
+		const letter = parse(lines(
+			'LETTER DATED 4 MAY 1999 FROM THE CHAIRMAN OF THE SECURITY COUNCIL COMMITTEE ESTABLISHED PURSUANT TO SECURITY COUNCIL RESOLUTION 864 (1993) CONCERNING THE SITUATION IN ANGOLA ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCILI have the honour to transmit herewith the text of a conceptual framework.',
+			'',
+			'Robert R. Fowler',
+		));
+		assert.deepEqual(title(letter), { kind: 'letter', dated: '1999-05-04', sender: 'CHAIRMAN OF THE SECURITY COUNCIL COMMITTEE ESTABLISHED PURSUANT TO SECURITY COUNCIL RESOLUTION 864 (1993) CONCERNING THE SITUATION IN ANGOLA', addressee: 'PRESIDENT OF THE SECURITY COUNCIL' });
+		const general = parse(lines('LETTER DATED 2 MAY 1999 FROM THE PERMANENT REPRESENTATIVE OF RURITANIA TO THE UNITED NATIONS ADDRESSED TO THE SECRETARY-GENERALI wish to inform you of the decision.'));
+		assert.equal(title(general).addressee, 'SECRETARY-GENERAL');
+	});
+	it('keeps a name in capitals that ends in I when no verb of the body follows it (`… OF MALI`), and a title in mixed case as it was', () => {
+		const mali = parse(lines('LETTER DATED 2 MAY 1999 FROM THE SECRETARY-GENERAL ADDRESSED TO THE PERMANENT REPRESENTATIVE OF MALI', '', 'I have the honour to inform you of the decision.'));
+		assert.equal(title(mali).addressee, 'PERMANENT REPRESENTATIVE OF MALI');
+		const mixed = parse(lines('Letter dated 2 May 1999 from the Secretary-General addressed to the Permanent Representative of Mali', '', 'I have the honour to inform you of the decision.'));
+		assert.equal(title(mixed).addressee, 'Permanent Representative of Mali');
+	});
+});

@@ -27,11 +27,12 @@ const SIGNALS: readonly { readonly name: string; readonly cues: readonly string[
 	{ name: 'note-verbale', cues: [], word: { word: 'verbale', anchor: 0 }, pattern: /\bNote\s+verbale\b/i },
 	{ name: 'permanent-mission', cues: [], pattern: /\bPermanent\s+(?:Mission|Representative|Observer)s?\b|\bPERMANENT\s+(?:MISSION|REPRESENTATIVE|OBSERVER)S?\b/ },
 	{ name: 'compliments', cues: [], word: { word: 'compliments', anchor: 3 }, pattern: /\bpresents\s+(?:its|his|her)[\s.,;:]{1,6}compliments\b/i },
-	{ name: 'honour', cues: ['hono'], pattern: /\b(?:I|We)\s+have\s+the\s+honou?r\s+to\b|\b(?:[Dd]elegation|Mission|Government|Representative|Embassy|Ministry)\b[^.]{0,200}?\bhas\s+the\s+honou?r\s+to\b/ },
+	{ name: 'honour', cues: ['hono'], pattern: /(?:\b|(?<=\b[A-Z]{2,}))(?:I|We)\s+have\s+the\s+honou?r\s+to\b|\b(?:[Dd]elegation|Mission|Government|Representative|Embassy|Ministry)\b[^.]{0,200}?\bhas\s+the\s+honou?r\s+to\b/ },
 	{ name: 'letter-formula', cues: ['nstructions', 'writ'], pattern: /\b(?:Upon|On)\s+(?:the\s+)?instructions?\s+(?:from|of)\s+my\s+Government\b|\bI\s+(?:write|am\s+writing)\s+to\s+(?:you\b|inform|draw|convey|express|bring|share|transmit|take)/i },
 	{ name: 'salutation', cues: ['Excellency', 'Sir', 'Madam', 'Dear', 'dear'], pattern: /(?:^|\n|\b\d{4}[ \t]+)[ \t]*(?:(?:Your\s+)?Excellency|Sir|Madam|Dear\s+(?:Sir|Madam|Colleagues?|Mr\.|Ms\.|Mrs\.|Ambassador|Secretary-General|President)[^\n,:]{0,40}|My\s+dear\s+[A-Z][a-z]+)[ \t]*[,:]|[.:;][ \t]+(?:(?:Your\s+)?Excellency|Dear\s+(?:Sir|Madam|Colleagues?|Mr\.|Ms\.|Mrs\.|Ambassador|Secretary-General|President)[^\n,:]{0,40})[ \t]*[,:]/ },
 	{ name: 'complimentary-close', cues: ['incerely', 'aithfully', 'assurances'], pattern: /(?:^|\n)[ \t]*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely(?:\s+yours)?)[ \t]*,?[ \t]*(?:\n|$)|\bAccept,?\s+(?:Excellency|Sir|Madam),?\s+the\s+(?:renewed\s+)?assurances?\b/i },
 	{ name: 'addressee', cues: ['General of the United Nations'], pattern: /\b(?:His|Her)\s+Excellency\b[^\n]{0,80}(?:\n[ \t]*){1,3}(?:Acting\s+)?Secretary[- ]General\s+of\s+the\s+United\s+Nations\b|\b(?:Mr\.|Mrs\.|Ms\.|H\.\s?E\.)\s+[A-Z][^\n,.]{1,60},\s+(?:Acting\s+)?Secretary[- ]General\s+of\s+the\s+United\s+Nations\b/ },
+	{ name: 'officer-letterhead', cues: ['President', 'PRESIDENT', 'Secretary-General', 'SECRETARY-GENERAL'], pattern: /^\s*(?:The\s+President\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)|THE\s+PRESIDENT\s+OF\s+THE\s+(?:GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL|ECONOMIC\s+AND\s+SOCIAL\s+COUNCIL|HUMAN\s+RIGHTS\s+COUNCIL)|The\s+Secretary-General|THE\s+SECRETARY-GENERAL)[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}[ \t]*(?:\r?\n|$)/ },
 	{ name: 'place-date', cues: [], pattern: /(?:^|\n)[ \t]*[A-Z][A-Za-z'’. -]{1,30},[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}[ \t]+\d{1,2}(?:st|nd|rd|th)?,?)[ \t]+(?:1[89]|20)\d\d[ \t]*(?:\r?\n|$)/ },
 	{ name: 'signature', cues: ['igned', 'IGNED'], pattern: /\(\s*Signed\s*\)/i },
 	{ name: 'closing-request', cues: ['irculat', 'IRCULAT'], pattern: /\bcirculat(?:ed?|ion)\b[^.;]{0,160}?\bas\s+(?:an?\s+)?(?:official\s+)?documents?\s+of\s+the\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|Human\s+Rights\s+Council)\b/i },
@@ -51,6 +52,11 @@ export function detectLetter(text: string): LetterDetection {
 		if (head.includes(ch)) {
 			head = head.split(ch).join('');
 		}
+	}
+	// A letter's title quoted in another text (`the agenda item entitled “Letter dated … (S/2014/136)”`) names that
+	// letter: the signs inside the quotation marks are not this text's.
+	if (head.includes('etter') || head.includes('ETTER') || head.includes('erbale')) {
+		head = head.replace(QUOTED_TITLE, ' ');
 	}
 	const found = (signal: (typeof SIGNALS)[number]) => (signal.cues.length === 0 || signal.cues.some((cue) => head.includes(cue)))
 		&& (signal.word === undefined || includesIgnoringAsciiCase(head, signal.word.word, signal.word.anchor)) && signal.pattern.test(head);
@@ -87,6 +93,9 @@ export function detectLetter(text: string): LetterDetection {
 	return { isLetter: letterLike && otherKind.length === 0, signals, ...(otherKind.length > 0 ? { otherKind } : {}) };
 }
 
+/** A letter's or note's title between quotation marks on one line: a mention of that document (see {@link detectLetter}). */
+const QUOTED_TITLE = /[“"](?:Identical\s+)?(?:letters?|notes?\s+verbales?)\s+dated\b[^”"\n]{0,600}[”"]/gi;
+
 /** The markup removed from the window before the signs are looked for: emphasis, heading hashes, escapes. */
 const MARKUP_CHARACTERS = ['*', '#', '_', '\\'];
 
@@ -120,13 +129,13 @@ function otherKindOf(head: string, signals: readonly string[]): string[] {
 /**
  * Signs of another kind of UN document that carries the same header and quotes or lists letters: a report (`The
  * present report …`, a committee report's `Rapporteur:` line, `Report of the Security Council to the General Assembly`),
- * a meeting record (a speaker line `The President`, `Agenda item 7 (continued)`, a `/PV.` symbol, `The agenda was
+ * a meeting record (a speaker line `The President`, not a letterhead that goes on `of the …` on the next line, `Agenda item 7 (continued)`, a `/PV.` symbol, `The agenda was
  * adopted`, `Held on 5 June 1967, at 9.30 a.m.`), a press release (`Department of Public Information • News and Media
  * Division`, `For use of information media`) or a President's statement.
  */
 const OTHER_DOCUMENTS: readonly { readonly name: string; readonly cues: readonly string[]; readonly pattern: RegExp }[] = [
 	{ name: 'report', cues: ['present'], pattern: /\b[Tt]he\s+present\s+report\b/ },
-	{ name: 'meeting-record', cues: ['President'], pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n)/ },
+	{ name: 'meeting-record', cues: ['President'], pattern: /(?:^|\n)[ \t]*The\s+(?:Acting\s+)?President\s*(?:\(spoke\s+in\s+[A-Z][a-z]+\))?\s*(?::|\r?\n(?!(?:[ \t]*\r?\n)*[ \t]*of\s+the\b))/ },
 	{ name: 'meeting-record', cues: ['meeting'], pattern: /\bThe\s+meeting\s+(?:was\s+called\s+to\s+order|rose\s+at)\b/ },
 	{ name: 'report', cues: ['Rapporteur'], pattern: /(?:^|\n)[ \t]*Rapporteur\s*:/ },
 	{ name: 'meeting-record', cues: ['(continued)'], pattern: /\bAgenda\s+item\s+\d+\s+\(continued\)/ },
@@ -157,10 +166,12 @@ const WRITTEN_AS_CORRESPONDENCE: ReadonlySet<string> = new Set(['compliments', '
 const ANY_LETTER: ReadonlySet<string> = new Set(['letter-formula', 'salutation', 'complimentary-close', 'place-date']);
 /**
  * The signs looked for only when all others do not make a letter (see {@link detectLetter}): an addressee block naming
- * the Secretary-General, a place-and-date line, and the titles of the early years' communications and of editions (`Communication received from … Delegation`, `Letter
+ * the Secretary-General, a place-and-date line, the letterhead of a presiding officer of a principal organ or of the
+ * Secretary-General alone at the head of the text over a date line alone (`The President` / `of the` / `Economic and
+ * Social Council` / `22 June 2020`: a letter as sent of that officer), and the titles of the early years' communications and of editions (`Communication received from … Delegation`, `Letter
  * From the President of the Security Council to …` inside a heading), rare enough that their cues are not worth
  * searching for in every text.
  */
-const LAST_RESORT: ReadonlySet<string> = new Set(['addressee', 'place-date', 'printed-title']);
+const LAST_RESORT: ReadonlySet<string> = new Set(['addressee', 'place-date', 'printed-title', 'officer-letterhead']);
 /** The formulae looked for only when the header's signs do not decide (see {@link detectLetter}). */
 const DEFERRED: ReadonlySet<string> = new Set(['honour', 'signature', 'closing-request', 'letter-formula', 'salutation', 'complimentary-close']);

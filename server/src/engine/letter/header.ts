@@ -278,7 +278,11 @@ function mastheadDateLine(masked: string, headerEnd: number, dates: readonly Dat
 		if (masked.slice(lineStart, date.start).trim() !== '' || !/^\s*(?:;.*)?$/.test(rest)) {
 			continue;
 		}
-		if (ORGAN_LINE_BEFORE.test(masked.slice(Math.max(0, lineStart - 200), lineStart))) {
+		const before = masked.slice(Math.max(0, lineStart - 200), lineStart);
+		const organ = ORGAN_LINE_BEFORE.exec(before);
+		// The organ line that ends an officer's letterhead (`The President` / `of the` / `Economic and Social Council`)
+		// is not a masthead: the date under it is the date of a letter as sent, not a distribution date.
+		if (organ && !OFFICER_BEFORE_ORGAN.test(before.slice(0, organ.index))) {
 			return { range: { start: date.start, end: date.end }, date: toDateMention(date) };
 		}
 		return undefined;
@@ -296,6 +300,9 @@ function blockWithoutDistr(masked: string, headerEnd: number, dates: readonly Da
 	const date = firstDateIn(dates, dateStart, dateStart + match[1].length);
 	return { range: { start: match.index, end: dateStart + match[1].length }, date: date && toDateMention(date) };
 }
+
+/** The words of an officer's letterhead right before the organ's name (`The President` / `of the` / `Economic and Social Council`). */
+const OFFICER_BEFORE_ORGAN = /\b(?:President|PRESIDENT|Chair|CHAIR|Chairman|CHAIRMAN|Chairperson|CHAIRPERSON)\s+(?:of\s+the|OF\s+THE)\s*$/;
 
 /** The organ names of a masthead on the lines right before a date line, or before the symbol line above it (`A/10133 - S/11749`). */
 const ORGAN_LINE_BEFORE = /(?:^|\n)[ \t]*(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council|GENERAL\s+ASSEMBLY|SECURITY\s+COUNCIL)[ \t]*(?:\r?\n[ \t]*)+(?:[A-Z]{1,6}\/[\w./]+(?:[ \t]*[-–][ \t]*[A-Z]{1,6}\/[\w./]+)?[ \t]*(?:\r?\n[ \t]*)+)?$/;

@@ -149,6 +149,11 @@ export function opensBodyAt(view: string, start: number): boolean {
 	return words !== null && BODY_OPENERS.has(words[1]) && isProseWord(words[2]);
 }
 
+/** The last word of a title in capitals with the body's `I` glued to it (`COUNCILI`, `GENERALI`). */
+const GLUED_BODY_I = /^\p{Lu}[\p{Lu}-]+\p{Lu}I$/u;
+/** The verbs a letter's body opens with after `I` (`I have the honour`, `I wish to`, `I write`, `I should be grateful`). */
+const BODY_VERB_AFTER_I = /^(?:have|wish|write|am|should|would|refer|hereby|must|regret|take)$/;
+
 /** {@link addresseeEnd}, read. */
 function readAddresseeEnd(view: string, start: number): number | undefined {
 	const words = wordsAfter(view, start, Math.min(view.length, start + MAX_ADDRESSEE));
@@ -163,6 +168,13 @@ function readAddresseeEnd(view: string, start: number): number | undefined {
 			break;
 		}
 		endBeforePrevious = end;
+		// A title in capitals whose line break a page's conversion lost, so that the body's first word `I` is glued to the
+		// title's last (`… ADDRESSED TO THE PRESIDENT OF THE SECURITY COUNCILI have the honour …`): the addressee ends
+		// before that `I`.
+		if (GLUED_BODY_I.test(word) && BODY_VERB_AFTER_I.test(words[i + 1]?.word ?? '') && (i === 0 || /^[\p{Lu}\d()-]+$/u.test(words[i - 1].word))) {
+			end = wordEnd - 1;
+			break;
+		}
 		const capitalised = /^\p{Lu}/u.test(word);
 		const opensSentence = i > 0 && capitalised && (isProseWord(words[i + 1]?.word) || (words[i].newLine && ADDRESSEE_HEADS.test(words[i - 1].word)) || completesOfficer(words[i - 1].word, word, words[i - 2]?.word));
 		if (!continuesAddressee(word) || (opensSentence && end !== undefined)) {
